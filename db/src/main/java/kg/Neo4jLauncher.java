@@ -1,0 +1,114 @@
+package kg;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Runs an embedded Neo4j Community DBMS with the Bolt connector on 127.0.0.1:&lt;port&gt;.
+ *
+ * <p>Options (argument wins over system property wins over default):
+ * <ul>
+ *   <li>{@code --port N} / {@code -Dneo4j.port} (default 7687)</li>
+ *   <li>{@code --data-dir PATH} / {@code -Dneo4j.dataDir} (required; used as the Neo4j home)</li>
+ *   <li>{@code --pagecache SIZE} / {@code -Dneo4j.pagecache} (default 512m)</li>
+ * </ul>
+ * Auth is disabled (loopback only). SIGTERM triggers a clean shutdown.
+ */
+public final class Neo4jLauncher {
+    private static final String HOST = "127.0.0.1";
+
+    public static void main(String[] args) throws Exception {
+        String port = System.getProperty("neo4j.port", "7687");
+        String dataDir = System.getProperty("neo4j.dataDir");
+        String pagecache = System.getProperty("neo4j.pagecache", "512m");
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String next = i + 1 < args.length ? args[i + 1] : null;
+            switch (a) {
+                case "--port" -> { port = require(a, next); i++; }
+                case "--data-dir" -> { dataDir = require(a, next); i++; }
+                case "--pagecache" -> { pagecache = require(a, next); i++; }
+                default -> fail("unknown argument: " + a);
+            }
+        }
+        if (dataDir == null || dataDir.isBlank()) {
+            fail("missing --data-dir (or -Dneo4j.dataDir)");
+        }
+        int portNum;
+        try {
+            portNum = Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            fail("invalid port: " + port);
+            return;
+        }
+
+        Path home = Path.of(dataDir).toAbsolutePath().normalize();
+        Files.createDirectories(home);
+
+        final DatabaseManagementService dbms;
+        try {
+            dbms = new DatabaseManagementServiceBuilder(home)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pagecache))
+                    .setConfig(GraphDatabaseSettings.initial_default_database, GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
+                    .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, portNum))
+                    .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, portNum))
+                    .build();
+        } catch (Throwable t) {
+            System.err.println("neo4j: failed to start: " + t);
+            Throwable c = t.getCause();
+            while (c != null) {
+                System.err.println("neo4j:   caused by: " + c);
+                c = c.getCause();
+            }
+            System.exit(1);
+            return;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("neo4j: shutting down");
+            try {
+                dbms.shutdown();
+            } catch (Throwable t) {
+                System.err.println("neo4j: error during shutdown: " + t);
+            }
+            System.out.println("neo4j: stopped");
+            System.out.flush();
+            stopped.countDown();
+        }, "neo4j-shutdown"));
+
+        GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        if (!db.isAvailable(Duration.ofMinutes(2).toMillis())) {
+            System.err.println("neo4j: database '" + GraphDatabaseSettings.DEFAULT_DATABASE_NAME + "' not available after 2 minutes");
+            System.exit(1);
+        }
+        System.out.println("neo4j: bolt ready on " + HOST + ":" + portNum + " (home " + home + ")");
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static String require(String flag, String value) {
+        if (value == null) {
+            fail("missing value for " + flag);
+        }
+        return value;
+    }
+
+    private static void fail(String msg) {
+        System.err.println("neo4j: " + msg);
+        System.exit(2);
+    }
+}

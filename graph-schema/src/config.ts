@@ -1,0 +1,41 @@
+/**
+ * The one typed configuration object, parsed once from the environment. Nothing else
+ * reads process.env.
+ */
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+
+export const ConfigSchema = z.object({
+  /** When set, everything uses this server and the project starts no Neo4j of its own. */
+  NEO4J_URI: optionalString.refine((uri) => uri === undefined || /^(bolt|neo4j)(\+s|\+ssc)?:\/\//.test(uri), {
+    message: "config: NEO4J_URI must start with bolt://, neo4j://, bolt+s:// or neo4j+s://",
+  }),
+  NEO4J_USER: z.string().default("neo4j"),
+  NEO4J_PASSWORD: z.string().default(""),
+  NEO4J_DATABASE: z.string().default("neo4j"),
+  /** Bolt port of the Neo4j the project starts itself. */
+  NEO4J_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
+  NEO4J_DATA_DIR: z.string().default(".data/neo4j"),
+  NEO4J_HEAP: optionalString,
+  PORT: z.coerce.number().int().min(0).max(65535).default(5173),
+  HOST: z.string().default("127.0.0.1"),
+  /** Paths ingested by `npm start` on an empty database, separated by the path delimiter. */
+  KG_CORPUS: optionalString,
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  QUERY_MAX_ROWS: z.coerce.number().int().min(1).default(5_000),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses the environment; throws one readable error listing every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`config: invalid environment\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
