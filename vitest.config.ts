@@ -9,7 +9,13 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["graph-schema/**/*.test.ts", "ingest/**/*.test.ts", "queries/**/*.test.ts", "web/**/*.test.ts", "db/**/*.test.ts"],
+          include: [
+            "graph-schema/**/*.test.ts",
+            "ingest/**/*.test.ts",
+            "queries/**/*.test.ts",
+            "web/**/*.test.ts",
+            "db/**/*.test.ts",
+          ],
           exclude: ["**/node_modules/**"],
         },
       },

@@ -31,7 +31,9 @@ export const StatsResponseSchema = z.object({
 export type StatsResponse = z.infer<typeof StatsResponseSchema>;
 
 // GET /api/graph?limit=  — the whole graph (capped) for the overview
-export const GraphQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500_000).default(100_000) });
+export const GraphQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500_000).default(100_000),
+});
 export const GraphResponseSchema = WireGraphSchema;
 
 // GET /api/search?q=&limit=&labels=
@@ -98,7 +100,11 @@ export const RelatedItemSchema = z.object({
   score: z.number(),
   reasons: z.array(z.string()),
 });
-export const RelatedResponseSchema = z.object({ root: z.string(), items: z.array(RelatedItemSchema), graph: WireGraphSchema });
+export const RelatedResponseSchema = z.object({
+  root: z.string(),
+  items: z.array(RelatedItemSchema),
+  graph: WireGraphSchema,
+});
 export type RelatedResponse = z.infer<typeof RelatedResponseSchema>;
 
 // GET /api/nodes/:id/expand?limit=
@@ -106,8 +112,16 @@ export const ExpandQuerySchema = z.object({ limit: z.coerce.number().int().min(1
 export const ExpandResponseSchema = WireGraphSchema;
 
 // GET /api/path?from=&to=
-export const PathQuerySchema = z.object({ from: z.string().min(3), to: z.string().min(3), maxLength: z.coerce.number().int().min(1).max(15).default(8) });
-export const PathResponseSchema = z.object({ found: z.boolean(), graph: WireGraphSchema, steps: z.array(WireEdgeSchema) });
+export const PathQuerySchema = z.object({
+  from: z.string().min(3),
+  to: z.string().min(3),
+  maxLength: z.coerce.number().int().min(1).max(15).default(8),
+});
+export const PathResponseSchema = z.object({
+  found: z.boolean(),
+  graph: WireGraphSchema,
+  steps: z.array(WireEdgeSchema),
+});
 
 // POST /api/cypher
 export const CypherRequestSchema = z.object({

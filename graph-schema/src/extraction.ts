@@ -3,7 +3,12 @@
  * writes. The machine-readable contract of docs/graph-model.md.
  */
 import { z } from "zod";
-import { BasedOnMethodSchema, DatasetKindSchema, EntityLabelSchema, ExtractedRelTypeSchema } from "./labels.ts";
+import {
+  BasedOnMethodSchema,
+  DatasetKindSchema,
+  EntityLabelSchema,
+  ExtractedRelTypeSchema,
+} from "./labels.ts";
 import { SourceSchema } from "./nodes.ts";
 
 export const ExtractedPaperSchema = z.object({
@@ -61,7 +66,11 @@ export const ExtractedEdgeSchema = z.object({
 });
 export type ExtractedEdge = z.infer<typeof ExtractedEdgeSchema>;
 
-export const WarningSchema = z.object({ sourceId: z.string().nullable(), path: z.string().optional(), message: z.string() });
+export const WarningSchema = z.object({
+  sourceId: z.string().nullable(),
+  path: z.string().optional(),
+  message: z.string(),
+});
 export type ExtractionWarning = z.infer<typeof WarningSchema>;
 
 export const ExtractionResultSchema = z.object({

@@ -1,3 +1,4 @@
+export * from "./api.ts";
 export * from "./config.ts";
 export * from "./extraction.ts";
 export * from "./indexes.ts";
@@ -5,4 +6,3 @@ export * from "./keys.ts";
 export * from "./labels.ts";
 export * from "./nodes.ts";
 export * from "./wire.ts";
-export * from "./api.ts";

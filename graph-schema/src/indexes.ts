@@ -19,7 +19,14 @@ export const UNIQUE_KEY_CONSTRAINTS: readonly UniqueKeyConstraint[] = NODE_LABEL
 /** Full-text search over names, aliases, titles and abstracts. */
 export const FULLTEXT_INDEX = {
   name: "kg_fulltext",
-  labels: ["Paper", "Model", "Dataset", "Organization", "Author", "Method"] as const satisfies readonly NodeLabel[],
+  labels: [
+    "Paper",
+    "Model",
+    "Dataset",
+    "Organization",
+    "Author",
+    "Method",
+  ] as const satisfies readonly NodeLabel[],
   properties: ["name", "aliasText", "title", "abstract"] as const,
 };
 

@@ -11,7 +11,11 @@ const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
  * one `-`, trimmed of `-`: "Qwen2.5-7B-Instruct" → "qwen2-5-7b-instruct".
  */
 export function normaliseKey(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(NOT_LETTER_OR_DIGIT, "-").replace(/^-+|-+$/g, "");
+  return name
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(NOT_LETTER_OR_DIGIT, "-")
+    .replace(/^-+|-+$/g, "");
 }
 
 /** The id of a node on the wire and in URLs: `Model:qwen2-5-7b-instruct`, `Paper:arxiv:2510.15710`. */

@@ -5,7 +5,15 @@
  */
 import { z } from "zod";
 
-export const NodeLabelSchema = z.enum(["Paper", "Model", "Dataset", "Organization", "Author", "Method", "Source"]);
+export const NodeLabelSchema = z.enum([
+  "Paper",
+  "Model",
+  "Dataset",
+  "Organization",
+  "Author",
+  "Method",
+  "Source",
+]);
 export type NodeLabel = z.infer<typeof NodeLabelSchema>;
 export const NODE_LABELS = NodeLabelSchema.options;
 
@@ -52,7 +60,15 @@ export type BasedOnMethod = z.infer<typeof BasedOnMethodSchema>;
  * The genre of a source document. `jsonl` (one paper per JSON line) and `markdown`
  * extend the five genres of the seed pages; both are listed on the graph-model page.
  */
-export const SourceKindSchema = z.enum(["lab-page", "paper-feed", "arxiv-listing", "author-page", "plain", "markdown", "jsonl"]);
+export const SourceKindSchema = z.enum([
+  "lab-page",
+  "paper-feed",
+  "arxiv-listing",
+  "author-page",
+  "plain",
+  "markdown",
+  "jsonl",
+]);
 export type SourceKind = z.infer<typeof SourceKindSchema>;
 
 export const DatasetKindSchema = z.enum(["dataset", "benchmark"]);

@@ -21,6 +21,8 @@ import org.neo4j.io.ByteUnit;
  *   <li>{@code --port N} / {@code -Dneo4j.port} (default 7687)</li>
  *   <li>{@code --data-dir PATH} / {@code -Dneo4j.dataDir} (required; used as the Neo4j home)</li>
  *   <li>{@code --pagecache SIZE} / {@code -Dneo4j.pagecache} (default 512m)</li>
+ *   <li>{@code --exit-on-stdin-eof} / {@code -Dneo4j.exitOnStdinEof=true}: shut down cleanly when stdin
+ *       closes, i.e. when the parent process that holds the other end of the pipe dies</li>
  * </ul>
  * Auth is disabled (loopback only). SIGTERM triggers a clean shutdown.
  */
@@ -31,6 +33,7 @@ public final class Neo4jLauncher {
         String port = System.getProperty("neo4j.port", "7687");
         String dataDir = System.getProperty("neo4j.dataDir");
         String pagecache = System.getProperty("neo4j.pagecache", "512m");
+        boolean exitOnStdinEof = Boolean.getBoolean("neo4j.exitOnStdinEof");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String next = i + 1 < args.length ? args[i + 1] : null;
@@ -38,6 +41,7 @@ public final class Neo4jLauncher {
                 case "--port" -> { port = require(a, next); i++; }
                 case "--data-dir" -> { dataDir = require(a, next); i++; }
                 case "--pagecache" -> { pagecache = require(a, next); i++; }
+                case "--exit-on-stdin-eof" -> exitOnStdinEof = true;
                 default -> fail("unknown argument: " + a);
             }
         }
@@ -89,6 +93,23 @@ public final class Neo4jLauncher {
             System.out.flush();
             stopped.countDown();
         }, "neo4j-shutdown"));
+
+        if (exitOnStdinEof) {
+            Thread watcher = new Thread(() -> {
+                try {
+                    byte[] buf = new byte[256];
+                    while (System.in.read(buf) >= 0) {
+                        // ignore input; only EOF matters
+                    }
+                } catch (Exception ignored) {
+                    // treat read errors like EOF
+                }
+                System.out.println("neo4j: parent process gone (stdin closed)");
+                System.exit(0);
+            }, "neo4j-parent-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
 
         GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         if (!db.isAvailable(Duration.ofMinutes(2).toMillis())) {

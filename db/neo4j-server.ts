@@ -1,0 +1,401 @@
+/**
+ * Start / stop / inspect a local Neo4j 5.26 Community server (embedded DBMS with Bolt)
+ * built from Maven Central artifacts by ./install.ts. No process.env reads: callers pass options.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import neo4j from 'neo4j-driver';
+import {
+  ensureNeo4jInstalled as ensureInstalled,
+  Neo4jSetupError,
+  type InstallOptions,
+  type InstallResult,
+} from './install.js';
+
+export { Neo4jSetupError, type InstallOptions, type InstallResult };
+
+export const DEFAULT_PORT = 7687;
+export const DEFAULT_HEAP = '1g';
+export const DEFAULT_PAGECACHE = '512m';
+export const HOST = '127.0.0.1';
+
+/** JVM flags Neo4j 5 wants on Java 17+ (from Neo4j's own neo4j.conf), minus AlwaysPreTouch to keep RSS low. */
+export const JVM_FLAGS: readonly string[] = [
+  '-XX:+UseG1GC',
+  '-XX:-OmitStackTraceInFastThrow',
+  '-XX:+UnlockExperimentalVMOptions',
+  '-XX:+TrustFinalNonStaticFields',
+  '-XX:+DisableExplicitGC',
+  '-XX:+ExitOnOutOfMemoryError',
+  '-Djdk.nio.maxCachedBufferSize=1024',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-Dlog4j2.disable.jmx=true',
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--enable-native-access=ALL-UNNAMED',
+];
+
+export interface StartOptions {
+  /** Bolt port on 127.0.0.1 (default 7687). */
+  port?: number;
+  /** Neo4j home / data directory; also holds neo4j.pid and neo4j.log. */
+  dataDir: string;
+  /** JVM heap, used for -Xms and -Xmx (default '1g'). */
+  heap?: string;
+  /** Page cache size (default '512m'). */
+  pagecache?: string;
+  /** stdout/stderr of the JVM (default `<dataDir>/neo4j.log`). */
+  logFile?: string;
+  /**
+   * true (default): the JVM outlives this process (for `db:start`).
+   * false: the JVM shuts down when this process exits (stdin pipe closes) — for tests / `npm start`.
+   */
+  detached?: boolean;
+  /** How long to wait for Bolt to answer (default 120 000 ms). */
+  timeoutMs?: number;
+  /** Install options (java/mvn executables, progress log). */
+  install?: Omit<InstallOptions, 'force'>;
+  /** Progress messages (default: none). */
+  log?: (msg: string) => void;
+}
+
+export interface Neo4jHandle {
+  pid: number;
+  /** e.g. bolt://127.0.0.1:7687 */
+  boltUri: string;
+  port: number;
+  dataDir: string;
+  /** True when an already-running server for this dataDir was returned. */
+  reused: boolean;
+  /** Stops the server (SIGTERM, waits, SIGKILL after 60 s) and removes the pid file. */
+  stop(): Promise<void>;
+}
+
+export interface StopOptions {
+  dataDir: string;
+  /** Wait this long after SIGTERM before SIGKILL (default 60 000 ms). */
+  timeoutMs?: number;
+}
+
+export interface StopResult {
+  /** False when nothing was running. */
+  stopped: boolean;
+  pid?: number;
+  /** True when SIGKILL was needed. */
+  killed?: boolean;
+  message: string;
+}
+
+export interface StatusOptions {
+  dataDir: string;
+  /** Port to probe when the pid file doesn't tell (default 7687). */
+  port?: number;
+}
+
+export interface Neo4jStatus {
+  /** A launcher process for this dataDir is alive. */
+  running: boolean;
+  /** Bolt answered `RETURN 1`. */
+  ready?: boolean;
+  pid?: number;
+  port?: number;
+  boltUri?: string;
+  /** Not running for this dataDir, but something else listens on the port. */
+  portInUse?: boolean;
+}
+
+export function ensureNeo4jInstalled(opts: InstallOptions = {}): Promise<InstallResult> {
+  return ensureInstalled(opts);
+}
+
+export const pidFileFor = (dataDir: string) => path.join(path.resolve(dataDir), 'neo4j.pid');
+export const boltUriFor = (port: number) => `bolt://${HOST}:${port}`;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    // A zombie (exited, not yet reaped) counts as dead.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc (non-Linux): trust kill(0)
+  }
+}
+
+/** argv of a live process (Linux), or undefined when unknown. */
+function processArgs(pid: number): string[] | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return undefined;
+  }
+}
+
+interface LiveServer {
+  pid: number;
+  /** Port from the process's command line, if it could be read. */
+  port?: number;
+}
+
+/** The launcher process recorded in `<dataDir>/neo4j.pid`, if alive and really ours. Cleans stale pid files. */
+function liveServer(dataDir: string): LiveServer | undefined {
+  const pidFile = pidFileFor(dataDir);
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(pidFile, 'utf8').trim().split(/\s+/)[0]);
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !pidAlive(pid)) {
+    fs.rmSync(pidFile, { force: true });
+    return undefined;
+  }
+  const argv = processArgs(pid);
+  if (argv) {
+    const i = argv.indexOf('--data-dir');
+    const isOurs = argv.includes('kg.Neo4jLauncher') && i >= 0 && path.resolve(argv[i + 1] ?? '') === path.resolve(dataDir);
+    if (!isOurs) {
+      fs.rmSync(pidFile, { force: true }); // pid was reused by an unrelated process
+      return undefined;
+    }
+    const p = argv.indexOf('--port');
+    return { pid, port: p >= 0 ? Number(argv[p + 1]) : undefined };
+  }
+  return { pid };
+}
+
+/** True when something accepts TCP connections on 127.0.0.1:port. */
+export function portOpen(port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = net.connect({ host: HOST, port });
+    const done = (v: boolean) => {
+      sock.destroy();
+      resolve(v);
+    };
+    sock.setTimeout(timeoutMs, () => done(false));
+    sock.once('connect', () => done(true));
+    sock.once('error', () => done(false));
+  });
+}
+
+/** Real readiness check: TCP connect, then `RETURN 1` through neo4j-driver (auth disabled). */
+export async function boltReady(port: number, timeoutMs = 5000): Promise<boolean> {
+  if (!(await portOpen(port, Math.min(timeoutMs, 1000)))) return false;
+  const driver = neo4j.driver(boltUriFor(port), undefined, {
+    connectionTimeout: timeoutMs,
+    connectionAcquisitionTimeout: timeoutMs,
+    maxConnectionPoolSize: 1,
+    logging: { level: 'error', logger: () => {} },
+  });
+  try {
+    const session = driver.session({ database: 'neo4j' });
+    try {
+      const res = await session.run('RETURN 1 AS one');
+      return res.records[0]?.get('one')?.toNumber?.() === 1 || res.records[0]?.get('one') === 1;
+    } finally {
+      await session.close();
+    }
+  } catch {
+    return false;
+  } finally {
+    await driver.close().catch(() => {});
+  }
+}
+
+function logTail(file: string, lines = 40): string {
+  try {
+    const buf = fs.readFileSync(file, 'utf8');
+    return buf.trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!pidAlive(pid)) return true;
+    await sleep(200);
+  }
+  return !pidAlive(pid);
+}
+
+/** Stops the server for dataDir: SIGTERM, wait up to timeoutMs (60 s), then SIGKILL; removes the pid file. */
+export async function stopNeo4j(opts: StopOptions): Promise<StopResult> {
+  const dataDir = path.resolve(opts.dataDir);
+  const live = liveServer(dataDir);
+  if (!live) {
+    fs.rmSync(pidFileFor(dataDir), { force: true });
+    return { stopped: false, message: `neo4j: not running (data dir ${dataDir})` };
+  }
+  const { pid } = live;
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+  let killed = false;
+  if (!(await waitForExit(pid, opts.timeoutMs ?? 60_000))) {
+    killed = true;
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+    await waitForExit(pid, 10_000);
+  }
+  fs.rmSync(pidFileFor(dataDir), { force: true });
+  return {
+    stopped: true,
+    pid,
+    killed,
+    message: killed ? `neo4j: killed pid ${pid} (did not stop within timeout)` : `neo4j: stopped pid ${pid}`,
+  };
+}
+
+/** Whether a server for dataDir is running, and whether Bolt answers. */
+export async function neo4jStatus(opts: StatusOptions): Promise<Neo4jStatus> {
+  const dataDir = path.resolve(opts.dataDir);
+  const live = liveServer(dataDir);
+  if (!live) {
+    const port = opts.port ?? DEFAULT_PORT;
+    return (await portOpen(port)) ? { running: false, port, portInUse: true } : { running: false };
+  }
+  const port = live.port ?? opts.port ?? DEFAULT_PORT;
+  return { running: true, ready: await boltReady(port), pid: live.pid, port, boltUri: boltUriFor(port) };
+}
+
+/**
+ * Starts Neo4j (installing first if needed) and resolves once Bolt answers `RETURN 1`.
+ * If a server for this dataDir is already running on the same port it is returned instead.
+ */
+export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
+  const port = opts.port ?? DEFAULT_PORT;
+  const dataDir = path.resolve(opts.dataDir);
+  const heap = opts.heap ?? DEFAULT_HEAP;
+  const pagecache = opts.pagecache ?? DEFAULT_PAGECACHE;
+  const logFile = path.resolve(opts.logFile ?? path.join(dataDir, 'neo4j.log'));
+  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const detached = opts.detached ?? true;
+  const log = opts.log ?? (() => {});
+  const boltUri = boltUriFor(port);
+  const stopFn = () => stopNeo4j({ dataDir }).then(() => undefined);
+
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Neo4jSetupError(`neo4j: invalid port ${port}`);
+  if (!/^\d+[kmgKMG]?$/.test(heap)) throw new Neo4jSetupError(`neo4j: invalid heap size '${heap}' (e.g. 1g, 768m)`);
+  if (!/^\d+[kmgKMG]?$/.test(pagecache)) throw new Neo4jSetupError(`neo4j: invalid pagecache size '${pagecache}'`);
+
+  // Already running for this dataDir?
+  const live = liveServer(dataDir);
+  if (live) {
+    if (live.port !== undefined && live.port !== port) {
+      throw new Neo4jSetupError(
+        `neo4j: already running for ${dataDir} on port ${live.port} (pid ${live.pid}), not ${port} — stop it first`,
+      );
+    }
+    const deadline = Date.now() + timeoutMs;
+    while (!(await boltReady(port))) {
+      if (!pidAlive(live.pid)) throw new Neo4jSetupError(`neo4j: pid ${live.pid} exited while starting:\n${logTail(logFile)}`);
+      if (Date.now() > deadline) {
+        throw new Neo4jSetupError(`neo4j: pid ${live.pid} for ${dataDir} is alive but Bolt on ${boltUri} does not answer`);
+      }
+      await sleep(500);
+    }
+    log(`neo4j: already running (pid ${live.pid})`);
+    return { pid: live.pid, boltUri, port, dataDir, reused: true, stop: stopFn };
+  }
+
+  if (await portOpen(port)) {
+    throw new Neo4jSetupError(
+      `neo4j: port ${port} on ${HOST} is already in use by another process (not the Neo4j for ${dataDir}) — ` +
+        `stop it or pick another --port`,
+    );
+  }
+
+  const inst = await ensureInstalled({ ...opts.install, log: opts.install?.log ?? log });
+
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  fs.appendFileSync(logFile, `--- ${new Date().toISOString()} starting neo4j on ${boltUri} (heap ${heap}, pagecache ${pagecache}) ---\n`);
+  const logFd = fs.openSync(logFile, 'a');
+
+  const args = [
+    `-Xms${heap}`,
+    `-Xmx${heap}`,
+    ...JVM_FLAGS,
+    '-cp',
+    inst.classpath,
+    inst.mainClass,
+    '--port',
+    String(port),
+    '--data-dir',
+    dataDir,
+    '--pagecache',
+    pagecache,
+    ...(detached ? [] : ['--exit-on-stdin-eof']),
+  ];
+
+  let child: ChildProcess;
+  try {
+    child = spawn(inst.java, args, {
+      cwd: dataDir,
+      detached,
+      stdio: [detached ? 'ignore' : 'pipe', logFd, logFd],
+    });
+  } finally {
+    fs.closeSync(logFd);
+  }
+  let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  const exitPromise = new Promise<void>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exited = { code, signal };
+      resolve();
+    });
+  });
+  const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
+  const pid = child.pid;
+  if (pid === undefined) {
+    throw new Neo4jSetupError(`neo4j: failed to spawn ${inst.java}: ${(await spawnError).message}`);
+  }
+  fs.writeFileSync(pidFileFor(dataDir), `${pid}\n`);
+  // Never let the child keep this process alive; attached mode relies on the stdin pipe closing on exit.
+  child.unref();
+  if (child.stdin) (child.stdin as unknown as net.Socket).unref?.();
+
+  const stop = async () => {
+    if (!exited) {
+      await stopNeo4j({ dataDir });
+      await Promise.race([exitPromise, sleep(5000)]);
+    }
+    fs.rmSync(pidFileFor(dataDir), { force: true });
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  log(`neo4j: starting pid ${pid} on ${boltUri} (log ${logFile})`);
+  for (;;) {
+    if (exited) {
+      fs.rmSync(pidFileFor(dataDir), { force: true });
+      throw new Neo4jSetupError(
+        `neo4j: process exited during startup (code ${exited.code}, signal ${exited.signal}); log ${logFile}:\n${logTail(logFile)}`,
+      );
+    }
+    if (await boltReady(port)) break;
+    if (Date.now() > deadline) {
+      await stop().catch(() => {});
+      throw new Neo4jSetupError(
+        `neo4j: Bolt on ${boltUri} not ready after ${Math.round(timeoutMs / 1000)} s; log ${logFile}:\n${logTail(logFile)}`,
+      );
+    }
+    await sleep(500);
+  }
+  return { pid, boltUri, port, dataDir, reused: false, stop };
+}

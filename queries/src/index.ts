@@ -1,0 +1,3 @@
+export * from "./define.ts";
+export * from "./write/load.ts";
+export * from "./write/schema.ts";

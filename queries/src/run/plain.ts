@@ -1,0 +1,112 @@
+/**
+ * Driver values end here: Neo4j integers, temporal values, nodes, relationships and
+ * paths become plain JSON, so nothing past the runner imports a neo4j type.
+ */
+import neo4j from "neo4j-driver";
+
+export interface PlainNode {
+  kind: "node";
+  elementId: string;
+  labels: string[];
+  properties: Record<string, unknown>;
+}
+export interface PlainRelationship {
+  kind: "relationship";
+  elementId: string;
+  type: string;
+  startElementId: string;
+  endElementId: string;
+  properties: Record<string, unknown>;
+}
+export interface PlainPath {
+  kind: "path";
+  nodes: PlainNode[];
+  relationships: PlainRelationship[];
+}
+
+export function isPlainNode(value: unknown): value is PlainNode {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { kind?: unknown }).kind === "node" &&
+    "labels" in value
+  );
+}
+export function isPlainRelationship(value: unknown): value is PlainRelationship {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "relationship";
+}
+export function isPlainPath(value: unknown): value is PlainPath {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "path";
+}
+
+function plainProperties(properties: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(properties)) out[key] = toPlain(value);
+  return out;
+}
+
+/** Converts any value the driver returns into JSON-safe data. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) {
+    const int = neo4j.integer.toNumber(value);
+    return int;
+  }
+  if (typeof value === "bigint") return Number(value);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (neo4j.isNode(value)) {
+    return {
+      kind: "node",
+      elementId: value.elementId,
+      labels: [...value.labels],
+      properties: plainProperties(value.properties),
+    } satisfies PlainNode;
+  }
+  if (neo4j.isRelationship(value)) {
+    return {
+      kind: "relationship",
+      elementId: value.elementId,
+      type: value.type,
+      startElementId: value.startNodeElementId,
+      endElementId: value.endNodeElementId,
+      properties: plainProperties(value.properties),
+    } satisfies PlainRelationship;
+  }
+  if (neo4j.isPath(value)) {
+    const nodes: PlainNode[] = [toPlain(value.start) as PlainNode];
+    const relationships: PlainRelationship[] = [];
+    for (const segment of value.segments) {
+      relationships.push(toPlain(segment.relationship) as PlainRelationship);
+      nodes.push(toPlain(segment.end) as PlainNode);
+    }
+    return { kind: "path", nodes, relationships } satisfies PlainPath;
+  }
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (neo4j.isPoint(value)) return { srid: toPlain(value.srid), x: value.x, y: value.y, z: value.z ?? null };
+  if (typeof value === "object") return plainProperties(value as Record<string, unknown>);
+  return value;
+}
+
+/**
+ * Integers go to the server as Neo4j integers (LIMIT and SKIP need them); every other
+ * number stays a float. Queries that store a number that must stay float use toFloat().
+ */
+export function toDriverParams(value: unknown): unknown {
+  if (typeof value === "number" && Number.isInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toDriverParams);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = toDriverParams(inner);
+    return out;
+  }
+  return value;
+}
