@@ -1,0 +1,131 @@
+/**
+ * load: writes an extraction result to Neo4j in a safe order (sources, papers,
+ * entities, then relationships) in large batched transactions. Every write is a MERGE,
+ * so loading the same result twice changes nothing.
+ */
+import type { ExtractedEdge, ExtractionResult } from "@kg/graph-schema";
+import {
+  schemaStatements,
+  upsertEdgesQueries,
+  upsertEntitiesQueries,
+  upsertPapersQuery,
+  upsertSourcesQuery,
+} from "@kg/queries";
+import type { Database } from "@kg/queries/run";
+
+export const DEFAULT_BATCH_SIZE = 2_000;
+
+export interface LoadProgress {
+  step: "sources" | "papers" | "entities" | "edges";
+  done: number;
+  total: number;
+}
+
+export interface LoadOptions {
+  batchSize?: number;
+  onProgress?: (progress: LoadProgress) => void;
+  /** Timestamp recorded on new Source nodes. */
+  now?: Date;
+}
+
+export interface LoadSummary {
+  sources: number;
+  papers: number;
+  nodes: number;
+  edges: number;
+}
+
+/** Applies constraints and indexes; idempotent, run before any write. */
+export async function applySchema(db: Database): Promise<void> {
+  await db.runStatements(schemaStatements());
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function endpointKey(ref: ExtractedEdge["from"]): string {
+  return ref.label === "Paper" ? ref.id : ref.key;
+}
+
+export async function loadExtraction(
+  db: Database,
+  result: ExtractionResult,
+  options: LoadOptions = {},
+): Promise<LoadSummary> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const ingestedAt = (options.now ?? new Date()).toISOString();
+  const report = options.onProgress ?? (() => {});
+
+  const sourceRows = result.sources.map((s) => ({
+    id: s.id,
+    path: s.path,
+    name: s.path.split(/[\\/]/).pop() ?? s.path,
+    kind: s.kind,
+    bytes: s.bytes,
+    ingestedAt,
+  }));
+  for (const batch of chunks(sourceRows, batchSize)) await db.run(upsertSourcesQuery, { rows: batch });
+  report({ step: "sources", done: sourceRows.length, total: sourceRows.length });
+
+  const paperRows = result.papers.map((p) => ({
+    id: p.id,
+    title: p.title,
+    arxivId: p.arxivId,
+    date: p.date,
+    abstract: p.abstract,
+    codeUrls: p.codeUrls,
+    modelUrls: p.modelUrls,
+    urls: p.urls,
+    notes: p.notes,
+    sourceIds: p.sourceIds.length > 0 ? p.sourceIds : [p.sourceId],
+  }));
+  let done = 0;
+  for (const batch of chunks(paperRows, batchSize)) {
+    await db.run(upsertPapersQuery, { rows: batch });
+    done += batch.length;
+    report({ step: "papers", done, total: paperRows.length });
+  }
+
+  done = 0;
+  for (const [label, query] of Object.entries(upsertEntitiesQueries)) {
+    const rows = result.nodes
+      .filter((n) => n.label === label)
+      .map((n) => ({ key: n.key, name: n.name, aliases: n.aliases, kind: n.kind ?? null }));
+    for (const batch of chunks(rows, batchSize)) {
+      await db.run(query, { rows: batch });
+      done += batch.length;
+      report({ step: "entities", done, total: result.nodes.length });
+    }
+  }
+
+  const edgesByQuery = new Map<string, ExtractedEdge[]>();
+  for (const edge of result.edges) {
+    const name = `${edge.type}|${edge.from.label}|${edge.to.label}`;
+    if (!upsertEdgesQueries.has(name)) {
+      throw new Error(`ingest/load: ${edge.type} cannot go from ${edge.from.label} to ${edge.to.label} (graph-model.md)`);
+    }
+    const list = edgesByQuery.get(name) ?? [];
+    list.push(edge);
+    edgesByQuery.set(name, list);
+  }
+  done = 0;
+  for (const [name, edges] of [...edgesByQuery].sort(([a], [b]) => a.localeCompare(b))) {
+    const query = upsertEdgesQueries.get(name)!;
+    const rows = edges.map((edge) => ({
+      from: endpointKey(edge.from),
+      to: endpointKey(edge.to),
+      method: edge.properties.method ?? null,
+      evidence: edge.evidence.map((e) => ({ ...e, key: `${e.paperId}\u0001${e.sentence}` })),
+    }));
+    for (const batch of chunks(rows, batchSize)) {
+      await db.run(query, { rows: batch });
+      done += batch.length;
+      report({ step: "edges", done, total: result.edges.length });
+    }
+  }
+
+  return { sources: sourceRows.length, papers: paperRows.length, nodes: result.nodes.length, edges: result.edges.length };
+}

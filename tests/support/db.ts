@@ -1,0 +1,22 @@
+/**
+ * Test access to the real Neo4j started by the global setup. Tests share one server
+ * and run files one at a time, so each test file may clear the graph it needs.
+ */
+import { parseConfig } from "@kg/graph-schema";
+import { clearGraphStatements } from "@kg/queries";
+import { type Database, openDatabase } from "@kg/queries/run";
+import { inject } from "vitest";
+
+export function openTestDatabase(): Database {
+  const config = parseConfig(process.env);
+  return openDatabase({
+    uri: inject("neo4jUri"),
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+  });
+}
+
+export async function clearGraph(db: Database): Promise<void> {
+  await db.runStatements(clearGraphStatements);
+}
