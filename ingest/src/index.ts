@@ -1,1 +1,2 @@
+export * from "./ingest-documents.ts";
 export * from "./load/load-extraction.ts";

@@ -1,5 +1,5 @@
 export * from "./define.ts";
+export * from "./read/graph.ts";
+export * from "./write/admin.ts";
 export * from "./write/load.ts";
 export * from "./write/schema.ts";
-export * from "./write/admin.ts";
-export * from "./read/graph.ts";

@@ -105,7 +105,9 @@ export async function loadExtraction(
   for (const edge of result.edges) {
     const name = `${edge.type}|${edge.from.label}|${edge.to.label}`;
     if (!upsertEdgesQueries.has(name)) {
-      throw new Error(`ingest/load: ${edge.type} cannot go from ${edge.from.label} to ${edge.to.label} (graph-model.md)`);
+      throw new Error(
+        `ingest/load: ${edge.type} cannot go from ${edge.from.label} to ${edge.to.label} (graph-model.md)`,
+      );
     }
     const list = edgesByQuery.get(name) ?? [];
     list.push(edge);
@@ -127,5 +129,10 @@ export async function loadExtraction(
     }
   }
 
-  return { sources: sourceRows.length, papers: paperRows.length, nodes: result.nodes.length, edges: result.edges.length };
+  return {
+    sources: sourceRows.length,
+    papers: paperRows.length,
+    nodes: result.nodes.length,
+    edges: result.edges.length,
+  };
 }

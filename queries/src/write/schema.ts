@@ -2,7 +2,10 @@
  * Constraints and indexes from graph-schema's registry as idempotent Cypher statements.
  * Labels and property names come only from the registry, never from input.
  */
+
 import { FULLTEXT_INDEX, RANGE_INDEXES, UNIQUE_KEY_CONSTRAINTS } from "@kg/graph-schema";
+import { z } from "zod";
+import { defineQuery } from "../define.ts";
 
 export function schemaStatements(): string[] {
   const constraints = UNIQUE_KEY_CONSTRAINTS.map(
@@ -14,3 +17,56 @@ export function schemaStatements(): string[] {
   const fulltext = `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX.name} IF NOT EXISTS FOR (n:${FULLTEXT_INDEX.labels.join("|")}) ON EACH [${FULLTEXT_INDEX.properties.map((p) => `n.${p}`).join(", ")}]`;
   return [...constraints, ...ranges, fulltext];
 }
+
+export const listConstraintsQuery = defineQuery({
+  name: "listConstraints",
+  mode: "READ",
+  cypher: /* cypher */ `
+    SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties
+    RETURN name, type, labelsOrTypes, properties ORDER BY name`,
+  params: z.object({}),
+  row: z.object({
+    name: z.string(),
+    type: z.string(),
+    labelsOrTypes: z.array(z.string()),
+    properties: z.array(z.string()),
+  }),
+});
+
+export const listIndexesQuery = defineQuery({
+  name: "listIndexes",
+  mode: "READ",
+  cypher: /* cypher */ `
+    SHOW INDEXES YIELD name, type, state, labelsOrTypes, properties
+    RETURN name, type, state, labelsOrTypes, properties ORDER BY name`,
+  params: z.object({}),
+  row: z.object({
+    name: z.string(),
+    type: z.string(),
+    state: z.string(),
+    labelsOrTypes: z.array(z.string()).nullable(),
+    properties: z.array(z.string()).nullable(),
+  }),
+});
+
+/**
+ * A summary of everything stored that a repeated ingest must leave unchanged:
+ * counts, and the sizes of the lists that merges grow.
+ */
+export const graphFingerprintQuery = defineQuery({
+  name: "graphFingerprint",
+  mode: "READ",
+  cypher: /* cypher */ `
+    CALL { MATCH (n) RETURN count(n) AS nodes, sum(size(coalesce(n.aliases, []))) AS aliases,
+                            sum(size(coalesce(n.abstract, ''))) AS abstractChars }
+    CALL { MATCH ()-[r]->() RETURN count(r) AS relationships, sum(size(coalesce(r.evidence, []))) AS evidence }
+    RETURN nodes, aliases, abstractChars, relationships, evidence`,
+  params: z.object({}),
+  row: z.object({
+    nodes: z.number(),
+    aliases: z.number(),
+    abstractChars: z.number(),
+    relationships: z.number(),
+    evidence: z.number(),
+  }),
+});

@@ -1,0 +1,71 @@
+/**
+ * How every entry point gets its database: the server named by NEO4J_URI when set
+ * (a remote server, a cluster or Aura: nothing is started), else the local Neo4j
+ * the project runs itself, started when it is not already running.
+ */
+import path from "node:path";
+import type { Config } from "@kg/graph-schema";
+import { type Database, openDatabase } from "@kg/queries/run";
+import { startNeo4j } from "./neo4j-server.ts";
+
+export interface Connection {
+  db: Database;
+  uri: string;
+  /** True when this process started a Neo4j that `close()` will stop. */
+  ownsServer: boolean;
+  /** Closes the driver, and stops the server when this process started it attached. */
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /**
+   * attached: a server started here stops with this process (npm start, tests);
+   * detached: it keeps running for the next command (kg ingest, kg query).
+   */
+  mode: "attached" | "detached";
+  log?: (message: string) => void;
+}
+
+export async function connectDatabase(config: Config, options: ConnectOptions): Promise<Connection> {
+  const log = options.log ?? (() => {});
+  if (config.NEO4J_URI) {
+    const db = openDatabase({
+      uri: config.NEO4J_URI,
+      user: config.NEO4J_USER,
+      password: config.NEO4J_PASSWORD,
+      database: config.NEO4J_DATABASE,
+    });
+    try {
+      await db.verify();
+    } catch (error) {
+      await db.close();
+      throw new Error(`db: cannot reach NEO4J_URI ${config.NEO4J_URI}: ${(error as Error).message}`);
+    }
+    return { db, uri: config.NEO4J_URI, ownsServer: false, close: () => db.close() };
+  }
+  const handle = await startNeo4j({
+    port: config.NEO4J_PORT,
+    dataDir: path.resolve(config.NEO4J_DATA_DIR),
+    detached: options.mode === "detached",
+    ...(config.NEO4J_HEAP ? { heap: config.NEO4J_HEAP } : {}),
+    log,
+    install: { log },
+  });
+  if (!handle.reused) log(`neo4j: started on ${handle.boltUri} (data ${handle.dataDir})`);
+  const db = openDatabase({
+    uri: handle.boltUri,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+  });
+  const ownsServer = options.mode === "attached" && !handle.reused;
+  return {
+    db,
+    uri: handle.boltUri,
+    ownsServer,
+    close: async () => {
+      await db.close();
+      if (ownsServer) await handle.stop();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The whole ingest for a set of documents: extract (pure), then load. Bad documents
+ * become warnings naming the file; the others are still loaded.
+ */
+import type { ExtractionWarning } from "@kg/graph-schema";
+import type { Database } from "@kg/queries/run";
+import { applySchema, type LoadProgress, type LoadSummary, loadExtraction } from "./load/load-extraction.ts";
+import { extractDocuments, readDocuments, type SourceDocument } from "./pipeline.ts";
+
+export interface IngestProgress {
+  phase: "reading" | "extracting" | "loading" | "done";
+  /** 0..1 over the whole ingest. */
+  fraction: number;
+  message: string;
+}
+
+export interface IngestSummary extends LoadSummary {
+  warnings: ExtractionWarning[];
+  extractMs: number;
+  loadMs: number;
+  /** Wire ids (`Label:key`) of every node the documents produced. */
+  nodeIds: string[];
+}
+
+export async function ingestDocuments(
+  db: Database,
+  documents: SourceDocument[],
+  onProgress: (progress: IngestProgress) => void = () => {},
+  readWarnings: ExtractionWarning[] = [],
+): Promise<IngestSummary> {
+  onProgress({ phase: "extracting", fraction: 0.05, message: `extracting ${documents.length} document(s)` });
+  const t0 = performance.now();
+  const result = extractDocuments(documents);
+  const extractMs = performance.now() - t0;
+  onProgress({
+    phase: "loading",
+    fraction: 0.3,
+    message: `loading ${result.papers.length} papers, ${result.nodes.length} entities, ${result.edges.length} relationships`,
+  });
+  const t1 = performance.now();
+  await applySchema(db);
+  const weights: Record<LoadProgress["step"], [number, number]> = {
+    sources: [0.3, 0.32],
+    papers: [0.32, 0.5],
+    entities: [0.5, 0.6],
+    edges: [0.6, 0.99],
+  };
+  const summary = await loadExtraction(db, result, {
+    onProgress: (p) => {
+      const [from, to] = weights[p.step];
+      const fraction = from + (to - from) * (p.total === 0 ? 1 : p.done / p.total);
+      onProgress({ phase: "loading", fraction, message: `${p.step}: ${p.done}/${p.total}` });
+    },
+  });
+  const loadMs = performance.now() - t1;
+  const nodeIds = [
+    ...result.papers.map((p) => `Paper:${p.id}`),
+    ...result.nodes.map((n) => `${n.label}:${n.key}`),
+  ];
+  onProgress({ phase: "done", fraction: 1, message: "done" });
+  return { ...summary, warnings: [...readWarnings, ...result.warnings], extractMs, loadMs, nodeIds };
+}
+
+/** Reads files and folders, then ingests them. */
+export async function ingestPaths(
+  db: Database,
+  paths: string[],
+  onProgress?: (progress: IngestProgress) => void,
+): Promise<IngestSummary> {
+  onProgress?.({ phase: "reading", fraction: 0, message: `reading ${paths.join(", ")}` });
+  const { documents, warnings } = await readDocuments(paths);
+  return ingestDocuments(db, documents, onProgress, warnings);
+}

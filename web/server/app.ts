@@ -1,0 +1,44 @@
+/**
+ * The HTTP server: the JSON API under /api and the built front end for everything
+ * else. Thin by design: validation, routing, and mapping errors to statuses.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance } from "fastify";
+import { registerApi } from "./api/index.ts";
+import type { ApiDeps } from "./api/route.ts";
+
+export interface AppOptions extends ApiDeps {
+  /** The built front end (web/dist); absent in API-only tests. */
+  distDir?: string;
+  logger?: boolean;
+}
+
+export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 * 1024 });
+
+  app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    const unreachable = /ServiceUnavailable|ECONNREFUSED|Could not perform discovery|Failed to connect/i.test(
+      `${error.name} ${error.message}`,
+    );
+    if (unreachable) {
+      return reply.code(503).send({ error: `Neo4j cannot be reached: ${error.message}` });
+    }
+    return reply.code(status).send({ error: error.message });
+  });
+
+  registerApi(app, { db: options.db, config: options.config });
+
+  if (options.distDir && existsSync(path.join(options.distDir, "index.html"))) {
+    await app.register(fastifyStatic, { root: path.resolve(options.distDir), wildcard: false });
+    // Deep links (/model/…, /?q=…) all load the single-page app.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith("/api/"))
+        return reply.code(404).send({ error: `no route ${request.method} ${request.url}` });
+      return reply.sendFile("index.html");
+    });
+  }
+  return app;
+}

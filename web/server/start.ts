@@ -1,0 +1,88 @@
+/**
+ * `npm start`: starts (or connects to) Neo4j, applies the schema, ingests the default
+ * corpus into an empty database, builds the front end when needed and serves it.
+ * Ctrl-C stops what this process started; the data stays for the next start.
+ *
+ *   npm start                      ingest ../shared/corpus (if the database is empty)
+ *   npm start -- <paths…>          ingest these paths instead
+ *   KG_CORPUS=a:b npm start        the same through the environment
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseConfig } from "@kg/graph-schema";
+import { applySchema, ingestPaths } from "@kg/ingest";
+import { countAllQuery } from "@kg/queries";
+import { connectDatabase } from "../../db/connect.ts";
+import { createApp } from "./app.ts";
+import { buildWebIfNeeded, DIST_DIR } from "./build-web.ts";
+
+const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..");
+const DEFAULT_CORPUS = path.resolve(REPO_ROOT, "..", "shared", "corpus");
+
+function corpusPaths(args: string[], configured: string | undefined): string[] {
+  if (args.length > 0) return args;
+  if (configured) return configured.split(path.delimiter).filter(Boolean);
+  return existsSync(DEFAULT_CORPUS) ? [DEFAULT_CORPUS] : [];
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = parseConfig(process.env);
+  const log = (message: string) => console.log(message);
+  const connection = await connectDatabase(config, { mode: "attached", log });
+  const { db } = connection;
+
+  let closing: Promise<void> | undefined;
+  const shutdown = (signal: string) => {
+    closing ??= (async () => {
+      log(`\n${signal}: stopping…`);
+      await app?.close().catch(() => {});
+      await connection.close().catch((error: Error) => console.error(error.message));
+      log(connection.ownsServer ? "stopped the web server and Neo4j; data kept." : "stopped the web server.");
+      process.exit(0);
+    })();
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+
+  await applySchema(db);
+  const [counts] = await db.run(countAllQuery, {});
+  if ((counts?.nodes ?? 0) === 0) {
+    const paths = corpusPaths(process.argv.slice(2), config.KG_CORPUS);
+    if (paths.length === 0) {
+      log(
+        "ingest: the database is empty and there is no corpus; add documents with `npm run kg -- ingest <paths>`.",
+      );
+    } else {
+      let lastShown = -1;
+      const summary = await ingestPaths(db, paths, (progress) => {
+        const percent = Math.floor(progress.fraction * 10) * 10;
+        if (percent !== lastShown) {
+          lastShown = percent;
+          log(`ingest: ${String(percent).padStart(3)}% ${progress.message}`);
+        }
+      });
+      log(
+        `ingest: ${summary.papers} papers, ${summary.nodes} entities, ${summary.edges} relationships from ${summary.sources} document(s) ` +
+          `(extract ${(summary.extractMs / 1000).toFixed(1)} s, load ${(summary.loadMs / 1000).toFixed(1)} s)`,
+      );
+      for (const warning of summary.warnings)
+        console.warn(`ingest: warning: ${warning.path ?? warning.sourceId ?? ""} ${warning.message}`);
+    }
+  }
+
+  await buildWebIfNeeded(log);
+  app = await createApp({ db, config, distDir: DIST_DIR });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const [after] = await db.run(countAllQuery, {});
+  log(
+    `\n  graph: ${after?.nodes ?? 0} nodes, ${after?.relationships ?? 0} relationships (Neo4j at ${connection.uri})`,
+  );
+  log(`  ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${config.HOST}:${config.PORT}/\n`);
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
