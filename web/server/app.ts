@@ -8,6 +8,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { registerApi } from "./api/index.ts";
 import type { ApiDeps } from "./api/route.ts";
+import { createIngestJobs } from "./ingest-jobs.ts";
 
 export interface AppOptions extends ApiDeps {
   /** The built front end (web/dist); absent in API-only tests. */
@@ -29,7 +30,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.code(status).send({ error: error.message });
   });
 
-  registerApi(app, { db: options.db, config: options.config });
+  registerApi(app, {
+    db: options.db,
+    config: options.config,
+    ingestJobs: options.ingestJobs ?? createIngestJobs(options.db),
+  });
 
   if (options.distDir && existsSync(path.join(options.distDir, "index.html"))) {
     await app.register(fastifyStatic, { root: path.resolve(options.distDir), wildcard: false });

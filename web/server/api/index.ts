@@ -5,9 +5,10 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { graphRoute } from "./graph.ts";
+import { ingestStatusRoute, ingestSubmitRoute } from "./ingest.ts";
 import type { ApiDeps, ApiRoute } from "./route.ts";
 
-export const API_ROUTES: readonly ApiRoute[] = [graphRoute];
+export const API_ROUTES: readonly ApiRoute[] = [graphRoute, ingestSubmitRoute, ingestStatusRoute];
 
 export class ApiInputError extends Error {}
 

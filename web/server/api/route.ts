@@ -6,10 +6,13 @@ import type { Config } from "@kg/graph-schema";
 import type { Database } from "@kg/queries/run";
 import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
+import type { IngestJobs } from "../ingest-jobs.ts";
 
 export interface ApiDeps {
   db: Database;
   config: Config;
+  /** Background ingests from the page; absent on read-only servers. */
+  ingestJobs?: IngestJobs;
 }
 
 export interface ApiRoute {
