@@ -8,11 +8,11 @@
  *
  * Runnable directly: `tsx db/install.ts [--force]`.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 
@@ -22,7 +22,7 @@ export const DB_DIR = path.dirname(THIS_FILE);
 /** Minimum Java feature version Neo4j 5.26 runs on. */
 export const MIN_JAVA = 17;
 
-const HINT_EXISTING = 'or set NEO4J_URI to use an existing server';
+const HINT_EXISTING = "or set NEO4J_URI to use an existing server";
 
 export interface InstallOptions {
   /** Folder holding pom.xml (default: this module's folder, i.e. db/). */
@@ -55,29 +55,29 @@ export interface InstallResult {
 export class Neo4jSetupError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'Neo4jSetupError';
+    this.name = "Neo4jSetupError";
   }
 }
 
-export const MAIN_CLASS = 'kg.Neo4jLauncher';
+export const MAIN_CLASS = "kg.Neo4jLauncher";
 
 /** Checks `java -version`; throws a Neo4jSetupError naming what to install. */
-export function checkJava(java = 'java'): number {
-  const r = spawnSync(java, ['-version'], { encoding: 'utf8' });
+export function checkJava(java = "java"): number {
+  const r = spawnSync(java, ["-version"], { encoding: "utf8" });
   if (r.error || r.status !== 0) {
     throw new Neo4jSetupError(
       `db: Java ${MIN_JAVA}+ not found on PATH (tried '${java}') — install OpenJDK 17 ` +
         `(apt-get install openjdk-17-jdk-headless) ${HINT_EXISTING}`,
     );
   }
-  const out = `${r.stderr ?? ''}${r.stdout ?? ''}`;
+  const out = `${r.stderr ?? ""}${r.stdout ?? ""}`;
   const m = /version "(\d+)(?:\.(\d+))?/.exec(out);
   let major = m ? Number(m[1]) : NaN;
   if (major === 1 && m?.[2]) major = Number(m[2]); // "1.8.0_x" => 8
   if (!Number.isFinite(major) || major < MIN_JAVA) {
-    const first = out.split('\n')[0]?.trim() ?? '';
+    const first = out.split("\n")[0]?.trim() ?? "";
     throw new Neo4jSetupError(
-      `db: Java ${MIN_JAVA}+ required but '${java}' is ${first || 'unknown version'} — install OpenJDK 17 ` +
+      `db: Java ${MIN_JAVA}+ required but '${java}' is ${first || "unknown version"} — install OpenJDK 17 ` +
         `(apt-get install openjdk-17-jdk-headless) and put it first on PATH, ${HINT_EXISTING}`,
     );
   }
@@ -85,7 +85,7 @@ export function checkJava(java = 'java'): number {
 }
 
 function checkMaven(mvn: string): void {
-  const r = spawnSync(mvn, ['-v'], { encoding: 'utf8' });
+  const r = spawnSync(mvn, ["-v"], { encoding: "utf8" });
   if (r.error || r.status !== 0) {
     throw new Neo4jSetupError(
       `db: Maven not found on PATH (tried '${mvn}') — install Maven 3.6+ (apt-get install maven) ` +
@@ -95,21 +95,21 @@ function checkMaven(mvn: string): void {
 }
 
 export function classpathFor(dbDir: string): string {
-  const target = path.join(dbDir, 'target');
-  return [path.join(target, 'classes'), path.join(target, 'lib', '*')].join(path.delimiter);
+  const target = path.join(dbDir, "target");
+  return [path.join(target, "classes"), path.join(target, "lib", "*")].join(path.delimiter);
 }
 
 /** Hash of everything the build depends on: pom.xml and the Java sources. */
 export function installHash(dbDir: string): string {
-  const h = createHash('sha256');
-  const files = [path.join(dbDir, 'pom.xml'), ...listFiles(path.join(dbDir, 'src'))].sort();
+  const h = createHash("sha256");
+  const files = [path.join(dbDir, "pom.xml"), ...listFiles(path.join(dbDir, "src"))].sort();
   for (const f of files) {
     h.update(path.relative(dbDir, f));
-    h.update('\0');
+    h.update("\0");
     h.update(fs.readFileSync(f));
-    h.update('\0');
+    h.update("\0");
   }
-  return h.digest('hex');
+  return h.digest("hex");
 }
 
 function listFiles(dir: string): string[] {
@@ -124,17 +124,17 @@ function listFiles(dir: string): string[] {
 }
 
 function stampPath(dbDir: string): string {
-  return path.join(dbDir, 'target', '.neo4j-install.stamp');
+  return path.join(dbDir, "target", ".neo4j-install.stamp");
 }
 
 /** True when db/target holds a build matching the current pom.xml + sources. */
 export function isInstalled(dbDir: string = DB_DIR): boolean {
   try {
-    const stamp = fs.readFileSync(stampPath(dbDir), 'utf8').trim();
+    const stamp = fs.readFileSync(stampPath(dbDir), "utf8").trim();
     return (
       stamp === installHash(dbDir) &&
-      fs.existsSync(path.join(dbDir, 'target', 'classes', ...MAIN_CLASS.split('.')) + '.class') &&
-      fs.readdirSync(path.join(dbDir, 'target', 'lib')).some((f) => f.startsWith('neo4j-kernel-'))
+      fs.existsSync(`${path.join(dbDir, "target", "classes", ...MAIN_CLASS.split("."))}.class`) &&
+      fs.readdirSync(path.join(dbDir, "target", "lib")).some((f) => f.startsWith("neo4j-kernel-"))
     );
   } catch {
     return false;
@@ -146,7 +146,7 @@ function pidAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
@@ -154,22 +154,23 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Cross-process lock so concurrent starts (dev + tests) don't run Maven twice at once. */
 async function withLock<T>(dbDir: string, fn: () => Promise<T>): Promise<T> {
-  const target = path.join(dbDir, 'target');
+  const target = path.join(dbDir, "target");
   fs.mkdirSync(target, { recursive: true });
-  const lock = path.join(target, '.neo4j-install.lock');
+  const lock = path.join(target, ".neo4j-install.lock");
   const deadline = Date.now() + 15 * 60_000;
   for (;;) {
     try {
-      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(lock, String(process.pid), { flag: "wx" });
       break;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = Number(fs.readFileSync(lock, 'utf8').trim());
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const holder = Number(fs.readFileSync(lock, "utf8").trim());
       if (!holder || !pidAlive(holder)) {
         fs.rmSync(lock, { force: true }); // stale
         continue;
       }
-      if (Date.now() > deadline) throw new Neo4jSetupError(`db: timed out waiting for install lock ${lock} (pid ${holder})`);
+      if (Date.now() > deadline)
+        throw new Neo4jSetupError(`db: timed out waiting for install lock ${lock} (pid ${holder})`);
       await sleep(500);
     }
   }
@@ -182,24 +183,24 @@ async function withLock<T>(dbDir: string, fn: () => Promise<T>): Promise<T> {
 
 function runMaven(mvn: string, dbDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const args = ['-q', '-B', '-f', path.join(dbDir, 'pom.xml'), 'package'];
-    const child = spawn(mvn, args, { cwd: dbDir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', (e) => reject(new Neo4jSetupError(`db: failed to run '${mvn}': ${e.message}`)));
-    child.on('exit', (code) => {
+    const args = ["-q", "-B", "-f", path.join(dbDir, "pom.xml"), "package"];
+    const child = spawn(mvn, args, { cwd: dbDir, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("error", (e) => reject(new Neo4jSetupError(`db: failed to run '${mvn}': ${e.message}`)));
+    child.on("exit", (code) => {
       if (code === 0) return resolve();
-      const tail = out.trim().split('\n').slice(-30).join('\n');
+      const tail = out.trim().split("\n").slice(-30).join("\n");
       if (/No compiler is provided/i.test(out)) {
         return reject(
           new Neo4jSetupError(
-            'db: Maven found only a Java runtime, not a JDK — install OpenJDK 17 JDK ' +
+            "db: Maven found only a Java runtime, not a JDK — install OpenJDK 17 JDK " +
               `(apt-get install openjdk-17-jdk-headless) ${HINT_EXISTING}`,
           ),
         );
       }
-      reject(new Neo4jSetupError(`db: Maven build failed (exit ${code}): mvn ${args.join(' ')}\n${tail}`));
+      reject(new Neo4jSetupError(`db: Maven build failed (exit ${code}): mvn ${args.join(" ")}\n${tail}`));
     });
   });
 }
@@ -211,8 +212,8 @@ function runMaven(mvn: string, dbDir: string): Promise<void> {
 export async function ensureNeo4jInstalled(opts: InstallOptions = {}): Promise<InstallResult> {
   const t0 = Date.now();
   const dbDir = path.resolve(opts.dbDir ?? DB_DIR);
-  const java = opts.java ?? 'java';
-  const mvn = opts.mvn ?? 'mvn';
+  const java = opts.java ?? "java";
+  const mvn = opts.mvn ?? "mvn";
   const log = opts.log ?? ((m: string) => console.error(m));
   const javaVersion = checkJava(java);
   const result = (ranMaven: boolean): InstallResult => ({
@@ -228,14 +229,14 @@ export async function ensureNeo4jInstalled(opts: InstallOptions = {}): Promise<I
   return withLock(dbDir, async () => {
     if (!opts.force && isInstalled(dbDir)) return result(false); // another process did it
     checkMaven(mvn);
-    log('db: building Neo4j launcher with Maven (first run downloads ~125 MB of jars)…');
-    const target = path.join(dbDir, 'target');
+    log("db: building Neo4j launcher with Maven (first run downloads ~125 MB of jars)…");
+    const target = path.join(dbDir, "target");
     // Drop stale outputs so an old Neo4j version's jars never mix into the classpath.
-    fs.rmSync(path.join(target, 'lib'), { recursive: true, force: true });
-    fs.rmSync(path.join(target, 'classes'), { recursive: true, force: true });
+    fs.rmSync(path.join(target, "lib"), { recursive: true, force: true });
+    fs.rmSync(path.join(target, "classes"), { recursive: true, force: true });
     fs.rmSync(stampPath(dbDir), { force: true });
     await runMaven(mvn, dbDir);
-    fs.writeFileSync(stampPath(dbDir), installHash(dbDir) + '\n');
+    fs.writeFileSync(stampPath(dbDir), `${installHash(dbDir)}\n`);
     if (!isInstalled(dbDir)) throw new Neo4jSetupError(`db: Maven succeeded but ${target} is incomplete`);
     const r = result(true);
     log(`db: Neo4j launcher installed in ${(r.ms / 1000).toFixed(1)} s`);
@@ -245,9 +246,9 @@ export async function ensureNeo4jInstalled(opts: InstallOptions = {}): Promise<I
 
 // `tsx db/install.ts [--force]`
 if (process.argv[1] && path.resolve(process.argv[1]) === THIS_FILE) {
-  ensureNeo4jInstalled({ force: process.argv.includes('--force') }).then(
+  ensureNeo4jInstalled({ force: process.argv.includes("--force") }).then(
     (r) => {
-      console.log(r.ranMaven ? `db: installed (${(r.ms / 1000).toFixed(1)} s)` : 'db: already installed');
+      console.log(r.ranMaven ? `db: installed (${(r.ms / 1000).toFixed(1)} s)` : "db: already installed");
     },
     (e: unknown) => {
       console.error(e instanceof Neo4jSetupError ? e.message : e);

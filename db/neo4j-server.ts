@@ -2,40 +2,40 @@
  * Start / stop / inspect a local Neo4j 5.26 Community server (embedded DBMS with Bolt)
  * built from Maven Central artifacts by ./install.ts. No process.env reads: callers pass options.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as net from 'node:net';
-import * as path from 'node:path';
-import neo4j from 'neo4j-driver';
+import { type ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as net from "node:net";
+import * as path from "node:path";
+import neo4j from "neo4j-driver";
 import {
   ensureNeo4jInstalled as ensureInstalled,
-  Neo4jSetupError,
   type InstallOptions,
   type InstallResult,
-} from './install.js';
+  Neo4jSetupError,
+} from "./install.ts";
 
-export { Neo4jSetupError, type InstallOptions, type InstallResult };
+export { type InstallOptions, type InstallResult, Neo4jSetupError };
 
 export const DEFAULT_PORT = 7687;
-export const DEFAULT_HEAP = '1g';
-export const DEFAULT_PAGECACHE = '512m';
-export const HOST = '127.0.0.1';
+export const DEFAULT_HEAP = "1g";
+export const DEFAULT_PAGECACHE = "512m";
+export const HOST = "127.0.0.1";
 
 /** JVM flags Neo4j 5 wants on Java 17+ (from Neo4j's own neo4j.conf), minus AlwaysPreTouch to keep RSS low. */
 export const JVM_FLAGS: readonly string[] = [
-  '-XX:+UseG1GC',
-  '-XX:-OmitStackTraceInFastThrow',
-  '-XX:+UnlockExperimentalVMOptions',
-  '-XX:+TrustFinalNonStaticFields',
-  '-XX:+DisableExplicitGC',
-  '-XX:+ExitOnOutOfMemoryError',
-  '-Djdk.nio.maxCachedBufferSize=1024',
-  '-Dio.netty.tryReflectionSetAccessible=true',
-  '-Dlog4j2.disable.jmx=true',
-  '--add-opens=java.base/java.nio=ALL-UNNAMED',
-  '--add-opens=java.base/java.io=ALL-UNNAMED',
-  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
-  '--enable-native-access=ALL-UNNAMED',
+  "-XX:+UseG1GC",
+  "-XX:-OmitStackTraceInFastThrow",
+  "-XX:+UnlockExperimentalVMOptions",
+  "-XX:+TrustFinalNonStaticFields",
+  "-XX:+DisableExplicitGC",
+  "-XX:+ExitOnOutOfMemoryError",
+  "-Djdk.nio.maxCachedBufferSize=1024",
+  "-Dio.netty.tryReflectionSetAccessible=true",
+  "-Dlog4j2.disable.jmx=true",
+  "--add-opens=java.base/java.nio=ALL-UNNAMED",
+  "--add-opens=java.base/java.io=ALL-UNNAMED",
+  "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+  "--enable-native-access=ALL-UNNAMED",
 ];
 
 export interface StartOptions {
@@ -57,7 +57,7 @@ export interface StartOptions {
   /** How long to wait for Bolt to answer (default 120 000 ms). */
   timeoutMs?: number;
   /** Install options (java/mvn executables, progress log). */
-  install?: Omit<InstallOptions, 'force'>;
+  install?: Omit<InstallOptions, "force">;
   /** Progress messages (default: none). */
   log?: (msg: string) => void;
 }
@@ -111,7 +111,7 @@ export function ensureNeo4jInstalled(opts: InstallOptions = {}): Promise<Install
   return ensureInstalled(opts);
 }
 
-export const pidFileFor = (dataDir: string) => path.join(path.resolve(dataDir), 'neo4j.pid');
+export const pidFileFor = (dataDir: string) => path.join(path.resolve(dataDir), "neo4j.pid");
 export const boltUriFor = (port: number) => `bolt://${HOST}:${port}`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -120,12 +120,12 @@ function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+    if ((e as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
   try {
     // A zombie (exited, not yet reaped) counts as dead.
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
   } catch {
     return true; // no /proc (non-Linux): trust kill(0)
   }
@@ -134,7 +134,7 @@ function pidAlive(pid: number): boolean {
 /** argv of a live process (Linux), or undefined when unknown. */
 function processArgs(pid: number): string[] | undefined {
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
   } catch {
     return undefined;
   }
@@ -151,7 +151,7 @@ function liveServer(dataDir: string): LiveServer | undefined {
   const pidFile = pidFileFor(dataDir);
   let pid: number;
   try {
-    pid = Number(fs.readFileSync(pidFile, 'utf8').trim().split(/\s+/)[0]);
+    pid = Number(fs.readFileSync(pidFile, "utf8").trim().split(/\s+/)[0]);
   } catch {
     return undefined;
   }
@@ -161,13 +161,16 @@ function liveServer(dataDir: string): LiveServer | undefined {
   }
   const argv = processArgs(pid);
   if (argv) {
-    const i = argv.indexOf('--data-dir');
-    const isOurs = argv.includes('kg.Neo4jLauncher') && i >= 0 && path.resolve(argv[i + 1] ?? '') === path.resolve(dataDir);
+    const i = argv.indexOf("--data-dir");
+    const isOurs =
+      argv.includes("kg.Neo4jLauncher") &&
+      i >= 0 &&
+      path.resolve(argv[i + 1] ?? "") === path.resolve(dataDir);
     if (!isOurs) {
       fs.rmSync(pidFile, { force: true }); // pid was reused by an unrelated process
       return undefined;
     }
-    const p = argv.indexOf('--port');
+    const p = argv.indexOf("--port");
     return { pid, port: p >= 0 ? Number(argv[p + 1]) : undefined };
   }
   return { pid };
@@ -182,8 +185,8 @@ export function portOpen(port: number, timeoutMs = 1000): Promise<boolean> {
       resolve(v);
     };
     sock.setTimeout(timeoutMs, () => done(false));
-    sock.once('connect', () => done(true));
-    sock.once('error', () => done(false));
+    sock.once("connect", () => done(true));
+    sock.once("error", () => done(false));
   });
 }
 
@@ -194,13 +197,13 @@ export async function boltReady(port: number, timeoutMs = 5000): Promise<boolean
     connectionTimeout: timeoutMs,
     connectionAcquisitionTimeout: timeoutMs,
     maxConnectionPoolSize: 1,
-    logging: { level: 'error', logger: () => {} },
+    logging: { level: "error", logger: () => {} },
   });
   try {
-    const session = driver.session({ database: 'neo4j' });
+    const session = driver.session({ database: "neo4j" });
     try {
-      const res = await session.run('RETURN 1 AS one');
-      return res.records[0]?.get('one')?.toNumber?.() === 1 || res.records[0]?.get('one') === 1;
+      const res = await session.run("RETURN 1 AS one");
+      return res.records[0]?.get("one")?.toNumber?.() === 1 || res.records[0]?.get("one") === 1;
     } finally {
       await session.close();
     }
@@ -213,10 +216,10 @@ export async function boltReady(port: number, timeoutMs = 5000): Promise<boolean
 
 function logTail(file: string, lines = 40): string {
   try {
-    const buf = fs.readFileSync(file, 'utf8');
-    return buf.trimEnd().split('\n').slice(-lines).join('\n');
+    const buf = fs.readFileSync(file, "utf8");
+    return buf.trimEnd().split("\n").slice(-lines).join("\n");
   } catch {
-    return '(no log)';
+    return "(no log)";
   }
 }
 
@@ -239,7 +242,7 @@ export async function stopNeo4j(opts: StopOptions): Promise<StopResult> {
   }
   const { pid } = live;
   try {
-    process.kill(pid, 'SIGTERM');
+    process.kill(pid, "SIGTERM");
   } catch {
     /* already gone */
   }
@@ -247,7 +250,7 @@ export async function stopNeo4j(opts: StopOptions): Promise<StopResult> {
   if (!(await waitForExit(pid, opts.timeoutMs ?? 60_000))) {
     killed = true;
     try {
-      process.kill(pid, 'SIGKILL');
+      process.kill(pid, "SIGKILL");
     } catch {
       /* gone */
     }
@@ -283,16 +286,19 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
   const dataDir = path.resolve(opts.dataDir);
   const heap = opts.heap ?? DEFAULT_HEAP;
   const pagecache = opts.pagecache ?? DEFAULT_PAGECACHE;
-  const logFile = path.resolve(opts.logFile ?? path.join(dataDir, 'neo4j.log'));
+  const logFile = path.resolve(opts.logFile ?? path.join(dataDir, "neo4j.log"));
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const detached = opts.detached ?? true;
   const log = opts.log ?? (() => {});
   const boltUri = boltUriFor(port);
   const stopFn = () => stopNeo4j({ dataDir }).then(() => undefined);
 
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Neo4jSetupError(`neo4j: invalid port ${port}`);
-  if (!/^\d+[kmgKMG]?$/.test(heap)) throw new Neo4jSetupError(`neo4j: invalid heap size '${heap}' (e.g. 1g, 768m)`);
-  if (!/^\d+[kmgKMG]?$/.test(pagecache)) throw new Neo4jSetupError(`neo4j: invalid pagecache size '${pagecache}'`);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535)
+    throw new Neo4jSetupError(`neo4j: invalid port ${port}`);
+  if (!/^\d+[kmgKMG]?$/.test(heap))
+    throw new Neo4jSetupError(`neo4j: invalid heap size '${heap}' (e.g. 1g, 768m)`);
+  if (!/^\d+[kmgKMG]?$/.test(pagecache))
+    throw new Neo4jSetupError(`neo4j: invalid pagecache size '${pagecache}'`);
 
   // Already running for this dataDir?
   const live = liveServer(dataDir);
@@ -304,9 +310,12 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
     }
     const deadline = Date.now() + timeoutMs;
     while (!(await boltReady(port))) {
-      if (!pidAlive(live.pid)) throw new Neo4jSetupError(`neo4j: pid ${live.pid} exited while starting:\n${logTail(logFile)}`);
+      if (!pidAlive(live.pid))
+        throw new Neo4jSetupError(`neo4j: pid ${live.pid} exited while starting:\n${logTail(logFile)}`);
       if (Date.now() > deadline) {
-        throw new Neo4jSetupError(`neo4j: pid ${live.pid} for ${dataDir} is alive but Bolt on ${boltUri} does not answer`);
+        throw new Neo4jSetupError(
+          `neo4j: pid ${live.pid} for ${dataDir} is alive but Bolt on ${boltUri} does not answer`,
+        );
       }
       await sleep(500);
     }
@@ -325,23 +334,26 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
 
   fs.mkdirSync(dataDir, { recursive: true });
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
-  fs.appendFileSync(logFile, `--- ${new Date().toISOString()} starting neo4j on ${boltUri} (heap ${heap}, pagecache ${pagecache}) ---\n`);
-  const logFd = fs.openSync(logFile, 'a');
+  fs.appendFileSync(
+    logFile,
+    `--- ${new Date().toISOString()} starting neo4j on ${boltUri} (heap ${heap}, pagecache ${pagecache}) ---\n`,
+  );
+  const logFd = fs.openSync(logFile, "a");
 
   const args = [
     `-Xms${heap}`,
     `-Xmx${heap}`,
     ...JVM_FLAGS,
-    '-cp',
+    "-cp",
     inst.classpath,
     inst.mainClass,
-    '--port',
+    "--port",
     String(port),
-    '--data-dir',
+    "--data-dir",
     dataDir,
-    '--pagecache',
+    "--pagecache",
     pagecache,
-    ...(detached ? [] : ['--exit-on-stdin-eof']),
+    ...(detached ? [] : ["--exit-on-stdin-eof"]),
   ];
 
   let child: ChildProcess;
@@ -349,19 +361,19 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
     child = spawn(inst.java, args, {
       cwd: dataDir,
       detached,
-      stdio: [detached ? 'ignore' : 'pipe', logFd, logFd],
+      stdio: [detached ? "ignore" : "pipe", logFd, logFd],
     });
   } finally {
     fs.closeSync(logFd);
   }
   let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   const exitPromise = new Promise<void>((resolve) => {
-    child.once('exit', (code, signal) => {
+    child.once("exit", (code, signal) => {
       exited = { code, signal };
       resolve();
     });
   });
-  const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
+  const spawnError = new Promise<Error>((resolve) => child.once("error", resolve));
   const pid = child.pid;
   if (pid === undefined) {
     throw new Neo4jSetupError(`neo4j: failed to spawn ${inst.java}: ${(await spawnError).message}`);

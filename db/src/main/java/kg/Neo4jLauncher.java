@@ -89,6 +89,7 @@ public final class Neo4jLauncher {
             } catch (Throwable t) {
                 System.err.println("neo4j: error during shutdown: " + t);
             }
+            removeOwnPidFile(home.resolve("neo4j.pid"));
             System.out.println("neo4j: stopped");
             System.out.flush();
             stopped.countDown();
@@ -119,6 +120,18 @@ public final class Neo4jLauncher {
         System.out.println("neo4j: bolt ready on " + HOST + ":" + portNum + " (home " + home + ")");
         System.out.flush();
         stopped.await();
+    }
+
+    /** Deletes the pid file written by db/neo4j-server.ts, but only if it names this process. */
+    private static void removeOwnPidFile(Path pidFile) {
+        try {
+            if (Files.isRegularFile(pidFile)
+                    && Files.readString(pidFile).trim().equals(Long.toString(ProcessHandle.current().pid()))) {
+                Files.delete(pidFile);
+            }
+        } catch (Exception ignored) {
+            // best effort
+        }
     }
 
     private static String require(String flag, String value) {
