@@ -1,0 +1,37 @@
+/**
+ * The real server for browser tests: the API on the test Neo4j and the front end
+ * already built in web/dist (run `npm run build` first; this builds nothing).
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseConfig } from "@kg/graph-schema";
+import type { Database } from "@kg/queries/run";
+import { createApp } from "../../web/server/app.ts";
+import { openTestDatabase } from "./db.ts";
+
+export const DIST_DIR = "web/dist";
+
+export interface TestServer {
+  url: string;
+  db: Database;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  if (!existsSync(path.join(DIST_DIR, "index.html"))) {
+    throw new Error("tests/support/server: web/dist/index.html is missing; run `npm run build` first.");
+  }
+  const db = openTestDatabase();
+  const app = await createApp({ db, config: parseConfig(process.env), distDir: DIST_DIR });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  if (!address || typeof address === "string") throw new Error("tests/support/server: no TCP address.");
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    db,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { NODE_LABELS, type NodeLabel } from "@kg/graph-schema";
+import { useMemo } from "react";
+import { mainGraph } from "../graph/main-graph.ts";
+import { LABEL_COLORS } from "../graph/style.ts";
+import { actions, useApp } from "../state/store.ts";
+
+/** Colour by label, with counts; a click on a label hides or shows it (a filter). */
+export function Legend() {
+  const graphVersion = useApp((s) => s.graphVersion);
+  const hidden = useApp((s) => s.filters.hiddenLabels);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: graphVersion stands for the graph's content.
+  const byLabel = useMemo(() => {
+    const counts = new Map<NodeLabel, number>();
+    mainGraph.forEachNode((_id, attrs) => {
+      counts.set(attrs.kind, (counts.get(attrs.kind) ?? 0) + 1);
+    });
+    return counts;
+  }, [graphVersion]);
+  return (
+    <section className="panel-section" aria-label="Legend">
+      <h3>Labels</h3>
+      <ul className="legend" data-testid="legend">
+        {NODE_LABELS.filter((label) => (byLabel.get(label) ?? 0) > 0).map((label) => {
+          const off = hidden.includes(label);
+          return (
+            <li key={label}>
+              <button
+                type="button"
+                className={`legend-item ${off ? "off" : ""}`}
+                onClick={() => actions.toggleLabel(label)}
+                aria-pressed={!off}
+                title={off ? `Show ${label} nodes` : `Hide ${label} nodes`}
+                data-label={label}
+              >
+                <span className="swatch" style={{ background: LABEL_COLORS[label] }} />
+                <span className="legend-name">{label}</span>
+                <span className="legend-count">{byLabel.get(label) ?? 0}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,202 @@
+import type { NodeLabel, RelType, WireEdge, WireGraph, WireNode } from "@kg/graph-schema";
+import { MultiDirectedGraph } from "graphology";
+import pagerank from "graphology-metrics/centrality/pagerank";
+import type { SerializedGraph } from "graphology-types";
+import { EDGE_COLOR, LABEL_COLORS } from "./style.ts";
+
+/**
+ * What sigma draws, and nothing more. `kind` (the node label) and `relType` stay on the
+ * drawn graph because colour, filters and the GraphML/GEXF exports need them; `type`
+ * is left to sigma, which reads it as the name of a rendering program.
+ */
+export interface NodeAttrs {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+  kind: NodeLabel;
+  degree: number;
+  pagerank?: number;
+}
+
+export interface EdgeAttrs {
+  color: string;
+  size: number;
+  relType: RelType;
+  label?: string;
+}
+
+export type KgGraph = MultiDirectedGraph<NodeAttrs, EdgeAttrs>;
+
+export function createKgGraph(): KgGraph {
+  return new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: true });
+}
+
+/** Everything the panels show about a node or an edge, kept apart from the drawn graph. */
+export interface DataStore {
+  nodes: Map<string, WireNode>;
+  edges: Map<string, WireEdge>;
+}
+
+export function createDataStore(): DataStore {
+  return { nodes: new Map(), edges: new Map() };
+}
+
+/** A stable pseudo-random number in [0, 1) from a string, so first positions do not jump between loads. */
+export function hashUnit(text: string, salt = 0): number {
+  let h = 2166136261 ^ salt;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  h ^= h >>> 13;
+  h = Math.imul(h, 0x5bd1e995);
+  h ^= h >>> 15;
+  return (h >>> 0) / 4294967296;
+}
+
+export function sizeForDegree(degree: number): number {
+  return Math.min(28, 2.5 + 1.6 * Math.sqrt(degree));
+}
+
+/** A stable edge key: the same relationship keeps its key across reloads, so a reload can be a diff. */
+export function edgeKey(edge: Pick<WireEdge, "source" | "type" | "target">): string {
+  return `${edge.source}|${edge.type}|${edge.target}`;
+}
+
+function nodeAttributes(node: WireNode, degree: number, position: { x: number; y: number }): NodeAttrs {
+  return {
+    x: position.x,
+    y: position.y,
+    size: sizeForDegree(degree),
+    color: LABEL_COLORS[node.label],
+    label: node.name,
+    kind: node.label,
+    degree,
+  };
+}
+
+/**
+ * Fills the graph with a wire graph. An empty graph is filled with one `import`; a graph
+ * already drawn is updated by difference (nodes and edges added or dropped, degrees
+ * refreshed), so sigma and the layout hear of only what changed and the layout the user
+ * has stays in place, new nodes starting beside a neighbour.
+ */
+export function loadWireGraph(graph: KgGraph, store: DataStore, wire: WireGraph): { added: string[] } {
+  const degree = new Map<string, number>();
+  const edges = new Map<string, WireEdge>();
+  for (const edge of wire.edges) {
+    let key = edgeKey(edge);
+    if (edges.has(key)) key = `${key}|${edge.id}`;
+    edges.set(key, edge);
+    degree.set(edge.source, (degree.get(edge.source) ?? 0) + 1);
+    degree.set(edge.target, (degree.get(edge.target) ?? 0) + 1);
+  }
+  store.nodes.clear();
+  store.edges.clear();
+  for (const node of wire.nodes) store.nodes.set(node.id, node);
+  for (const [key, edge] of edges) store.edges.set(key, edge);
+
+  const radius = Math.sqrt(wire.nodes.length + 1) * 10;
+  const randomPosition = (id: string) => {
+    // Random in a disc sized to the graph: cheap, and ForceAtlas2 untangles it quickly.
+    const angle = hashUnit(id, 1) * Math.PI * 2;
+    const r = Math.sqrt(hashUnit(id, 2)) * radius;
+    return { x: Math.cos(angle) * r, y: Math.sin(angle) * r };
+  };
+
+  if (graph.order === 0) {
+    const serialized: SerializedGraph<NodeAttrs, EdgeAttrs> = {
+      attributes: {},
+      options: { type: "directed", multi: true, allowSelfLoops: true },
+      nodes: wire.nodes.map((node) => ({
+        key: node.id,
+        attributes: nodeAttributes(node, degree.get(node.id) ?? 0, randomPosition(node.id)),
+      })),
+      edges: [...edges].map(([key, edge]) => ({
+        key,
+        source: edge.source,
+        target: edge.target,
+        attributes: { color: EDGE_COLOR, size: 1, relType: edge.type },
+      })),
+    };
+    graph.import(serialized);
+    return { added: [] };
+  }
+
+  const wanted = new Set(wire.nodes.map((n) => n.id));
+  graph.forEachNode((id) => {
+    if (!wanted.has(id)) graph.dropNode(id);
+  });
+  graph.forEachEdge((key) => {
+    if (!edges.has(key)) graph.dropEdge(key);
+  });
+  const added: string[] = [];
+  for (const node of wire.nodes) {
+    const d = degree.get(node.id) ?? 0;
+    if (graph.hasNode(node.id)) {
+      const attrs = graph.getNodeAttributes(node.id);
+      if (attrs.degree !== d || attrs.label !== node.name) {
+        graph.mergeNodeAttributes(node.id, { degree: d, size: sizeForDegree(d), label: node.name });
+      }
+      continue;
+    }
+    added.push(node.id);
+  }
+  const addedSet = new Set(added);
+  const anchorOf = new Map<string, string>();
+  for (const edge of edges.values()) {
+    if (addedSet.has(edge.source) && !addedSet.has(edge.target)) anchorOf.set(edge.source, edge.target);
+    if (addedSet.has(edge.target) && !addedSet.has(edge.source)) anchorOf.set(edge.target, edge.source);
+  }
+  for (const id of added) {
+    const node = store.nodes.get(id)!;
+    const anchor = anchorOf.get(id);
+    let position = randomPosition(id);
+    if (anchor && graph.hasNode(anchor)) {
+      const a = graph.getNodeAttributes(anchor);
+      const angle = hashUnit(id, 3) * Math.PI * 2;
+      position = { x: a.x + Math.cos(angle) * 8, y: a.y + Math.sin(angle) * 8 };
+    }
+    graph.addNode(id, nodeAttributes(node, degree.get(id) ?? 0, position));
+  }
+  for (const [key, edge] of edges) {
+    if (graph.hasEdge(key)) continue;
+    graph.addDirectedEdgeWithKey(key, edge.source, edge.target, {
+      color: EDGE_COLOR,
+      size: 1,
+      relType: edge.type,
+    });
+  }
+  return { added };
+}
+
+export function positionsOf(graph: KgGraph): Map<string, { x: number; y: number }> {
+  const out = new Map<string, { x: number; y: number }>();
+  graph.forEachNode((id, attrs) => {
+    out.set(id, { x: attrs.x, y: attrs.y });
+  });
+  return out;
+}
+
+/** Sizes nodes by degree or by PageRank, telling sigma only `size` changed. */
+export function applySizes(graph: KgGraph, by: "degree" | "pagerank"): void {
+  if (graph.order === 0) return;
+  if (by === "degree") {
+    graph.updateEachNodeAttributes((_id, attrs) => ({ ...attrs, size: sizeForDegree(attrs.degree) }), {
+      attributes: ["size"],
+    });
+    return;
+  }
+  const scores = pagerank(graph, { getEdgeWeight: null });
+  let max = 0;
+  for (const id in scores) max = Math.max(max, scores[id] ?? 0);
+  graph.updateEachNodeAttributes(
+    (id, attrs) => {
+      const score = scores[id] ?? 0;
+      return { ...attrs, pagerank: score, size: 2.5 + 25 * Math.sqrt(max > 0 ? score / max : 0) };
+    },
+    { attributes: ["size"] },
+  );
+}

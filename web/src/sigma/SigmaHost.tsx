@@ -1,0 +1,62 @@
+import type { Attributes } from "graphology-types";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import Sigma from "sigma";
+import type { Settings } from "sigma/settings";
+import type { EdgeAttrs, KgGraph, NodeAttrs } from "../graph/model.ts";
+import { type KgSigma, SigmaContext } from "./context.ts";
+
+export const BASE_SETTINGS: Partial<Settings<NodeAttrs, EdgeAttrs, Attributes>> = {
+  allowInvalidContainer: true,
+  defaultEdgeType: "arrow",
+  labelFont: "Inter, system-ui, sans-serif",
+  labelSize: 12,
+  labelWeight: "500",
+  labelColor: { color: "#1d2533" },
+  // Labels only for nodes drawn large enough, on a coarse grid: no clutter when zoomed out.
+  labelRenderedSizeThreshold: 7,
+  labelDensity: 0.6,
+  labelGridCellSize: 90,
+  zIndex: true,
+  minCameraRatio: 0.005,
+  maxCameraRatio: 20,
+};
+
+export interface SigmaHostProps {
+  graph: KgGraph;
+  settings?: Partial<Settings<NodeAttrs, EdgeAttrs, Attributes>>;
+  /** Render-nothing controllers (and overlays) that talk to this sigma. */
+  children?: ReactNode;
+  className?: string;
+  testId?: string;
+  onSigma?: (sigma: KgSigma | null) => void;
+}
+
+/** The one component that mounts sigma on a graph; everything else talks to it through controllers. */
+export function SigmaHost({ graph, settings, children, className, testId, onSigma }: SigmaHostProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const [sigma, setSigma] = useState<KgSigma | null>(null);
+  // Settings are applied once at mount; later changes go through controllers.
+  const initialSettings = useRef(settings);
+  const onSigmaRef = useRef(onSigma);
+  onSigmaRef.current = onSigma;
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const instance: KgSigma = new Sigma(graph, element, { ...BASE_SETTINGS, ...initialSettings.current });
+    setSigma(instance);
+    onSigmaRef.current?.(instance);
+    return () => {
+      onSigmaRef.current?.(null);
+      setSigma(null);
+      instance.kill();
+    };
+  }, [graph]);
+
+  return (
+    <div className={`sigma-host ${className ?? ""}`} data-testid={testId}>
+      <div className="sigma-container" ref={container} />
+      {sigma && <SigmaContext.Provider value={sigma}>{children}</SigmaContext.Provider>}
+    </div>
+  );
+}
