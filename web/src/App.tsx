@@ -2,15 +2,21 @@ import { useEffect } from "react";
 import { Counts } from "./components/Counts.tsx";
 import { LayoutControls } from "./components/LayoutControls.tsx";
 import { Legend } from "./components/Legend.tsx";
+import { NodePanel } from "./components/NodePanel.tsx";
+import { SearchBox } from "./components/SearchBox.tsx";
 import { StatusScreen } from "./components/StatusScreen.tsx";
+import { ViewTabs } from "./components/ViewTabs.tsx";
 import { reloadMainGraph } from "./graph/main-graph.ts";
 import { useApp } from "./state/store.ts";
 import { GraphView } from "./views/GraphView.tsx";
+import { LineageView } from "./views/LineageView.tsx";
 
 const RETRY_MS = 5_000;
 
 export function App() {
   const load = useApp((s) => s.load);
+  const view = useApp((s) => s.view);
+  const selected = useApp((s) => s.selected);
 
   useEffect(() => {
     void reloadMainGraph();
@@ -30,6 +36,8 @@ export function App() {
           <img src="/favicon.svg" alt="" width={22} height={22} />
           <span>AI lineage graph</span>
         </div>
+        <SearchBox />
+        <ViewTabs />
         <div className="spacer" />
         <Counts />
       </header>
@@ -38,7 +46,16 @@ export function App() {
           <Legend />
           <LayoutControls />
         </aside>
-        <main className="stage">{load.state === "ready" ? <GraphView /> : <StatusScreen load={load} />}</main>
+        <main className="stage">
+          {/* The overview stays mounted under the other views: sigma is not rebuilt on every switch. */}
+          {load.state === "ready" ? <GraphView /> : view === "graph" && <StatusScreen load={load} />}
+          {view === "lineage" && (
+            <div className="overlay-view">
+              <LineageView />
+            </div>
+          )}
+        </main>
+        {selected && <NodePanel key={selected} id={selected} />}
       </div>
     </div>
   );

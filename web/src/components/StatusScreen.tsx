@@ -28,7 +28,9 @@ export function StatusScreen({ load }: { load: LoadState }) {
   if (load.state === "error") {
     return (
       <div className="status-screen error" data-testid="status-error" role="alert">
-        <h2>{load.unreachable ? "Cannot reach the graph" : "The graph could not be loaded"}</h2>
+        <h2 className="error-text">
+          {load.unreachable ? "Cannot reach the graph" : "The graph could not be loaded"}
+        </h2>
         <p>{load.message}</p>
         {load.unreachable && (
           <p className="muted">

@@ -56,6 +56,11 @@ export function hashUnit(text: string, salt = 0): number {
   return (h >>> 0) / 4294967296;
 }
 
+/** Drawn labels stay short (a paper's title can fill the screen); the panels show the full name. */
+export function shortLabel(name: string, max = 42): string {
+  return name.length <= max ? name : `${name.slice(0, max - 1).trimEnd()}…`;
+}
+
 export function sizeForDegree(degree: number): number {
   return Math.min(28, 2.5 + 1.6 * Math.sqrt(degree));
 }
@@ -71,7 +76,7 @@ function nodeAttributes(node: WireNode, degree: number, position: { x: number; y
     y: position.y,
     size: sizeForDegree(degree),
     color: LABEL_COLORS[node.label],
-    label: node.name,
+    label: shortLabel(node.name),
     kind: node.label,
     degree,
   };
@@ -137,8 +142,9 @@ export function loadWireGraph(graph: KgGraph, store: DataStore, wire: WireGraph)
     const d = degree.get(node.id) ?? 0;
     if (graph.hasNode(node.id)) {
       const attrs = graph.getNodeAttributes(node.id);
-      if (attrs.degree !== d || attrs.label !== node.name) {
-        graph.mergeNodeAttributes(node.id, { degree: d, size: sizeForDegree(d), label: node.name });
+      const label = shortLabel(node.name);
+      if (attrs.degree !== d || attrs.label !== label) {
+        graph.mergeNodeAttributes(node.id, { degree: d, size: sizeForDegree(d), label });
       }
       continue;
     }

@@ -1,0 +1,123 @@
+import type { LineageResponse } from "@kg/graph-schema";
+
+export interface LineageBox {
+  id: string;
+  name: string;
+  level: number;
+  x: number;
+  y: number;
+}
+
+export interface LineageLink {
+  id: string;
+  /** The base model (drawn above). */
+  from: string;
+  /** The model made from it (drawn below). */
+  to: string;
+  method: string | null;
+}
+
+export interface LineageLayout {
+  boxes: LineageBox[];
+  links: LineageLink[];
+  width: number;
+  height: number;
+}
+
+export const BOX_W = 190;
+export const BOX_H = 44;
+export const SLOT_W = 360;
+export const ROW_H = 130;
+const MARGIN = 30;
+
+/**
+ * A layered top-to-bottom layout of a model's lineage: ancestors above (negative
+ * levels), descendants below; within a layer, nodes ordered by the mean position of
+ * their neighbours in the layer above, then below (two barycentre sweeps), which keeps
+ * crossings few on trees and near-trees.
+ */
+export function layoutLineage(lineage: LineageResponse): LineageLayout {
+  const nodes = lineage.graph.nodes;
+  const links: LineageLink[] = lineage.graph.edges
+    .filter((e) => e.type === "BASED_ON")
+    .map((e) => ({
+      id: e.id,
+      from: e.target,
+      to: e.source,
+      method: typeof e.properties.method === "string" ? e.properties.method : null,
+    }));
+  const level = new Map<string, number>();
+  for (const n of nodes) {
+    const l = n.properties.level;
+    if (typeof l === "number" && Number.isFinite(l)) level.set(n.id, l);
+  }
+  // Levels missing from the answer: walk from the root (up = ancestors, down = descendants).
+  if (level.size < nodes.length) {
+    level.set(lineage.root, level.get(lineage.root) ?? 0);
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const link of links) {
+        const f = level.get(link.from);
+        const t = level.get(link.to);
+        if (f !== undefined && t === undefined) {
+          level.set(link.to, f + 1);
+          changed = true;
+        } else if (t !== undefined && f === undefined) {
+          level.set(link.from, t - 1);
+          changed = true;
+        }
+      }
+    }
+  }
+  const layers = new Map<number, string[]>();
+  for (const n of nodes) {
+    const l = level.get(n.id) ?? 0;
+    layers.set(l, [...(layers.get(l) ?? []), n.id]);
+  }
+  const levels = [...layers.keys()].sort((a, b) => a - b);
+  const position = new Map<string, number>();
+  const place = (layer: string[]) => {
+    layer.forEach((id, i) => {
+      position.set(id, i - (layer.length - 1) / 2);
+    });
+  };
+  const up = new Map<string, string[]>();
+  const down = new Map<string, string[]>();
+  for (const link of links) {
+    down.set(link.from, [...(down.get(link.from) ?? []), link.to]);
+    up.set(link.to, [...(up.get(link.to) ?? []), link.from]);
+  }
+  const sweep = (order: number[], neighbours: Map<string, string[]>) => {
+    for (const l of order) {
+      const layer = layers.get(l) ?? [];
+      const bary = (id: string) => {
+        const ps = (neighbours.get(id) ?? []).map((n) => position.get(n)).filter((p) => p !== undefined);
+        return ps.length ? ps.reduce((a, b) => a + b, 0) / ps.length : (position.get(id) ?? 0);
+      };
+      layer.sort((a, b) => bary(a) - bary(b) || a.localeCompare(b));
+      place(layer);
+    }
+  };
+  for (const l of levels) place(layers.get(l) ?? []);
+  sweep(levels, up);
+  sweep([...levels].reverse(), down);
+  sweep(levels, up);
+
+  const widest = Math.max(1, ...[...layers.values()].map((l) => l.length));
+  const width = widest * SLOT_W + MARGIN * 2;
+  const names = new Map(nodes.map((n) => [n.id, n.name]));
+  const boxes: LineageBox[] = [];
+  levels.forEach((l, row) => {
+    for (const id of layers.get(l) ?? []) {
+      boxes.push({
+        id,
+        name: names.get(id) ?? id,
+        level: l,
+        x: width / 2 + (position.get(id) ?? 0) * SLOT_W - SLOT_W / 2 + MARGIN / 2,
+        y: MARGIN + row * ROW_H,
+      });
+    }
+  });
+  return { boxes, links, width, height: MARGIN * 2 + levels.length * ROW_H - (ROW_H - BOX_H) };
+}

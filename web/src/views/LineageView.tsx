@@ -1,0 +1,234 @@
+import type { LineageResponse } from "@kg/graph-schema";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { api } from "../api/client.ts";
+import { useApi } from "../api/use-api.ts";
+import { methodWord } from "../components/cards.tsx";
+import { BOX_H, BOX_W, type LineageLayout, layoutLineage } from "../graph/lineage-layout.ts";
+import { LABEL_COLORS } from "../graph/style.ts";
+import { actions, useApp } from "../state/store.ts";
+
+const DEPTH = 10;
+
+function Tree({
+  lineage,
+  layout,
+  selected,
+  onReroot,
+}: {
+  lineage: LineageResponse;
+  layout: LineageLayout;
+  selected: string | null;
+  onReroot: (id: string) => void;
+}) {
+  const byId = new Map(layout.boxes.map((b) => [b.id, b]));
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scale, setScale] = useState(1);
+
+  // Centre the root on first draw.
+  useEffect(() => {
+    const root = layout.boxes.find((b) => b.id === lineage.root);
+    const el = scroller.current;
+    if (!root || !el) return;
+    el.scrollLeft = root.x + BOX_W / 2 - el.clientWidth / 2;
+    el.scrollTop = Math.max(0, root.y - el.clientHeight / 3);
+  }, [layout, lineage.root]);
+
+  return (
+    <div className="lineage-scroller" ref={scroller}>
+      <div className="lineage-zoom" role="toolbar" aria-label="Zoom">
+        <button type="button" onClick={() => setScale((s) => Math.min(2, s * 1.25))}>
+          +
+        </button>
+        <button type="button" onClick={() => setScale((s) => Math.max(0.3, s / 1.25))}>
+          −
+        </button>
+        <button type="button" onClick={() => setScale(1)}>
+          1:1
+        </button>
+      </div>
+      <div
+        className="lineage-canvas"
+        style={{ width: layout.width * scale, height: layout.height * scale }}
+        data-testid="lineage-tree"
+      >
+        <div
+          style={{
+            transform: `scale(${scale})`,
+            transformOrigin: "0 0",
+            width: layout.width,
+            height: layout.height,
+          }}
+        >
+          <svg width={layout.width} height={layout.height} className="lineage-edges" aria-hidden>
+            <defs>
+              <marker
+                id="lineage-arrow"
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="7"
+                markerHeight="7"
+                orient="auto"
+              >
+                <path d="M0,0 L10,5 L0,10 z" fill="#8a96a8" />
+              </marker>
+            </defs>
+            {layout.links.map((link) => {
+              const a = byId.get(link.from);
+              const b = byId.get(link.to);
+              if (!a || !b) return null;
+              const x1 = a.x + BOX_W / 2;
+              const y1 = a.y + BOX_H;
+              const x2 = b.x + BOX_W / 2;
+              const y2 = b.y - 2;
+              const my = (y1 + y2) / 2;
+              return (
+                <path
+                  key={link.id}
+                  d={`M${x1},${y1} C${x1},${my} ${x2},${my} ${x2},${y2}`}
+                  className="lineage-edge"
+                  markerEnd="url(#lineage-arrow)"
+                />
+              );
+            })}
+          </svg>
+          {layout.links.map((link) => {
+            const a = byId.get(link.from);
+            const b = byId.get(link.to);
+            if (!a || !b) return null;
+            return (
+              <span
+                key={`label-${link.id}`}
+                className="lineage-method"
+                data-testid="lineage-method"
+                style={{ left: (a.x + b.x) / 2 + BOX_W / 2, top: (a.y + BOX_H + b.y) / 2 }}
+              >
+                {methodWord(link.method) || "based on"}
+              </span>
+            );
+          })}
+          {layout.boxes.map((box) => {
+            const datasets = lineage.datasets[box.id] ?? [];
+            return (
+              <div key={box.id} className="lineage-node-slot" style={{ left: box.x, top: box.y }}>
+                <button
+                  type="button"
+                  className={`lineage-node ${box.id === lineage.root ? "root" : ""} ${box.id === selected ? "selected" : ""}`}
+                  style={{ width: BOX_W, height: BOX_H, borderColor: LABEL_COLORS.Model }}
+                  data-testid="lineage-node"
+                  data-id={box.id}
+                  title={`${box.name} — click to open, double-click to root the tree here`}
+                  onClick={() => actions.select(box.id)}
+                  onDoubleClick={() => onReroot(box.id)}
+                >
+                  <span className="lineage-name">{box.name}</span>
+                  <span className="lineage-level">
+                    {box.level === 0
+                      ? "this model"
+                      : box.level < 0
+                        ? `ancestor ${-box.level}`
+                        : `descendant ${box.level}`}
+                  </span>
+                </button>
+                {datasets.length > 0 && (
+                  <ul className="lineage-datasets" data-testid="lineage-datasets">
+                    {datasets.slice(0, 4).map((d) => (
+                      <li key={`${d.type}-${d.id}`}>
+                        <button
+                          type="button"
+                          className="dataset-chip"
+                          onClick={() => actions.select(d.id)}
+                          title={d.type === "TRAINED_ON" ? "trained on" : "evaluated on"}
+                        >
+                          <span className="swatch" style={{ background: LABEL_COLORS.Dataset }} />
+                          {d.type === "TRAINED_ON" ? "⊕ " : "◎ "}
+                          {d.name}
+                        </button>
+                      </li>
+                    ))}
+                    {datasets.length > 4 && <li className="muted small">+{datasets.length - 4} more</li>}
+                  </ul>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A model's ancestors and descendants as a layered tree, edges labelled with the method,
+ * the data sets it was trained (⊕) or evaluated (◎) on beside each model. The root
+ * follows the selected model; selecting another node of the tree opens its card.
+ */
+export function LineageView() {
+  const selected = useApp((s) => s.selected);
+  const [root, setRoot] = useState<string | null>(selected?.startsWith("Model:") ? selected : null);
+  useEffect(() => {
+    // A model selected elsewhere (search, a card, the URL) roots the tree, unless it is already in it.
+    if (selected?.startsWith("Model:")) setRoot((r) => r ?? selected);
+  }, [selected]);
+
+  const lineage = useApi(root ? `lineage:${root}` : null, (signal) => api.lineage(root ?? "", DEPTH, signal));
+  const inTree =
+    lineage.state === "ok" && selected ? lineage.data.graph.nodes.some((n) => n.id === selected) : false;
+  useEffect(() => {
+    if (selected?.startsWith("Model:") && lineage.state === "ok" && !inTree) setRoot(selected);
+  }, [selected, lineage.state, inTree]);
+
+  const layout = useMemo(() => (lineage.state === "ok" ? layoutLineage(lineage.data) : null), [lineage]);
+
+  if (!root) {
+    return (
+      <div className="status-screen" data-testid="lineage-empty">
+        <h2>Lineage</h2>
+        <p>
+          Select a model (search with <kbd>/</kbd>, or click one in the graph) to see the models it was built
+          on and the models built on it.
+        </p>
+      </div>
+    );
+  }
+  if (lineage.state === "loading") {
+    return (
+      <div className="status-screen" role="status">
+        <div className="spinner" aria-hidden />
+        <p>Tracing the lineage…</p>
+      </div>
+    );
+  }
+  if (lineage.state === "error") {
+    return (
+      <div className="status-screen error" role="alert">
+        <h2>The lineage could not be loaded</h2>
+        <p>{lineage.error.message}</p>
+      </div>
+    );
+  }
+  const data = lineage.data;
+  const rootName = data.graph.nodes.find((n) => n.id === data.root)?.name ?? data.root;
+  return (
+    <div className="lineage-view" data-testid="lineage-view" data-root={data.root}>
+      <div className="lineage-header">
+        <h2>
+          Lineage of <span data-testid="lineage-root-name">{rootName}</span>
+        </h2>
+        <span className="muted">
+          {data.graph.nodes.length} models · {data.graph.edges.length} derivations · ⊕ trained on · ◎
+          evaluated on
+        </span>
+        {selected && selected !== root && selected.startsWith("Model:") && (
+          <button type="button" onClick={() => setRoot(selected)}>
+            Root the tree at the selection
+          </button>
+        )}
+      </div>
+      {data.graph.nodes.length <= 1 ? (
+        <p className="lineage-alone">No base model or derived model was read for {rootName}.</p>
+      ) : null}
+      {layout && <Tree lineage={data} layout={layout} selected={selected} onReroot={setRoot} />}
+    </div>
+  );
+}
