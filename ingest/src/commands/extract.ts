@@ -1,0 +1,105 @@
+/**
+ * `kg extract <file-or-dir>... [--format json|summary]`: reads documents, touches no
+ * database, and prints either the contract's JSON (exactly one object on stdout) or a
+ * readable summary per source (genre, papers, nodes by label, edges by type, warnings).
+ */
+import type { ExtractionResult } from "@kg/graph-schema";
+import { extractDocuments, readDocuments } from "../pipeline.ts";
+
+export interface CommandIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+const USAGE = "usage: kg extract <file-or-dir>... [--format json|summary]";
+
+/** Runs `kg extract`; returns the exit code (0 ok, 1 nothing could be read, 2 usage). */
+export async function runExtractCommand(args: string[], io: CommandIo): Promise<number> {
+  let format: "json" | "summary" = "json";
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === "--help" || a === "-h") {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    if (a === "--format" || a.startsWith("--format=")) {
+      const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : args[++i];
+      if (value !== "json" && value !== "summary") {
+        io.stderr(`kg extract: --format must be json or summary, not ${value ?? "(missing)"}.\n${USAGE}\n`);
+        return 2;
+      }
+      format = value;
+      continue;
+    }
+    if (a.startsWith("--")) {
+      io.stderr(`kg extract: unknown option ${a}.\n${USAGE}\n`);
+      return 2;
+    }
+    paths.push(a);
+  }
+  if (paths.length === 0) {
+    io.stderr(`kg extract: give at least one file or folder.\n${USAGE}\n`);
+    return 2;
+  }
+  const { documents, warnings } = await readDocuments(paths);
+  const result = extractDocuments(documents);
+  result.warnings = [...warnings, ...result.warnings];
+  if (format === "json") io.stdout(`${JSON.stringify(result)}\n`);
+  else io.stdout(formatSummary(result));
+  for (const w of result.warnings) io.stderr(`warning: ${w.message}\n`);
+  return documents.length === 0 ? 1 : 0;
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + " ".repeat(n - s.length);
+}
+
+function counts(map: Map<string, number>): string {
+  return [...map]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
+}
+
+/** A readable table per source: genre, papers, nodes by label, edges by type, warnings. */
+export function formatSummary(result: ExtractionResult): string {
+  const lines: string[] = [];
+  const nodeLabel = new Map(result.nodes.map((n) => [`${n.label}:${n.key}`, n.label]));
+  for (const source of result.sources) {
+    const papers = result.papers.filter((p) => p.sourceIds.includes(source.id)).length;
+    const nodes = new Map<string, Set<string>>();
+    const edges = new Map<string, number>();
+    for (const e of result.edges) {
+      if (!e.evidence.some((ev) => ev.sourceId === source.id)) continue;
+      edges.set(e.type, (edges.get(e.type) ?? 0) + 1);
+      for (const end of [e.from, e.to]) {
+        if ("key" in end) {
+          const id = `${end.label}:${end.key}`;
+          const label = nodeLabel.get(id) ?? end.label;
+          const set = nodes.get(label) ?? new Set<string>();
+          set.add(id);
+          nodes.set(label, set);
+        }
+      }
+    }
+    const warnings = result.warnings.filter((w) => w.sourceId === source.id).length;
+    lines.push(`${source.path}`);
+    lines.push(`  ${pad("genre", 9)} ${source.kind}`);
+    lines.push(`  ${pad("papers", 9)} ${papers}`);
+    lines.push(`  ${pad("nodes", 9)} ${counts(new Map([...nodes].map(([k, v]) => [k, v.size]))) || "none"}`);
+    lines.push(`  ${pad("edges", 9)} ${counts(edges) || "none"}`);
+    lines.push(`  ${pad("warnings", 9)} ${warnings}`);
+  }
+  const byLabel = new Map<string, number>();
+  for (const n of result.nodes) byLabel.set(n.label, (byLabel.get(n.label) ?? 0) + 1);
+  const byType = new Map<string, number>();
+  for (const e of result.edges) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+  lines.push("total");
+  lines.push(`  ${pad("sources", 9)} ${result.sources.length}`);
+  lines.push(`  ${pad("papers", 9)} ${result.papers.length}`);
+  lines.push(`  ${pad("nodes", 9)} ${counts(byLabel) || "none"}`);
+  lines.push(`  ${pad("edges", 9)} ${counts(byType) || "none"}`);
+  lines.push(`  ${pad("warnings", 9)} ${result.warnings.length}`);
+  return `${lines.join("\n")}\n`;
+}

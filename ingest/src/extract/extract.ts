@@ -1,0 +1,1204 @@
+/**
+ * extract: one paper's text → typed entities and relationships with their evidence.
+ *
+ * Per paper, sentence by sentence: candidate names (mentions.ts) → evidence for each
+ * name's type (vocabulary, head nouns such as "X, a benchmark" or "the X dataset",
+ * abbreviation long forms, and the roles the relation patterns give it) → one label per
+ * name → relations by pattern, each keeping its sentence verbatim, a confidence and the
+ * name of the rule that produced it. Pure and deterministic: no I/O, no clocks, and every
+ * collection is iterated in text order.
+ */
+import type { BasedOnMethod, DatasetKind, EntityLabel, ExtractedRelType } from "@kg/graph-schema";
+import { normaliseKey } from "@kg/graph-schema";
+import {
+  type AbbreviationPair,
+  cleanSentence,
+  findAbbreviations,
+  findMentions,
+  isStrongToken,
+  type Mention,
+  type Token,
+  tokenize,
+} from "./mentions.ts";
+import { splitSentences } from "./sentences.ts";
+import {
+  DATASET_TAILS_WORDS,
+  datasetVocabulary,
+  HEAD_NOUNS,
+  type HeadLabel,
+  isStopName,
+  KNOWN_ORGANIZATIONS,
+  METHOD_TAILS_WORDS,
+  MODEL_TAILS_WORDS,
+  methodVocabulary,
+  modelFamily,
+  ORGANIZATION_WORDS,
+  TASK_TAILS,
+} from "./vocabulary.ts";
+
+/** What the extractor needs to know about one paper. */
+export interface PaperInput {
+  title: string | null;
+  abstract: string;
+  /** Lab-page header or JSONL `organization`. */
+  organizations: string[];
+  /** Author-page header or JSONL `authors`. */
+  authors: string[];
+  /** The page header line the organisation/author was read from (evidence of PUBLISHED/AUTHORED). */
+  pageEvidence: string | null;
+  /** URLs given beside the text (JSONL `url`). */
+  urls: string[];
+}
+
+/** One entity of a paper, with every surface form seen and the weight of its typing. */
+export interface LocalEntity {
+  id: number;
+  label: EntityLabel;
+  kind?: DatasetKind;
+  /** Surface forms with their counts, in order of first appearance. */
+  surfaces: Array<[string, number]>;
+  /** Sum of the evidence for the chosen label (used to vote across papers). */
+  weight: number;
+  introduced: boolean;
+}
+
+export type LocalEnd = { paper: true } | { entity: number };
+
+export interface LocalEdge {
+  type: ExtractedRelType;
+  from: LocalEnd;
+  to: LocalEnd;
+  method?: BasedOnMethod;
+  sentence: string;
+  confidence: number;
+  extractor: string;
+}
+
+export interface PaperExtraction {
+  entities: LocalEntity[];
+  edges: LocalEdge[];
+  codeUrls: string[];
+  modelUrls: string[];
+  urls: string[];
+}
+
+type Score = Record<HeadLabel, number>;
+
+interface Candidate {
+  index: number;
+  parent: number;
+  surfaces: Map<string, number>;
+  score: Score;
+  strong: boolean;
+  introduced: boolean;
+  /** Position of the first mention (sentence * 1e6 + offset) for "first introduced". */
+  position: number;
+}
+
+interface SentenceInfo {
+  text: string;
+  clean: string;
+  lower: string;
+  tokens: Token[];
+  mentions: Mention[];
+  /** Candidate index of each mention. */
+  cands: number[];
+  pairs: AbbreviationPair[];
+  isTitle: boolean;
+}
+
+const emptyScore = (): Score => ({ Model: 0, Dataset: 0, Benchmark: 0, Method: 0, Reject: 0, Task: 0 });
+
+// ---------------------------------------------------------------------------------------
+// Patterns. Each is applied to a bounded slice (a few dozen characters around mentions),
+// with no nested unbounded quantifiers, so none can backtrack catastrophically.
+
+const INTRO_CUE =
+  /\b(?:we|this (?:paper|work|article|study|report|survey)|our (?:work|paper|team))\s+(?:\w+\s+){0,2}?(?:introduce|present|propose|construct|curate|develop|build|release|establish|create|design|collect|contribute|devise|formulate|open-source|term|call|name|dub|unveil|report)(?:s|d|ed)?\b|\b(?:introduc|propos|present|develop|releas|construct|curat)(?:e|es|ed|ing) (?:a |an |the )?(?:new |novel |first )?|\b(?:called|dubbed|named|termed|coined)\s+$|\b(?:introduction|development|release|construction) of (?:the |a |an |our )?/g;
+const NOT_INTRODUCED_BEFORE =
+  /\b(?:from|on|than|over|such as|including|like|via|using|with|of|by|to|upon|against|beyond|versus|vs|outperforms?|surpass(?:es)?|extends?)\s+(?:the\s+|a\s+|an\s+|existing\s+|strong\s+|prior\s+)?[\w-]{0,30}\s*$/;
+const EVAL_CUE =
+  /\b(?:achiev|outperform|surpass|evaluat|benchmark|state-of-the-art|sota|accuracy|score|performance|improv|gain|validat|exceed|beat|tops?\b|reach|attain|results?\b|experiment)/;
+const SUBJECT_VERB =
+  /^\s*(?:\(\S{1,30}\)\s*)?(?:(?:\w+ly|also|further|still|even|only|then|again)\s+){0,2}(?:achiev|outperform|surpass|reach|obtain|attain|exceed|beat|deliver|sets?\b|establish|demonstrat|show|exhibit|improv|perform|scor|rank|match|yield|tops?\b|excel|lead|is evaluated|was evaluated|are evaluated|were evaluated|consistently|significantly)/;
+const EVAL_OBJECT_BEFORE =
+  /\b(?:on|across|over|in|from|using|at|to)\s+(?:the\s+|all\s+|both\s+|several\s+|challenging\s+)?$/;
+const COMPARISON_BEFORE =
+  /\b(?:than|over|outperforms?|outperforming|surpass\w*|beats?|exceeds?|against|versus|vs\.?|baselines?|such as|including|like|compared (?:to|with))\s+(?:the\s+|strong\s+|sota\s+|leading\s+)?[\w-]{0,20}\s*$/;
+const EVAL_VERB_BEFORE = /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|compar\w*)\s+(?:\w+\s+){0,3}$/;
+
+const BASED_FORWARD =
+  /(?:^|[\s),])(?:which\s+(?:is|was|are|were)\s+|(?:is|was|are|were)\s+|that\s+(?:is|was)\s+)?(?:(?:further|continually|continuously|directly|then|also|first|subsequently|additionally)\s+)?(fine-?tuned|finetuned|post-?trained|distilled|adapted|derived|initiali[sz]ed|upcycled|merged|quantized|continually pre-?trained|pre-?trained|trained|built|developed|instruction-tuned|tuned|obtained|created|aligned)\s+(?:\w+\s+){0,2}?(from|upon|off|on top of|on|based on)\s+(?:the\s+|a\s+|an\s+)?$/;
+const BASED_EXTENDS =
+  /(?:^|[\s),])(extends|extending|extended|builds (?:up)?on|built (?:up)?on|building (?:up)?on|(?:is |are |was )?based on|on top of|initiali[sz]ed (?:from|with)|(?:a |an )?(?:fine-?tuned|distilled|quantized|merged|instruction-tuned|post-trained) (?:version|variant|model) of|(?:version|variant|successor) of|upcycl\w* from|distill\w* from)\s+(?:the\s+|a\s+|an\s+)?$/;
+const BASED_REVERSE =
+  /\b(fine-?tun\w*|distill\w*|adapt\w*|post-?train\w*|upcycl\w*|continu\w* pre-?train\w*|train\w*|merg\w*|quantiz\w*|extend\w*)\b[^.;]{0,60}?\b(?:to obtain|to produce|to create|to build|to get|to derive|into|resulting in|yielding|yields|obtaining|producing)\s+(?:the\s+|a\s+|an\s+|our\s+)?$/;
+const TRAINED_FORWARD =
+  /\b(?:trained|fine-?tuned|finetuned|pre-?trained|tuned|post-?trained|learned|optimi[sz]ed|distilled|supervised|trains|train)\s+(?:[\w-]+\s+){0,4}?(?:on|using|with)\s+(?:the\s+|a\s+|an\s+|our\s+|over\s+|large-scale\s+|\d[\w.,]*\s+\w+\s+(?:from|of)\s+)?$/;
+const TRAINED_BY_DATA =
+  /\b(?:to train|to fine-?tune|to pre-?train|for training|for fine-?tuning|to build)\s+(?:the\s+|our\s+|a\s+)?$/;
+const DATA_FIRST_OPENING =
+  /^(?:based on|building (?:up)?on|built (?:up)?on|using|leveraging|with|trained on|pre-?trained on|fine-?tuned on|after (?:scaling|training|pre-?training|fine-?tuning) (?:up )?(?:to|on)|scaling (?:up )?to|by training on)\b/;
+const THIS_DATASET =
+  /\b(?:this|these|the|our|that|such)\s+(?:[\w-]+\s+){0,2}?(dataset|datasets|data set|corpus|benchmark)\b/;
+const MAIN_COREF =
+  /\b(?:our|the proposed|this|the resulting)\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|framework|system|network|agent|architecture|llm|mllm)\b|^(?:experiments?|extensive experiments?|experimental results?|results?|evaluations?|extensive evaluations?|comprehensive experiments?)\b/;
+const USES_BETWEEN =
+  /^[^.;]{0,50}?\b(?:via|using|with|through|by applying|adopting|applying|employing|trained with|optimi[sz]ed with|equipped with)\s+(?:the\s+|a\s+|an\s+)?$/;
+
+/** What a relation pattern says about the type of the names at its ends. */
+interface Role {
+  cand: number;
+  label: HeadLabel;
+  weight: number;
+}
+
+interface ProtoEdge {
+  type: ExtractedRelType;
+  from: number | "paper" | "main";
+  to: number | "paper";
+  method?: BasedOnMethod;
+  sentence: number;
+  confidence: number;
+  extractor: string;
+  /** Labels the ends must have after typing ("any" for papers). */
+  need: [EntityLabel[] | null, EntityLabel[] | null];
+}
+
+function find(cands: Candidate[], i: number): number {
+  let r = i;
+  while ((cands[r] as Candidate).parent !== r) r = (cands[r] as Candidate).parent;
+  let k = i;
+  while ((cands[k] as Candidate).parent !== r) {
+    const next = (cands[k] as Candidate).parent;
+    (cands[k] as Candidate).parent = r;
+    k = next;
+  }
+  return r;
+}
+
+/** Infers how a model was made from its base from the words of the sentence and of the paper. */
+export function inferBasedOnMethod(verb: string, sentence: string, paper: string): BasedOnMethod {
+  const s = sentence.toLowerCase();
+  const v = verb.toLowerCase();
+  if (/\b(?:q?lora|adapters?|peft|prefix-tuning|prompt-tuning|dora)\b/.test(s)) return "adapter";
+  if (/distill/.test(v) || /\bdistill/.test(s)) return "distillation";
+  if (/upcycl/.test(v) || /\bupcycl/.test(s)) return "upcycling";
+  if (/merg/.test(v) || /\bmodel merging\b|\bmerged\b/.test(s)) return "merge";
+  if (/quantiz/.test(v) || /\bquantiz/.test(s)) return "quantization";
+  if (
+    /post-?train/.test(v) ||
+    /\bpost-?train|\brlhf\b|reinforcement learning|\bgrpo\b|\bdpo\b|\bppo\b/.test(s)
+  )
+    return "post-training";
+  if (/continu\w* pre-?train/.test(v) || /\bcontinu\w* pre-?train/.test(s)) return "continued-pretraining";
+  if (
+    /fine-?tun|finetun|instruction-tun|tuned|adapted/.test(v) ||
+    /\bfine-?tun|\bsft\b|instruction[- ]tun/.test(s)
+  )
+    return "fine-tune";
+  const p = paper.toLowerCase();
+  if (/\bupcycl/.test(p)) return "upcycling";
+  if (/\bdistill/.test(p)) return "distillation";
+  if (/\bcontinu\w* pre-?train/.test(p)) return "continued-pretraining";
+  if (/\bmodel merging\b/.test(p)) return "merge";
+  if (/\bquantiz/.test(p)) return "quantization";
+  if (/pre-?train|trained from scratch/.test(v)) return "continued-pretraining";
+  return "other";
+}
+
+function headOf(word: string | undefined): { label: HeadLabel; weight: number } | undefined {
+  if (word === undefined) return undefined;
+  return HEAD_NOUNS.get(word.toLowerCase());
+}
+
+const APPOSITIVE_STOP = new Set(
+  "that which who with for to from of in on by using via designed trained built based capable equipped comprising consisting containing featuring covering including spanning constructed created developed curated and or where whose whereby as".split(
+    " ",
+  ),
+);
+
+/** Title subject: "Kimi K2.5: Visual Agentic Intelligence" → "Kimi K2.5". */
+function titleSubject(title: string): { name: string; rest: string } | null {
+  const colon = title.indexOf(":");
+  if (colon <= 0 || colon > 60) return null;
+  const name = title.slice(0, colon).trim();
+  if (name.split(/\s+/).length > 4) return null;
+  return { name, rest: title.slice(colon + 1) };
+}
+
+/** Extracts typed entities and relationships from one paper. Pure and deterministic. */
+export function extractPaper(input: PaperInput): PaperExtraction {
+  const cands: Candidate[] = [];
+  const byKey = new Map<string, number>();
+  const candidateFor = (surface: string, position: number, strong: boolean): number => {
+    const key = normaliseKey(surface);
+    let c = byKey.get(key);
+    if (c === undefined) {
+      c = cands.length;
+      cands.push({
+        index: c,
+        parent: c,
+        surfaces: new Map(),
+        score: emptyScore(),
+        strong,
+        introduced: false,
+        position,
+      });
+      byKey.set(key, c);
+    }
+    const cand = cands[c] as Candidate;
+    cand.surfaces.set(surface, (cand.surfaces.get(surface) ?? 0) + 1);
+    if (strong) cand.strong = true;
+    return c;
+  };
+  const union = (a: number, b: number): void => {
+    const ra = find(cands, a);
+    const rb = find(cands, b);
+    if (ra === rb) return;
+    // Keep the earlier candidate as the root so that order stays textual.
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    (cands[child] as Candidate).parent = root;
+  };
+  const add = (c: number, label: HeadLabel, weight: number): void => {
+    (cands[c] as Candidate).score[label] += weight;
+  };
+
+  // 1. Sentences, tokens, mentions (two passes so that a known name may open a sentence).
+  const texts: Array<{ text: string; isTitle: boolean }> = [];
+  if (input.title) texts.push({ text: input.title, isTitle: true });
+  for (const s of splitSentences(input.abstract)) texts.push({ text: s.text, isTitle: false });
+  const sentences: SentenceInfo[] = texts.map(({ text, isTitle }) => {
+    const clean = cleanSentence(text);
+    const tokens = tokenize(clean);
+    return { text, clean, lower: clean.toLowerCase(), tokens, mentions: [], cands: [], pairs: [], isTitle };
+  });
+  const known = new Set<string>();
+  for (const s of sentences) {
+    s.mentions = findMentions(s.clean, s.tokens, known);
+    for (const m of s.mentions) if (m.first > 0) known.add((s.tokens[m.first] as Token).text);
+  }
+  for (const s of sentences) {
+    const first = s.tokens[0];
+    if (first && known.has(first.text)) s.mentions = findMentions(s.clean, s.tokens, known);
+    s.pairs = findAbbreviations(s.clean, s.tokens);
+  }
+
+  // 2. Abbreviation pairs: a Title Case long form is a mention of the same entity.
+  sentences.forEach((s, si) => {
+    for (const p of s.pairs) {
+      if (!p.longIsName || isStopName(p.short)) continue;
+      if (p.longStart < p.shortStart) {
+        // Replace the mentions inside the long form by the long form itself.
+        const inside = s.mentions.filter((m) => m.start >= p.longStart && m.end <= p.longEnd);
+        const firstTok = s.tokens.findIndex((t) => t.start === p.longStart);
+        const lastTok = s.tokens.findIndex((t) => t.end === p.longEnd);
+        if (firstTok < 0 || lastTok < 0) continue;
+        s.mentions = s.mentions.filter((m) => !inside.includes(m));
+        s.mentions.push({
+          surface: p.long,
+          start: p.longStart,
+          end: p.longEnd,
+          first: firstTok,
+          last: lastTok,
+          strong: false,
+        });
+      } else {
+        const firstTok = s.tokens.findIndex((t) => t.start === p.longStart);
+        const lastTok = s.tokens.findIndex((t) => t.end === p.longEnd);
+        if (firstTok < 0 || lastTok < 0) continue;
+        s.mentions = s.mentions.filter((m) => !(m.start >= p.longStart && m.end <= p.longEnd));
+        s.mentions.push({
+          surface: p.long,
+          start: p.longStart,
+          end: p.longEnd,
+          first: firstTok,
+          last: lastTok,
+          strong: false,
+        });
+      }
+      void si;
+    }
+    s.mentions.sort((a, b) => a.start - b.start);
+  });
+
+  // 3. Candidates.
+  sentences.forEach((s, si) => {
+    s.cands = s.mentions.map((m) => candidateFor(m.surface, si * 1e6 + m.start, m.strong));
+    for (const p of s.pairs) {
+      const shortIdx = s.mentions.findIndex((m) => m.start === p.shortStart && m.end === p.shortEnd);
+      const longIdx = s.mentions.findIndex((m) => m.start === p.longStart && m.end === p.longEnd);
+      if (shortIdx >= 0 && longIdx >= 0) union(s.cands[shortIdx] as number, s.cands[longIdx] as number);
+    }
+  });
+  // A short form that ends a longer name of the paper is that name: "K2.5" → "Kimi K2.5".
+  const multi = new Map<string, number>();
+  for (const c of cands) {
+    for (const surface of c.surfaces.keys()) {
+      const parts = surface.split(" ");
+      if (parts.length >= 2) {
+        const tail = parts[parts.length - 1] as string;
+        if (isStrongToken(tail) && /\d/.test(tail)) multi.set(normaliseKey(tail), c.index);
+      }
+    }
+  }
+  for (const c of cands) {
+    for (const surface of c.surfaces.keys()) {
+      const target = multi.get(normaliseKey(surface));
+      if (target !== undefined && target !== c.index && !surface.includes(" ")) union(c.index, target);
+    }
+  }
+
+  // 4. Type evidence from the names themselves.
+  for (const c of cands) {
+    let stop = false;
+    for (const surface of c.surfaces.keys()) {
+      if (isStopName(surface)) stop = true;
+      if (modelFamily(surface)) add(c.index, "Model", 3);
+      const ds = datasetVocabulary(surface);
+      if (ds === "benchmark") add(c.index, "Benchmark", 3);
+      else if (ds === "dataset") add(c.index, "Dataset", 3);
+      if (methodVocabulary(surface)) add(c.index, "Method", 3);
+      if (/-\d+(?:\.\d+)?[KM]$/.test(surface)) add(c.index, "Dataset", 2);
+      if (/-\d+(?:\.\d+)?B$/.test(surface)) add(c.index, "Model", 2);
+      if (/-R1$|-VL$|-V\d$|-Instruct$|-Chat$|-Coder$|-Base$/.test(surface)) add(c.index, "Model", 2);
+      if (/(?:Net|NET)(?:-?v?\d+)?$/.test(surface) && /[a-z-]Net|[A-Z]Net/.test(surface))
+        add(c.index, "Model", 2);
+      const words = surface.split(" ");
+      if (words.length >= 2) {
+        const lastWord = (words[words.length - 1] as string).toLowerCase();
+        const head = headOf(lastWord);
+        if (head) add(c.index, head.label, head.weight);
+        if (MODEL_TAILS_WORDS.has(lastWord)) add(c.index, "Model", 2);
+        if (METHOD_TAILS_WORDS.has(lastWord)) add(c.index, "Method", 2);
+        if (DATASET_TAILS_WORDS.has(lastWord)) add(c.index, "Benchmark", 1);
+        if (TASK_TAILS.has(lastWord)) add(c.index, "Task", 2);
+      }
+    }
+    if (stop) add(c.index, "Reject", 100);
+  }
+
+  // Abbreviation long forms type their short form: "... Memory Network (RSM-Net)".
+  for (const s of sentences) {
+    for (const p of s.pairs) {
+      const idx = s.mentions.findIndex((m) => m.start === p.shortStart && m.end === p.shortEnd);
+      if (idx < 0) continue;
+      const c = s.cands[idx] as number;
+      if (isStopName(p.long)) add(c, "Reject", 100);
+      if (p.longIsName) continue;
+      const lastWord = (p.long.split(/\s+/).pop() ?? "").toLowerCase();
+      if (TASK_TAILS.has(lastWord)) add(c, "Task", 2);
+      if (MODEL_TAILS_WORDS.has(lastWord)) add(c, "Model", 2);
+      if (METHOD_TAILS_WORDS.has(lastWord)) add(c, "Method", 2);
+      if (DATASET_TAILS_WORDS.has(lastWord)) add(c, "Benchmark", 1);
+      const head = headOf(lastWord);
+      if (head && head.label !== "Model") add(c, head.label, head.weight);
+      if (
+        /^(?:large |multimodal |vision[- ]|visual |small |pre-?trained )*(?:language|vision-language|foundation|diffusion) models?$/i.test(
+          p.long,
+        )
+      )
+        add(c, "Reject", 100);
+    }
+  }
+
+  // 5. Head nouns around each mention and coordinated groups ("X, Y and Z datasets").
+  sentences.forEach((s) => {
+    const ms = s.mentions;
+    const groups: number[][] = [];
+    for (let k = 0; k < ms.length; k++) {
+      const m = ms[k] as Mention;
+      const prevGroup = groups[groups.length - 1];
+      const prevM = k > 0 ? (ms[k - 1] as Mention) : undefined;
+      const between = prevM ? s.clean.slice(prevM.end, m.start) : "";
+      if (prevGroup && prevM && /^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|,\s*or\s+|\s*\/\s*)$/.test(between))
+        prevGroup.push(k);
+      else groups.push([k]);
+    }
+    for (const g of groups) {
+      const firstM = ms[g[0] as number] as Mention;
+      const lastM = ms[g[g.length - 1] as number] as Mention;
+      const plural = g.length > 1;
+      const members = g.map((k) => s.cands[k] as number);
+      const give = (label: HeadLabel, weight: number): void => {
+        for (const c of members) add(c, label, weight);
+      };
+      // After: "the MODMA dataset", "(Serp-Mamba) network", "AVEC2014 and DAIC-WOZ datasets".
+      let t = lastM.last + 1;
+      const lastTok = s.tokens[lastM.last] as Token;
+      if (lastTok.after === "" || lastTok.after === ")") {
+        let next = s.tokens[t];
+        if (next?.before.startsWith("(") && lastTok.after === "") {
+          let close = t;
+          while (
+            close < s.tokens.length &&
+            close - t < 4 &&
+            !(s.tokens[close] as Token).after.startsWith(")")
+          )
+            close++;
+          if ((s.tokens[close] as Token | undefined)?.after === ")") {
+            t = close + 1;
+            next = s.tokens[t];
+          }
+        }
+        if (next && next.before === "") {
+          const w = next.text.toLowerCase();
+          const two = s.tokens[t + 1] ? `${w} ${(s.tokens[t + 1] as Token).text.toLowerCase()}` : "";
+          const head = headOf(two) ?? headOf(w);
+          if (head && (plural || !/s$/.test(w) || w === "series" || head.label === "Reject"))
+            give(head.label, head.weight);
+        }
+      }
+      // Appositive or copula: "X, an open-source multimodal agentic model", "X is a ... model".
+      const tail = s.lower.slice(lastM.end, lastM.end + 24);
+      const appo =
+        /^(?:,\s*|\s+(?:is|was|are|as)\s+|,\s*which\s+is\s+|,\s*(?:is|was)\s+)(?:a|an|the|our|one|two|three)\s/.exec(
+          tail,
+        );
+      if (appo) {
+        let k = lastM.last + 1;
+        const startOffset = lastM.end + appo[0].length;
+        while (k < s.tokens.length && (s.tokens[k] as Token).start < startOffset) k++;
+        let found: { label: HeadLabel; weight: number } | undefined;
+        for (let n = 0; n < 10 && k < s.tokens.length; n++, k++) {
+          const tok = s.tokens[k] as Token;
+          const w = tok.text.toLowerCase();
+          if (tok.before.startsWith("(")) continue;
+          if (APPOSITIVE_STOP.has(w) || (/^[A-Z]/.test(tok.text) && !/^[A-Z]{2,}/.test(tok.text) && n > 0))
+            break;
+          const head = headOf(w);
+          if (head) found = head;
+          if (tok.after !== "" && !tok.after.startsWith(")")) break;
+        }
+        if (found) give(found.label, found.weight);
+      }
+      // Before: "a representative model, STU-Net", "datasets MS-CXR, ...", "models such as GPT-4".
+      const firstTok = s.tokens[firstM.first] as Token;
+      const prevTok = s.tokens[firstM.first - 1];
+      if (
+        prevTok &&
+        (prevTok.after === "" || prevTok.after === ",") &&
+        (firstTok.before === "" || firstTok.before === "(")
+      ) {
+        const head = headOf(prevTok.text);
+        if (
+          head &&
+          (plural ||
+            prevTok.after === "," ||
+            firstTok.before === "(" ||
+            !/s$/.test(prevTok.text) ||
+            head.label !== "Method")
+        ) {
+          give(head.label, head.weight);
+        }
+      }
+      const before = s.lower.slice(Math.max(0, firstM.start - 40), firstM.start);
+      const such =
+        /\b([\w-]+)\s*,?\s+(?:such as|including|like|e\.g\.,?|namely|called|named|dubbed|termed)\s+(?:the\s+)?$/.exec(
+          before,
+        );
+      if (such?.[1]) {
+        const head = headOf(such[1]);
+        if (head) give(head.label, head.weight * 0.8);
+      }
+    }
+  });
+
+  // 6. Title subject: "Intern-S1: A Scientific Multimodal Foundation Model".
+  let titleCand: number | null = null;
+  const title = sentences[0]?.isTitle ? sentences[0] : undefined;
+  if (title) {
+    const subj = titleSubject(title.text);
+    if (subj) {
+      const idx = title.mentions.findIndex(
+        (m) => m.start === 0 && normaliseKey(m.surface) === normaliseKey(subj.name),
+      );
+      if (idx >= 0) {
+        titleCand = title.cands[idx] as number;
+        const rest = subj.rest.toLowerCase();
+        if (
+          /\b(?:model|models|llms?|mllms?|vlms?|agents?|assistant|network|transformer|foundation|generalist|detector|segmenter)\b/.test(
+            rest,
+          )
+        )
+          add(titleCand, "Model", 1.5);
+        if (/\b(?:benchmark|benchmarking|dataset|corpus|arena|leaderboard)\b/.test(rest))
+          add(titleCand, "Benchmark", 1.5);
+      }
+    }
+  }
+
+  // 7. Relation patterns: proto-edges (typed after voting) and the roles they give names.
+  const protos: ProtoEdge[] = [];
+  const roles: Role[] = [];
+  /** "this dataset" references, resolved once types are known. */
+  const corefData: Array<{ sentence: number; model: number }> = [];
+  const paperLower = input.abstract.toLowerCase();
+  const introducedAt = new Map<number, number>();
+  sentences.forEach((s, si) => {
+    const ms = s.mentions;
+    const cs = s.cands;
+    // INTRODUCES: names after an introduction cue, not preceded by "from", "than", "with"...
+    INTRO_CUE.lastIndex = 0;
+    let cueEnd = -1;
+    for (let m = INTRO_CUE.exec(s.lower); m !== null; m = INTRO_CUE.exec(s.lower)) {
+      if (cueEnd < 0) cueEnd = m.index + m[0].length;
+      if (m[0].length === 0) INTRO_CUE.lastIndex++;
+    }
+    if (cueEnd >= 0) {
+      const cueStart = (() => {
+        INTRO_CUE.lastIndex = 0;
+        const m = INTRO_CUE.exec(s.lower);
+        return m ? m.index : 0;
+      })();
+      for (let k = 0; k < ms.length; k++) {
+        const m = ms[k] as Mention;
+        if (m.start < cueStart) continue;
+        const before = s.lower.slice(Math.max(cueStart, m.start - 40), m.start);
+        if (NOT_INTRODUCED_BEFORE.test(before) && !/\b(?:called|named|dubbed|termed|coined)\s+$/.test(before))
+          continue;
+        const c = cs[k] as number;
+        if (!introducedAt.has(c)) introducedAt.set(c, si);
+      }
+    }
+    if (/\b(?:is|are) (?:proposed|introduced|presented)\b/.test(s.lower) && ms.length > 0) {
+      const c = cs[0] as number;
+      if (!introducedAt.has(c)) introducedAt.set(c, si);
+    }
+
+    // Pairs of mentions in order: BASED_ON, TRAINED_ON, USES_METHOD, DEVELOPED (X from ORG).
+    for (let a = 0; a < ms.length; a++) {
+      const A = ms[a] as Mention;
+      for (let b = a + 1; b < ms.length && b <= a + 6; b++) {
+        const B = ms[b] as Mention;
+        const between = s.lower.slice(A.end, B.start);
+        if (between.length > 90) break;
+        const ca = cs[a] as number;
+        const cb = cs[b] as number;
+        const fwd = BASED_FORWARD.exec(between);
+        if (fwd) {
+          const verb = fwd[1] as string;
+          const prep = fwd[2] as string;
+          if (prep === "on" || (prep === "upon" && /trained/.test(verb))) {
+            // "fine-tuned on X": a base model or a data set, decided by X's type.
+            protos.push({
+              type: "BASED_ON",
+              from: ca,
+              to: cb,
+              method: inferBasedOnMethod(verb, s.text, paperLower),
+              sentence: si,
+              confidence: 0.75,
+              extractor: "pattern:tuned-on-model",
+              need: [["Model"], ["Model"]],
+            });
+            protos.push({
+              type: "TRAINED_ON",
+              from: ca,
+              to: cb,
+              sentence: si,
+              confidence: 0.8,
+              extractor: "pattern:trained-on",
+              need: [["Model"], ["Dataset"]],
+            });
+            roles.push({ cand: ca, label: "Model", weight: 1 });
+          } else if (
+            /trained|built|developed|obtained|created/.test(verb) &&
+            prep === "from" &&
+            !/pre-?trained|fine|post/.test(verb)
+          ) {
+            protos.push({
+              type: "BASED_ON",
+              from: ca,
+              to: cb,
+              method: inferBasedOnMethod(verb, s.text, paperLower),
+              sentence: si,
+              confidence: 0.7,
+              extractor: "pattern:built-from",
+              need: [["Model"], ["Model"]],
+            });
+          } else {
+            protos.push({
+              type: "BASED_ON",
+              from: ca,
+              to: cb,
+              method: inferBasedOnMethod(verb, s.text, paperLower),
+              sentence: si,
+              confidence: 0.9,
+              extractor: `pattern:${verb.replace(/\s+/g, "-")}-${prep.replace(/\s+/g, "-")}`,
+              need: [["Model"], ["Model"]],
+            });
+            roles.push({ cand: ca, label: "Model", weight: 2 }, { cand: cb, label: "Model", weight: 2 });
+          }
+          continue;
+        }
+        const ext = BASED_EXTENDS.exec(between);
+        if (ext) {
+          const verb = ext[1] as string;
+          const strongVerb = /extend|version|variant|upcycl|distill|initiali/.test(verb);
+          protos.push({
+            type: "BASED_ON",
+            from: ca,
+            to: cb,
+            method: inferBasedOnMethod(verb, s.text, paperLower),
+            sentence: si,
+            confidence: strongVerb ? 0.8 : 0.6,
+            extractor: `pattern:${verb.replace(/\s+/g, "-")}`,
+            need: [["Model"], ["Model"]],
+          });
+          if (strongVerb)
+            roles.push({ cand: ca, label: "Model", weight: 1.5 }, { cand: cb, label: "Model", weight: 1.5 });
+          continue;
+        }
+        const rev = BASED_REVERSE.exec(between);
+        if (rev) {
+          const verb = rev[1] as string;
+          protos.push({
+            type: "BASED_ON",
+            from: cb,
+            to: ca,
+            method: inferBasedOnMethod(verb, s.text, paperLower),
+            sentence: si,
+            confidence: 0.8,
+            extractor: "pattern:tune-to-obtain",
+            need: [["Model"], ["Model"]],
+          });
+          continue;
+        }
+        if (TRAINED_FORWARD.test(between)) {
+          protos.push({
+            type: "TRAINED_ON",
+            from: ca,
+            to: cb,
+            sentence: si,
+            confidence: 0.8,
+            extractor: "pattern:trained-on",
+            need: [["Model"], ["Dataset"]],
+          });
+          if (/\bon\s+(?:the\s+|a\s+|an\s+|our\s+)?$/.test(between))
+            roles.push({ cand: cb, label: "Dataset", weight: 1 });
+          continue;
+        }
+        if (TRAINED_BY_DATA.test(between)) {
+          protos.push({
+            type: "TRAINED_ON",
+            from: cb,
+            to: ca,
+            sentence: si,
+            confidence: 0.75,
+            extractor: "pattern:used-to-train",
+            need: [["Model"], ["Dataset"]],
+          });
+          continue;
+        }
+        if (USES_BETWEEN.test(between)) {
+          protos.push({
+            type: "USES_METHOD",
+            from: ca,
+            to: cb,
+            sentence: si,
+            confidence: 0.7,
+            extractor: "pattern:via-method",
+            need: [["Model"], ["Method"]],
+          });
+        }
+        if (b === a + 1 && /^\s+(?:from|by)\s+$/.test(between)) {
+          protos.push({
+            type: "DEVELOPED",
+            from: cb,
+            to: ca,
+            sentence: si,
+            confidence: 0.7,
+            extractor: "pattern:x-from-org",
+            need: [["Organization"], ["Model", "Dataset"]],
+          });
+        }
+      }
+    }
+
+    // Data first: "Based on this dataset, we present SegAnyPET"; "After scaling up to ... SA-1B, S2-UniSeg ...".
+    const opening = DATA_FIRST_OPENING.exec(s.lower);
+    if (opening) {
+      const comma = s.lower.indexOf(",", opening[0].length);
+      if (comma > 0) {
+        const dataK = ms.findIndex((m) => m.end <= comma);
+        const modelK = ms.findIndex((m) => m.start > comma);
+        if (modelK >= 0) {
+          const to: number | "coref" | null =
+            dataK >= 0 ? (cs[dataK] as number) : THIS_DATASET.test(s.lower.slice(0, comma)) ? "coref" : null;
+          if (to !== null) {
+            const mc = cs[modelK] as number;
+            if (to === "coref") {
+              corefData.push({ sentence: si, model: mc });
+            } else {
+              protos.push({
+                type: "TRAINED_ON",
+                from: mc,
+                to,
+                sentence: si,
+                confidence: 0.75,
+                extractor: "pattern:based-on-data",
+                need: [["Model"], ["Dataset"]],
+              });
+              roles.push({ cand: to, label: "Dataset", weight: 1 });
+            }
+          }
+        }
+      }
+    }
+
+    // EVALUATED_ON roles: subjects of "achieves/outperforms", objects of "on/across".
+    if (EVAL_CUE.test(s.lower)) {
+      for (let k = 0; k < ms.length; k++) {
+        const m = ms[k] as Mention;
+        const after = s.lower.slice(m.end, m.end + 60);
+        const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
+        if (SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before))
+          roles.push({ cand: cs[k] as number, label: "Model", weight: 1.5 });
+        else if (
+          EVAL_OBJECT_BEFORE.test(before.slice(-16)) &&
+          !/\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*$/.test(before)
+        ) {
+          roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1.5 });
+        }
+      }
+    }
+  });
+
+  // 8. Decide one label per entity (root of each alias group).
+  for (const r of roles) add(r.cand, r.label, r.weight);
+  const groupScore = new Map<number, Score>();
+  const groupStrong = new Map<number, boolean>();
+  for (const c of cands) {
+    const root = find(cands, c.index);
+    const g = groupScore.get(root) ?? emptyScore();
+    for (const key of Object.keys(g) as HeadLabel[]) g[key] += c.score[key];
+    groupScore.set(root, g);
+    groupStrong.set(root, (groupStrong.get(root) ?? false) || c.strong);
+  }
+  const labelOf = new Map<number, { label: EntityLabel; kind?: DatasetKind; weight: number }>();
+  for (const [root, g] of groupScore) {
+    const dataset = g.Dataset + g.Benchmark;
+    const options: Array<[EntityLabel, number]> = [
+      ["Model", g.Model],
+      ["Dataset", dataset],
+      ["Method", g.Method],
+    ];
+    options.sort((x, y) => y[1] - x[1]);
+    const [label, best] = options[0] as [EntityLabel, number];
+    const threshold = groupStrong.get(root) ? 1.5 : 2;
+    if (
+      best < threshold ||
+      best <= g.Reject ||
+      best <= g.Task ||
+      (options[1] as [EntityLabel, number])[1] === best
+    )
+      continue;
+    labelOf.set(
+      root,
+      label === "Dataset"
+        ? { label, kind: g.Benchmark > g.Dataset ? "benchmark" : "dataset", weight: best }
+        : { label, weight: best },
+    );
+  }
+  const typeOf = (c: number): EntityLabel | null => labelOf.get(find(cands, c))?.label ?? null;
+
+  for (const [c, si] of introducedAt) {
+    const root = find(cands, c);
+    const cand = cands[root] as Candidate;
+    if (!cand.introduced) {
+      cand.introduced = true;
+      cand.position = Math.min(cand.position, si * 1e6);
+    }
+  }
+  if (titleCand !== null) (cands[find(cands, titleCand)] as Candidate).introduced = true;
+
+  // The paper's main model: the first Model it introduces, else its title subject.
+  let main: number | null = null;
+  let mainPos = Number.POSITIVE_INFINITY;
+  for (const [c, si] of introducedAt) {
+    const root = find(cands, c);
+    if (typeOf(root) === "Model" && si < mainPos) {
+      main = root;
+      mainPos = si;
+    }
+  }
+  if (main === null && titleCand !== null && typeOf(titleCand) === "Model") main = find(cands, titleCand);
+  const introducedBenchmarks = new Set<number>();
+  for (const [c] of introducedAt) {
+    const root = find(cands, c);
+    const l = labelOf.get(root);
+    if (l?.label === "Dataset") introducedBenchmarks.add(root);
+  }
+  if (titleCand !== null && labelOf.get(find(cands, titleCand))?.label === "Dataset")
+    introducedBenchmarks.add(find(cands, titleCand));
+
+  // Coreference "this dataset": the last named data set of the one or two sentences before.
+  for (const { sentence, model } of corefData.splice(0)) {
+    let target: number | null = null;
+    for (let back = sentence - 1; back >= Math.max(0, sentence - 2) && target === null; back--) {
+      const prev = sentences[back] as SentenceInfo;
+      for (let k = prev.cands.length - 1; k >= 0; k--) {
+        if (typeOf(prev.cands[k] as number) === "Dataset") {
+          target = prev.cands[k] as number;
+          break;
+        }
+      }
+      // An unnamed data set introduced just before: nothing to point to.
+      if (target === null && /\b(?:dataset|data set|corpus|benchmark)\b/.test(prev.lower)) break;
+    }
+    if (target !== null) {
+      protos.push({
+        type: "TRAINED_ON",
+        from: model,
+        to: target,
+        sentence,
+        confidence: 0.7,
+        extractor: "pattern:based-on-this-dataset",
+        need: [["Model"], ["Dataset"]],
+      });
+    }
+  }
+
+  // EVALUATED_ON, now that types are known.
+  sentences.forEach((s, si) => {
+    if (s.isTitle || !EVAL_CUE.test(s.lower)) return;
+    const ms = s.mentions;
+    const subjects: number[] = [];
+    const objects: number[] = [];
+    for (let k = 0; k < ms.length; k++) {
+      const m = ms[k] as Mention;
+      const c = s.cands[k] as number;
+      const t = typeOf(c);
+      const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
+      if (t === "Model") {
+        const after = s.lower.slice(m.end, m.end + 60);
+        if (
+          (SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before)) ||
+          EVAL_VERB_BEFORE.test(before.slice(-30))
+        )
+          subjects.push(c);
+      } else if (t === "Dataset") {
+        if (
+          /\b(?:trained|tuned|pre-?trained|subset of|portion of|split of)\s+(?:on\s+)?(?:\S+\s+){0,3}$/.test(
+            before,
+          )
+        )
+          continue;
+        if (introducedAt.get(c) === si) continue;
+        objects.push(c);
+      }
+    }
+    if (objects.length > 0) {
+      let from: number[] = subjects.length > 0 ? [subjects[0] as number] : [];
+      let extractor = "pattern:eval-on";
+      let confidence = 0.8;
+      if (from.length === 0 && main !== null && MAIN_COREF.test(s.lower)) {
+        from = [main];
+        extractor = "pattern:eval-on-coref";
+        confidence = 0.65;
+      }
+      for (const f of from) {
+        for (const o of objects) {
+          protos.push({
+            type: "EVALUATED_ON",
+            from: f,
+            to: o,
+            sentence: si,
+            confidence,
+            extractor,
+            need: [["Model"], ["Dataset"]],
+          });
+        }
+      }
+    } else if (introducedBenchmarks.size === 1) {
+      // A benchmark paper: the models it reports results for were evaluated on its benchmark.
+      const bench = [...introducedBenchmarks][0] as number;
+      const models = new Set<number>();
+      for (let k = 0; k < ms.length; k++) {
+        const c = s.cands[k] as number;
+        if (typeOf(c) !== "Model") continue;
+        const m = ms[k] as Mention;
+        const after = s.lower.slice(m.end, m.end + 60);
+        const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
+        if (SUBJECT_VERB.test(after) || EVAL_VERB_BEFORE.test(before) || /\bevaluat/.test(s.lower))
+          models.add(find(cands, c));
+      }
+      for (const c of models) {
+        protos.push({
+          type: "EVALUATED_ON",
+          from: c,
+          to: bench,
+          sentence: si,
+          confidence: 0.6,
+          extractor: "pattern:benchmark-paper",
+          need: [["Model"], ["Dataset"]],
+        });
+      }
+    }
+  });
+
+  // 9. Materialise entities (roots with a label) and edges.
+  const entities: LocalEntity[] = [];
+  const entityOfRoot = new Map<number, number>();
+  const roots = [...labelOf.keys()].sort(
+    (a, b) => (cands[a] as Candidate).position - (cands[b] as Candidate).position || a - b,
+  );
+  for (const root of roots) {
+    const l = labelOf.get(root) as { label: EntityLabel; kind?: DatasetKind; weight: number };
+    const surfaces = new Map<string, number>();
+    for (const c of cands) {
+      if (find(cands, c.index) !== root) continue;
+      for (const [s, n] of c.surfaces) surfaces.set(s, (surfaces.get(s) ?? 0) + n);
+    }
+    const id = entities.length;
+    entityOfRoot.set(root, id);
+    const e: LocalEntity = {
+      id,
+      label: l.label,
+      surfaces: [...surfaces],
+      weight: l.weight,
+      introduced: (cands[root] as Candidate).introduced,
+    };
+    if (l.kind) e.kind = l.kind;
+    entities.push(e);
+  }
+  const entityOf = (c: number): number | undefined => entityOfRoot.get(find(cands, c));
+
+  const edges: LocalEdge[] = [];
+  const textOf = (si: number): string => (sentences[si] as SentenceInfo).text;
+  for (const p of protos) {
+    const from = p.from === "paper" ? null : p.from === "main" ? main : p.from;
+    const fromE = from === null ? undefined : entityOf(from);
+    const toE = p.to === "paper" ? undefined : entityOf(p.to);
+    if (fromE === undefined || toE === undefined || fromE === toE) continue;
+    const fl = (entities[fromE] as LocalEntity).label;
+    const tl = (entities[toE] as LocalEntity).label;
+    if (p.need[0] && !p.need[0].includes(fl)) continue;
+    if (p.need[1] && !p.need[1].includes(tl)) continue;
+    const edge: LocalEdge = {
+      type: p.type,
+      from: { entity: fromE },
+      to: { entity: toE },
+      sentence: textOf(p.sentence),
+      confidence: p.confidence,
+      extractor: p.extractor,
+    };
+    if (p.type === "BASED_ON") edge.method = p.method ?? "other";
+    edges.push(edge);
+  }
+
+  // DEVELOPED by "X from NVIDIA": the organisation is only known through the pattern.
+  sentences.forEach((s, si) => {
+    for (let k = 0; k + 1 < s.mentions.length; k++) {
+      const A = s.mentions[k] as Mention;
+      const B = s.mentions[k + 1] as Mention;
+      if (!/^\s+(?:from|by)\s+$/.test(s.lower.slice(A.end, B.start))) continue;
+      const xe = entityOf(s.cands[k] as number);
+      if (xe === undefined) continue;
+      const xl = (entities[xe] as LocalEntity).label;
+      if (xl !== "Model" && xl !== "Dataset") continue;
+      if (entityOf(s.cands[k + 1] as number) !== undefined) continue;
+      const org = B.surface;
+      if (!looksLikeOrganisation(org)) continue;
+      const before = s.lower.slice(Math.max(0, A.start - 30), A.start);
+      if (/\b(?:distill\w*|trained|tuned|derived|initiali[sz]ed)\s*$/.test(before)) continue;
+      const oe = entities.length;
+      entities.push({ id: oe, label: "Organization", surfaces: [[org, 1]], weight: 1, introduced: false });
+      edges.push({
+        type: "DEVELOPED",
+        from: { entity: oe },
+        to: { entity: xe },
+        sentence: s.text,
+        confidence: 0.7,
+        extractor: "pattern:x-from-org",
+      });
+      void si;
+    }
+  });
+
+  // INTRODUCES and MENTIONS: every typed Model, Dataset and Method of the paper.
+  for (const e of entities) {
+    if (e.label === "Organization" || e.label === "Author") continue;
+    const root = [...entityOfRoot].find(([, id]) => id === e.id)?.[0];
+    if (root === undefined) continue;
+    const cand = cands[root] as Candidate;
+    const firstSentence = Math.floor(cand.position / 1e6);
+    let evidenceSentence = textOf(Math.min(firstSentence, sentences.length - 1));
+    if (e.introduced) {
+      let si = Number.POSITIVE_INFINITY;
+      for (const [c, s] of introducedAt) if (find(cands, c) === root && s < si) si = s;
+      if (Number.isFinite(si)) evidenceSentence = textOf(si);
+      edges.push({
+        type: "INTRODUCES",
+        from: { paper: true },
+        to: { entity: e.id },
+        sentence: evidenceSentence,
+        confidence: 0.8,
+        extractor: Number.isFinite(si) ? "pattern:introduce" : "pattern:title-subject",
+      });
+    } else {
+      edges.push({
+        type: "MENTIONS",
+        from: { paper: true },
+        to: { entity: e.id },
+        sentence: evidenceSentence,
+        confidence: 0.6,
+        extractor: "mention",
+      });
+    }
+  }
+
+  // URLs: code and model repositories, their owners, and what they developed.
+  const codeUrls: string[] = [];
+  const modelUrls: string[] = [];
+  const urls: string[] = [];
+  const urlSentences: Array<{ url: string; sentence: string }> = [];
+  for (const s of sentences) for (const url of findUrls(s.text)) urlSentences.push({ url, sentence: s.text });
+  for (const url of input.urls) urlSentences.push({ url, sentence: url });
+  const keyToEntity = new Map<string, number>();
+  for (const e of entities) {
+    if (e.label !== "Model" && e.label !== "Dataset") continue;
+    for (const [surface] of e.surfaces)
+      if (!keyToEntity.has(normaliseKey(surface))) keyToEntity.set(normaliseKey(surface), e.id);
+  }
+  const orgEntities = new Map<string, number>();
+  const orgEntity = (name: string): number => {
+    const key = normaliseKey(name);
+    let id = orgEntities.get(key);
+    if (id === undefined) {
+      id = entities.length;
+      entities.push({ id, label: "Organization", surfaces: [[name, 1]], weight: 1, introduced: false });
+      orgEntities.set(key, id);
+    }
+    return id;
+  };
+  for (const { url, sentence } of urlSentences) {
+    const repo = repositoryOf(url);
+    if (repo?.host === "github") pushUnique(codeUrls, url);
+    else if (repo?.host === "huggingface") pushUnique(modelUrls, url);
+    else if (/^https?:\/\/(?:www\.)?(?:gitlab\.com|bitbucket\.org|codeberg\.org)\//i.test(url))
+      pushUnique(codeUrls, url);
+    else pushUnique(urls, url);
+    if (!repo) continue;
+    const owner = orgEntity(repo.owner);
+    if (repo.name) {
+      const target = keyToEntity.get(normaliseKey(repo.name));
+      if (target !== undefined) {
+        edges.push({
+          type: "DEVELOPED",
+          from: { entity: owner },
+          to: { entity: target },
+          sentence,
+          confidence: 0.9,
+          extractor: repo.host === "github" ? "url:github-owner" : "url:huggingface-owner",
+        });
+      }
+    }
+  }
+
+  // Page context and bulk-import fields: PUBLISHED and AUTHORED.
+  for (const org of input.organizations) {
+    const id = orgEntity(org);
+    edges.push({
+      type: "PUBLISHED",
+      from: { entity: id },
+      to: { paper: true },
+      sentence: input.pageEvidence ?? org,
+      confidence: 0.95,
+      extractor: input.pageEvidence ? "page:lab-header" : "record:organization",
+    });
+  }
+  const authorIds = new Map<string, number>();
+  for (const author of input.authors) {
+    const key = normaliseKey(author);
+    if (key.length === 0 || authorIds.has(key)) continue;
+    const id = entities.length;
+    entities.push({ id, label: "Author", surfaces: [[author, 1]], weight: 1, introduced: false });
+    authorIds.set(key, id);
+    edges.push({
+      type: "AUTHORED",
+      from: { entity: id },
+      to: { paper: true },
+      sentence: input.pageEvidence ?? author,
+      confidence: 0.95,
+      extractor: input.pageEvidence ? "page:author-header" : "record:authors",
+    });
+  }
+
+  return { entities, edges, codeUrls, modelUrls, urls };
+}
+
+function pushUnique(list: string[], value: string): void {
+  if (!list.includes(value)) list.push(value);
+}
+
+/** Does a name read like an organisation (NVIDIA, DKFZ, "Stanford University")? */
+function looksLikeOrganisation(name: string): boolean {
+  const key = normaliseKey(name);
+  if (KNOWN_ORGANIZATIONS.has(key)) return true;
+  if (isStopName(name) || modelFamily(name) || datasetVocabulary(name)) return false;
+  if (/^[A-Z]{3,8}$/.test(name)) return true;
+  return name.split(/\s+/).some((w) => ORGANIZATION_WORDS.has(w.toLowerCase()));
+}
+
+/** URLs in a sentence, without trailing punctuation. Linear scan. */
+export function findUrls(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (;;) {
+    const i = text.indexOf("http", from);
+    if (i < 0) break;
+    from = i + 4;
+    if (!text.startsWith("http://", i) && !text.startsWith("https://", i)) continue;
+    let j = i;
+    while (j < text.length && text.charCodeAt(j) > 32 && !"<>\"'`{}|\\^".includes(text.charAt(j))) j++;
+    let url = text.slice(i, j);
+    while (url.length > 0 && ".,;:!?)]}".includes(url.charAt(url.length - 1))) url = url.slice(0, -1);
+    if (url.length > 10) out.push(url);
+    from = j;
+  }
+  return out;
+}
+
+const HF_RESERVED = new Set([
+  "papers",
+  "docs",
+  "blog",
+  "spaces",
+  "models",
+  "datasets",
+  "collections",
+  "organizations",
+  "login",
+  "join",
+  "pricing",
+  "learn",
+  "tasks",
+  "chat",
+]);
+
+/** The owner and repository of a GitHub or Hugging Face URL. */
+export function repositoryOf(
+  url: string,
+): { host: "github" | "huggingface"; owner: string; name: string | null } | null {
+  const m =
+    /^https?:\/\/(?:www\.)?(github\.com|huggingface\.co|hf\.co)\/([^/?#\s]+)(?:\/([^/?#\s]+))?(?:\/([^/?#\s]+))?/i.exec(
+      url,
+    );
+  if (!m) return null;
+  const host = m[1]?.toLowerCase() === "github.com" ? "github" : "huggingface";
+  let owner = m[2] as string;
+  let name = m[3] ?? null;
+  if (host === "huggingface" && (owner === "datasets" || owner === "spaces")) {
+    owner = m[3] ?? "";
+    name = m[4] ?? null;
+  }
+  if (
+    !owner ||
+    HF_RESERVED.has(owner.toLowerCase()) ||
+    /^(?:orgs|topics|features|about|marketplace|sponsors|settings)$/i.test(owner)
+  )
+    return null;
+  if (name) name = name.replace(/\.git$/, "");
+  return { host, owner, name };
+}

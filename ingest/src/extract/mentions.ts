@@ -1,0 +1,379 @@
+/**
+ * Mentions: the candidate names in a sentence, found by their shape (internal capitals,
+ * letters mixed with digits, all-capital acronyms, capitalised words inside a sentence)
+ * and grown into multi-word names ("Kimi K2.5", "Med-PaLM M", "AlpacaEval 2",
+ * "FeTA Challenge 2022"), plus the abbreviation pairs of "Long Form (LF)" and
+ * "NAME (Long Form)". Typing happens later (extract.ts); this module only finds spans.
+ *
+ * The sentence is first turned into a same-length "clean" copy (LaTeX commands, `~`,
+ * `$`, braces and non-breaking spaces blanked) so offsets stay valid for the verbatim text.
+ */
+import { isStopName, NAME_HEAD_WORDS, VARIANT_WORDS } from "./vocabulary.ts";
+
+export interface Token {
+  /** The token without surrounding brackets, quotes and trailing punctuation. */
+  text: string;
+  start: number;
+  end: number;
+  /** Punctuation stripped after the token (",", ").", ":" ...); "" when none. */
+  after: string;
+  /** Punctuation stripped before the token ("(", "\"" ...). */
+  before: string;
+}
+
+export interface Mention {
+  /** The name as written (verbatim slice of the sentence). */
+  surface: string;
+  start: number;
+  end: number;
+  /** Index of the first and last token of the name. */
+  first: number;
+  last: number;
+  /** Shaped like a name by itself (capitals inside, digits, acronym), not just a capital. */
+  strong: boolean;
+}
+
+export interface AbbreviationPair {
+  /** The long form as written ("Med-PaLM Multimodal", "robust brain-inspired audio feature extractor"). */
+  long: string;
+  short: string;
+  /** The long form is itself a name (Title Case), not a lower-case description. */
+  longIsName: boolean;
+  /** Offsets of the long form and of the short form in the sentence. */
+  longStart: number;
+  longEnd: number;
+  shortStart: number;
+  shortEnd: number;
+}
+
+/** Blank LaTeX commands, `~`, `$`, braces and NBSP, keeping offsets. */
+export function cleanSentence(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (c === "\\") {
+      let j = i + 1;
+      while (j < text.length && j - i < 20 && /[A-Za-z]/.test(text.charAt(j))) j++;
+      out += " ".repeat(j - i);
+      i = j - 1;
+      continue;
+    }
+    out += c === "~" || c === "$" || c === "{" || c === "}" || c === "\u00a0" || c === "*" ? " " : c;
+  }
+  return out;
+}
+
+const LEADING = "([\"'“‘<«`";
+const TRAILING = ")]\"'”’,;:.!?>»`";
+
+/** Splits a clean sentence into tokens with offsets. */
+export function tokenize(clean: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const n = clean.length;
+  while (i < n) {
+    while (i < n && clean.charCodeAt(i) <= 32) i++;
+    if (i >= n) break;
+    let j = i;
+    while (j < n && clean.charCodeAt(j) > 32) j++;
+    pushPieces(clean, i, j, tokens);
+    i = j;
+  }
+  return tokens;
+}
+
+/** Splits a whitespace-delimited run further at "--", em dashes and "+<digit>". */
+function pushPieces(clean: string, start: number, end: number, tokens: Token[]): void {
+  let s = start;
+  for (let k = start; k < end; k++) {
+    const c = clean.charAt(k);
+    const dashes = c === "-" && clean.charAt(k + 1) === "-";
+    const split = dashes || c === "—" || c === "–" || (c === "+" && /[0-9]/.test(clean.charAt(k + 1)));
+    if (split) {
+      pushToken(clean, s, k, tokens);
+      s = dashes ? k + 2 : k + 1;
+      if (dashes) k++;
+    }
+  }
+  pushToken(clean, s, end, tokens);
+}
+
+function pushToken(clean: string, start: number, end: number, tokens: Token[]): void {
+  let s = start;
+  let e = end;
+  while (s < e && LEADING.includes(clean.charAt(s))) s++;
+  while (e > s && TRAILING.includes(clean.charAt(e - 1))) {
+    // Keep a closing bracket that belongs to the token: "R(2+1)D" is rare; keep it simple.
+    e--;
+  }
+  // Possessive: "GLEAN's", "GPT-4's".
+  let t = clean.slice(s, e);
+  if (t.endsWith("'s") || t.endsWith("’s")) {
+    e -= 2;
+    t = t.slice(0, -2);
+  }
+  if (t.length === 0) return;
+  tokens.push({ text: t, start: s, end: e, before: clean.slice(start, s), after: clean.slice(e, end) });
+}
+
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+/** Is the token shaped like a name by itself (SegAnyPET, GPT-4o, K2.5, COCO, Med-PaLM)? */
+export function isStrongToken(t: string): boolean {
+  if (t.length < 2 || t.length > 60) return false;
+  const c0 = t.charAt(0);
+  if (!UPPER.test(c0) && !LOWER.test(c0)) return false;
+  let upper = 0;
+  let lower = 0;
+  let digit = 0;
+  let internalUpper = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charAt(i);
+    if (c >= "0" && c <= "9") digit++;
+    else if (UPPER.test(c)) {
+      upper++;
+      if (i > 0) internalUpper = true;
+    } else if (LOWER.test(c)) lower++;
+    else if (!"-._/&@+'’".includes(c)) return false;
+  }
+  if (upper === 0) return false;
+  // Compound adjectives: "LLM-powered", "PET-based" (a lower-case last part that is no variant).
+  const dash = t.lastIndexOf("-");
+  if (dash > 0) {
+    const tail = t.slice(dash + 1);
+    if (/^[a-z]{4,}$/.test(tail) && !VARIANT_WORDS.has(tail)) return false;
+  }
+  if (internalUpper) return upper + lower >= 2;
+  return digit > 0 && upper + lower >= 1;
+}
+
+/** A capitalised word: a weak name candidate inside a sentence (Cityscapes, Innovator). */
+export function isCapitalisedWord(t: string): boolean {
+  if (t.length < 3 || t.length > 40) return false;
+  if (!UPPER.test(t.charAt(0))) return false;
+  for (let i = 1; i < t.length; i++) {
+    const c = t.charAt(i);
+    if (!LOWER.test(c) && c !== "-") return false;
+  }
+  return !t.endsWith("-");
+}
+
+function isVersion(t: string): boolean {
+  return /^v?\d{1,4}(?:\.\d{1,3}){0,2}[a-z]?$/.test(t) || /^\d{1,4}(?:\.\d{1,2})?[BMK]$/.test(t);
+}
+
+/** Nouns after a number that show the number counts things rather than names a version. */
+const COUNT_NOUNS = new Set(
+  "tasks datasets models images samples times points benchmarks languages categories classes subjects patients cases scans videos tokens steps layers epochs hours days domains scenes questions pairs hospitals centers teams algorithms papers modalities types".split(
+    " ",
+  ),
+);
+
+/** Words that never start a name even when capitalised inside a sentence. */
+const NOT_NAMES = new Set(
+  "The This That These Those Our We Its It In On For And But Or With Without From By To As At Of An A Then Thus Here There However Moreover Furthermore Finally First Second Third Such Each Both All Most Many Some When While Where Which Who Whose Also Besides Specifically Additionally Notably Importantly Overall Unlike Compared Despite Although Since Because Through Using Based Building Beyond Across Among Table Figure Section Appendix Code Experiments Results Extensive Experimental Recent Existing Current Large Small Deep Our Yes No Chinese English Bayesian Gaussian Markov Euclidean Fourier Newton Pareto Transformer Transformers Internet Python Github GitHub Abstract Introduction Conclusion Method Methods Dataset Datasets Model Models Benchmark Benchmarks Challenge Task Tasks".split(
+    " ",
+  ),
+);
+
+/**
+ * Finds the candidate names of a sentence. `known` holds names already found in the
+ * paper: a capitalised word that opens a sentence is a candidate only when known.
+ */
+export function findMentions(clean: string, tokens: Token[], known: ReadonlySet<string>): Mention[] {
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const tok = tokens[i] as Token;
+    const strong = isStrongToken(tok.text);
+    const initial = i === 0 || /[.:!?]$/.test((tokens[i - 1] as Token).after);
+    const weak =
+      !strong && isCapitalisedWord(tok.text) && !NOT_NAMES.has(tok.text) && (!initial || known.has(tok.text));
+    if (!strong && !weak) {
+      i++;
+      continue;
+    }
+    let last = i;
+    let anyStrong = strong;
+    while (last + 1 < tokens.length && last - i < 5) {
+      const cur = tokens[last] as Token;
+      if (cur.after !== "") break;
+      const next = tokens[last + 1] as Token;
+      if (next.before !== "") break;
+      const nt = next.text;
+      const after = tokens[last + 2];
+      if (isStrongToken(nt) && !isStopName(nt)) {
+        last++;
+        anyStrong = true;
+        continue;
+      }
+      if (isVersion(nt) && (after === undefined || !COUNT_NOUNS.has(after.text.toLowerCase()))) {
+        last++;
+        continue;
+      }
+      if (/^\p{Lu}$/u.test(nt) && anyStrong && /[A-Z].*[A-Z]|-/.test(tok.text)) {
+        last++;
+        continue;
+      }
+      if (VARIANT_WORDS.has(nt.toLowerCase()) && UPPER.test(nt.charAt(0))) {
+        last++;
+        continue;
+      }
+      if (
+        NAME_HEAD_WORDS.has(nt.toLowerCase()) &&
+        UPPER.test(nt.charAt(0)) &&
+        after &&
+        isVersion(after.text) &&
+        next.after === ""
+      ) {
+        last += 2;
+        continue;
+      }
+      if (!anyStrong && isCapitalisedWord(nt) && !NOT_NAMES.has(nt)) {
+        last++;
+        continue;
+      }
+      break;
+    }
+    // A capitalised word followed by a strong token names one thing: "Kimi K2.5".
+    const first = tokens[i] as Token;
+    const end = tokens[last] as Token;
+    const surface = clean.slice(first.start, end.end);
+    if (!isStopName(surface) && !(last === i && !strong && tok.text.length < 3)) {
+      mentions.push({ surface, start: first.start, end: end.end, first: i, last, strong: anyStrong });
+    }
+    i = last + 1;
+  }
+  return mentions;
+}
+
+const CONNECTORS = new Set(["of", "for", "and", "the", "in", "on", "to", "with", "via", "from", "&"]);
+
+function initials(words: string[]): string {
+  let s = "";
+  for (const w of words) {
+    for (const part of w.split(/[-/]/)) {
+      const c = part.charAt(0);
+      if (c) s += c.toLowerCase();
+      // Internal capitals count too: "SegAnyPET" → s, a, p.
+      for (let k = 1; k < part.length; k++)
+        if (UPPER.test(part.charAt(k)) && LOWER.test(part.charAt(k - 1))) s += part.charAt(k).toLowerCase();
+    }
+  }
+  return s;
+}
+
+function isSubsequence(needle: string, hay: string): boolean {
+  let k = 0;
+  for (let i = 0; i < hay.length && k < needle.length; i++) if (hay.charAt(i) === needle.charAt(k)) k++;
+  return k === needle.length;
+}
+
+/**
+ * Finds "Long Form (LF)" and "NAME (Long Form)" pairs. The long form of an acronym is
+ * the run of capitalised words before the bracket or, failing that, the shortest run of
+ * words whose initials contain the acronym's letters in order.
+ */
+export function findAbbreviations(clean: string, tokens: Token[]): AbbreviationPair[] {
+  const pairs: AbbreviationPair[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const tok = tokens[i] as Token;
+    if (!tok.before.endsWith("(")) continue;
+    // The bracket holds one token: "(UniAP)", "(Med-PaLM M)" (two tokens ending in ")").
+    let close = i;
+    while (close < tokens.length && close - i < 3 && !(tokens[close] as Token).after.startsWith(")")) close++;
+    if (close >= tokens.length || !(tokens[close] as Token).after.startsWith(")")) continue;
+    const prev = tokens[i - 1] as Token;
+    if (prev.after !== "") continue;
+    const short = clean.slice(tok.start, (tokens[close] as Token).end);
+    if (close - i <= 1 && (isStrongToken(tok.text) || /^\p{Lu}{2,}s?$/u.test(tok.text))) {
+      // Long form before the bracket.
+      let k = i - 1;
+      const words: string[] = [];
+      while (k >= 0 && i - k <= 9) {
+        const t = tokens[k] as Token;
+        if (k < i - 1 && t.after !== "") break;
+        const w = t.text;
+        if (UPPER.test(w.charAt(0)) || (CONNECTORS.has(w) && words.length > 0)) {
+          words.unshift(w);
+          k--;
+          if (t.before !== "") break;
+        } else break;
+      }
+      while (words.length > 0 && CONNECTORS.has(words[0] as string)) {
+        words.shift();
+        k++;
+      }
+      const letters = short.replace(/[^A-Za-z]/g, "").toLowerCase();
+      if (words.length >= 2 || (words.length === 1 && (words[0] as string).length > short.length + 2)) {
+        const startTok = tokens[k + 1] as Token;
+        const sentenceInitial = k + 1 === 0;
+        const long = clean.slice(startTok.start, prev.end);
+        if (initials(words).charAt(0) === letters.charAt(0) || sentenceInitial || words.length >= 2) {
+          pairs.push({
+            long,
+            short,
+            longIsName: !sentenceInitial,
+            longStart: startTok.start,
+            longEnd: prev.end,
+            shortStart: tok.start,
+            shortEnd: (tokens[close] as Token).end,
+          });
+          continue;
+        }
+      }
+      // Lower-case long form by initials: "learned image compression (LIC)".
+      for (let n = 1; n <= Math.min(8, i); n++) {
+        const span = tokens.slice(i - n, i);
+        if (span.slice(0, -1).some((t) => t.after !== "")) break;
+        const ws = span.map((t) => t.text);
+        const ini = initials(ws);
+        if (
+          ini.charAt(0) === letters.charAt(0) &&
+          isSubsequence(letters, ini) &&
+          ws.length <= letters.length + 2
+        ) {
+          const startTok = span[0] as Token;
+          pairs.push({
+            long: clean.slice(startTok.start, prev.end),
+            short,
+            longIsName: false,
+            longStart: startTok.start,
+            longEnd: prev.end,
+            shortStart: tok.start,
+            shortEnd: (tokens[close] as Token).end,
+          });
+          break;
+        }
+      }
+      continue;
+    }
+    // NAME (Long Form): "PET-F2I-41K (PET Findings-to-Impression Benchmark)".
+    if (isStrongToken(prev.text)) {
+      let end = i;
+      while (end < tokens.length && end - i < 8 && !(tokens[end] as Token).after.startsWith(")")) end++;
+      if (end >= tokens.length || end === i) continue;
+      const ws = tokens.slice(i, end + 1).map((t) => t.text);
+      const capitalised = ws.filter((w) => UPPER.test(w.charAt(0))).length;
+      if (
+        capitalised >= 2 &&
+        capitalised * 2 > ws.length &&
+        ws[0]?.charAt(0).toLowerCase() === prev.text.charAt(0).toLowerCase()
+      ) {
+        const last = tokens[end] as Token;
+        if (/\d{4}$/.test(last.text) && ws.length <= 2) continue;
+        pairs.push({
+          long: clean.slice(tok.start, last.end),
+          short: prev.text,
+          longIsName: true,
+          longStart: tok.start,
+          longEnd: last.end,
+          shortStart: prev.start,
+          shortEnd: prev.end,
+        });
+      }
+    }
+  }
+  return pairs;
+}

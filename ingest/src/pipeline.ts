@@ -1,0 +1,84 @@
+/**
+ * The extraction pipeline: read → segment → extract → resolve, as three calls.
+ *
+ * - `readDocuments(paths)`: files and folders (recursively, sorted, hidden entries
+ *   skipped) → documents, plus a warning for every file that could not be read as text.
+ * - `readDocumentFromText(name, text)`: pasted or uploaded text → a document.
+ * - `extractDocuments(documents)`: documents → the contract's ExtractionResult
+ *   (validated with graph-schema's ExtractionResultSchema). Pure: no I/O, no clock.
+ */
+import { type ExtractionResult, ExtractionResultSchema, type ExtractionWarning } from "@kg/graph-schema";
+import { extractPaper, type PaperInput } from "./extract/extract.ts";
+import type { SourceDocument } from "./read/read.ts";
+import { groupPapers, type PaperOccurrence, resolve } from "./resolve/resolve.ts";
+import { type RawPaper, type SegmentedDocument, segmentDocument } from "./segment/segment.ts";
+
+export { readDocumentFromText, readDocuments, type SourceDocument } from "./read/read.ts";
+
+export interface ExtractOptions {
+  /** Validate the result with ExtractionResultSchema (default true; the bench turns it off). */
+  validate?: boolean;
+}
+
+/** The page header line a lab or author page was read from (evidence of PUBLISHED/AUTHORED). */
+function pageEvidence(seg: SegmentedDocument): string | null {
+  return seg.pageOrganization ?? seg.pageAuthor;
+}
+
+/** Segments, extracts and resolves documents into one ExtractionResult. Deterministic. */
+export function extractDocuments(
+  documents: SourceDocument[],
+  options: ExtractOptions = {},
+): ExtractionResult {
+  const warnings: ExtractionWarning[] = [];
+  const items: Array<{ doc: SourceDocument; seg: SegmentedDocument; raw: RawPaper }> = [];
+  const seen = new Set<string>();
+  const sources = [];
+  for (const doc of documents) {
+    if (seen.has(doc.source.id)) continue;
+    seen.add(doc.source.id);
+    sources.push(doc.source);
+    const seg = segmentDocument(doc);
+    for (const problem of seg.problems) {
+      warnings.push({
+        sourceId: doc.source.id,
+        path: doc.source.path,
+        message: `${doc.source.path}: ${problem}`,
+      });
+    }
+    if (seg.papers.length === 0 && seg.problems.length === 0) {
+      warnings.push({
+        sourceId: doc.source.id,
+        path: doc.source.path,
+        message: `${doc.source.path}: no abstract found`,
+      });
+    }
+    for (const raw of seg.papers) items.push({ doc, seg, raw });
+  }
+  const groups = groupPapers(items.map((i) => i.raw));
+  // The title of a paper seen with a title anywhere helps read it where it has none.
+  const titleOfGroup = new Map<number, string>();
+  items.forEach((item, k) => {
+    const g = groups[k] as number;
+    if (item.raw.title && !titleOfGroup.has(g)) titleOfGroup.set(g, item.raw.title);
+  });
+  const occurrences: PaperOccurrence[] = items.map((item, k) => {
+    const g = groups[k] as number;
+    const organizations = [
+      ...(item.seg.pageOrganization ? [item.seg.pageOrganization] : []),
+      ...item.raw.organizations,
+    ];
+    const authors = [...(item.seg.pageAuthor ? [item.seg.pageAuthor] : []), ...item.raw.authors];
+    const input: PaperInput = {
+      title: item.raw.title ?? titleOfGroup.get(g) ?? null,
+      abstract: item.raw.abstract,
+      organizations,
+      authors,
+      pageEvidence: pageEvidence(item.seg),
+      urls: item.raw.urls,
+    };
+    return { source: item.doc.source, raw: item.raw, group: g, extraction: extractPaper(input) };
+  });
+  const result = resolve(sources, occurrences, warnings);
+  return options.validate === false ? result : ExtractionResultSchema.parse(result);
+}

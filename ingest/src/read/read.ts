@@ -1,0 +1,199 @@
+/**
+ * read: bytes → text or a clear error, and the Source that records where the text came
+ * from (its SHA-256 content hash, path, byte size and detected genre).
+ *
+ * Nothing here interprets the text beyond deciding whether it is text at all; the genre
+ * is detected by segment/genre.ts so that pasted text and files are treated alike.
+ */
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { extname, join } from "node:path";
+import type { ExtractionWarning, Source } from "@kg/graph-schema";
+import { detectGenre } from "../segment/genre.ts";
+
+/** One document ready for segmentation: its Source and its decoded text. */
+export interface SourceDocument {
+  source: Source;
+  text: string;
+}
+
+/** File name endings read when walking a folder (a file named explicitly is always tried). */
+export const TEXT_EXTENSIONS: readonly string[] = [".txt", ".md", ".markdown", ".jsonl", ".ndjson", ".json"];
+
+/** Documents larger than this are refused rather than read into memory. */
+export const MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
+
+/** Hex SHA-256 of some bytes: the id of a Source. */
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+export type DecodeResult = { ok: true; text: string } | { ok: false; problem: string };
+
+/**
+ * Decodes bytes as UTF-8 text. Refuses binary content (NUL bytes or many control
+ * characters) and bytes that are not valid UTF-8, saying which; strips a BOM and turns
+ * CR LF / CR line ends into LF so that offsets and sentences do not depend on the platform.
+ */
+export function decodeText(bytes: Uint8Array): DecodeResult {
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    return { ok: false, problem: `too large (${bytes.length} bytes; the limit is ${MAX_DOCUMENT_BYTES})` };
+  }
+  const probe = Math.min(bytes.length, 65536);
+  let control = 0;
+  for (let i = 0; i < probe; i++) {
+    const b = bytes[i] as number;
+    if (b === 0)
+      return { ok: false, problem: `binary content (NUL byte at offset ${i}); expected UTF-8 text` };
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  if (probe > 0 && control / probe > 0.05) {
+    return { ok: false, problem: "binary content (many control characters); expected UTF-8 text" };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      ok: false,
+      problem: `not valid UTF-8 (first bad byte near offset ${firstBadUtf8Offset(bytes)})`,
+    };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text: text.replace(/\r\n?/g, "\n") };
+}
+
+function firstBadUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return i;
+}
+
+/** Builds a SourceDocument from text already decoded (pasted or uploaded text). */
+export function readDocumentFromText(name: string, text: string): SourceDocument {
+  const normalised = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, "\n");
+  const bytes = Buffer.from(normalised, "utf8");
+  return {
+    source: {
+      id: sha256Hex(bytes),
+      path: name,
+      kind: detectGenre(normalised, name),
+      bytes: bytes.length,
+      ingestedAt: null,
+    },
+    text: normalised,
+  };
+}
+
+/** Builds a SourceDocument from the raw bytes of a file, or returns the problem. */
+export function readDocumentFromBytes(path: string, bytes: Uint8Array): SourceDocument | { problem: string } {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return { problem: decoded.problem };
+  return {
+    source: {
+      id: sha256Hex(bytes),
+      path,
+      kind: detectGenre(decoded.text, path),
+      bytes: bytes.length,
+      ingestedAt: null,
+    },
+    text: decoded.text,
+  };
+}
+
+function isHidden(name: string): boolean {
+  return name.startsWith(".");
+}
+
+async function walk(dir: string, out: string[], warnings: ExtractionWarning[]): Promise<void> {
+  let entries: string[];
+  try {
+    entries = (await readdir(dir)).sort();
+  } catch (error) {
+    warnings.push({
+      sourceId: null,
+      path: dir,
+      message: `read: cannot list folder ${dir}: ${describe(error)}`,
+    });
+    return;
+  }
+  for (const name of entries) {
+    if (isHidden(name)) continue;
+    const path = join(dir, name);
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      warnings.push({ sourceId: null, path, message: `read: cannot stat ${path}: ${describe(error)}` });
+      continue;
+    }
+    if (info.isDirectory()) await walk(path, out, warnings);
+    else if (info.isFile() && TEXT_EXTENSIONS.includes(extname(name).toLowerCase())) out.push(path);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Reads files and folders (recursively, in sorted order, skipping hidden entries; in
+ * folders only the text types of TEXT_EXTENSIONS). A file that cannot be read or is not
+ * UTF-8 text becomes a warning naming it and the problem; the rest goes on. Two files with
+ * the same bytes are one Source: the second is skipped with a warning.
+ */
+export async function readDocuments(
+  paths: string[],
+): Promise<{ documents: SourceDocument[]; warnings: ExtractionWarning[] }> {
+  const warnings: ExtractionWarning[] = [];
+  const files: string[] = [];
+  for (const path of paths) {
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      warnings.push({ sourceId: null, path, message: `read: cannot open ${path}: ${describe(error)}` });
+      continue;
+    }
+    if (info.isDirectory()) await walk(path, files, warnings);
+    else files.push(path);
+  }
+  const documents: SourceDocument[] = [];
+  const seen = new Map<string, string>();
+  for (const path of files) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      warnings.push({ sourceId: null, path, message: `read: cannot read ${path}: ${describe(error)}` });
+      continue;
+    }
+    const doc = readDocumentFromBytes(path, bytes);
+    if ("problem" in doc) {
+      warnings.push({ sourceId: sha256Hex(bytes), path, message: `read: skipped ${path}: ${doc.problem}` });
+      continue;
+    }
+    const first = seen.get(doc.source.id);
+    if (first !== undefined) {
+      warnings.push({
+        sourceId: doc.source.id,
+        path,
+        message: `read: skipped ${path}: same bytes as ${first}, already read`,
+      });
+      continue;
+    }
+    seen.set(doc.source.id, path);
+    documents.push(doc);
+  }
+  return { documents, warnings };
+}
