@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { Counts } from "./components/Counts.tsx";
 import { LayoutControls } from "./components/LayoutControls.tsx";
 import { Legend } from "./components/Legend.tsx";
@@ -12,6 +12,18 @@ import { GraphView } from "./views/GraphView.tsx";
 import { LineageView } from "./views/LineageView.tsx";
 
 const RETRY_MS = 5_000;
+
+// The Cypher editor (its parser is most of the bundle) loads when the console first opens.
+const ConsoleView = lazy(async () => ({ default: (await import("./views/ConsoleView.tsx")).ConsoleView }));
+
+function Loading({ what }: { what: string }) {
+  return (
+    <div className="status-screen" role="status">
+      <div className="spinner" aria-hidden />
+      <p>Loading {what}…</p>
+    </div>
+  );
+}
 
 export function App() {
   const load = useApp((s) => s.load);
@@ -52,6 +64,13 @@ export function App() {
           {view === "lineage" && (
             <div className="overlay-view">
               <LineageView />
+            </div>
+          )}
+          {view === "console" && (
+            <div className="overlay-view">
+              <Suspense fallback={<Loading what="the Cypher editor" />}>
+                <ConsoleView />
+              </Suspense>
             </div>
           )}
         </main>
