@@ -1,13 +1,13 @@
 /**
- * The graph the browser tests run on. It is built by ingesting the seed documents
- * through the real extraction pipeline when that pipeline is present; until then (or
- * when KG_E2E_FIXTURE=hand is set) from a hand-made extraction of the same seeds, so
- * the browser tests never wait on the extractor. Both go through the real loader.
+ * The graph the browser tests run on: the seed documents through the real extraction
+ * pipeline and the real loader. With KG_E2E_FIXTURE=hand, a small hand-made extraction
+ * of the same seeds is loaded instead (for working on the page while the extractor is
+ * being changed).
  */
-import path from "node:path";
 import type { ExtractedEdge, ExtractedNode, ExtractedPaper, ExtractionResult } from "@kg/graph-schema";
 import type { Database } from "@kg/queries/run";
-import { applySchema, loadExtraction } from "../../ingest/src/load/load-extraction.ts";
+import { applySchema, loadExtraction } from "@kg/ingest";
+import { extractDocuments, readDocuments } from "../../ingest/src/pipeline.ts";
 import { clearGraph } from "../support/db.ts";
 
 export const SEEDS_DIR = "/work/shared/corpus/seeds";
@@ -193,24 +193,11 @@ export const HAND_EXTRACTION: ExtractionResult = {
   warnings: [],
 };
 
-interface Pipeline {
-  readDocuments(paths: string[]): Promise<unknown>;
-  extractDocuments(documents: unknown): ExtractionResult;
-}
-
-/** Extracts the seed documents with the real pipeline, or returns null when it is not there yet. */
+/** Extracts the seed documents with the real pipeline (unless KG_E2E_FIXTURE=hand). */
 async function extractSeeds(): Promise<ExtractionResult | null> {
   if (process.env.KG_E2E_FIXTURE === "hand") return null;
-  const file = path.resolve("ingest/src/pipeline.ts");
-  let pipeline: Pipeline;
-  try {
-    pipeline = (await import(/* @vite-ignore */ file)) as Pipeline;
-  } catch {
-    return null;
-  }
-  const read = (await pipeline.readDocuments([SEEDS_DIR])) as { documents?: unknown } | unknown[];
-  const documents = Array.isArray(read) ? read : (read as { documents?: unknown }).documents;
-  return pipeline.extractDocuments(documents);
+  const { documents } = await readDocuments([SEEDS_DIR]);
+  return extractDocuments(documents);
 }
 
 /** Clears the test graph and fills it; says which way it was built. */
