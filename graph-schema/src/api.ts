@@ -76,11 +76,19 @@ export const CardResponseSchema = z.object({
   baseChain: z.array(z.object({ node: WireNodeSchema, method: BasedOnMethodSchema.nullable() })).default([]),
   /** Only for a Paper: entity mentions in the abstract, for highlighting. */
   mentions: z.array(z.object({ id: z.string(), label: NodeLabelSchema, text: z.string() })).default([]),
+  /** How many relationships of each type and direction exist; `relations` holds at most 50 of each. */
+  totals: z
+    .array(z.object({ type: RelTypeSchema, direction: z.enum(["out", "in"]), count: z.number().int() }))
+    .default([]),
 });
 export type CardResponse = z.infer<typeof CardResponseSchema>;
 
 // GET /api/nodes/:id/lineage?depth=
-export const LineageQuerySchema = z.object({ depth: z.coerce.number().int().min(1).max(20).default(10) });
+export const LineageQuerySchema = z.object({
+  depth: z.coerce.number().int().min(1).max(20).default(10),
+  /** At most this many descendants (nearest first); a popular base model has thousands. */
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+});
 export const LineageResponseSchema = z.object({
   root: z.string(),
   /** Models with `properties.level`: 0 root, negative ancestors, positive descendants. */

@@ -1,16 +1,42 @@
 /**
  * The JSON API: every route validated with its zod schema; errors come back as
- * `{ error }` with a status that says whose fault it was.
+ * `{ error, code?, position? }` (ApiErrorSchema) with a status that says whose fault
+ * it was: 400 bad input or Cypher, 403 refused, 404 not found, 408 timed out.
  */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { cypherRoute } from "./cypher.ts";
+import { docsRoutes } from "./docs.ts";
 import { graphRoute } from "./graph.ts";
 import { ingestStatusRoute, ingestSubmitRoute } from "./ingest.ts";
+import { READ_ROUTES } from "./read.ts";
 import type { ApiDeps, ApiRoute } from "./route.ts";
 
-export const API_ROUTES: readonly ApiRoute[] = [graphRoute, ingestSubmitRoute, ingestStatusRoute];
+const DESCRIBED_ROUTES: readonly ApiRoute[] = [
+  graphRoute,
+  ...READ_ROUTES,
+  cypherRoute,
+  ingestSubmitRoute,
+  ingestStatusRoute,
+];
 
-export class ApiInputError extends Error {}
+export const API_ROUTES: readonly ApiRoute[] = [...DESCRIBED_ROUTES, ...docsRoutes(DESCRIBED_ROUTES)];
+
+export class ApiInputError extends Error {
+  readonly statusCode = 400;
+}
+
+interface ClientFault {
+  statusCode: number;
+  message: string;
+  toApiError?: () => Record<string, unknown>;
+}
+
+/** Errors thrown on purpose with a 4xx status (not found, bad id, refused query…). */
+function isClientFault(error: unknown): error is ClientFault {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === "number" && status >= 400 && status < 500;
+}
 
 export function registerApi(
   app: FastifyInstance,
@@ -22,19 +48,29 @@ export function registerApi(
       method: route.method,
       url: route.url,
       handler: async (request, reply) => {
+        const input = { params: request.params, query: request.query, body: request.body };
         for (const [part, schema] of [
           ["path", route.params],
           ["query", route.querystring],
           ["body", route.body],
         ] as const) {
           if (!schema) continue;
-          const value = part === "path" ? request.params : part === "query" ? request.query : request.body;
-          const parsed = schema.safeParse(value);
+          const key = part === "path" ? "params" : part;
+          const parsed = schema.safeParse(input[key]);
           if (!parsed.success) {
             return reply.code(400).send({ error: `${part}: ${z.prettifyError(parsed.error)}` });
           }
+          input[key] = parsed.data;
         }
-        return route.handler(deps, request);
+        try {
+          const result = await route.handler(deps, request, input);
+          if (route.contentType) reply.type(route.contentType);
+          return result;
+        } catch (error) {
+          if (!isClientFault(error)) throw error;
+          const body = error.toApiError ? error.toApiError() : { error: error.message };
+          return reply.code(error.statusCode).send(body);
+        }
       },
     });
   }

@@ -15,13 +15,58 @@ export interface ApiDeps {
   ingestJobs?: IngestJobs;
 }
 
+/** The request's parts after validation, with the schemas' defaults filled in. */
+export interface ApiInput {
+  params: unknown;
+  query: unknown;
+  body: unknown;
+}
+
 export interface ApiRoute {
   method: "GET" | "POST";
   url: string;
   summary: string;
+  /** Longer text for the OpenAPI description. */
+  description?: string;
   params?: z.ZodType;
   querystring?: z.ZodType;
   body?: z.ZodType;
   response: z.ZodType;
-  handler: (deps: ApiDeps, request: FastifyRequest) => Promise<unknown>;
+  /** Content type of a non-JSON answer (the HTML docs page). */
+  contentType?: string;
+  /** Left out of the OpenAPI description (the docs themselves). */
+  hidden?: boolean;
+  /** Statuses other than 200 the route answers with `ApiErrorSchema`, and when. */
+  errors?: Record<number, string>;
+  handler: (deps: ApiDeps, request: FastifyRequest, input: ApiInput) => Promise<unknown>;
+}
+
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+/**
+ * An ApiRoute whose handler gets its validated input typed from the route's own
+ * schemas, so no handler re-parses or casts.
+ */
+export function defineRoute<
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(
+  route: Omit<ApiRoute, "handler" | "params" | "querystring" | "body"> & {
+    params?: P;
+    querystring?: Q;
+    body?: B;
+    handler: (
+      deps: ApiDeps,
+      input: { params: Infer<P>; query: Infer<Q>; body: Infer<B> },
+      request: FastifyRequest,
+    ) => Promise<unknown>;
+  },
+): ApiRoute {
+  const { handler, ...rest } = route;
+  return {
+    ...rest,
+    handler: (deps, request, input) =>
+      handler(deps, input as { params: Infer<P>; query: Infer<Q>; body: Infer<B> }, request),
+  };
 }

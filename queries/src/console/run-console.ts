@@ -1,0 +1,241 @@
+/**
+ * The Cypher console: runs what the user typed, read-only, capped and timed.
+ *
+ * Three guards, in order: the static check (clear message up front), a READ
+ * transaction (Neo4j itself refuses writes), and a transaction timeout (the server
+ * cancels the query; the client does not merely stop waiting). Rows stream and stop
+ * at the cap. Nodes, relationships and paths anywhere in the result also come back as
+ * a wire graph. Neo4j's own error messages are kept, with the position parsed out.
+ */
+import {
+  type CypherResponse,
+  NodeLabelSchema,
+  nodeId,
+  RelTypeSchema,
+  type WireEdge,
+  type WireNode,
+} from "@kg/graph-schema";
+import { z } from "zod";
+import { defineQuery } from "../define.ts";
+import { NodeRowSchema, nodeProjection, toWireEdge, toWireNode } from "../read/wire.ts";
+import type { Database } from "../run/database.ts";
+import type { PlainNode, PlainRelationship } from "../run/plain.ts";
+import { checkReadOnly } from "./read-only.ts";
+
+export interface ConsoleLimits {
+  /** Default and ceiling of the time limit (config.QUERY_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** Default and ceiling of the row cap (config.QUERY_MAX_ROWS). */
+  maxRows: number;
+}
+
+export interface ConsoleRequest {
+  query: string;
+  params?: Record<string, unknown>;
+  maxRows?: number | undefined;
+  timeoutMs?: number | undefined;
+}
+
+export interface CypherPosition {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** A refused or failed console query: the API sends `{error, code, position}` with this status. */
+export class ConsoleError extends Error {
+  constructor(
+    message: string,
+    readonly statusCode: number,
+    readonly code?: string,
+    readonly position?: CypherPosition,
+  ) {
+    super(message);
+    this.name = "ConsoleError";
+  }
+
+  toApiError(): { error: string; code?: string; position?: CypherPosition } {
+    return {
+      error: this.message,
+      ...(this.code ? { code: this.code } : {}),
+      ...(this.position ? { position: this.position } : {}),
+    };
+  }
+}
+
+/** Line and column of an offset (1-based, as Neo4j counts). */
+export function positionAt(query: string, offset: number): CypherPosition {
+  const before = query.slice(0, offset).split("\n");
+  return { offset, line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+
+/** Neo4j writes the position into the message: `(line 2, column 1 (offset: 10))`. */
+export function parseNeo4jPosition(message: string): CypherPosition | undefined {
+  const match = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/.exec(message);
+  if (!match) return undefined;
+  return { line: Number(match[1]), column: Number(match[2]), offset: Number(match[3]) };
+}
+
+const TIMEOUT_CODES = /TransactionTimedOut|Transaction\.Terminated|TransactionTerminated/;
+
+/** Maps a driver error to a ConsoleError: user errors are 400, timeouts 408, writes 403. */
+export function toConsoleError(error: unknown, timeoutMs: number): ConsoleError | unknown {
+  const e = error as { code?: unknown; message?: unknown; gqlStatus?: unknown };
+  if (typeof e?.code !== "string" || typeof e.message !== "string") return error;
+  const code = e.code;
+  if (TIMEOUT_CODES.test(code)) {
+    return new ConsoleError(
+      `console: the query ran longer than ${timeoutMs} ms and was cancelled in the database (QUERY_TIMEOUT_MS). Narrow it with a LIMIT or a more selective MATCH.`,
+      408,
+      code,
+    );
+  }
+  if (code === "Neo.ClientError.Statement.AccessMode") {
+    return new ConsoleError(
+      `console: Neo4j refused a write in the read-only console: ${e.message}`,
+      403,
+      code,
+    );
+  }
+  if (code.startsWith("Neo.ClientError.")) {
+    return new ConsoleError(e.message, 400, code, parseNeo4jPosition(e.message));
+  }
+  return error;
+}
+
+/** Nodes that relationships in a result point at but the result itself does not hold. */
+export const consoleNodesByElementIdQuery = defineQuery({
+  name: "consoleNodesByElementId",
+  mode: "READ",
+  cypher: /* cypher */ `
+    UNWIND $elementIds AS elementId
+    MATCH (n) WHERE elementId(n) = elementId
+    RETURN elementId, ${nodeProjection("n")} AS node`,
+  params: z.object({ elementIds: z.array(z.string()).max(10_000) }),
+  row: z.object({ elementId: z.string(), node: NodeRowSchema }),
+});
+
+function isNode(v: unknown): v is PlainNode {
+  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "node";
+}
+function isRelationship(v: unknown): v is PlainRelationship {
+  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "relationship";
+}
+function isPath(v: unknown): v is { kind: "path"; nodes: PlainNode[]; relationships: PlainRelationship[] } {
+  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "path";
+}
+
+/** The wire node of a driver node, when it has a schema label and a key; else null. */
+export function plainNodeToWire(node: PlainNode): WireNode | null {
+  const label = node.labels.map((l) => NodeLabelSchema.safeParse(l)).find((r) => r.success)?.data;
+  const p = node.properties;
+  const key = typeof p.key === "string" ? p.key : typeof p.id === "string" ? p.id : null;
+  if (!label || key === null) return null;
+  const name = [p.name, p.title, p.path, key].find((v) => typeof v === "string") as string;
+  const { aliasText: _a, evidenceKeys: _k, ...properties } = p;
+  return { id: nodeId(label, key), label, name, properties: { key, ...properties } };
+}
+
+/**
+ * Every node, relationship and path found anywhere in the rows (lists and maps too),
+ * as a wire graph. Relationships whose ends are not in the rows are completed with one
+ * lookup by element id.
+ */
+export async function rowsToGraph(
+  db: Database,
+  rows: unknown[][],
+  timeoutMs: number,
+): Promise<{ nodes: WireNode[]; edges: WireEdge[] }> {
+  const nodes = new Map<string, WireNode>();
+  const idByElement = new Map<string, string>();
+  const relationships = new Map<string, PlainRelationship>();
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 8 || value === null || typeof value !== "object") return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    if (isNode(value)) {
+      const wire = plainNodeToWire(value);
+      if (wire) {
+        nodes.set(wire.id, wire);
+        idByElement.set(value.elementId, wire.id);
+      }
+      return;
+    }
+    if (isRelationship(value)) {
+      relationships.set(value.elementId, value);
+      return;
+    }
+    if (isPath(value)) {
+      for (const n of value.nodes) visit(n, depth + 1);
+      for (const r of value.relationships) visit(r, depth + 1);
+      return;
+    }
+    for (const inner of Object.values(value)) visit(inner, depth + 1);
+  };
+  for (const row of rows) visit(row, 0);
+
+  const missing = new Set<string>();
+  for (const r of relationships.values()) {
+    for (const end of [r.startElementId, r.endElementId]) if (!idByElement.has(end)) missing.add(end);
+  }
+  if (missing.size > 0) {
+    const found = await db.run(
+      consoleNodesByElementIdQuery,
+      { elementIds: [...missing].slice(0, 10_000) },
+      { timeoutMs },
+    );
+    for (const { elementId, node } of found) {
+      const parsed = NodeLabelSchema.safeParse(node.label);
+      if (!parsed.success) continue;
+      const wire = toWireNode(node);
+      if (!nodes.has(wire.id)) nodes.set(wire.id, wire);
+      idByElement.set(elementId, wire.id);
+    }
+  }
+  const edges = new Map<string, WireEdge>();
+  for (const r of relationships.values()) {
+    const type = RelTypeSchema.safeParse(r.type);
+    const source = idByElement.get(r.startElementId);
+    const target = idByElement.get(r.endElementId);
+    if (!type.success || !source || !target) continue;
+    const { evidenceKeys: _k, ...properties } = r.properties;
+    const edge = toWireEdge(type.data, source, target, properties);
+    edges.set(edge.id, edge);
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+/** Runs a console query read-only; throws ConsoleError for refusals and Cypher errors. */
+export async function runConsoleQuery(
+  db: Database,
+  request: ConsoleRequest,
+  limits: ConsoleLimits,
+): Promise<CypherResponse> {
+  const query = request.query;
+  if (query.trim().length === 0) throw new ConsoleError("console: the query is empty", 400);
+  const verdict = checkReadOnly(query);
+  if (!verdict.ok) {
+    throw new ConsoleError(verdict.reason, 403, "Console.ReadOnly", positionAt(query, verdict.offset));
+  }
+  // The caller may lower the limits, never raise them past the configuration.
+  const timeoutMs = Math.min(request.timeoutMs ?? limits.timeoutMs, limits.timeoutMs);
+  const maxRows = Math.min(request.maxRows ?? limits.maxRows, limits.maxRows);
+  const started = performance.now();
+  let raw: Awaited<ReturnType<Database["runRaw"]>>;
+  try {
+    raw = await db.runRaw(query, request.params ?? {}, { mode: "READ", timeoutMs, maxRows });
+  } catch (error) {
+    throw toConsoleError(error, timeoutMs);
+  }
+  const graph = await rowsToGraph(db, raw.rows, timeoutMs);
+  return {
+    columns: raw.columns,
+    rows: raw.rows,
+    graph: { ...graph, truncated: raw.truncated },
+    truncated: raw.truncated,
+    rowCount: raw.rows.length,
+    elapsedMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}

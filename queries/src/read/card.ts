@@ -1,0 +1,252 @@
+/**
+ * Cards: one node with everything directly connected to it, each relationship with its
+ * evidence sentences and the path of the document each was read from; a model's
+ * base-model chain; a paper's entity mentions for highlighting.
+ *
+ * Hubs (a base model with thousands of derivatives, GPT-4 mentioned by every other
+ * paper) would make a card unbounded, so each relationship type and direction is capped
+ * at `perType` and the true totals come back beside it (degree counts, no traversal).
+ */
+import {
+  BasedOnMethodSchema,
+  type CardResponse,
+  type NodeLabel,
+  REL_ENDPOINTS,
+  REL_TYPES,
+  type RelType,
+  RelTypeSchema,
+} from "@kg/graph-schema";
+import { z } from "zod";
+import { defineQuery } from "../define.ts";
+import type { Database } from "../run/database.ts";
+import { NodeRowSchema, NotFoundError, nodeProjection, parseNodeRef, perLabel, toWireNode } from "./wire.ts";
+
+export const DEFAULT_CARD_PER_TYPE = 50;
+/** Evidence sentences shown per relationship; the list on a well-read fact can be long. */
+export const CARD_EVIDENCE_CAP = 20;
+
+/** The relationship types and directions a node of this label can have, from the schema. */
+export function relationSlots(label: NodeLabel): { type: RelType; direction: "out" | "in" }[] {
+  const slots: { type: RelType; direction: "out" | "in" }[] = [];
+  for (const type of REL_TYPES) {
+    if (REL_ENDPOINTS[type].from.includes(label)) slots.push({ type, direction: "out" });
+    if (REL_ENDPOINTS[type].to.includes(label)) slots.push({ type, direction: "in" });
+  }
+  return slots;
+}
+
+const EvidenceRowSchema = z.object({
+  sentences: z.array(z.string()),
+  paperIds: z.array(z.string()),
+  sourceIds: z.array(z.string()),
+  sourcePaths: z.array(z.string().nullable()),
+  confidences: z.array(z.number()),
+  extractors: z.array(z.string()),
+});
+
+const CardRowSchema = z.object({
+  node: NodeRowSchema,
+  properties: z.record(z.string(), z.unknown()),
+  totals: z.array(z.object({ type: z.string(), direction: z.string(), count: z.number() })),
+  relations: z.array(
+    z.object({
+      type: z.string(),
+      direction: z.string(),
+      other: NodeRowSchema,
+      method: z.string().nullable(),
+      confidence: z.number().nullable(),
+      evidence: EvidenceRowSchema,
+    }),
+  ),
+  baseChain: z.array(z.object({ node: NodeRowSchema, method: z.string().nullable() })),
+  mentioned: z.array(z.object({ node: NodeRowSchema, aliases: z.array(z.string()) })),
+});
+type CardRow = z.infer<typeof CardRowSchema>;
+
+function cardCypher(label: NodeLabel, keyProperty: "id" | "key"): string {
+  const slots = relationSlots(label);
+  const arrow = (type: RelType, direction: "out" | "in", r = "r", o = "o") =>
+    direction === "out" ? `(n)-[${r}:${type}]->(${o})` : `(n)<-[${r}:${type}]-(${o})`;
+  const relationBranches = slots
+    .map(
+      ({ type, direction }) =>
+        `CALL (n) { MATCH ${arrow(type, direction)} RETURN r, o LIMIT $perType } RETURN '${type}' AS type, '${direction}' AS direction, r, o`,
+    )
+    .join("\n        UNION ALL\n        ");
+  const totals = slots
+    .map(
+      ({ type, direction }) =>
+        `{type: '${type}', direction: '${direction}', count: COUNT { ${arrow(type, direction, "", "")} }}`,
+    )
+    .join(",\n             ");
+  const relationsCall =
+    slots.length === 0
+      ? ""
+      : /* cypher */ `
+    CALL (n) {
+      CALL (n) {
+        ${relationBranches}
+      }
+      WITH type, direction, r, o,
+           r.evidence[..${CARD_EVIDENCE_CAP}] AS sentences,
+           r.evidenceSourceIds[..${CARD_EVIDENCE_CAP}] AS sourceIds
+      RETURN collect({
+        type: type, direction: direction, other: ${nodeProjection("o")},
+        method: r.method, confidence: r.confidence,
+        evidence: {
+          sentences: coalesce(sentences, []),
+          paperIds: coalesce(r.evidencePaperIds[..${CARD_EVIDENCE_CAP}], []),
+          sourceIds: coalesce(sourceIds, []),
+          sourcePaths: [sid IN coalesce(sourceIds, []) | COLLECT { MATCH (s:Source {id: sid}) RETURN s.path }[0]],
+          confidences: coalesce(r.evidenceConfidences[..${CARD_EVIDENCE_CAP}], []),
+          extractors: coalesce(r.evidenceExtractors[..${CARD_EVIDENCE_CAP}], [])
+        }
+      }) AS relations
+    }`;
+  const baseChain =
+    label === "Model"
+      ? /* cypher */ `
+    CALL (n) {
+      OPTIONAL MATCH p = (n)-[:BASED_ON*1..20]->(:Model)
+      WITH p ORDER BY length(p) DESC LIMIT 1
+      RETURN CASE WHEN p IS NULL THEN [] ELSE
+        [i IN range(0, length(p) - 1) | {node: ${nodeProjection("nodes(p)[i + 1]")}, method: relationships(p)[i].method}]
+      END AS baseChain
+    }`
+      : "";
+  const mentioned =
+    label === "Paper"
+      ? /* cypher */ `
+    CALL (n) {
+      MATCH (n)-[:INTRODUCES|MENTIONS]->(e)
+      WITH DISTINCT e LIMIT 500
+      RETURN collect({node: ${nodeProjection("e")}, aliases: coalesce(e.aliases, [])}) AS mentioned
+    }`
+      : "";
+  return /* cypher */ `
+    MATCH (n:${label} {${keyProperty}: $key})
+    ${relationsCall}
+    ${baseChain}
+    ${mentioned}
+    RETURN ${nodeProjection("n")} AS node,
+           properties(n) AS properties,
+           [${totals}] AS totals,
+           ${slots.length === 0 ? "[] AS relations" : "relations"},
+           ${label === "Model" ? "baseChain" : "[] AS baseChain"},
+           ${label === "Paper" ? "mentioned" : "[] AS mentioned"}`;
+}
+
+/** One card query per label: the label and its relationship slots are part of the text. */
+export const cardQueries = perLabel((label, keyProperty) =>
+  defineQuery({
+    name: `card${label}`,
+    mode: "READ",
+    cypher: cardCypher(label, keyProperty),
+    params: z.object({ key: z.string().min(1), perType: z.number().int().min(1).max(1000) }),
+    row: CardRowSchema,
+  }),
+);
+
+/** Properties that are storage details, not facts about the node. */
+const HIDDEN_PROPERTIES = new Set(["aliasText"]);
+
+/**
+ * Where each entity's surface forms occur in the abstract, ordered by position: the
+ * front end underlines these. Case-insensitive; longer forms win where two overlap.
+ */
+export function findMentions(
+  abstract: string,
+  entities: CardRow["mentioned"],
+): { id: string; label: NodeLabel; text: string; start: number }[] {
+  const lower = abstract.toLowerCase();
+  const found: { id: string; label: NodeLabel; text: string; start: number; end: number }[] = [];
+  for (const { node, aliases } of entities) {
+    const wire = toWireNode(node);
+    const forms = [...new Set([node.name, ...aliases])].filter((f) => f.length >= 2);
+    forms.sort((a, b) => b.length - a.length);
+    for (const form of forms) {
+      const start = lower.indexOf(form.toLowerCase());
+      if (start < 0) continue;
+      found.push({
+        id: wire.id,
+        label: wire.label,
+        text: abstract.slice(start, start + form.length),
+        start,
+        end: start + form.length,
+      });
+      break;
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: typeof found = [];
+  for (const m of found) {
+    const last = kept[kept.length - 1];
+    if (last && m.start < last.end) continue;
+    kept.push(m);
+  }
+  return kept.map(({ end: _end, ...m }) => m);
+}
+
+export interface CardOptions {
+  perType?: number;
+  timeoutMs?: number | undefined;
+}
+
+/** The card of a node, or NotFoundError. `totals` says how many of each kind exist beyond the cap. */
+export async function readCard(
+  db: Database,
+  id: string,
+  options: CardOptions = {},
+): Promise<CardResponse & { totals: { type: RelType; direction: "out" | "in"; count: number }[] }> {
+  const ref = parseNodeRef(id);
+  const [row] = await db.run(
+    cardQueries[ref.label],
+    { key: ref.key, perType: options.perType ?? DEFAULT_CARD_PER_TYPE },
+    { timeoutMs: options.timeoutMs },
+  );
+  if (!row) throw new NotFoundError(`queries/card: no node ${id}`);
+  const properties: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row.properties)) if (!HIDDEN_PROPERTIES.has(k)) properties[k] = v;
+  const node = toWireNode(row.node, properties);
+  const relations = row.relations
+    .map((r) => {
+      const ev = r.evidence;
+      return {
+        type: RelTypeSchema.parse(r.type),
+        direction: r.direction === "in" ? ("in" as const) : ("out" as const),
+        other: toWireNode(r.other),
+        method: BasedOnMethodSchema.nullable().catch(null).parse(r.method),
+        evidence: ev.sentences.map((sentence, i) => ({
+          sentence,
+          paperId: ev.paperIds[i] ?? "",
+          sourceId: ev.sourceIds[i] ?? "",
+          sourcePath: ev.sourcePaths[i] ?? null,
+          confidence: ev.confidences[i] ?? r.confidence ?? 0,
+          extractor: ev.extractors[i] ?? "",
+        })),
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.type.localeCompare(b.type) ||
+        a.direction.localeCompare(b.direction) ||
+        a.other.name.localeCompare(b.other.name),
+    );
+  const abstract = typeof properties.abstract === "string" ? properties.abstract : "";
+  return {
+    node,
+    relations,
+    baseChain: row.baseChain.map((step) => ({
+      node: toWireNode(step.node),
+      method: BasedOnMethodSchema.nullable().catch(null).parse(step.method),
+    })),
+    mentions: findMentions(abstract, row.mentioned).map(({ start: _start, ...m }) => m),
+    totals: row.totals
+      .filter((t) => t.count > 0)
+      .map((t) => ({
+        type: RelTypeSchema.parse(t.type),
+        direction: t.direction === "in" ? ("in" as const) : ("out" as const),
+        count: t.count,
+      })),
+  };
+}

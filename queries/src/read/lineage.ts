@@ -1,0 +1,184 @@
+/**
+ * Lineage of a model: its ancestors (base models, recursively, with each step's
+ * method) and descendants to a chosen depth, as a graph with a `level` on every model
+ * (0 the root, negative ancestors, positive descendants), and the data sets each model
+ * was trained and evaluated on.
+ *
+ * Variable-length bounds cannot be parameters in Cypher, so the depth is written into
+ * the query text; it is a validated integer 1..20, and each depth's query is built once.
+ * Descendants of a popular base model can number thousands: the nearest `limit` come back
+ * and the graph says it was truncated.
+ */
+import {
+  type LineageResponse,
+  normaliseKey,
+  RelTypeSchema,
+  type WireEdge,
+  type WireNode,
+} from "@kg/graph-schema";
+import { z } from "zod";
+import { defineQuery, type QueryDef } from "../define.ts";
+import type { Database } from "../run/database.ts";
+import { searchGraph } from "./search.ts";
+import {
+  looksLikeNodeId,
+  NodeRowSchema,
+  NotFoundError,
+  nodeProjection,
+  parseNodeRef,
+  QueryInputError,
+  toWireEdge,
+  toWireNode,
+} from "./wire.ts";
+
+export const DEFAULT_LINEAGE_DEPTH = 10;
+export const MAX_LINEAGE_DEPTH = 20;
+export const DEFAULT_LINEAGE_LIMIT = 500;
+/** Data sets listed per model; a foundation model can be evaluated on hundreds. */
+export const LINEAGE_DATASETS_PER_MODEL = 50;
+
+const LineageRowSchema = z.object({
+  node: NodeRowSchema,
+  level: z.number(),
+  bases: z.array(
+    z.object({ key: z.string(), method: z.string().nullable(), confidence: z.number().nullable() }),
+  ),
+  datasets: z.array(z.object({ node: NodeRowSchema, type: z.string() })),
+  truncated: z.boolean(),
+});
+
+const LineageParamsSchema = z.object({
+  key: z.string().min(1),
+  limit: z.number().int().min(1).max(10_000),
+});
+type LineageQuery = QueryDef<typeof LineageParamsSchema, typeof LineageRowSchema>;
+
+function lineageCypher(depth: number): string {
+  return /* cypher */ `
+    MATCH (root:Model {key: $key})
+    CALL (root) {
+      MATCH p = (root)-[:BASED_ON*1..${depth}]->(m:Model)
+      WITH m, min(length(p)) AS distance
+      ORDER BY distance, m.key
+      LIMIT $limit
+      RETURN collect({node: m, level: -distance}) AS ancestors
+    }
+    CALL (root) {
+      MATCH p = (root)<-[:BASED_ON*1..${depth}]-(m:Model)
+      WITH m, min(length(p)) AS distance
+      ORDER BY distance, m.key
+      LIMIT $limit + 1
+      RETURN collect({node: m, level: distance}) AS descendants
+    }
+    WITH root, ancestors, descendants[..$limit] AS kept, size(descendants) > $limit AS truncated
+    UNWIND [{node: root, level: 0}] + ancestors + kept AS member
+    WITH member.node AS m, member.level AS level, truncated
+    RETURN ${nodeProjection("m")} AS node,
+           level,
+           [(m)-[r:BASED_ON]->(b:Model) | {key: b.key, method: r.method, confidence: r.confidence}] AS bases,
+           [(m)-[r:TRAINED_ON|EVALUATED_ON]->(d:Dataset) | {node: ${nodeProjection("d")}, type: type(r)}][..${LINEAGE_DATASETS_PER_MODEL}] AS datasets,
+           truncated`;
+}
+
+const lineageByDepth = new Map<number, LineageQuery>();
+
+/** The lineage query for one depth (1..20), built once per depth. */
+export function lineageQueryFor(depth: number): LineageQuery {
+  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_LINEAGE_DEPTH) {
+    throw new QueryInputError(
+      `queries/lineage: depth must be an integer from 1 to ${MAX_LINEAGE_DEPTH}, got ${depth}`,
+    );
+  }
+  let query = lineageByDepth.get(depth);
+  if (!query) {
+    query = defineQuery({
+      name: "lineage",
+      mode: "READ",
+      cypher: lineageCypher(depth),
+      params: LineageParamsSchema,
+      row: LineageRowSchema,
+    });
+    lineageByDepth.set(depth, query);
+  }
+  return query;
+}
+
+/** The default-depth lineage query, as registered with the other named queries. */
+export const lineageQuery = lineageQueryFor(DEFAULT_LINEAGE_DEPTH);
+
+/**
+ * A model named by wire id (`Model:qwen2-5-7b-instruct`), by key or by name: the
+ * normalised name first, then the best Model search hit (aliases, typos).
+ */
+export async function resolveModelId(db: Database, text: string): Promise<string> {
+  const trimmed = text.trim();
+  if (looksLikeNodeId(trimmed)) {
+    const ref = parseNodeRef(trimmed);
+    if (ref.label !== "Model") {
+      throw new QueryInputError(`queries/lineage: ${trimmed} is a ${ref.label}; lineage is for models`);
+    }
+    return trimmed;
+  }
+  const [hit] = await searchGraph(db, trimmed, { limit: 1, label: "Model" });
+  if (!hit)
+    throw new NotFoundError(`queries/lineage: no model named "${trimmed}" (key ${normaliseKey(trimmed)})`);
+  return hit.id;
+}
+
+export interface LineageOptions {
+  depth?: number;
+  limit?: number;
+  timeoutMs?: number | undefined;
+}
+
+/** The lineage graph of a model given by id or name; NotFoundError when there is none. */
+export async function readLineage(
+  db: Database,
+  idOrName: string,
+  options: LineageOptions = {},
+): Promise<LineageResponse> {
+  const id = await resolveModelId(db, idOrName);
+  const ref = parseNodeRef(id);
+  const rows = await db.run(
+    lineageQueryFor(options.depth ?? DEFAULT_LINEAGE_DEPTH),
+    { key: ref.key, limit: options.limit ?? DEFAULT_LINEAGE_LIMIT },
+    { timeoutMs: options.timeoutMs },
+  );
+  if (rows.length === 0) throw new NotFoundError(`queries/lineage: no node ${id}`);
+  const nodes = new Map<string, WireNode>();
+  const levels = new Map<string, number>();
+  for (const row of rows) {
+    const node = toWireNode(row.node, { level: row.level });
+    // A cycle can list a model twice (ancestor and descendant); the first, nearest, wins.
+    if (nodes.has(node.id)) continue;
+    nodes.set(node.id, node);
+    levels.set(row.node.key, row.level);
+  }
+  const edges: WireEdge[] = [];
+  const datasets: LineageResponse["datasets"] = {};
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const source = toWireNode(row.node).id;
+    if (seen.has(source)) continue;
+    seen.add(source);
+    for (const base of row.bases) {
+      if (!levels.has(base.key)) continue;
+      edges.push(
+        toWireEdge("BASED_ON", source, `Model:${base.key}`, {
+          method: base.method,
+          confidence: base.confidence,
+        }),
+      );
+    }
+    datasets[source] = row.datasets.map((d) => ({
+      id: toWireNode(d.node).id,
+      name: d.node.name,
+      type: RelTypeSchema.extract(["TRAINED_ON", "EVALUATED_ON"]).parse(d.type),
+    }));
+  }
+  return {
+    root: id,
+    graph: { nodes: [...nodes.values()], edges, truncated: rows[0]?.truncated ?? false },
+    datasets,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Every named READ query, so one test can run them all on a fixture graph and keep
+ * each honest (parameters, Cypher and row schema together).
+ */
+import type { QueryDef } from "../define.ts";
+import { cardQueries } from "./card.ts";
+import { expandQueries } from "./expand.ts";
+import { countsByLabelQuery, countsByTypeQuery, graphEdgesQuery, graphNodesQuery } from "./graph.ts";
+import { lineageQuery } from "./lineage.ts";
+import { findNodeQuery, shortestPathQuery } from "./path.ts";
+import {
+  relatedModelQuery,
+  relatedPaperQuery,
+  relatedTextOfQuery,
+  relatedTextPapersQuery,
+} from "./related.ts";
+import { schemaInfoQuery } from "./schema-info.ts";
+import { searchExactQuery, searchFulltextQuery } from "./search.ts";
+import {
+  statsByLabelQuery,
+  statsByTypeQuery,
+  statsTotalsQuery,
+  topBaseModelsQuery,
+  topBenchmarksQuery,
+  topOrganizationsQuery,
+} from "./stats.ts";
+
+export const READ_QUERIES: readonly QueryDef[] = [
+  graphNodesQuery,
+  graphEdgesQuery,
+  countsByLabelQuery,
+  countsByTypeQuery,
+  statsTotalsQuery,
+  statsByLabelQuery,
+  statsByTypeQuery,
+  topBaseModelsQuery,
+  topBenchmarksQuery,
+  topOrganizationsQuery,
+  searchFulltextQuery,
+  searchExactQuery,
+  ...Object.values(cardQueries),
+  ...Object.values(expandQueries),
+  lineageQuery,
+  relatedModelQuery,
+  relatedPaperQuery,
+  relatedTextOfQuery,
+  relatedTextPapersQuery,
+  shortestPathQuery,
+  findNodeQuery,
+  schemaInfoQuery,
+];

@@ -1,0 +1,235 @@
+/**
+ * Search over names, aliases, titles and abstracts. The full-text index does the
+ * matching; the Lucene query is built here from the user's words, each one escaped, so
+ * no input can change the query's structure. Hits are then ranked in tiers: an exact
+ * key or name first, then name and alias prefixes, titles, abstracts, and fuzzy
+ * (typo-tolerant) matches last.
+ */
+import {
+  ENTITY_LABELS,
+  FULLTEXT_INDEX,
+  type NodeLabel,
+  NodeLabelSchema,
+  normaliseArxivId,
+  normaliseKey,
+  type SearchHit,
+} from "@kg/graph-schema";
+import { z } from "zod";
+import { defineQuery } from "../define.ts";
+import type { Database } from "../run/database.ts";
+import { NodeRowSchema, nodeProjection, toWireNode } from "./wire.ts";
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** Escapes every character Lucene's query parser gives a meaning to. */
+export function escapeLucene(text: string): string {
+  return text.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
+}
+
+/**
+ * The user's words as the index's standard analyzer would cut them: letters and digits,
+ * keeping dots and apostrophes inside a word ("qwen2.5", "alzheimer's"), lower case.
+ */
+export function searchTokens(text: string): string[] {
+  const words = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}.'_]+/u)
+    .map((w) => w.replace(/^[.'_]+|[.'_]+$/g, ""))
+    .filter((w) => w.length > 0);
+  return [...new Set(words)].slice(0, 8);
+}
+
+/**
+ * A Lucene query for the words: per word an exact term (boosted on names), a prefix on
+ * names, aliases and titles, and an edit-distance-1 fuzzy term for words of four letters
+ * or more. `strict` requires every word; otherwise any word will do. Abstracts only
+ * match exact words, so a prefix never drags in every abstract that starts alike.
+ */
+export function buildLuceneQuery(tokens: readonly string[], strict: boolean): string {
+  const clauses = tokens.map((token) => {
+    const t = escapeLucene(token);
+    const parts = [`name:${t}^4`, `aliasText:${t}^3`, `title:${t}^2`, `abstract:${t}`];
+    if (token.length >= 2) parts.push(`name:${t}*^2`, `aliasText:${t}*^2`, `title:${t}*`);
+    if (token.length >= 4) parts.push(`name:${t}~1`, `aliasText:${t}~1`, `title:${t}~1`);
+    return `${strict ? "+" : ""}(${parts.join(" ")})`;
+  });
+  if (tokens.length > 1) {
+    // Inside a phrase only `"` and `\` matter; escapeLucene covers both.
+    const phrase = tokens.map(escapeLucene).join(" ");
+    clauses.push(`name:"${phrase}"^6`, `title:"${phrase}"^3`);
+  }
+  return clauses.join(" ");
+}
+
+const SearchRowSchema = z.object({
+  node: NodeRowSchema,
+  aliases: z.array(z.string()),
+  title: z.string().nullable(),
+  score: z.number(),
+  abstractHit: z.boolean(),
+});
+type SearchRow = z.infer<typeof SearchRowSchema>;
+
+export const searchFulltextQuery = defineQuery({
+  name: "searchFulltext",
+  mode: "READ",
+  cypher: /* cypher */ `
+    CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX.name}', $lucene, {limit: $candidates}) YIELD node, score
+    WHERE $label IS NULL OR $label IN labels(node)
+    RETURN ${nodeProjection("node")} AS node,
+           coalesce(node.aliases, []) AS aliases,
+           node.title AS title,
+           score,
+           any(t IN $tokens WHERE toLower(coalesce(node.abstract, '')) CONTAINS t) AS abstractHit
+    ORDER BY score DESC
+    LIMIT $candidates`,
+  params: z.object({
+    lucene: z.string().min(1),
+    tokens: z.array(z.string()),
+    label: NodeLabelSchema.nullable(),
+    candidates: z.number().int().min(1).max(1000),
+  }),
+  row: SearchRowSchema,
+});
+
+/** Exact identity: an entity's normalised key, a paper's id or arXiv id (index lookups). */
+export const searchExactQuery = defineQuery({
+  name: "searchExact",
+  mode: "READ",
+  cypher: /* cypher */ `
+    CALL () {
+      ${ENTITY_LABELS.map((label) => `MATCH (n:${label} {key: $key}) RETURN n`).join("\n      UNION\n      ")}
+      UNION
+      MATCH (n:Paper {id: $paperId}) RETURN n
+      UNION
+      MATCH (n:Paper {arxivId: $arxivId}) RETURN n
+    }
+    WITH n WHERE $label IS NULL OR $label IN labels(n)
+    RETURN ${nodeProjection("n")} AS node,
+           coalesce(n.aliases, []) AS aliases,
+           n.title AS title,
+           0.0 AS score,
+           false AS abstractHit`,
+  params: z.object({
+    key: z.string(),
+    paperId: z.string(),
+    arxivId: z.string(),
+    label: NodeLabelSchema.nullable(),
+  }),
+  row: SearchRowSchema,
+});
+
+export interface SearchOptions {
+  limit?: number;
+  label?: NodeLabel | undefined;
+  timeoutMs?: number | undefined;
+}
+
+function wordPrefixes(text: string, tokens: readonly string[]): "all" | "some" | "none" {
+  const words = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}.'_]+/u);
+  const hits = tokens.filter((t) =>
+    words.some((w) => w.startsWith(t) || w.replace(/[.'_]/g, "").startsWith(t)),
+  );
+  if (hits.length === 0) return "none";
+  return hits.length === tokens.length ? "all" : "some";
+}
+
+/** The tier of a hit (higher first) and what it matched; pure, so it is unit-tested. */
+export function rankHit(
+  row: Pick<SearchRow, "node" | "aliases" | "title" | "abstractHit">,
+  query: string,
+  tokens: readonly string[],
+  exact: boolean,
+): { tier: number; matched: string } {
+  const q = normaliseKey(query);
+  const name = normaliseKey(row.node.name);
+  const aliases = row.aliases.map(normaliseKey);
+  if (exact || name === q || row.node.key === q) return { tier: 7, matched: "name" };
+  if (aliases.includes(q)) return { tier: 6, matched: "alias" };
+  if (q.length > 0 && name.startsWith(q)) return { tier: 5, matched: "name" };
+  if (q.length > 0 && aliases.some((a) => a.startsWith(q))) return { tier: 4, matched: "alias" };
+  const field = row.node.label === "Paper" ? "title" : "name";
+  const inName = wordPrefixes(row.node.name, tokens);
+  if (inName === "all") return { tier: 4, matched: field };
+  const inAlias = row.aliases.map((a) => wordPrefixes(a, tokens));
+  if (inAlias.includes("all")) return { tier: 3, matched: "alias" };
+  if (inName === "some") return { tier: 2, matched: field };
+  if (inAlias.includes("some")) return { tier: 2, matched: "alias" };
+  if (row.abstractHit) return { tier: 1, matched: "abstract" };
+  return { tier: 0, matched: "fuzzy" };
+}
+
+/**
+ * Ranked search hits. Runs the exact lookup and the strict full-text query together;
+ * when they find fewer than `limit`, a relaxed query (any word) tops the list up.
+ */
+export async function searchGraph(
+  db: Database,
+  text: string,
+  options: SearchOptions = {},
+): Promise<SearchHit[]> {
+  const limit = options.limit ?? 10;
+  const label = options.label ?? null;
+  const run = { timeoutMs: options.timeoutMs };
+  const tokens = searchTokens(text);
+  const candidates = Math.min(1000, Math.max(50, limit * 5) * (label ? 4 : 1));
+  const trimmed = text.trim();
+  const exactParams = {
+    key: normaliseKey(trimmed),
+    paperId: trimmed,
+    arxivId: normaliseArxivId(trimmed) ?? "",
+    label,
+  };
+  const fulltext = (strict: boolean) =>
+    tokens.length === 0
+      ? Promise.resolve([])
+      : db.run(
+          searchFulltextQuery,
+          { lucene: buildLuceneQuery(tokens, strict), tokens, label, candidates },
+          run,
+        );
+  const [exactRows, strictRows] = await Promise.all([
+    db.run(searchExactQuery, exactParams, run),
+    fulltext(true),
+  ]);
+  let rows: { row: SearchRow; exact: boolean }[] = [
+    ...exactRows.map((row) => ({ row, exact: true })),
+    ...strictRows.map((row) => ({ row, exact: false })),
+  ];
+  if (tokens.length > 1 && rows.length < limit) {
+    rows = [...rows, ...(await fulltext(false)).map((row) => ({ row, exact: false }))];
+  }
+
+  const best = new Map<string, SearchHit & { tier: number; lucene: number }>();
+  for (const { row, exact } of rows) {
+    const id = toWireNode(row.node).id;
+    const { tier, matched } = rankHit(row, trimmed, tokens, exact);
+    const known = best.get(id);
+    const lucene = Math.max(row.score, known?.lucene ?? 0);
+    if (known && known.tier >= tier) {
+      known.lucene = lucene;
+      continue;
+    }
+    best.set(id, {
+      id,
+      label: NodeLabelSchema.parse(row.node.label),
+      name: row.node.name,
+      score: 0,
+      matched,
+      tier,
+      lucene,
+    });
+  }
+  return [...best.values()]
+    .map((hit) => ({ ...hit, score: hit.tier * 10 + Math.min(hit.lucene, 9.99) }))
+    .sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map(({ tier: _tier, lucene: _lucene, ...hit }) => ({
+      ...hit,
+      score: Math.round(hit.score * 1000) / 1000,
+    }));
+}
