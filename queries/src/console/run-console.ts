@@ -83,6 +83,9 @@ export function toConsoleError(error: unknown, timeoutMs: number): ConsoleError 
   const e = error as { code?: unknown; message?: unknown; gqlStatus?: unknown };
   if (typeof e?.code !== "string" || typeof e.message !== "string") return error;
   const code = e.code;
+  if (TIMEOUT_CODES.test(code) && !/TimedOut/.test(code)) {
+    return new ConsoleError(`console: the query was terminated in the database: ${e.message}`, 408, code);
+  }
   if (TIMEOUT_CODES.test(code)) {
     return new ConsoleError(
       `console: the query ran longer than ${timeoutMs} ms and was cancelled in the database (QUERY_TIMEOUT_MS). Narrow it with a LIMIT or a more selective MATCH.`,

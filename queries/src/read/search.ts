@@ -148,11 +148,12 @@ export function rankHit(
   const q = normaliseKey(query);
   const name = normaliseKey(row.node.name);
   const aliases = row.aliases.map(normaliseKey);
-  if (exact || name === q || row.node.key === q) return { tier: 7, matched: "name" };
-  if (aliases.includes(q)) return { tier: 6, matched: "alias" };
-  if (q.length > 0 && name.startsWith(q)) return { tier: 5, matched: "name" };
-  if (q.length > 0 && aliases.some((a) => a.startsWith(q))) return { tier: 4, matched: "alias" };
+  // A paper's name is its title.
   const field = row.node.label === "Paper" ? "title" : "name";
+  if (exact || name === q || row.node.key === q) return { tier: 7, matched: field };
+  if (aliases.includes(q)) return { tier: 6, matched: "alias" };
+  if (q.length > 0 && name.startsWith(q)) return { tier: 5, matched: field };
+  if (q.length > 0 && aliases.some((a) => a.startsWith(q))) return { tier: 4, matched: "alias" };
   const inName = wordPrefixes(row.node.name, tokens);
   if (inName === "all") return { tier: 4, matched: field };
   const inAlias = row.aliases.map((a) => wordPrefixes(a, tokens));
