@@ -1,15 +1,15 @@
 /**
  * Starts the real Neo4j the integration and browser tests run against: a throwaway
- * instance on its own port and data folder, so tests never touch the developer's
- * data. With NEO4J_URI set, tests use that server instead and start nothing.
+ * instance on a free port with its own data folder, so test runs never touch the
+ * developer's data nor each other's. With NEO4J_URI set, tests use that server
+ * instead and start nothing.
  */
 import { rm } from "node:fs/promises";
+import net from "node:net";
 import path from "node:path";
+import { parseConfig } from "@kg/graph-schema";
 import type { TestProject } from "vitest/node";
 import { startNeo4j } from "../../db/neo4j-server.ts";
-
-const TEST_PORT = Number(process.env.KG_TEST_NEO4J_PORT ?? 7688);
-const TEST_DATA_DIR = path.resolve(".data/neo4j-test");
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,17 +17,31 @@ declare module "vitest" {
   }
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const external = process.env.NEO4J_URI;
-  if (external) {
-    project.provide("neo4jUri", external);
+  const config = parseConfig(process.env);
+  if (config.NEO4J_URI) {
+    project.provide("neo4jUri", config.NEO4J_URI);
     return async () => {};
   }
-  await rm(TEST_DATA_DIR, { recursive: true, force: true });
+  const port = await freePort();
+  const dataDir = path.resolve(".data", "neo4j-test", String(port));
+  await rm(dataDir, { recursive: true, force: true });
   const started = Date.now();
   const handle = await startNeo4j({
-    port: TEST_PORT,
-    dataDir: TEST_DATA_DIR,
+    port,
+    dataDir,
     detached: false,
     heap: "1g",
     log: (message) => console.log(`[neo4j-test] ${message}`),
@@ -36,5 +50,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("neo4jUri", handle.boltUri);
   return async () => {
     await handle.stop();
+    await rm(dataDir, { recursive: true, force: true });
   };
 }
