@@ -114,18 +114,23 @@ const emptyScore = (): Score => ({ Model: 0, Dataset: 0, Benchmark: 0, Method: 0
 // with no nested unbounded quantifiers, so none can backtrack catastrophically.
 
 const INTRO_CUE =
-  /\b(?:we|this (?:paper|work|article|study|report|survey)|our (?:work|paper|team))\s+(?:\w+\s+){0,2}?(?:introduce|present|propose|construct|curate|develop|build|release|establish|create|design|collect|contribute|devise|formulate|open-source|term|call|name|dub|unveil|report)(?:s|d|ed)?\b|\b(?:introduc|propos|present|develop|releas|construct|curat)(?:e|es|ed|ing) (?:a |an |the )?(?:new |novel |first )?|\b(?:called|dubbed|named|termed|coined)\s+$|\b(?:introduction|development|release|construction) of (?:the |a |an |our )?/g;
+  /\b(?:we|this (?:paper|work|article|study|report|survey)|our (?:work|paper|team)|it)\s+(?:\w+\s+){0,2}?(?:introduce|present|propose|construct|curate|develop|build|release|establish|create|design|collect|contribute|devise|formulate|open-source|term|call|name|dub|unveil|report)(?:s|d|ed)?\b|\b(?:introduc|propos|present|develop|releas|construct|curat)(?:e|es|ed|ing) (?:a |an |the )?(?:new |novel |first )?|\b(?:introduction|development|release|construction) of (?:the |a |an |our )?/g;
+const CALLED_BEFORE = /\b(?:called|dubbed|named|termed|coined)\s+(?:[\w-]+\s+){0,6}\(?$/;
 const NOT_INTRODUCED_BEFORE =
-  /\b(?:from|on|than|over|such as|including|like|via|using|with|of|by|to|upon|against|beyond|versus|vs|outperforms?|surpass(?:es)?|extends?)\s+(?:the\s+|a\s+|an\s+|existing\s+|strong\s+|prior\s+)?[\w-]{0,30}\s*$/;
+  /\b(?:from|on|than|over|such as|including|like|via|using|with|of|by|to|upon|against|beyond|versus|vs|outperforms?|surpass(?:es)?|extends?|through)\s+(?:the\s+|a\s+|an\s+|existing\s+|strong\s+|prior\s+)?[\w-]{0,30}\s*$/;
 const EVAL_CUE =
   /\b(?:achiev|outperform|surpass|evaluat|benchmark|state-of-the-art|sota|accuracy|score|performance|improv|gain|validat|exceed|beat|tops?\b|reach|attain|results?\b|experiment)/;
 const SUBJECT_VERB =
-  /^\s*(?:\(\S{1,30}\)\s*)?(?:(?:\w+ly|also|further|still|even|only|then|again)\s+){0,2}(?:achiev|outperform|surpass|reach|obtain|attain|exceed|beat|deliver|sets?\b|establish|demonstrat|show|exhibit|improv|perform|scor|rank|match|yield|tops?\b|excel|lead|is evaluated|was evaluated|are evaluated|were evaluated|consistently|significantly)/;
+  /^\s*(?:\(\S{1,30}\)\s*)?(?:(?:\w+ly|also|further|still|even|only|then|again|and|both|all|can|could)\s+){0,4}(?:achiev|outperform|surpass|reach|obtain|attain|exceed|beat|deliver|sets?\b|establish|demonstrat|show|exhibit|improv|perform|scor|rank|match|yield|tops?\b|excel|lead|is evaluated|was evaluated|are evaluated|were evaluated)/;
 const EVAL_OBJECT_BEFORE =
-  /\b(?:on|across|over|in|from|using|at|to)\s+(?:the\s+|all\s+|both\s+|several\s+|challenging\s+)?$/;
+  /\b(?:on|across|over)\s+(?:the\s+|all\s+|both\s+|several\s+|challenging\s+|standard\s+|popular\s+)?$/;
 const COMPARISON_BEFORE =
   /\b(?:than|over|outperforms?|outperforming|surpass\w*|beats?|exceeds?|against|versus|vs\.?|baselines?|such as|including|like|compared (?:to|with))\s+(?:the\s+|strong\s+|sota\s+|leading\s+)?[\w-]{0,20}\s*$/;
-const EVAL_VERB_BEFORE = /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|compar\w*)\s+(?:\w+\s+){0,3}$/;
+const EVAL_VERB_BEFORE = /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\s+(?:\w+\s+){0,2}$/;
+const EVAL_LIST_BEFORE =
+  /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\b[^.;]{0,160}\b(?:including|such as|like|namely)\s+$/;
+const TRAINING_VERB_AFTER_COMMA =
+  /^,\s*(?:we\s+(?:\w+\s+)?(?:train|fine-?tune|pre-?train|present|propose|develop|build|introduce|obtain|derive|construct|design|learn)\w*\b|the\s+)?/;
 
 const BASED_FORWARD =
   /(?:^|[\s),])(?:which\s+(?:is|was|are|were)\s+|(?:is|was|are|were)\s+|that\s+(?:is|was)\s+)?(?:(?:further|continually|continuously|directly|then|also|first|subsequently|additionally)\s+)?(fine-?tuned|finetuned|post-?trained|distilled|adapted|derived|initiali[sz]ed|upcycled|merged|quantized|continually pre-?trained|pre-?trained|trained|built|developed|instruction-tuned|tuned|obtained|created|aligned)\s+(?:\w+\s+){0,2}?(from|upon|off|on top of|on|based on)\s+(?:the\s+|a\s+|an\s+)?$/;
@@ -144,7 +149,7 @@ const THIS_DATASET =
 const MAIN_COREF =
   /\b(?:our|the proposed|this|the resulting)\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|framework|system|network|agent|architecture|llm|mllm)\b|^(?:experiments?|extensive experiments?|experimental results?|results?|evaluations?|extensive evaluations?|comprehensive experiments?)\b/;
 const USES_BETWEEN =
-  /^[^.;]{0,50}?\b(?:via|using|with|through|by applying|adopting|applying|employing|trained with|optimi[sz]ed with|equipped with)\s+(?:the\s+|a\s+|an\s+)?$/;
+  /^[^.;]{0,50}?\b(?:via|using|through|by applying|adopting|applying|employing|(?:trained|tuned|optimi[sz]ed|aligned|equipped) with)\s+(?:the\s+|a\s+|an\s+)?$/;
 
 /** What a relation pattern says about the type of the names at its ends. */
 interface Role {
@@ -228,7 +233,7 @@ function titleSubject(title: string): { name: string; rest: string } | null {
 }
 
 /** Extracts typed entities and relationships from one paper. Pure and deterministic. */
-export function extractPaper(input: PaperInput): PaperExtraction {
+export function extractPaper(input: PaperInput, debug?: (line: string) => void): PaperExtraction {
   const cands: Candidate[] = [];
   const byKey = new Map<string, number>();
   const candidateFor = (surface: string, position: number, strong: boolean): number => {
@@ -262,6 +267,11 @@ export function extractPaper(input: PaperInput): PaperExtraction {
   };
   const add = (c: number, label: HeadLabel, weight: number): void => {
     (cands[c] as Candidate).score[label] += weight;
+    if (debug && process.env.KG_EXPLAIN_TRACE) {
+      debug(
+        `    + ${label} ${weight} ${[...(cands[c] as Candidate).surfaces.keys()].join("|")} @ ${new Error().stack?.split("\n")[3]?.trim()}`,
+      );
+    }
   };
 
   // 1. Sentences, tokens, mentions (two passes so that a known name may open a sentence).
@@ -275,19 +285,34 @@ export function extractPaper(input: PaperInput): PaperExtraction {
   });
   const known = new Set<string>();
   for (const s of sentences) {
+    if (s.isTitle) continue;
     s.mentions = findMentions(s.clean, s.tokens, known);
     for (const m of s.mentions) if (m.first > 0) known.add((s.tokens[m.first] as Token).text);
   }
+  // A title is all capitals: only name-shaped tokens and its subject ("Innovator: ...") count.
+  const subject = input.title ? titleSubject(input.title) : null;
+  if (subject) for (const w of subject.name.split(" ")) known.add(w);
   for (const s of sentences) {
     const first = s.tokens[0];
-    if (first && known.has(first.text)) s.mentions = findMentions(s.clean, s.tokens, known);
+    if (s.isTitle) s.mentions = findMentions(s.clean, s.tokens, known, false);
+    else if (first && known.has(first.text)) s.mentions = findMentions(s.clean, s.tokens, known);
     s.pairs = findAbbreviations(s.clean, s.tokens);
   }
 
   // 2. Abbreviation pairs: a Title Case long form is a mention of the same entity.
   sentences.forEach((s, si) => {
     for (const p of s.pairs) {
-      if (!p.longIsName || isStopName(p.short)) continue;
+      if (isStopName(p.short) || isStopName(p.long)) {
+        // "Supervised Fine-Tuning (SFT)", "State Space Model (SSM)": generic; drop the long form too.
+        s.mentions = s.mentions.filter(
+          (m) =>
+            m.end <= p.longStart ||
+            m.start >= p.longEnd ||
+            (m.start === p.shortStart && m.end === p.shortEnd),
+        );
+        continue;
+      }
+      if (!p.longIsName) continue;
       if (p.longStart < p.shortStart) {
         // Replace the mentions inside the long form by the long form itself.
         const inside = s.mentions.filter((m) => m.start >= p.longStart && m.end <= p.longEnd);
@@ -349,6 +374,24 @@ export function extractPaper(input: PaperInput): PaperExtraction {
     }
   }
 
+  // "FeTA Challenge 2022" and "FeTA 2022" are one name.
+  const stripped = new Map<string, number>();
+  for (const c of cands) {
+    for (const surface of c.surfaces.keys()) {
+      if (!/ (?:Challenge|Benchmark|Dataset|Corpus) \S+$/.test(surface)) continue;
+      stripped.set(
+        normaliseKey(surface.replace(/ (?:Challenge|Benchmark|Dataset|Corpus)(?= \S+$)/, "")),
+        c.index,
+      );
+    }
+  }
+  for (const c of cands) {
+    for (const surface of c.surfaces.keys()) {
+      const target = stripped.get(normaliseKey(surface));
+      if (target !== undefined && target !== c.index) union(c.index, target);
+    }
+  }
+
   // 4. Type evidence from the names themselves.
   for (const c of cands) {
     let stop = false;
@@ -365,6 +408,8 @@ export function extractPaper(input: PaperInput): PaperExtraction {
       if (/(?:Net|NET)(?:-?v?\d+)?$/.test(surface) && /[a-z-]Net|[A-Z]Net/.test(surface))
         add(c.index, "Model", 2);
       const words = surface.split(" ");
+      // "FeTA Challenge 2022": the type word stands before the number.
+      while (words.length > 2 && /^v?\d[\d.]*$/.test(words[words.length - 1] as string)) words.pop();
       if (words.length >= 2) {
         const lastWord = (words[words.length - 1] as string).toLowerCase();
         const head = headOf(lastWord);
@@ -402,6 +447,8 @@ export function extractPaper(input: PaperInput): PaperExtraction {
     }
   }
 
+  /** Names written "X dataset" / "X benchmark": a data set even when X also names a task. */
+  const datasetHead = new Set<number>();
   // 5. Head nouns around each mention and coordinated groups ("X, Y and Z datasets").
   sentences.forEach((s) => {
     const ms = s.mentions;
@@ -444,9 +491,19 @@ export function extractPaper(input: PaperInput): PaperExtraction {
         if (next && next.before === "") {
           const w = next.text.toLowerCase();
           const two = s.tokens[t + 1] ? `${w} ${(s.tokens[t + 1] as Token).text.toLowerCase()}` : "";
-          const head = headOf(two) ?? headOf(w);
-          if (head && (plural || !/s$/.test(w) || w === "series" || head.label === "Reject"))
-            give(head.label, head.weight);
+          let head = headOf(two) ?? headOf(w);
+          let weight = head?.weight ?? 0;
+          const second = s.tokens[t + 1];
+          if (!head && second && /^[a-z-]+$/.test(w) && next.after === "" && second.before === "") {
+            // "(SIA) scan mechanism": one modifier before the head noun.
+            head = headOf(second.text);
+            weight = (head?.weight ?? 0) * 0.8;
+          }
+          if (head && (plural || !/s$/.test(w) || w === "series" || head.label === "Reject")) {
+            give(head.label, weight);
+            if (head.label === "Dataset" || head.label === "Benchmark")
+              for (const c of members) datasetHead.add(c);
+          }
         }
       }
       // Appositive or copula: "X, an open-source multimodal agentic model", "X is a ... model".
@@ -475,9 +532,21 @@ export function extractPaper(input: PaperInput): PaperExtraction {
       // Before: "a representative model, STU-Net", "datasets MS-CXR, ...", "models such as GPT-4".
       const firstTok = s.tokens[firstM.first] as Token;
       const prevTok = s.tokens[firstM.first - 1];
+      const lastOfGroup = s.tokens[lastM.last] as Token;
+      const followed = s.tokens[lastM.last + 1];
+      const appositiveX =
+        lastOfGroup.after !== "" ||
+        followed === undefined ||
+        followed.before !== "" ||
+        /^(?:with|of|for|and|to)$/.test(followed.text);
+      const opening =
+        /^(?:under|in|on|for|with|after|before|by|at|from|to|evaluated|based|building|compared|unlike|as|through|using)\b[^,]*$/.test(
+          s.lower.slice(0, Math.max(0, firstM.start - 2)),
+        );
+      const attached = prevTok !== undefined && s.mentions.some((m) => m.last === firstM.first - 2);
       if (
         prevTok &&
-        (prevTok.after === "" || prevTok.after === ",") &&
+        (prevTok.after === "" || (prevTok.after === "," && appositiveX && !opening && !attached)) &&
         (firstTok.before === "" || firstTok.before === "(")
       ) {
         const head = headOf(prevTok.text);
@@ -489,7 +558,8 @@ export function extractPaper(input: PaperInput): PaperExtraction {
             !/s$/.test(prevTok.text) ||
             head.label !== "Method")
         ) {
-          give(head.label, head.weight);
+          const weakName = members.every((c) => !(cands[c] as Candidate).strong);
+          give(head.label, weakName && firstTok.before === "(" ? Math.min(head.weight, 1.5) : head.weight);
         }
       }
       const before = s.lower.slice(Math.max(0, firstM.start - 40), firstM.start);
@@ -521,9 +591,9 @@ export function extractPaper(input: PaperInput): PaperExtraction {
             rest,
           )
         )
-          add(titleCand, "Model", 1.5);
+          add(titleCand, "Model", 1);
         if (/\b(?:benchmark|benchmarking|dataset|corpus|arena|leaderboard)\b/.test(rest))
-          add(titleCand, "Benchmark", 1.5);
+          add(titleCand, "Benchmark", 1);
       }
     }
   }
@@ -535,28 +605,38 @@ export function extractPaper(input: PaperInput): PaperExtraction {
   const corefData: Array<{ sentence: number; model: number }> = [];
   const paperLower = input.abstract.toLowerCase();
   const introducedAt = new Map<number, number>();
+  /** Mentions introduced by their own sentence ("sentence:mention"): never evaluation objects there. */
+  const introducedHere = new Set<string>();
   sentences.forEach((s, si) => {
     const ms = s.mentions;
     const cs = s.cands;
     // INTRODUCES: names after an introduction cue, not preceded by "from", "than", "with"...
     INTRO_CUE.lastIndex = 0;
-    let cueEnd = -1;
+    const cueEnds: number[] = [];
+    let cueStart = -1;
     for (let m = INTRO_CUE.exec(s.lower); m !== null; m = INTRO_CUE.exec(s.lower)) {
-      if (cueEnd < 0) cueEnd = m.index + m[0].length;
+      if (cueStart < 0) cueStart = m.index;
+      cueEnds.push(m.index + m[0].length);
       if (m[0].length === 0) INTRO_CUE.lastIndex++;
     }
-    if (cueEnd >= 0) {
-      const cueStart = (() => {
-        INTRO_CUE.lastIndex = 0;
-        const m = INTRO_CUE.exec(s.lower);
-        return m ? m.index : 0;
-      })();
+    if (cueStart >= 0) {
       for (let k = 0; k < ms.length; k++) {
         const m = ms[k] as Mention;
         if (m.start < cueStart) continue;
         const before = s.lower.slice(Math.max(cueStart, m.start - 40), m.start);
-        if (NOT_INTRODUCED_BEFORE.test(before) && !/\b(?:called|named|dubbed|termed|coined)\s+$/.test(before))
-          continue;
+        // Right after a cue ("the development of the X dataset") X is introduced whatever the cue ends with.
+        const rightAfterCue = cueEnds.some(
+          (e) => e <= m.start && s.lower.slice(e, m.start).trim().length === 0,
+        );
+        if (!rightAfterCue && NOT_INTRODUCED_BEFORE.test(before)) continue;
+        const c = cs[k] as number;
+        introducedHere.add(`${si}:${k}`);
+        if (!introducedAt.has(c)) introducedAt.set(c, si);
+      }
+    }
+    for (let k = 0; k < ms.length; k++) {
+      const m = ms[k] as Mention;
+      if (CALLED_BEFORE.test(s.lower.slice(Math.max(0, m.start - 80), m.start))) {
         const c = cs[k] as number;
         if (!introducedAt.has(c)) introducedAt.set(c, si);
       }
@@ -721,8 +801,16 @@ export function extractPaper(input: PaperInput): PaperExtraction {
       const comma = s.lower.indexOf(",", opening[0].length);
       if (comma > 0) {
         const dataK = ms.findIndex((m) => m.end <= comma);
-        const modelK = ms.findIndex((m) => m.start > comma);
-        if (modelK >= 0) {
+        const afterComma = TRAINING_VERB_AFTER_COMMA.exec(s.lower.slice(comma, comma + 80));
+        const clause = afterComma ? comma + afterComma[0].length : -1;
+        const modelK = ms.findIndex((m) => m.start > comma && m.start <= clause + 40);
+        const subjectFirst =
+          modelK >= 0 &&
+          clause >= 0 &&
+          s.lower.slice(clause, (ms[modelK] as Mention).start).trim().length === 0;
+        const verbFirst = afterComma !== null && /\bwe\b/.test(afterComma[0]);
+        const ambiguous = /^(?:using|leveraging|with)\b/.test(opening[0]);
+        if (modelK >= 0 && (verbFirst || (subjectFirst && !ambiguous))) {
           const to: number | "coref" | null =
             dataK >= 0 ? (cs[dataK] as number) : THIS_DATASET.test(s.lower.slice(0, comma)) ? "coref" : null;
           if (to !== null) {
@@ -752,8 +840,12 @@ export function extractPaper(input: PaperInput): PaperExtraction {
         const m = ms[k] as Mention;
         const after = s.lower.slice(m.end, m.end + 60);
         const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
-        if (SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before))
-          roles.push({ cand: cs[k] as number, label: "Model", weight: 1.5 });
+        if (
+          (SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before)) ||
+          EVAL_VERB_BEFORE.test(before.slice(-30)) ||
+          EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start))
+        )
+          roles.push({ cand: cs[k] as number, label: "Model", weight: 2 });
         else if (
           EVAL_OBJECT_BEFORE.test(before.slice(-16)) &&
           !/\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*$/.test(before)
@@ -777,6 +869,14 @@ export function extractPaper(input: PaperInput): PaperExtraction {
   }
   const labelOf = new Map<number, { label: EntityLabel; kind?: DatasetKind; weight: number }>();
   for (const [root, g] of groupScore) {
+    if (debug) {
+      const names = cands.filter((c) => find(cands, c.index) === root).flatMap((c) => [...c.surfaces.keys()]);
+      const sc = Object.entries(g)
+        .filter(([, v]) => v !== 0)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" ");
+      debug(`${names.join(" | ")}: ${sc}${groupStrong.get(root) ? "" : " (weak)"}`);
+    }
     const dataset = g.Dataset + g.Benchmark;
     const options: Array<[EntityLabel, number]> = [
       ["Model", g.Model],
@@ -789,7 +889,7 @@ export function extractPaper(input: PaperInput): PaperExtraction {
     if (
       best < threshold ||
       best <= g.Reject ||
-      best <= g.Task ||
+      (best <= g.Task && !datasetHead.has(root) && ![...datasetHead].some((c) => find(cands, c) === root)) ||
       (options[1] as [EntityLabel, number])[1] === best
     )
       continue;
@@ -812,6 +912,27 @@ export function extractPaper(input: PaperInput): PaperExtraction {
   }
   if (titleCand !== null) (cands[find(cands, titleCand)] as Candidate).introduced = true;
 
+  // A model made from a model this paper introduces is new too: "Innovator-Reason, post-trained from Innovator".
+  for (const p of protos) {
+    if (p.type !== "BASED_ON" || typeof p.from !== "number" || typeof p.to !== "number") continue;
+    const toRoot = find(cands, p.to);
+    const toIntroduced =
+      [...introducedAt.keys()].some((c) => find(cands, c) === toRoot) ||
+      (titleCand !== null && find(cands, titleCand) === toRoot);
+    const fromRoot = find(cands, p.from);
+    const fromIntroduced = [...introducedAt.keys()].some((c) => find(cands, c) === fromRoot);
+    if (toIntroduced && !fromIntroduced && typeOf(p.from) === "Model" && typeOf(p.to) === "Model") {
+      introducedAt.set(p.from, p.sentence);
+      (cands[fromRoot] as Candidate).introduced = true;
+    }
+  }
+  // "X fine-tuned from Y via LoRA": the technique belongs to X, the model being made.
+  for (const p of protos) {
+    if (p.type !== "USES_METHOD" || typeof p.from !== "number") continue;
+    const made = protos.find((q) => q.type === "BASED_ON" && q.sentence === p.sentence && q.to === p.from);
+    if (made && typeof made.from === "number") p.from = made.from;
+  }
+
   // The paper's main model: the first Model it introduces, else its title subject.
   let main: number | null = null;
   let mainPos = Number.POSITIVE_INFINITY;
@@ -827,9 +948,9 @@ export function extractPaper(input: PaperInput): PaperExtraction {
   for (const [c] of introducedAt) {
     const root = find(cands, c);
     const l = labelOf.get(root);
-    if (l?.label === "Dataset") introducedBenchmarks.add(root);
+    if (l?.label === "Dataset" && l.kind === "benchmark") introducedBenchmarks.add(root);
   }
-  if (titleCand !== null && labelOf.get(find(cands, titleCand))?.label === "Dataset")
+  if (titleCand !== null && labelOf.get(find(cands, titleCand))?.kind === "benchmark")
     introducedBenchmarks.add(find(cands, titleCand));
 
   // Coreference "this dataset": the last named data set of the one or two sentences before.
@@ -844,7 +965,13 @@ export function extractPaper(input: PaperInput): PaperExtraction {
         }
       }
       // An unnamed data set introduced just before: nothing to point to.
-      if (target === null && /\b(?:dataset|data set|corpus|benchmark)\b/.test(prev.lower)) break;
+      if (
+        target === null &&
+        /\b(?:build|built|construct|collect|curat|creat|introduc|present|releas|assembl|compil)\w*\s+(?:[\w-]+\s+){0,8}?(?:dataset|data set|corpus|benchmark)\b/.test(
+          prev.lower,
+        )
+      )
+        break;
     }
     if (target !== null) {
       protos.push({
@@ -884,7 +1011,7 @@ export function extractPaper(input: PaperInput): PaperExtraction {
           )
         )
           continue;
-        if (introducedAt.get(c) === si) continue;
+        if (introducedAt.get(c) === si || introducedHere.has(`${si}:${k}`)) continue;
         objects.push(c);
       }
     }
@@ -896,6 +1023,24 @@ export function extractPaper(input: PaperInput): PaperExtraction {
         from = [main];
         extractor = "pattern:eval-on-coref";
         confidence = 0.65;
+      }
+      const evalObject = objects.some((o) => {
+        const k = s.cands.indexOf(o);
+        const m = ms[k] as Mention;
+        return EVAL_OBJECT_BEFORE.test(s.lower.slice(Math.max(0, m.start - 24), m.start));
+      });
+      if (from.length === 0 && evalObject) {
+        // "Steering GPT-4 with Medprompt achieves ... on the MedQA dataset": the first model named.
+        for (let k = 0; k < ms.length; k++) {
+          const c = s.cands[k] as number;
+          const m = ms[k] as Mention;
+          if (typeOf(c) !== "Model") continue;
+          if (COMPARISON_BEFORE.test(s.lower.slice(Math.max(0, m.start - 40), m.start))) break;
+          from = [c];
+          extractor = "pattern:eval-on-first-model";
+          confidence = 0.6;
+          break;
+        }
       }
       for (const f of from) {
         for (const o of objects) {

@@ -112,16 +112,31 @@ function pushToken(clean: string, start: number, end: number, tokens: Token[]): 
     e -= 2;
     t = t.slice(0, -2);
   }
-  if (t.length === 0) return;
+  if (t.length === 0) {
+    // A lone punctuation mark ("SOAP }," after LaTeX is blanked) belongs to the token before.
+    const prev = tokens[tokens.length - 1];
+    if (prev && clean.slice(prev.end, start).trim().length === 0)
+      prev.after += clean.slice(start, end).trim();
+    return;
+  }
   tokens.push({ text: t, start: s, end: e, before: clean.slice(start, s), after: clean.slice(e, end) });
 }
 
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
+/** A hyphenated Title Case compound ("Self-Supervised", "Shadow-Track"): a weak word, not a name. */
+export function isTitleCompound(t: string): boolean {
+  return /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)+$/u.test(t);
+}
+
 /** Is the token shaped like a name by itself (SegAnyPET, GPT-4o, K2.5, COCO, Med-PaLM)? */
 export function isStrongToken(t: string): boolean {
   if (t.length < 2 || t.length > 60) return false;
+  if (isTitleCompound(t)) return false;
+  // "quasi-Newton", "non-Markovian": a lower-case prefix on an ordinary word.
+  if (/^[a-z]+-\p{Lu}\p{Ll}+$/u.test(t)) return false;
+  if (/^[A-Z]-[A-Z]$/.test(t)) return false;
   const c0 = t.charAt(0);
   if (!UPPER.test(c0) && !LOWER.test(c0)) return false;
   let upper = 0;
@@ -151,6 +166,7 @@ export function isStrongToken(t: string): boolean {
 /** A capitalised word: a weak name candidate inside a sentence (Cityscapes, Innovator). */
 export function isCapitalisedWord(t: string): boolean {
   if (t.length < 3 || t.length > 40) return false;
+  if (isTitleCompound(t)) return true;
   if (!UPPER.test(t.charAt(0))) return false;
   for (let i = 1; i < t.length; i++) {
     const c = t.charAt(i);
@@ -181,7 +197,12 @@ const NOT_NAMES = new Set(
  * Finds the candidate names of a sentence. `known` holds names already found in the
  * paper: a capitalised word that opens a sentence is a candidate only when known.
  */
-export function findMentions(clean: string, tokens: Token[], known: ReadonlySet<string>): Mention[] {
+export function findMentions(
+  clean: string,
+  tokens: Token[],
+  known: ReadonlySet<string>,
+  allowWeak = true,
+): Mention[] {
   const mentions: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -189,15 +210,37 @@ export function findMentions(clean: string, tokens: Token[], known: ReadonlySet<
     const strong = isStrongToken(tok.text);
     const initial = i === 0 || /[.:!?]$/.test((tokens[i - 1] as Token).after);
     const weak =
-      !strong && isCapitalisedWord(tok.text) && !NOT_NAMES.has(tok.text) && (!initial || known.has(tok.text));
+      !strong &&
+      isCapitalisedWord(tok.text) &&
+      !NOT_NAMES.has(tok.text) &&
+      ((allowWeak && !initial) || known.has(tok.text));
     if (!strong && !weak) {
       i++;
       continue;
     }
     let last = i;
     let anyStrong = strong;
+    let surfaceOverride: string | null = null;
     while (last + 1 < tokens.length && last - i < 5) {
       const cur = tokens[last] as Token;
+      // "Fetal Brain Tissue Annotation (FeTA) Challenge 2021": the acronym names the challenge.
+      if (cur.after === ")" && cur.before === "(" && last === i) {
+        const next = tokens[last + 1] as Token;
+        const after = tokens[last + 2];
+        if (
+          NAME_HEAD_WORDS.has(next.text.toLowerCase()) &&
+          UPPER.test(next.text.charAt(0)) &&
+          after &&
+          isVersion(after.text)
+        ) {
+          surfaceOverride = `${cur.text} ${next.text} ${after.text}`;
+          last += 2;
+          // The spelled-out long form before the bracket is no separate name.
+          const previous = mentions[mentions.length - 1];
+          if (previous && previous.last === i - 1) mentions.pop();
+          break;
+        }
+      }
       if (cur.after !== "") break;
       const next = tokens[last + 1] as Token;
       if (next.before !== "") break;
@@ -236,12 +279,20 @@ export function findMentions(clean: string, tokens: Token[], known: ReadonlySet<
       }
       break;
     }
-    // A capitalised word followed by a strong token names one thing: "Kimi K2.5".
-    const first = tokens[i] as Token;
+    // Generic words at the edges are no part of the name: "SOTA UnSAM" → "UnSAM".
+    let from = i;
+    while (
+      from < last &&
+      /^[A-Z0-9-]+s?$/.test((tokens[from] as Token).text) &&
+      isStopName((tokens[from] as Token).text)
+    )
+      from++;
+    const first = tokens[from] as Token;
     const end = tokens[last] as Token;
-    const surface = clean.slice(first.start, end.end);
-    if (!isStopName(surface) && !(last === i && !strong && tok.text.length < 3)) {
-      mentions.push({ surface, start: first.start, end: end.end, first: i, last, strong: anyStrong });
+    const surface = surfaceOverride ?? clean.slice(first.start, end.end);
+    const nameLike = isStrongToken(first.text) || isCapitalisedWord(first.text);
+    if (nameLike && !isStopName(surface) && !(last === from && !strong && first.text.length < 3)) {
+      mentions.push({ surface, start: first.start, end: end.end, first: from, last, strong: anyStrong });
     }
     i = last + 1;
   }
@@ -287,7 +338,19 @@ export function findAbbreviations(clean: string, tokens: Token[]): AbbreviationP
     const prev = tokens[i - 1] as Token;
     if (prev.after !== "") continue;
     const short = clean.slice(tok.start, (tokens[close] as Token).end);
-    if (close - i <= 1 && (isStrongToken(tok.text) || /^\p{Lu}{2,}s?$/u.test(tok.text))) {
+    const following = tokens[close + 1];
+    if (
+      following &&
+      NAME_HEAD_WORDS.has(following.text.toLowerCase()) &&
+      tokens[close + 2] &&
+      isVersion((tokens[close + 2] as Token).text)
+    ) {
+      continue;
+    }
+    if (
+      close - i <= 1 &&
+      (isStrongToken(tok.text) || isCapitalisedWord(tok.text) || /^\p{Lu}{2,}s?$/u.test(tok.text))
+    ) {
       // Long form before the bracket.
       let k = i - 1;
       const words: string[] = [];

@@ -85,7 +85,6 @@ export function benchmarkShape(name: string): boolean {
   return (
     /bench(?:mark)?(?:[-\s]?[A-Za-z0-9.]{1,12})?$/i.test(n) ||
     /[a-z0-9]QA(?:[-\s]?\d{0,4})?$/.test(n) ||
-    /^[A-Z][A-Za-z0-9-]{0,30}QA$/.test(n) ||
     /[a-z]Eval$|-Eval$|EVAL$/.test(n) ||
     /-(?:Hard|Test|Arena)$|Arena$/.test(n)
   );
@@ -114,13 +113,14 @@ export const MODALITIES = set(`
  */
 export const GENERIC_TERMS = set(`
   ai agi asi ml dl nlp nlu nlg cv llm llms mllm mllms lmm lmms lvlm lvlms vlm vlms vla vlas slm slms plm plms
-  moe mixture-of-experts sft rl rlhf rlaif rlvr irl il bc cot tot got icl rag kg kgs qa vqa vqa-rad ocr asr tts
+  moe mixture-of-experts mixtures-of-experts mixture-of-expert chain-of-thought vision-language vision-language-action
+  text-to-image text-to-video image-text image-to-text text-to-speech speech-to-text state-of-the-art sft rl rlhf rlaif rlvr irl il bc cot tot got icl rag kg kgs qa vqa vqa-rad ocr asr tts
   gui guis api apis gpu gpus cpu tpu npu ram fp16 bf16 fp8 int8 int4 json html xml sql pdf url urls
   mlp mlps cnn cnns rnn rnns lstm gru gnn gnns gcn transformer transformers vit-based attention ffn ffns
   sota ood id iid nerf gan gans vae vaes ddpm ldm dm dms ssm ssms hmm crf svm knn pca
   llm-based ai-based 3d 2d 4d 1d rgb hd uhd 4k 8k ui ux io os ar vr xr iot
   gmai gai agentic agents agent chatbot chatbots t2i t2v i2v t2a tts stt asr nmt mt
-  lora-based sae saes kl ce bce nll mle map sgd gd
+  lora-based sae saes kl ce bce nll mle map
   eq fig figs sec tab appendix
 `);
 
@@ -159,8 +159,13 @@ const HEAD_NOUN_GROUPS: Array<[HeadLabel, number, string]> = [
     3,
     "method|methods|algorithm|technique|approach|strategy|objective|loss|optimizer|optimiser|recipe|paradigm|procedure|mechanism|module|adapter|layer|regularizer|scheme|protocol|prompting|attention|operator|block",
   ],
-  ["Method", 1, "framework|pipeline|platform|library|environment"],
-  ["Reject", 4, "metric|metrics|score|measure|index|criterion|rate"],
+  ["Method", 0.75, "framework|platform|library|environment"],
+  ["Method", 1.5, "pipeline|workflow"],
+  [
+    "Reject",
+    4,
+    "metric|metrics|score|scores|measure|index|criterion|rate|coefficient|error|distance|accuracy",
+  ],
   ["Task", 3, "task|tasks|problem|setting|challenge task|concept|modality|disease|format"],
 ];
 export const HEAD_NOUNS: ReadonlyMap<string, { label: HeadLabel; weight: number }> = new Map(
@@ -227,6 +232,9 @@ export const ABBREVIATIONS = set(`
 /** Is this key a metric, a modality or a generic term (never an entity)? */
 export function isStopName(name: string): boolean {
   const lower = name.toLowerCase();
+  // "Dice Similarity Coefficient", "BLEU score": a metric's name followed by more words.
+  const space = lower.indexOf(" ");
+  if (space > 0 && METRICS.has(lower.slice(0, space))) return true;
   const key = normaliseKey(name);
   if (METRICS.has(lower) || MODALITIES.has(lower) || GENERIC_TERMS.has(lower)) return true;
   if (METRICS.has(key) || MODALITIES.has(key) || GENERIC_TERMS.has(key)) return true;
