@@ -5,8 +5,8 @@
  * being changed).
  */
 import type { ExtractedEdge, ExtractedNode, ExtractedPaper, ExtractionResult } from "@kg/graph-schema";
-import type { Database } from "@kg/queries/run";
 import { applySchema, loadExtraction } from "@kg/ingest";
+import type { Database } from "@kg/queries/run";
 import { extractDocuments, readDocuments } from "../../ingest/src/pipeline.ts";
 import { clearGraph } from "../support/db.ts";
 

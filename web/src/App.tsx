@@ -1,13 +1,18 @@
 import { lazy, Suspense, useEffect } from "react";
 import { Counts } from "./components/Counts.tsx";
+import { ExportMenu } from "./components/ExportMenu.tsx";
+import { Filters } from "./components/Filters.tsx";
+import { HealthBanner } from "./components/HealthBanner.tsx";
+import { ImportDialog } from "./components/ImportDialog.tsx";
 import { LayoutControls } from "./components/LayoutControls.tsx";
 import { Legend } from "./components/Legend.tsx";
 import { NodePanel } from "./components/NodePanel.tsx";
 import { SearchBox } from "./components/SearchBox.tsx";
+import { HelpOverlay, Shortcuts } from "./components/Shortcuts.tsx";
 import { StatusScreen } from "./components/StatusScreen.tsx";
 import { ViewTabs } from "./components/ViewTabs.tsx";
 import { reloadMainGraph } from "./graph/main-graph.ts";
-import { useApp } from "./state/store.ts";
+import { appStore, useApp } from "./state/store.ts";
 import { GraphView } from "./views/GraphView.tsx";
 import { LineageView } from "./views/LineageView.tsx";
 
@@ -52,10 +57,24 @@ export function App() {
         <ViewTabs />
         <div className="spacer" />
         <Counts />
+        <button
+          type="button"
+          data-testid="import-button"
+          onClick={() => appStore.set({ importOpen: true })}
+          title="Import documents (i)"
+        >
+          Import
+        </button>
+        <ExportMenu />
+        <button type="button" title="Keyboard shortcuts (?)" onClick={() => appStore.set({ helpOpen: true })}>
+          ?
+        </button>
       </header>
+      <HealthBanner />
       <div className="body">
-        <aside className="sidebar" aria-label="Legend and controls">
+        <aside className="sidebar" aria-label="Legend, filters and layout">
           <Legend />
+          <Filters />
           <LayoutControls />
         </aside>
         <main className="stage">
@@ -76,6 +95,9 @@ export function App() {
         </main>
         {selected && <NodePanel key={selected} id={selected} />}
       </div>
+      <ImportDialog />
+      <HelpOverlay />
+      <Shortcuts />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { App } from "./App.tsx";
 import { mainData, mainGraph } from "./graph/main-graph.ts";
 import { mainView } from "./sigma/main-view.ts";
 import { appStore } from "./state/store.ts";
+import { applyUrl, startUrlSync } from "./state/url.ts";
 import "./styles.css";
 
 declare global {
@@ -21,6 +22,9 @@ window.__kg = {
     return mainView.sigma;
   },
 };
+
+applyUrl(window.location.search);
+startUrlSync();
 
 const root = document.getElementById("root");
 if (!root) throw new Error("web: index.html has no #root element.");

@@ -210,17 +210,20 @@ export function HighlightedAbstract({
   for (const s of spans) {
     if (s.start > cursor) parts.push(text.slice(cursor, s.start));
     parts.push(
-      <button
-        type="button"
+      <a
         key={`${s.start}-${s.id}`}
+        href={`?node=${encodeURIComponent(s.id)}`}
         className="mention"
         data-id={s.id}
         style={{ borderBottomColor: LABEL_COLORS[s.label], background: `${LABEL_COLORS[s.label]}1f` }}
         title={`${s.label}: open`}
-        onClick={() => focusNode(s.id)}
+        onClick={(e) => {
+          e.preventDefault();
+          focusNode(s.id);
+        }}
       >
         {text.slice(s.start, s.end)}
-      </button>,
+      </a>,
     );
     cursor = s.end;
   }
@@ -230,6 +233,20 @@ export function HighlightedAbstract({
       {parts}
     </p>
   );
+}
+
+/** The server's mentions, plus the names and aliases of the entities the paper introduces or mentions. */
+function mentionCandidates(card: CardResponse): CardResponse["mentions"] {
+  const out = [...card.mentions];
+  for (const r of card.relations) {
+    if (r.direction !== "out" || (r.type !== "INTRODUCES" && r.type !== "MENTIONS")) continue;
+    const aliases = Array.isArray(r.other.properties.aliases) ? r.other.properties.aliases : [];
+    for (const text of [r.other.name, ...aliases]) {
+      if (typeof text === "string" && text.length > 1)
+        out.push({ id: r.other.id, label: r.other.label, text });
+    }
+  }
+  return out;
 }
 
 function PaperCard({ card }: { card: CardResponse }) {
@@ -258,7 +275,7 @@ function PaperCard({ card }: { card: CardResponse }) {
           {date && <span className="muted">{date}</span>}
         </div>
         {abstract ? (
-          <HighlightedAbstract text={abstract} mentions={card.mentions} />
+          <HighlightedAbstract text={abstract} mentions={mentionCandidates(card)} />
         ) : (
           <p className="muted">No abstract was read for this paper.</p>
         )}

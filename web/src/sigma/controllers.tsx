@@ -6,6 +6,7 @@ import { applySizes, type KgGraph } from "../graph/model.ts";
 import { FADED_EDGE_COLOR, FADED_NODE_COLOR, REL_COLORS } from "../graph/style.ts";
 import { actions, appStore, useApp } from "../state/store.ts";
 import { useSigma } from "./context.ts";
+import { mainView } from "./main-view.ts";
 
 /**
  * Pushes hover, selection, new nodes and filters into sigma as reducers. The filter
@@ -23,6 +24,7 @@ export function MainReducersController({ graph }: { graph: KgGraph }) {
   const visibility = useMemo(() => computeVisibility(graph, filters), [graph, filters, graphVersion]);
 
   useEffect(() => {
+    mainView.visibility = visibility;
     appStore.set({
       counts: {
         nodes: graph.order,

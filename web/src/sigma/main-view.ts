@@ -1,7 +1,14 @@
+import type { Visibility } from "../graph/filters.ts";
 import type { KgSigma } from "./context.ts";
 
-/** The overview's sigma, for the few commands that come from outside it (search, shortcuts, export). */
-export const mainView: { sigma: KgSigma | null } = { sigma: null };
+/** The overview's sigma and filter result, for the few commands that come from outside it (search, shortcuts, export). */
+export const mainView: { sigma: KgSigma | null; visibility: Visibility | null } = {
+  sigma: null,
+  visibility: null,
+};
+
+/** The console's result sigma, when it is drawn. */
+export const views: { console: KgSigma | null } = { console: null };
 
 /** Animates the camera onto a node; no-op when the node is not drawn. */
 export function flyToNode(id: string, ratio = 0.25): void {

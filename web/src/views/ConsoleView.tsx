@@ -8,17 +8,15 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { ApiRequestError, api } from "../api/client.ts";
 import { useApi } from "../api/use-api.ts";
 import { NodeLink } from "../components/NodeLink.tsx";
-import { createKgGraph } from "../graph/model.ts";
+import { consoleGraph } from "../graph/console-graph.ts";
 import { loadSmallGraph } from "../graph/small-graph.ts";
 import { useSigma } from "../sigma/context.ts";
+import { views } from "../sigma/main-view.ts";
 import { SigmaHost } from "../sigma/SigmaHost.tsx";
 import { focusNode } from "../state/navigation.ts";
 import { appStore, useApp } from "../state/store.ts";
 import { EXAMPLE_QUERIES } from "./console-examples.ts";
 import { clearHistory, type HistoryEntry, pushHistory, readHistory } from "./console-history.ts";
-
-/** The console's result graph: one graphology instance for the page's lifetime, refilled per query. */
-export const consoleGraph = createKgGraph();
 
 type RunState =
   | { state: "idle" }
@@ -353,6 +351,9 @@ export function ConsoleView() {
                 <SigmaHost
                   graph={consoleGraph}
                   testId="result-graph"
+                  onSigma={(sigma) => {
+                    views.console = sigma;
+                  }}
                   settings={{
                     renderEdgeLabels: consoleGraph.size <= 300,
                     labelRenderedSizeThreshold: consoleGraph.order <= 200 ? 0 : 6,

@@ -1,5 +1,6 @@
 import { CameraButtons } from "../components/LayoutControls.tsx";
 import { mainGraph } from "../graph/main-graph.ts";
+import { CameraUrlController } from "../sigma/camera-controller.tsx";
 import {
   LayoutController,
   MainEventsController,
@@ -23,6 +24,7 @@ export function GraphView() {
       <MainEventsController />
       <LayoutController graph={mainGraph} />
       <SizeController graph={mainGraph} />
+      <CameraUrlController />
       <CameraButtons />
     </SigmaHost>
   );

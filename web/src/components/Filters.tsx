@@ -1,0 +1,90 @@
+import { REL_TYPES, type RelType } from "@kg/graph-schema";
+import { useMemo } from "react";
+import { filtersActive } from "../graph/filters.ts";
+import { mainGraph } from "../graph/main-graph.ts";
+import { REL_COLORS, REL_WORDS } from "../graph/style.ts";
+import { actions, appStore, DEFAULT_FILTERS, useApp } from "../state/store.ts";
+
+/** Filters by relationship type, minimum degree and isolation; applied by reducers, without a reload. */
+export function Filters() {
+  const graphVersion = useApp((s) => s.graphVersion);
+  const filters = useApp((s) => s.filters);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: graphVersion stands for the graph's content.
+  const byType = useMemo(() => {
+    const counts = new Map<RelType, number>();
+    mainGraph.forEachEdge((_key, attrs) => {
+      counts.set(attrs.relType, (counts.get(attrs.relType) ?? 0) + 1);
+    });
+    return counts;
+  }, [graphVersion]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: graphVersion stands for the graph's content.
+  const maxDegree = useMemo(() => {
+    let max = 0;
+    mainGraph.forEachNode((_id, attrs) => {
+      if (attrs.degree > max) max = attrs.degree;
+    });
+    return max;
+  }, [graphVersion]);
+
+  return (
+    <section className="panel-section" aria-label="Filters" data-testid="filters">
+      <h3>
+        Relationships
+        {filtersActive(filters) && (
+          <button
+            type="button"
+            className="link reset"
+            data-testid="reset-filters"
+            onClick={() => appStore.set({ filters: DEFAULT_FILTERS })}
+          >
+            reset filters
+          </button>
+        )}
+      </h3>
+      <ul className="legend">
+        {REL_TYPES.filter((t) => (byType.get(t) ?? 0) > 0).map((type) => {
+          const off = filters.hiddenTypes.includes(type);
+          return (
+            <li key={type}>
+              <button
+                type="button"
+                className={`legend-item ${off ? "off" : ""}`}
+                aria-pressed={!off}
+                data-type={type}
+                onClick={() => actions.toggleType(type)}
+                title={off ? `Show ${type}` : `Hide ${type}`}
+              >
+                <span className="swatch line" style={{ background: REL_COLORS[type] }} />
+                <span className="legend-name">{REL_WORDS[type]}</span>
+                <span className="legend-count">{byType.get(type) ?? 0}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <label className="row nowrap" title="Hide nodes with fewer relationships">
+        Min. degree
+        <input
+          type="range"
+          min={0}
+          max={Math.max(1, Math.min(50, maxDegree))}
+          value={filters.minDegree}
+          data-testid="min-degree"
+          onChange={(e) => actions.setFilters({ minDegree: Number(e.target.value) })}
+        />
+        <span className="legend-count" data-testid="min-degree-value">
+          {filters.minDegree}
+        </span>
+      </label>
+      <label className="row">
+        <input
+          type="checkbox"
+          checked={filters.hideIsolated}
+          data-testid="hide-isolated"
+          onChange={(e) => actions.setFilters({ hideIsolated: e.target.checked })}
+        />
+        Hide isolated nodes
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { useEffect } from "react";
+import { fitView, zoomBy } from "../sigma/main-view.ts";
+import { actions, appStore, useApp } from "../state/store.ts";
+import { exportCurrentView } from "./ExportMenu.tsx";
+import { droppedFiles, readFiles } from "./ImportDialog.tsx";
+
+export const SHORTCUTS: [string, string][] = [
+  ["/", "search"],
+  ["Esc", "clear the selection, close a dialog"],
+  ["f", "fit the graph to the view"],
+  ["+ / −", "zoom in / out"],
+  ["g", "graph view"],
+  ["l", "lineage of the selected model"],
+  ["c", "Cypher console"],
+  ["r", "related work of the selection"],
+  ["Space", "start / stop the layout"],
+  ["i", "import documents"],
+  ["p", "export the view as PNG"],
+  ["?", "this help"],
+  ["Ctrl/⌘+Enter", "run the console's query"],
+];
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  return (
+    el.isContentEditable ||
+    ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) ||
+    !!el.closest?.(".cm-editor")
+  );
+}
+
+/** Keyboard shortcuts for the whole page, and files dropped anywhere open the import dialog. */
+export function Shortcuts() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const s = appStore.get();
+      if (e.key === "Escape") {
+        if (s.helpOpen || s.importOpen) appStore.set({ helpOpen: false, importOpen: false });
+        else if (!typing(e.target)) actions.select(null);
+        return;
+      }
+      if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const key = e.key;
+      const run = (fn: () => void) => {
+        e.preventDefault();
+        fn();
+      };
+      if (key === "/") run(() => document.getElementById("search-input")?.focus());
+      else if (key === "f") run(() => (s.view === "graph" ? fitView() : actions.setView("graph")));
+      else if (key === "+" || key === "=") run(() => zoomBy(1.5));
+      else if (key === "-" || key === "_") run(() => zoomBy(1 / 1.5));
+      else if (key === "g") run(() => actions.setView("graph"));
+      else if (key === "l") run(() => actions.setView("lineage"));
+      else if (key === "c") run(() => actions.setView("console"));
+      else if (key === "r" && s.selected)
+        run(() => appStore.set({ panel: s.panel === "related" ? "card" : "related" }));
+      else if (key === " " && s.view === "graph")
+        run(() => appStore.set({ layoutRunning: !s.layoutRunning }));
+      else if (key === "i") run(() => appStore.set({ importOpen: true }));
+      else if (key === "p") run(() => void exportCurrentView("png"));
+      else if (key === "?") run(() => appStore.set({ helpOpen: !s.helpOpen }));
+    };
+    const onDragOver = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes("Files")) e.preventDefault();
+    };
+    const onDrop = async (e: DragEvent) => {
+      if (!e.dataTransfer?.files.length || appStore.get().importOpen) return;
+      e.preventDefault();
+      droppedFiles.value = (await readFiles(e.dataTransfer.files)).files;
+      appStore.set({ importOpen: true });
+    };
+    window.addEventListener("keydown", onKey);
+    window.addEventListener("dragover", onDragOver);
+    window.addEventListener("drop", onDrop);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("dragover", onDragOver);
+      window.removeEventListener("drop", onDrop);
+    };
+  }, []);
+  return null;
+}
+
+export function HelpOverlay() {
+  const open = useApp((s) => s.helpOpen);
+  if (!open) return null;
+  return (
+    <div className="modal-backdrop">
+      <div
+        className="modal narrow"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-title"
+        data-testid="help"
+      >
+        <header className="row spread">
+          <h2 id="help-title">Keyboard shortcuts</h2>
+          <button type="button" className="icon" onClick={() => appStore.set({ helpOpen: false })}>
+            ×
+          </button>
+        </header>
+        <table className="shortcuts">
+          <tbody>
+            {SHORTCUTS.map(([key, what]) => (
+              <tr key={key}>
+                <td>
+                  <kbd>{key}</kbd>
+                </td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="muted small">
+          Click a node to open its card; double-click a model for its lineage. Hover highlights the
+          neighbours.
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { NODE_LABELS, type NodeLabel, REL_TYPES, type RelType } from "@kg/graph-schema";
+import { type AppState, appStore, DEFAULT_FILTERS, type SidePanel, type SizeBy, type View } from "./store.ts";
+
+/**
+ * Deep links: the URL holds the view, the selection, the console's query, the filters,
+ * the size rule and the camera, so a view can be shared. Parameters:
+ * `view`, `node`, `panel`, `q` (Cypher), `hide` (labels), `types` (hidden relationship
+ * types), `min` (min degree), `iso` (hide isolated), `size`, `cam` (x,y,ratio).
+ */
+export interface UrlState {
+  view: View;
+  selected: string | null;
+  panel: SidePanel;
+  query: string;
+  hiddenLabels: NodeLabel[];
+  hiddenTypes: RelType[];
+  minDegree: number;
+  hideIsolated: boolean;
+  sizeBy: SizeBy;
+  camera: { x: number; y: number; ratio: number } | null;
+}
+
+const VIEWS: View[] = ["graph", "lineage", "console"];
+
+export function parseUrl(search: string): UrlState {
+  const p = new URLSearchParams(search);
+  const list = <T extends string>(value: string | null, allowed: readonly T[]) =>
+    (value ?? "").split(",").filter((v): v is T => (allowed as readonly string[]).includes(v));
+  const cam = (p.get("cam") ?? "").split(",").map(Number);
+  const view = p.get("view");
+  return {
+    view: VIEWS.includes(view as View) ? (view as View) : "graph",
+    selected: p.get("node") || null,
+    panel: p.get("panel") === "related" ? "related" : "card",
+    query: p.get("q") ?? "",
+    hiddenLabels: list(p.get("hide"), NODE_LABELS),
+    hiddenTypes: list(p.get("types"), REL_TYPES),
+    minDegree: Math.max(0, Math.floor(Number(p.get("min") ?? 0)) || 0),
+    hideIsolated: p.get("iso") === "1",
+    sizeBy: p.get("size") === "pagerank" ? "pagerank" : "degree",
+    camera:
+      cam.length === 3 && cam.every(Number.isFinite) && (cam[2] ?? 0) > 0
+        ? { x: cam[0] ?? 0.5, y: cam[1] ?? 0.5, ratio: cam[2] ?? 1 }
+        : null,
+  };
+}
+
+export function formatUrl(state: AppState, camera: UrlState["camera"]): string {
+  const p = new URLSearchParams();
+  if (state.view !== "graph") p.set("view", state.view);
+  if (state.selected) p.set("node", state.selected);
+  if (state.selected && state.panel === "related") p.set("panel", "related");
+  if (state.query.trim() && state.view === "console") p.set("q", state.query);
+  const f = state.filters;
+  if (f.hiddenLabels.length) p.set("hide", f.hiddenLabels.join(","));
+  if (f.hiddenTypes.length) p.set("types", f.hiddenTypes.join(","));
+  if (f.minDegree > 0) p.set("min", String(f.minDegree));
+  if (f.hideIsolated) p.set("iso", "1");
+  if (state.sizeBy !== "degree") p.set("size", state.sizeBy);
+  if (camera && state.view === "graph") {
+    p.set("cam", [camera.x.toFixed(4), camera.y.toFixed(4), camera.ratio.toFixed(4)].join(","));
+  }
+  const text = p.toString();
+  return text ? `?${text}` : window.location.pathname;
+}
+
+/** The camera asked for by the URL, applied once the overview is drawn. */
+export const pendingCamera: { value: UrlState["camera"] } = { value: null };
+/** The camera as last seen, written to the URL. */
+export const currentCamera: { value: UrlState["camera"] } = { value: null };
+
+let applying = false;
+
+export function applyUrl(search: string): void {
+  const u = parseUrl(search);
+  applying = true;
+  pendingCamera.value = u.camera;
+  appStore.set({
+    view: u.view,
+    selected: u.selected,
+    panel: u.panel,
+    query: u.query || appStore.get().query,
+    runQueryOnOpen: u.view === "console" && u.query.trim() !== "",
+    filters: {
+      ...DEFAULT_FILTERS,
+      hiddenLabels: u.hiddenLabels,
+      hiddenTypes: u.hiddenTypes,
+      minDegree: u.minDegree,
+      hideIsolated: u.hideIsolated,
+    },
+    sizeBy: u.sizeBy,
+  });
+  applying = false;
+}
+
+let scheduled = 0;
+
+/** Writes the state to the URL: a new history entry when the view or selection changes, else a replace. */
+export function writeUrl(push: boolean): void {
+  window.clearTimeout(scheduled);
+  scheduled = window.setTimeout(() => {
+    const next = formatUrl(appStore.get(), currentCamera.value);
+    if (next === (window.location.search || window.location.pathname)) return;
+    if (push) window.history.pushState(null, "", next);
+    else window.history.replaceState(null, "", next);
+  }, 120);
+}
+
+/** Starts two-way sync between the app state and the URL; returns the teardown. */
+export function startUrlSync(): () => void {
+  let previous = appStore.get();
+  const unsubscribe = appStore.subscribe(() => {
+    const s = appStore.get();
+    if (applying) {
+      previous = s;
+      return;
+    }
+    const push = s.view !== previous.view || s.selected !== previous.selected;
+    const relevant =
+      push ||
+      s.panel !== previous.panel ||
+      s.query !== previous.query ||
+      s.filters !== previous.filters ||
+      s.sizeBy !== previous.sizeBy;
+    previous = s;
+    if (relevant) writeUrl(push);
+  });
+  const onPop = () => applyUrl(window.location.search);
+  window.addEventListener("popstate", onPop);
+  return () => {
+    unsubscribe();
+    window.removeEventListener("popstate", onPop);
+  };
+}
