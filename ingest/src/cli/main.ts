@@ -2,23 +2,46 @@
  * `npm run kg -- <command>`: the command-line entry point. Each command lives in its
  * own module under ../commands; this file only dispatches.
  */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { parseConfig } from "@kg/graph-schema";
 import { type Connection, connectDatabase } from "../../../db/connect.ts";
 import { runExtractCommand } from "../commands/extract.ts";
 import { runIngestCommand } from "../commands/ingest.ts";
+import { LINEAGE_USAGE, runLineageCommand } from "../commands/lineage.ts";
+import { QUERY_USAGE, runQueryCommand } from "../commands/query.ts";
+import { RELATED_USAGE, runRelatedCommand } from "../commands/related.ts";
+import { runSearchCommand, SEARCH_USAGE } from "../commands/search.ts";
+import { runStatsCommand, STATS_USAGE } from "../commands/stats.ts";
 import type { CommandContext } from "./context.ts";
 
 type Command = (args: string[], ctx: CommandContext) => Promise<number>;
+
+const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
+
+/** Runs another entry point of the project in this terminal (db control, the server). */
+function delegate(script: string): Command {
+  return async (args) => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, script), ...args], {
+      stdio: "inherit",
+    });
+    return result.status ?? 1;
+  };
+}
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   extract: {
     run: (args, ctx) => runExtractCommand(args, { stdout: ctx.stdout, stderr: ctx.stderr }),
     help: "extract <file-or-dir>… [--format json|summary]   read documents, print the extraction (no database)",
   },
-  ingest: {
-    run: runIngestCommand,
-    help: "ingest <file-or-dir>… [--json]                   extract and load into Neo4j",
-  },
+  ingest: { run: runIngestCommand, help: "ingest <file-or-dir>… [--json]   extract and load into Neo4j" },
+  lineage: { run: runLineageCommand, help: LINEAGE_USAGE },
+  related: { run: runRelatedCommand, help: RELATED_USAGE },
+  search: { run: runSearchCommand, help: SEARCH_USAGE },
+  query: { run: runQueryCommand, help: QUERY_USAGE },
+  stats: { run: runStatsCommand, help: STATS_USAGE },
+  db: { run: delegate("db/cli.ts"), help: "db start|stop|status   the local Neo4j" },
+  serve: { run: delegate("web/server/start.ts"), help: "serve [paths…]   the explorer (same as npm start)" },
 };
 
 function usage(): string {
@@ -30,10 +53,9 @@ async function main(): Promise<number> {
   const [name, ...args] = process.argv.slice(2);
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    process.stderr.write(
-      name && name !== "help" && name !== "--help" ? `kg: unknown command "${name}"\n${usage()}` : usage(),
-    );
-    return name ? 2 : 0;
+    const unknown = name && name !== "help" && name !== "--help";
+    process.stderr.write(unknown ? `kg: unknown command "${name}"\n${usage()}` : usage());
+    return unknown ? 2 : 0;
   }
   const config = parseConfig(process.env);
   let connection: Connection | undefined;
