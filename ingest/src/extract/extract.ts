@@ -13,6 +13,7 @@ import { normaliseKey } from "@kg/graph-schema";
 import {
   type AbbreviationPair,
   cleanSentence,
+  expandSizes,
   findAbbreviations,
   findMentions,
   isStrongToken,
@@ -121,7 +122,7 @@ const NOT_INTRODUCED_BEFORE =
 const EVAL_CUE =
   /\b(?:achiev|outperform|surpass|evaluat|benchmark|state-of-the-art|sota|accuracy|score|performance|improv|gain|validat|exceed|beat|tops?\b|reach|attain|results?\b|experiment)/;
 const SUBJECT_VERB =
-  /^\s*(?:\(\S{1,30}\)\s*)?(?:(?:\w+ly|also|further|still|even|only|then|again|and|both|all|can|could)\s+){0,4}(?:achiev|outperform|surpass|reach|obtain|attain|exceed|beat|deliver|sets?\b|establish|demonstrat|show|exhibit|improv|perform|scor|rank|match|yield|tops?\b|excel|lead|is evaluated|was evaluated|are evaluated|were evaluated)/;
+  /^\s*(?:\(\S{1,30}\)\s*)?(?:(?:model|method|framework|network|system|agent|series|models)\s+)?(?:(?:\w+ly|also|further|still|even|only|then|again|and|both|all|can|could)\s+){0,4}(?:achiev|outperform|surpass|reach|obtain|attain|exceed|beat|deliver|sets?\b|establish|demonstrat|show|exhibit|improv|perform|scor|rank|match|yield|tops?\b|excel|lead|is evaluated|was evaluated|are evaluated|were evaluated)/;
 const EVAL_OBJECT_BEFORE =
   /\b(?:on|across|over)\s+(?:the\s+|all\s+|both\s+|several\s+|challenging\s+|standard\s+|popular\s+)?$/;
 const COMPARISON_BEFORE =
@@ -168,6 +169,25 @@ interface ProtoEdge {
   extractor: string;
   /** Labels the ends must have after typing ("any" for papers). */
   need: [EntityLabel[] | null, EntityLabel[] | null];
+}
+
+const COORDINATION = /^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|,\s*or\s+|\s*\/\s*)$/;
+
+/** The mentions coordinated with mention k ("A, B and C"), in order, k included. */
+function groupOf(s: SentenceInfo, k: number): number[] {
+  const ms = s.mentions;
+  const linked = (x: number): boolean => {
+    const a = ms[x] as Mention;
+    const b = ms[x + 1] as Mention;
+    return a.start === b.start || COORDINATION.test(s.clean.slice(a.end, b.start));
+  };
+  let lo = k;
+  while (lo > 0 && linked(lo - 1)) lo--;
+  let hi = k;
+  while (hi + 1 < ms.length && linked(hi)) hi++;
+  const out: number[] = [];
+  for (let x = lo; x <= hi; x++) out.push(x);
+  return out;
 }
 
 function find(cands: Candidate[], i: number): number {
@@ -267,11 +287,6 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   };
   const add = (c: number, label: HeadLabel, weight: number): void => {
     (cands[c] as Candidate).score[label] += weight;
-    if (debug && process.env.KG_EXPLAIN_TRACE) {
-      debug(
-        `    + ${label} ${weight} ${[...(cands[c] as Candidate).surfaces.keys()].join("|")} @ ${new Error().stack?.split("\n")[3]?.trim()}`,
-      );
-    }
   };
 
   // 1. Sentences, tokens, mentions (two passes so that a known name may open a sentence).
@@ -291,12 +306,13 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   }
   // A title is all capitals: only name-shaped tokens and its subject ("Innovator: ...") count.
   const subject = input.title ? titleSubject(input.title) : null;
-  if (subject) for (const w of subject.name.split(" ")) known.add(w);
+  const titleKnown = new Set(subject ? subject.name.split(" ") : []);
   for (const s of sentences) {
     const first = s.tokens[0];
-    if (s.isTitle) s.mentions = findMentions(s.clean, s.tokens, known, false);
+    if (s.isTitle) s.mentions = findMentions(s.clean, s.tokens, titleKnown, false);
     else if (first && known.has(first.text)) s.mentions = findMentions(s.clean, s.tokens, known);
     s.pairs = findAbbreviations(s.clean, s.tokens);
+    s.mentions = expandSizes(s.mentions);
   }
 
   // 2. Abbreviation pairs: a Title Case long form is a mention of the same entity.
@@ -405,6 +421,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       if (/-\d+(?:\.\d+)?[KM]$/.test(surface)) add(c.index, "Dataset", 2);
       if (/-\d+(?:\.\d+)?B$/.test(surface)) add(c.index, "Model", 2);
       if (/-R1$|-VL$|-V\d$|-Instruct$|-Chat$|-Coder$|-Base$/.test(surface)) add(c.index, "Model", 2);
+      if (/(?:^|[a-z0-9-])Loss$/.test(surface)) add(c.index, "Method", 2);
       if (/(?:Net|NET)(?:-?v?\d+)?$/.test(surface) && /[a-z-]Net|[A-Z]Net/.test(surface))
         add(c.index, "Model", 2);
       const words = surface.split(" ");
@@ -509,7 +526,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       // Appositive or copula: "X, an open-source multimodal agentic model", "X is a ... model".
       const tail = s.lower.slice(lastM.end, lastM.end + 24);
       const appo =
-        /^(?:,\s*|\s+(?:is|was|are|as)\s+|,\s*which\s+is\s+|,\s*(?:is|was)\s+)(?:a|an|the|our|one|two|three)\s/.exec(
+        /^(?:,\s*|:\s*|\s+(?:is|was|are|as)\s+|,\s*which\s+is\s+|,\s*(?:is|was)\s+)(?:a|an|the|our|one|two|three)\s/.exec(
           tail,
         );
       if (appo) {
@@ -521,11 +538,11 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
           const tok = s.tokens[k] as Token;
           const w = tok.text.toLowerCase();
           if (tok.before.startsWith("(")) continue;
-          if (APPOSITIVE_STOP.has(w) || (/^[A-Z]/.test(tok.text) && !/^[A-Z]{2,}/.test(tok.text) && n > 0))
-            break;
+          if (APPOSITIVE_STOP.has(w)) break;
           const head = headOf(w);
           if (head) found = head;
-          if (tok.after !== "" && !tok.after.startsWith(")")) break;
+          // "a user-centric, multi-dimensional benchmark": a comma between adjectives goes on.
+          if (tok.after !== "" && !tok.after.startsWith(")") && !(tok.after === "," && !found)) break;
         }
         if (found) give(found.label, found.weight);
       }
@@ -559,7 +576,20 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
             head.label !== "Method")
         ) {
           const weakName = members.every((c) => !(cands[c] as Candidate).strong);
-          give(head.label, weakName && firstTok.before === "(" ? Math.min(head.weight, 1.5) : head.weight);
+          give(
+            head.label,
+            weakName && firstTok.before === "(" && !plural ? Math.min(head.weight, 1.5) : head.weight,
+          );
+        }
+      }
+      if (prevTok && prevTok.after === ":" && firstTok.before === "") {
+        for (let k = firstM.first - 1; k >= Math.max(0, firstM.first - 9); k--) {
+          const head = headOf((s.tokens[k] as Token).text);
+          if (head) {
+            give(head.label, head.weight);
+            break;
+          }
+          if (k < firstM.first - 1 && (s.tokens[k] as Token).after !== "") break;
         }
       }
       const before = s.lower.slice(Math.max(0, firstM.start - 40), firstM.start);
@@ -646,6 +676,26 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       if (!introducedAt.has(c)) introducedAt.set(c, si);
     }
 
+    // A pattern read between two names also holds for the names coordinated with the first
+    // ("X-7B and X-14B, built on Y-7B/14B"), pairing sizes when the second names several.
+    const pushPair = (a: number, b: number, p: ProtoEdge): void => {
+      const A = ms[a] as Mention;
+      const B = ms[b] as Mention;
+      const forward = p.from === cs[a];
+      const sizeOf = (m: Mention): string | undefined =>
+        /(\d{1,4}(?:\.\d{1,2})?[BMK])(?![A-Za-z0-9])/.exec(m.surface)?.[1];
+      const fits = (src: Mention, dst: Mention): boolean =>
+        dst.size === undefined || sizeOf(src) === undefined || sizeOf(src) === dst.size;
+      if (forward ? fits(A, B) : fits(B, A)) protos.push(p);
+      if (!forward || !(p.type === "BASED_ON" || p.type === "TRAINED_ON")) return;
+      const group = groupOf(s, a);
+      if (group[group.length - 1] !== a) return;
+      for (const g of group) {
+        if (g === a || (ms[g] as Mention).start === A.start) continue;
+        if (fits(ms[g] as Mention, B))
+          protos.push({ ...p, from: cs[g] as number, confidence: p.confidence - 0.05 });
+      }
+    };
     // Pairs of mentions in order: BASED_ON, TRAINED_ON, USES_METHOD, DEVELOPED (X from ORG).
     for (let a = 0; a < ms.length; a++) {
       const A = ms[a] as Mention;
@@ -661,7 +711,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
           const prep = fwd[2] as string;
           if (prep === "on" || (prep === "upon" && /trained/.test(verb))) {
             // "fine-tuned on X": a base model or a data set, decided by X's type.
-            protos.push({
+            pushPair(a, b, {
               type: "BASED_ON",
               from: ca,
               to: cb,
@@ -671,7 +721,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
               extractor: "pattern:tuned-on-model",
               need: [["Model"], ["Model"]],
             });
-            protos.push({
+            pushPair(a, b, {
               type: "TRAINED_ON",
               from: ca,
               to: cb,
@@ -686,7 +736,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
             prep === "from" &&
             !/pre-?trained|fine|post/.test(verb)
           ) {
-            protos.push({
+            pushPair(a, b, {
               type: "BASED_ON",
               from: ca,
               to: cb,
@@ -697,7 +747,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
               need: [["Model"], ["Model"]],
             });
           } else {
-            protos.push({
+            pushPair(a, b, {
               type: "BASED_ON",
               from: ca,
               to: cb,
@@ -715,7 +765,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         if (ext) {
           const verb = ext[1] as string;
           const strongVerb = /extend|version|variant|upcycl|distill|initiali/.test(verb);
-          protos.push({
+          pushPair(a, b, {
             type: "BASED_ON",
             from: ca,
             to: cb,
@@ -732,7 +782,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         const rev = BASED_REVERSE.exec(between);
         if (rev) {
           const verb = rev[1] as string;
-          protos.push({
+          pushPair(a, b, {
             type: "BASED_ON",
             from: cb,
             to: ca,
@@ -745,7 +795,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
           continue;
         }
         if (TRAINED_FORWARD.test(between)) {
-          protos.push({
+          pushPair(a, b, {
             type: "TRAINED_ON",
             from: ca,
             to: cb,
@@ -759,7 +809,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
           continue;
         }
         if (TRAINED_BY_DATA.test(between)) {
-          protos.push({
+          pushPair(a, b, {
             type: "TRAINED_ON",
             from: cb,
             to: ca,
@@ -771,7 +821,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
           continue;
         }
         if (USES_BETWEEN.test(between)) {
-          protos.push({
+          pushPair(a, b, {
             type: "USES_METHOD",
             from: ca,
             to: cb,
@@ -782,7 +832,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
           });
         }
         if (b === a + 1 && /^\s+(?:from|by)\s+$/.test(between)) {
-          protos.push({
+          pushPair(a, b, {
             type: "DEVELOPED",
             from: cb,
             to: ca,
@@ -953,6 +1003,21 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   if (titleCand !== null && labelOf.get(find(cands, titleCand))?.kind === "benchmark")
     introducedBenchmarks.add(find(cands, titleCand));
 
+  /** "this dataset": the last named data set of the one or two sentences before, or null. */
+  const previousDataset = (sentence: number): number | null => {
+    for (let back = sentence - 1; back >= Math.max(0, sentence - 2); back--) {
+      const prev = sentences[back] as SentenceInfo;
+      for (let k = prev.cands.length - 1; k >= 0; k--)
+        if (typeOf(prev.cands[k] as number) === "Dataset") return prev.cands[k] as number;
+      if (
+        /\b(?:build|built|construct|collect|curat|creat|introduc|present|releas|assembl|compil)\w*\s+(?:[\w-]+\s+){0,8}?(?:dataset|data set|corpus|benchmark)\b/.test(
+          prev.lower,
+        )
+      )
+        return null;
+    }
+    return null;
+  };
   // Coreference "this dataset": the last named data set of the one or two sentences before.
   for (const { sentence, model } of corefData.splice(0)) {
     let target: number | null = null;
@@ -1015,8 +1080,39 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         objects.push(c);
       }
     }
+    if (
+      objects.length === 0 &&
+      THIS_DATASET.test(s.lower) &&
+      /\b(?:benchmark|evaluat|test|assess)\w*\b/.test(s.lower)
+    ) {
+      // "We utilize this dataset to benchmark X and Y": the data set of the sentences before.
+      const target = previousDataset(si);
+      if (target !== null) {
+        for (let k = 0; k < ms.length; k++) {
+          const c = s.cands[k] as number;
+          if (typeOf(c) === "Model") {
+            protos.push({
+              type: "EVALUATED_ON",
+              from: c,
+              to: target,
+              sentence: si,
+              confidence: 0.65,
+              extractor: "pattern:eval-this-dataset",
+              need: [["Model"], ["Dataset"]],
+            });
+          }
+        }
+      }
+      return;
+    }
     if (objects.length > 0) {
       let from: number[] = subjects.length > 0 ? [subjects[0] as number] : [];
+      // "X and Y, built on ..., achieve": every name of the subject's coordination.
+      if (from.length === 1) {
+        const k0 = s.cands.indexOf(from[0] as number);
+        for (const k of groupOf(s, k0))
+          if (k !== k0 && typeOf(s.cands[k] as number) === "Model") from.push(s.cands[k] as number);
+      }
       let extractor = "pattern:eval-on";
       let confidence = 0.8;
       if (from.length === 0 && main !== null && MAIN_COREF.test(s.lower)) {
@@ -1037,6 +1133,8 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
           if (typeOf(c) !== "Model") continue;
           if (COMPARISON_BEFORE.test(s.lower.slice(Math.max(0, m.start - 40), m.start))) break;
           from = [c];
+          for (const g of groupOf(s, k))
+            if (g !== k && typeOf(s.cands[g] as number) === "Model") from.push(s.cands[g] as number);
           extractor = "pattern:eval-on-first-model";
           confidence = 0.6;
           break;
@@ -1065,7 +1163,11 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         const m = ms[k] as Mention;
         const after = s.lower.slice(m.end, m.end + 60);
         const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
-        if (SUBJECT_VERB.test(after) || EVAL_VERB_BEFORE.test(before) || /\bevaluat/.test(s.lower))
+        if (
+          SUBJECT_VERB.test(after) ||
+          EVAL_VERB_BEFORE.test(before) ||
+          EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start))
+        )
           models.add(find(cands, c));
       }
       for (const c of models) {

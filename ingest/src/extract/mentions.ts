@@ -8,7 +8,7 @@
  * The sentence is first turned into a same-length "clean" copy (LaTeX commands, `~`,
  * `$`, braces and non-breaking spaces blanked) so offsets stay valid for the verbatim text.
  */
-import { isStopName, NAME_HEAD_WORDS, VARIANT_WORDS } from "./vocabulary.ts";
+import { isStopName, NAME_HEAD_WORDS, NAME_TAIL_WORDS, VARIANT_WORDS } from "./vocabulary.ts";
 
 export interface Token {
   /** The token without surrounding brackets, quotes and trailing punctuation. */
@@ -31,6 +31,28 @@ export interface Mention {
   last: number;
   /** Shaped like a name by itself (capitals inside, digits, acronym), not just a capital. */
   strong: boolean;
+  /** For one of the names of "Qwen-2.5-7B/14B-Instruct": its size ("7B"). */
+  size?: string;
+}
+
+/** "Qwen-2.5-7B/14B-Instruct" names two models: one mention per size over the same span. */
+export function expandSizes(mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const x = /^(.{1,60}?)(\d{1,4}(?:\.\d{1,2})?[BMK])\/(\d{1,4}(?:\.\d{1,2})?[BMK])(.{0,40})$/.exec(
+      m.surface,
+    );
+    if (!x) {
+      out.push(m);
+      continue;
+    }
+    const [, prefix, a, b, suffix] = x as unknown as [string, string, string, string, string];
+    out.push(
+      { ...m, surface: `${prefix}${a}${suffix}`, size: a },
+      { ...m, surface: `${prefix}${b}${suffix}`, size: b },
+    );
+  }
+  return out;
 }
 
 export interface AbbreviationPair {
@@ -106,8 +128,13 @@ function pushToken(clean: string, start: number, end: number, tokens: Token[]): 
     // Keep a closing bracket that belongs to the token: "R(2+1)D" is rare; keep it simple.
     e--;
   }
-  // Possessive: "GLEAN's", "GPT-4's".
+  // Possessive: "GLEAN's", "GPT-4's"; "MLLMs'general" (a missing space after a plural's apostrophe).
   let t = clean.slice(s, e);
+  const glued = /^([^'’]{2,}s)['’][a-z]/.exec(t);
+  if (glued?.[1]) {
+    e = s + glued[1].length;
+    t = glued[1];
+  }
   if (t.endsWith("'s") || t.endsWith("’s")) {
     e -= 2;
     t = t.slice(0, -2);
@@ -259,7 +286,10 @@ export function findMentions(
         last++;
         continue;
       }
-      if (VARIANT_WORDS.has(nt.toLowerCase()) && UPPER.test(nt.charAt(0))) {
+      if (
+        (VARIANT_WORDS.has(nt.toLowerCase()) || NAME_TAIL_WORDS.has(nt.toLowerCase())) &&
+        UPPER.test(nt.charAt(0))
+      ) {
         last++;
         continue;
       }
@@ -279,7 +309,7 @@ export function findMentions(
       }
       break;
     }
-    // Generic words at the edges are no part of the name: "SOTA UnSAM" → "UnSAM".
+    // Generic words at the edges are no part of the name: "SOTA UnSAM" → "UnSAM", "Sanskrit NER" → "Sanskrit".
     let from = i;
     while (
       from < last &&
@@ -287,6 +317,12 @@ export function findMentions(
       isStopName((tokens[from] as Token).text)
     )
       from++;
+    while (
+      last > from &&
+      /^[A-Z0-9-]+s?$/.test((tokens[last] as Token).text) &&
+      isStopName((tokens[last] as Token).text)
+    )
+      last--;
     const first = tokens[from] as Token;
     const end = tokens[last] as Token;
     const surface = surfaceOverride ?? clean.slice(first.start, end.end);

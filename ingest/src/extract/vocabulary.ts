@@ -76,7 +76,7 @@ export const KNOWN_DATASETS = set(`
   bookcorpus openwebtext sharegpt ultrachat ultrafeedback dolly oasst1 flan
   mimic mimic-iii mimic-iv mimic-cxr chexpert chestx-ray14 padchest brats lidc lidc-idri
   kvasir isic camelyon tcga ukbiobank uk-biobank totalsegmentator amos btcv librispeech
-  commonvoice common-voice audioset vctk
+  commonvoice common-voice audioset vctk wikipedia wikidata dbpedia freebase conceptnet yago
 `);
 
 /** Benchmark naming conventions: MedQ-Bench, MMBench, MedQA, AlpacaEval, Arena-Hard. */
@@ -114,6 +114,7 @@ export const MODALITIES = set(`
 export const GENERIC_TERMS = set(`
   ai agi asi ml dl nlp nlu nlg cv llm llms mllm mllms lmm lmms lvlm lvlms vlm vlms vla vlas slm slms plm plms
   moe mixture-of-experts mixtures-of-experts mixture-of-expert chain-of-thought vision-language vision-language-action
+  i2i v2v a2v t2s q&a ner pos re nli sts mrc image-to-image video-to-video
   text-to-image text-to-video image-text image-to-text text-to-speech speech-to-text state-of-the-art sft rl rlhf rlaif rlvr irl il bc cot tot got icl rag kg kgs qa vqa vqa-rad ocr asr tts
   gui guis api apis gpu gpus cpu tpu npu ram fp16 bf16 fp8 int8 int4 json html xml sql pdf url urls
   mlp mlps cnn cnns rnn rnns lstm gru gnn gnns gcn transformer transformers vit-based attention ffn ffns
@@ -126,7 +127,7 @@ export const GENERIC_TERMS = set(`
 
 /** Technique names that are Methods wherever they occur (LoRA, DPO, GRPO...). */
 export const METHOD_NAMES = set(`
-  lora qlora dora adalora loha lokr ia3 peft prefix-tuning p-tuning prompt-tuning
+  lora qlora dora adalora loha lokr ia3 peft vera prefix-tuning p-tuning prompt-tuning
   dpo ipo kto orpo simpo grpo ppo reinforce rloo remax gspo dapo trpo sac td3 ddpg dqn
   rlhf rlaif star rest distillation kd
   adam adamw sgd lion muon shampoo adagrad rmsprop lamb adafactor
@@ -179,7 +180,7 @@ export const TASK_TAILS = set(`
   segmentation detection assessment grounding recognition compression answering captioning retrieval
   classification estimation tracking prediction forecasting translation summarization localization
   registration reconstruction synthesis diagnosis analysis understanding generation editing parsing
-  matching completion inpainting super-resolution denoising restoration planning navigation manipulation
+  comprehension matching completion inpainting super-resolution denoising restoration planning navigation manipulation
   tomography imaging resonance ophthalmoscopy
 `);
 /** Last words of a long form that make it a Model: "... Memory Network (RSM-Net)". */
@@ -190,7 +191,7 @@ export const MODEL_TAILS_WORDS = set(`
 export const METHOD_TAILS_WORDS = set(`
   optimization learning tuning fine-tuning training attention pooling adapter adaptation distillation
   alignment prompting regularization normalization sampling decoding search reward rewards loss
-  mechanism module strategy algorithm paradigm scheme embedding encoding augmentation
+  mechanism module strategy algorithm paradigm aligner scheme embedding encoding augmentation
   parametrization parameterization preconditioning routing merging quantization pruning
 `);
 /** Last words of a long form that make it a Dataset or Benchmark. */
@@ -203,6 +204,12 @@ export const VARIANT_WORDS = set(`
   turbo pro mini max plus ultra instruct chat base large small medium tiny nano micro flash lite
   vision coder code math omni preview thinking reasoning reasoner distill xl xxl light air edge
   sonnet opus haiku
+`);
+
+/** Capitalised words that end a name after a name-shaped token: "Evolving WKV Attention", "RSM Network". */
+export const NAME_TAIL_WORDS = set(`
+  attention module network net loss block layer encoder decoder adapter transformer aligner former
+  model models agent
 `);
 
 /** Capitalised type words that belong to a name when a number follows: "FeTA Challenge 2022". */
@@ -271,13 +278,15 @@ export function modelFamily(name: string): boolean {
       if (k === 0 && pieces.length > 1 && MODEL_FAMILIES.has(`${piece}-${pieces[1]}`)) return true;
     }
   }
+  // "IndicBERTv2", "BioGPT-2": a family tail with a version.
+  const bare = name.replace(/-?v?\d+(?:\.\d+)?$/, "");
   for (const tail of MODEL_TAILS) {
     if (
-      name.length > tail.length + 1 &&
-      name.endsWith(tail) &&
-      /[A-Za-z]/.test(name.charAt(name.length - tail.length - 1))
+      bare.length > tail.length + 1 &&
+      bare.endsWith(tail) &&
+      /[A-Za-z]/.test(bare.charAt(bare.length - tail.length - 1))
     ) {
-      if (tail === "Net" && !/[a-z]Net$|-Net$|[A-Z]Net$/.test(name)) continue;
+      if (tail === "Net" && !/[a-z]Net$|-Net$|[A-Z]Net$/.test(bare)) continue;
       return true;
     }
   }
