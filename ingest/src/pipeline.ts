@@ -15,6 +15,13 @@ import { type RawPaper, type SegmentedDocument, segmentDocument } from "./segmen
 
 export { readDocumentFromText, readDocuments, type SourceDocument } from "./read/read.ts";
 
+/**
+ * Abstracts are a few thousand characters; a "paper" far longer than this is a page that
+ * failed to segment or hostile input. It is kept whole, but only its first part is read
+ * for entities, which bounds the time any one document can take.
+ */
+export const MAX_EXTRACT_CHARS = 20_000;
+
 export interface ExtractOptions {
   /** Validate the result with ExtractionResultSchema (default true; the bench turns it off). */
   validate?: boolean;
@@ -69,9 +76,18 @@ export function extractDocuments(
       ...item.raw.organizations,
     ];
     const authors = [...(item.seg.pageAuthor ? [item.seg.pageAuthor] : []), ...item.raw.authors];
+    let abstract = item.raw.abstract;
+    if (abstract.length > MAX_EXTRACT_CHARS) {
+      warnings.push({
+        sourceId: item.doc.source.id,
+        path: item.doc.source.path,
+        message: `${item.doc.source.path}: line ${item.raw.line}: a paper of ${abstract.length} characters; only the first ${MAX_EXTRACT_CHARS} were read for entities`,
+      });
+      abstract = abstract.slice(0, MAX_EXTRACT_CHARS);
+    }
     const input: PaperInput = {
       title: item.raw.title ?? titleOfGroup.get(g) ?? null,
-      abstract: item.raw.abstract,
+      abstract,
       organizations,
       authors,
       pageEvidence: pageEvidence(item.seg),

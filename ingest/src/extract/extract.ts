@@ -9,7 +9,7 @@
  * collection is iterated in text order.
  */
 import type { BasedOnMethod, DatasetKind, EntityLabel, ExtractedRelType } from "@kg/graph-schema";
-import { normaliseKey } from "@kg/graph-schema";
+import { keyOf } from "./key.ts";
 import {
   type AbbreviationPair,
   cleanSentence,
@@ -171,6 +171,10 @@ interface ProtoEdge {
   need: [EntityLabel[] | null, EntityLabel[] | null];
 }
 
+/** Words one of which every pair pattern (BASED_ON, TRAINED_ON, USES_METHOD, X from ORG) needs. */
+const PAIR_GATE =
+  /from|\bon\b|upon|\boff\b|extend|based|version|variant|successor|initiali|into|obtain|produc|result|yield|deriv|train|tun|via|using|through|apply|adopt|employ|equipped|aligned|\bby\b/;
+
 const COORDINATION = /^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|,\s*or\s+|\s*\/\s*)$/;
 
 /** The mentions coordinated with mention k ("A, B and C"), in order, k included. */
@@ -257,7 +261,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   const cands: Candidate[] = [];
   const byKey = new Map<string, number>();
   const candidateFor = (surface: string, position: number, strong: boolean): number => {
-    const key = normaliseKey(surface);
+    const key = keyOf(surface);
     let c = byKey.get(key);
     if (c === undefined) {
       c = cands.length;
@@ -379,13 +383,13 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       const parts = surface.split(" ");
       if (parts.length >= 2) {
         const tail = parts[parts.length - 1] as string;
-        if (isStrongToken(tail) && /\d/.test(tail)) multi.set(normaliseKey(tail), c.index);
+        if (isStrongToken(tail) && /\d/.test(tail)) multi.set(keyOf(tail), c.index);
       }
     }
   }
   for (const c of cands) {
     for (const surface of c.surfaces.keys()) {
-      const target = multi.get(normaliseKey(surface));
+      const target = multi.get(keyOf(surface));
       if (target !== undefined && target !== c.index && !surface.includes(" ")) union(c.index, target);
     }
   }
@@ -395,15 +399,12 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   for (const c of cands) {
     for (const surface of c.surfaces.keys()) {
       if (!/ (?:Challenge|Benchmark|Dataset|Corpus) \S+$/.test(surface)) continue;
-      stripped.set(
-        normaliseKey(surface.replace(/ (?:Challenge|Benchmark|Dataset|Corpus)(?= \S+$)/, "")),
-        c.index,
-      );
+      stripped.set(keyOf(surface.replace(/ (?:Challenge|Benchmark|Dataset|Corpus)(?= \S+$)/, "")), c.index);
     }
   }
   for (const c of cands) {
     for (const surface of c.surfaces.keys()) {
-      const target = stripped.get(normaliseKey(surface));
+      const target = stripped.get(keyOf(surface));
       if (target !== undefined && target !== c.index) union(c.index, target);
     }
   }
@@ -610,9 +611,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   if (title) {
     const subj = titleSubject(title.text);
     if (subj) {
-      const idx = title.mentions.findIndex(
-        (m) => m.start === 0 && normaliseKey(m.surface) === normaliseKey(subj.name),
-      );
+      const idx = title.mentions.findIndex((m) => m.start === 0 && keyOf(m.surface) === keyOf(subj.name));
       if (idx >= 0) {
         titleCand = title.cands[idx] as number;
         const rest = subj.rest.toLowerCase();
@@ -703,6 +702,8 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         const B = ms[b] as Mention;
         const between = s.lower.slice(A.end, B.start);
         if (between.length > 90) break;
+        // Cheap gate: every pair pattern needs one of these words between the names.
+        if (!PAIR_GATE.test(between)) continue;
         const ca = cs[a] as number;
         const cb = cs[b] as number;
         const fwd = BASED_FORWARD.exec(between);
@@ -963,16 +964,20 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   if (titleCand !== null) (cands[find(cands, titleCand)] as Candidate).introduced = true;
 
   // A model made from a model this paper introduces is new too: "Innovator-Reason, post-trained from Innovator".
+  const introducedRoots = new Set([...introducedAt.keys()].map((c) => find(cands, c)));
+  if (titleCand !== null) introducedRoots.add(find(cands, titleCand));
   for (const p of protos) {
     if (p.type !== "BASED_ON" || typeof p.from !== "number" || typeof p.to !== "number") continue;
     const toRoot = find(cands, p.to);
-    const toIntroduced =
-      [...introducedAt.keys()].some((c) => find(cands, c) === toRoot) ||
-      (titleCand !== null && find(cands, titleCand) === toRoot);
     const fromRoot = find(cands, p.from);
-    const fromIntroduced = [...introducedAt.keys()].some((c) => find(cands, c) === fromRoot);
-    if (toIntroduced && !fromIntroduced && typeOf(p.from) === "Model" && typeOf(p.to) === "Model") {
+    if (
+      introducedRoots.has(toRoot) &&
+      !introducedRoots.has(fromRoot) &&
+      typeOf(p.from) === "Model" &&
+      typeOf(p.to) === "Model"
+    ) {
       introducedAt.set(p.from, p.sentence);
+      introducedRoots.add(fromRoot);
       (cands[fromRoot] as Candidate).introduced = true;
     }
   }
@@ -1190,13 +1195,27 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   const roots = [...labelOf.keys()].sort(
     (a, b) => (cands[a] as Candidate).position - (cands[b] as Candidate).position || a - b,
   );
+  const membersOf = new Map<number, Candidate[]>();
+  for (const c of cands) {
+    const r = find(cands, c.index);
+    const list = membersOf.get(r);
+    if (list) list.push(c);
+    else membersOf.set(r, [c]);
+  }
+  const introducedSentence = new Map<number, number>();
+  for (const [c, si] of introducedAt) {
+    const r = find(cands, c);
+    const prev = introducedSentence.get(r);
+    if (prev === undefined || si < prev) introducedSentence.set(r, si);
+  }
+  const rootOfEntity: number[] = [];
   for (const root of roots) {
     const l = labelOf.get(root) as { label: EntityLabel; kind?: DatasetKind; weight: number };
     const surfaces = new Map<string, number>();
-    for (const c of cands) {
-      if (find(cands, c.index) !== root) continue;
+    for (const c of membersOf.get(root) ?? []) {
       for (const [s, n] of c.surfaces) surfaces.set(s, (surfaces.get(s) ?? 0) + n);
     }
+    rootOfEntity.push(root);
     const id = entities.length;
     entityOfRoot.set(root, id);
     const e: LocalEntity = {
@@ -1266,14 +1285,13 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   // INTRODUCES and MENTIONS: every typed Model, Dataset and Method of the paper.
   for (const e of entities) {
     if (e.label === "Organization" || e.label === "Author") continue;
-    const root = [...entityOfRoot].find(([, id]) => id === e.id)?.[0];
+    const root = rootOfEntity[e.id];
     if (root === undefined) continue;
     const cand = cands[root] as Candidate;
     const firstSentence = Math.floor(cand.position / 1e6);
     let evidenceSentence = textOf(Math.min(firstSentence, sentences.length - 1));
     if (e.introduced) {
-      let si = Number.POSITIVE_INFINITY;
-      for (const [c, s] of introducedAt) if (find(cands, c) === root && s < si) si = s;
+      const si = introducedSentence.get(root) ?? Number.POSITIVE_INFINITY;
       if (Number.isFinite(si)) evidenceSentence = textOf(si);
       edges.push({
         type: "INTRODUCES",
@@ -1306,11 +1324,11 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   for (const e of entities) {
     if (e.label !== "Model" && e.label !== "Dataset") continue;
     for (const [surface] of e.surfaces)
-      if (!keyToEntity.has(normaliseKey(surface))) keyToEntity.set(normaliseKey(surface), e.id);
+      if (!keyToEntity.has(keyOf(surface))) keyToEntity.set(keyOf(surface), e.id);
   }
   const orgEntities = new Map<string, number>();
   const orgEntity = (name: string): number => {
-    const key = normaliseKey(name);
+    const key = keyOf(name);
     let id = orgEntities.get(key);
     if (id === undefined) {
       id = entities.length;
@@ -1329,7 +1347,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     if (!repo) continue;
     const owner = orgEntity(repo.owner);
     if (repo.name) {
-      const target = keyToEntity.get(normaliseKey(repo.name));
+      const target = keyToEntity.get(keyOf(repo.name));
       if (target !== undefined) {
         edges.push({
           type: "DEVELOPED",
@@ -1357,7 +1375,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   }
   const authorIds = new Map<string, number>();
   for (const author of input.authors) {
-    const key = normaliseKey(author);
+    const key = keyOf(author);
     if (key.length === 0 || authorIds.has(key)) continue;
     const id = entities.length;
     entities.push({ id, label: "Author", surfaces: [[author, 1]], weight: 1, introduced: false });
@@ -1381,7 +1399,7 @@ function pushUnique(list: string[], value: string): void {
 
 /** Does a name read like an organisation (NVIDIA, DKFZ, "Stanford University")? */
 function looksLikeOrganisation(name: string): boolean {
-  const key = normaliseKey(name);
+  const key = keyOf(name);
   if (KNOWN_ORGANIZATIONS.has(key)) return true;
   if (isStopName(name) || modelFamily(name) || datasetVocabulary(name)) return false;
   if (/^[A-Z]{3,8}$/.test(name)) return true;

@@ -154,32 +154,69 @@ const LOWER = /\p{Ll}/u;
 
 /** A hyphenated Title Case compound ("Self-Supervised", "Shadow-Track"): a weak word, not a name. */
 export function isTitleCompound(t: string): boolean {
+  const c0 = t.charCodeAt(0);
+  if (c0 < 128 && !(c0 >= 65 && c0 <= 90)) return false;
+  if (t.indexOf("-") < 0) return false;
   return /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)+$/u.test(t);
 }
 
+/** Character classes by code: ASCII fast, the rest through Unicode properties. */
+function kind(code: number, c: string): 0 | 1 | 2 | 3 {
+  // 0 other, 1 upper, 2 lower, 3 digit
+  if (code < 128) {
+    if (code >= 65 && code <= 90) return 1;
+    if (code >= 97 && code <= 122) return 2;
+    if (code >= 48 && code <= 57) return 3;
+    return 0;
+  }
+  if (UPPER.test(c)) return 1;
+  if (LOWER.test(c)) return 2;
+  return 0;
+}
+
+/**
+ * Memoises a pure string predicate: tokens repeat a great deal across abstracts, and these
+ * tests dominate extraction time. The cache is dropped when it grows large.
+ */
+export function memo<T>(fn: (s: string) => T, limit = 200_000): (s: string) => T {
+  let cache = new Map<string, T>();
+  return (s: string): T => {
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as T;
+    if (cache.size >= limit) cache = new Map();
+    const v = fn(s);
+    cache.set(s, v);
+    return v;
+  };
+}
+
 /** Is the token shaped like a name by itself (SegAnyPET, GPT-4o, K2.5, COCO, Med-PaLM)? */
-export function isStrongToken(t: string): boolean {
+export const isStrongToken: (t: string) => boolean = strongToken;
+
+function strongToken(t: string): boolean {
   if (t.length < 2 || t.length > 60) return false;
-  if (isTitleCompound(t)) return false;
-  // "quasi-Newton", "non-Markovian": a lower-case prefix on an ordinary word.
-  if (/^[a-z]+-\p{Lu}\p{Ll}+$/u.test(t)) return false;
-  if (/^[A-Z]-[A-Z]$/.test(t)) return false;
-  const c0 = t.charAt(0);
-  if (!UPPER.test(c0) && !LOWER.test(c0)) return false;
+  const k0 = kind(t.charCodeAt(0), t.charAt(0));
+  if (k0 !== 1 && k0 !== 2) return false;
   let upper = 0;
   let lower = 0;
   let digit = 0;
   let internalUpper = false;
   for (let i = 0; i < t.length; i++) {
-    const c = t.charAt(i);
-    if (c >= "0" && c <= "9") digit++;
-    else if (UPPER.test(c)) {
+    const code = t.charCodeAt(i);
+    const k = kind(code, t.charAt(i));
+    if (k === 3) digit++;
+    else if (k === 1) {
       upper++;
       if (i > 0) internalUpper = true;
-    } else if (LOWER.test(c)) lower++;
-    else if (!"-._/&@+'’".includes(c)) return false;
+    } else if (k === 2) lower++;
+    else if (!"-._/&@+'’".includes(t.charAt(i))) return false;
   }
   if (upper === 0) return false;
+  if (!internalUpper && digit === 0) return false;
+  if (isTitleCompound(t)) return false;
+  // "quasi-Newton", "non-Markovian": a lower-case prefix on an ordinary word.
+  if (k0 === 2 && /^[a-z]+-\p{Lu}\p{Ll}+$/u.test(t)) return false;
+  if (t.length === 3 && /^[A-Z]-[A-Z]$/.test(t)) return false;
   // Compound adjectives: "LLM-powered", "PET-based" (a lower-case last part that is no variant).
   const dash = t.lastIndexOf("-");
   if (dash > 0) {
@@ -191,15 +228,17 @@ export function isStrongToken(t: string): boolean {
 }
 
 /** A capitalised word: a weak name candidate inside a sentence (Cityscapes, Innovator). */
-export function isCapitalisedWord(t: string): boolean {
+export const isCapitalisedWord: (t: string) => boolean = capitalisedWord;
+
+function capitalisedWord(t: string): boolean {
   if (t.length < 3 || t.length > 40) return false;
+  if (kind(t.charCodeAt(0), t.charAt(0)) !== 1) return false;
   if (isTitleCompound(t)) return true;
-  if (!UPPER.test(t.charAt(0))) return false;
   for (let i = 1; i < t.length; i++) {
-    const c = t.charAt(i);
-    if (!LOWER.test(c) && c !== "-") return false;
+    const code = t.charCodeAt(i);
+    if (code !== 45 && kind(code, t.charAt(i)) !== 2) return false;
   }
-  return !t.endsWith("-");
+  return t.charCodeAt(t.length - 1) !== 45;
 }
 
 function isVersion(t: string): boolean {

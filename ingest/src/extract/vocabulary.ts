@@ -236,8 +236,19 @@ export const ABBREVIATIONS = set(`
   vol pp ref refs viz incl esp avg max min dept univ
 `);
 
-/** Is this key a metric, a modality or a generic term (never an entity)? */
+const stopCache = new Map<string, boolean>();
+
+/** Is this key a metric, a modality or a generic term (never an entity)? Memoised. */
 export function isStopName(name: string): boolean {
+  const hit = stopCache.get(name);
+  if (hit !== undefined) return hit;
+  if (stopCache.size > 200_000) stopCache.clear();
+  const v = stopName(name);
+  stopCache.set(name, v);
+  return v;
+}
+
+function stopName(name: string): boolean {
   const lower = name.toLowerCase();
   // "Dice Similarity Coefficient", "BLEU score": a metric's name followed by more words.
   const space = lower.indexOf(" ");

@@ -26,11 +26,11 @@ import {
   type ExtractedRelType,
   type ExtractionResult,
   type ExtractionWarning,
-  normaliseKey,
   REL_ENDPOINTS,
   type Source,
 } from "@kg/graph-schema";
 import type { PaperExtraction } from "../extract/extract.ts";
+import { keyOf } from "../extract/key.ts";
 import type { RawPaper } from "../segment/segment.ts";
 
 /** One occurrence of a paper in one document, with what was extracted from it. */
@@ -49,9 +49,9 @@ function sha16(text: string): string {
 /** The id of a paper: `arxiv:<id>`, else `sha:` of the normalised title, else of the abstract. */
 export function paperId(arxivId: string | null, title: string | null, abstract: string): string {
   if (arxivId) return `arxiv:${arxivId}`;
-  const t = title ? normaliseKey(title) : "";
+  const t = title ? keyOf(title) : "";
   if (t.length > 0) return `sha:${sha16(t)}`;
-  return `sha:${sha16(normaliseKey(abstract))}`;
+  return `sha:${sha16(keyOf(abstract))}`;
 }
 
 /**
@@ -89,9 +89,9 @@ export function groupPapers(raws: RawPaper[]): number[] {
   raws.forEach((r, i) => {
     const keys: string[] = [];
     if (r.arxivId) keys.push(`a:${r.arxivId}`);
-    const t = r.title ? normaliseKey(r.title) : "";
+    const t = r.title ? keyOf(r.title) : "";
     if (t.length >= 12) keys.push(`t:${t}`);
-    const b = normaliseKey(r.abstract);
+    const b = keyOf(r.abstract);
     if (b.length > 0) keys.push(`b:${b}`);
     if (b.length >= 300) keys.push(`p:${b.slice(0, 300)}`);
     for (const k of keys) {
@@ -195,7 +195,7 @@ export function resolve(
   };
   const nsKey = (label: EntityLabel, surface: string): string => {
     const ns = label === "Organization" || label === "Author" ? label : "Thing";
-    return `${ns}|${normaliseKey(surface)}`;
+    return `${ns}|${keyOf(surface)}`;
   };
   for (const o of occurrences) {
     for (const e of o.extraction.entities) {
@@ -221,7 +221,7 @@ export function resolve(
   const entityGroups = new Map<string, EntityGroup>();
   for (const o of occurrences) {
     for (const e of o.extraction.entities) {
-      const first = e.surfaces.find(([s]) => normaliseKey(s).length > 0);
+      const first = e.surfaces.find(([s]) => keyOf(s).length > 0);
       if (!first) continue;
       const root = findKey(nsKey(e.label, first[0]));
       let g = entityGroups.get(root);
@@ -252,7 +252,7 @@ export function resolve(
     const name = (surfaces[0] as [string, number])[0];
     const node: ExtractedNode = {
       label,
-      key: normaliseKey(name),
+      key: keyOf(name),
       name,
       aliases: [...new Set(surfaces.map(([s]) => s))].sort(cmp),
     };
@@ -277,15 +277,15 @@ export function resolve(
   const introduced = new Set<string>();
   for (const o of occurrences) {
     const pid = paperIds.get(o.group) as string;
-    const refOf = (end: { paper: true } | { entity: number }): EndpointRef | null => {
-      if ("paper" in end) return { label: "Paper", id: pid };
-      const e = o.extraction.entities[end.entity];
-      if (!e) return null;
-      const first = e.surfaces.find(([s]) => normaliseKey(s).length > 0);
+    const paperRef: EndpointRef = { label: "Paper", id: pid };
+    const entityRefs = o.extraction.entities.map((e): EndpointRef | null => {
+      const first = e.surfaces.find(([s]) => keyOf(s).length > 0);
       if (!first) return null;
       const node = nodeOfRoot.get(findKey(nsKey(e.label, first[0])));
       return node ? { label: node.label, key: node.key } : null;
-    };
+    });
+    const refOf = (end: { paper: true } | { entity: number }): EndpointRef | null =>
+      "paper" in end ? paperRef : (entityRefs[end.entity] ?? null);
     for (const le of o.extraction.edges) {
       const from = refOf(le.from);
       const to = refOf(le.to);
@@ -344,13 +344,21 @@ export function resolve(
     void id;
     edgeList.push(edge);
   }
-  edgeList.sort(
-    (a, b) =>
-      cmp(a.type, b.type) ||
-      cmp(refString(a.from), refString(b.from)) ||
-      cmp(refString(a.to), refString(b.to)) ||
-      cmp(a.properties.method ?? "", b.properties.method ?? ""),
+  const sortKey = new Map(
+    edgeList.map(
+      (e) => [e, [e.type, refString(e.from), refString(e.to), e.properties.method ?? ""]] as const,
+    ),
   );
+  edgeList.sort((a, b) => {
+    const x = sortKey.get(a) as readonly string[];
+    const y = sortKey.get(b) as readonly string[];
+    return (
+      cmp(x[0] as string, y[0] as string) ||
+      cmp(x[1] as string, y[1] as string) ||
+      cmp(x[2] as string, y[2] as string) ||
+      cmp(x[3] as string, y[3] as string)
+    );
+  });
   papers.sort((a, b) => cmp(a.id, b.id));
   const nodeList = [...nodes.values()].sort((a, b) => cmp(a.label, b.label) || cmp(a.key, b.key));
   return { sources, papers, nodes: nodeList, edges: edgeList, warnings };
