@@ -1390,7 +1390,15 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     });
   }
 
-  return { entities, edges, codeUrls, modelUrls, urls };
+  // The same fact read by one rule from one sentence twice (a coordination, a repeated pair) is one edge.
+  const seen = new Set<string>();
+  const unique = edges.filter((e) => {
+    const k = `${e.type}|${"paper" in e.from ? "p" : e.from.entity}|${"paper" in e.to ? "p" : e.to.entity}|${e.extractor}|${e.sentence}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return { entities, edges: unique, codeUrls, modelUrls, urls };
 }
 
 function pushUnique(list: string[], value: string): void {

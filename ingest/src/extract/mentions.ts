@@ -70,6 +70,7 @@ export interface AbbreviationPair {
 
 /** Blank LaTeX commands, `~`, `$`, braces and NBSP, keeping offsets. */
 export function cleanSentence(text: string): string {
+  if (!/[\\~${}*\u00a0]/.test(text)) return text;
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
@@ -130,7 +131,7 @@ function pushToken(clean: string, start: number, end: number, tokens: Token[]): 
   }
   // Possessive: "GLEAN's", "GPT-4's"; "MLLMs'general" (a missing space after a plural's apostrophe).
   let t = clean.slice(s, e);
-  const glued = /^([^'’]{2,}s)['’][a-z]/.exec(t);
+  const glued = t.indexOf("'") > 0 || t.indexOf("’") > 0 ? /^([^'’]{2,}s)['’][a-z]/.exec(t) : null;
   if (glued?.[1]) {
     e = s + glued[1].length;
     t = glued[1];
@@ -403,6 +404,7 @@ function isSubsequence(needle: string, hay: string): boolean {
  */
 export function findAbbreviations(clean: string, tokens: Token[]): AbbreviationPair[] {
   const pairs: AbbreviationPair[] = [];
+  if (clean.indexOf("(") < 0) return pairs;
   for (let i = 1; i < tokens.length; i++) {
     const tok = tokens[i] as Token;
     if (!tok.before.endsWith("(")) continue;

@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { extractPaper, type PaperExtraction, type PaperInput } from "./extract.ts";
+
+function run(
+  abstract: string,
+  title: string | null = null,
+  extra: Partial<PaperInput> = {},
+): PaperExtraction {
+  return extractPaper({
+    title,
+    abstract,
+    organizations: [],
+    authors: [],
+    pageEvidence: null,
+    urls: [],
+    ...extra,
+  });
+}
+/** An entity's label and most frequent surface form (what resolve will name it). */
+const nameOf = (x: PaperExtraction, end: { paper: true } | { entity: number }): string => {
+  if ("paper" in end) return "paper";
+  const e = x.entities[end.entity];
+  const top = [...(e?.surfaces ?? [])].sort((a, b) => b[1] - a[1])[0];
+  return `${e?.label}:${top?.[0]}`;
+};
+const edges = (x: PaperExtraction, type: string): string[] =>
+  x.edges
+    .filter((e) => e.type === type)
+    .map((e) => `${nameOf(x, e.from)} -> ${nameOf(x, e.to)}${e.method ? ` (${e.method})` : ""}`);
+const entity = (x: PaperExtraction, surface: string) =>
+  x.entities.find((e) => e.surfaces.some(([s]) => s === surface));
+
+describe("extractPaper", () => {
+  it("reads BASED_ON with its method and the technique used", () => {
+    const x = run(
+      "Using PET-F2I-41K, we conduct an evaluation of 27 models, and we develop a domain-adapted 7B model (PET-F2I-7B) fine-tuned from Qwen2.5-7B-Instruct via LoRA.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Model:PET-F2I-7B -> Model:Qwen2.5-7B-Instruct (adapter)"]);
+    expect(edges(x, "USES_METHOD")).toEqual(["Model:PET-F2I-7B -> Method:LoRA"]);
+  });
+
+  it("takes the method from the paper when the sentence has none (upcycling) and reads post-training", () => {
+    const x = run(
+      "In this report, we present Innovator, which solves this problem by upcycling a pre-trained dense LLM into a fine-grained Mixtures-of-Experts model. With 53.3B total parameters, Innovator extends Qwen2.5-7B using a shared general expert. Furthermore, Innovator-Reason, which is post-trained from Innovator for reasoning boosting, exhibits excellent reasoning performance.",
+    );
+    expect(edges(x, "BASED_ON").sort()).toEqual([
+      "Model:Innovator -> Model:Qwen2.5-7B (upcycling)",
+      "Model:Innovator-Reason -> Model:Innovator (post-training)",
+    ]);
+    // A model derived from the paper's own model is new too.
+    expect(edges(x, "INTRODUCES").sort()).toEqual([
+      "paper -> Model:Innovator",
+      "paper -> Model:Innovator-Reason",
+    ]);
+  });
+
+  it("merges an abbreviation with its long form into one entity", () => {
+    const x = run(
+      "We then introduce Med-PaLM Multimodal (Med-PaLM M), our proof of concept. Med-PaLM M is a large multimodal generative model. Med-PaLM M reaches performance competitive with the state of the art on all MultiMedBench tasks.",
+    );
+    const e = entity(x, "Med-PaLM M");
+    expect(e?.label).toBe("Model");
+    expect(e?.surfaces.map(([s]) => s).sort()).toEqual(["Med-PaLM M", "Med-PaLM Multimodal"]);
+    expect(edges(x, "EVALUATED_ON")).toEqual(["Model:Med-PaLM M -> Dataset:MultiMedBench"]);
+  });
+
+  it("resolves 'this dataset' to the data set named just before", () => {
+    const x = run(
+      "To pioneer the research, we curated a well-annotated RVSD dataset, which encompasses 86 videos. Based on this dataset, we propose a Referring Shadow-Track Memory Network (RSM-Net) for addressing the task.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Model:Referring Shadow-Track Memory Network -> Dataset:RVSD"]);
+  });
+
+  it("does not invent a data set for an unnamed one", () => {
+    const x = run(
+      "We first build the largest and most comprehensive PET dataset to date. Based on this dataset, we present SegAnyPET, an innovative foundational model.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+    expect(entity(x, "SegAnyPET")?.label).toBe("Model");
+  });
+
+  it("reads evaluation objects and rejects metrics", () => {
+    const x = run(
+      "Under the same setting, S2-UniSeg outperforms the SOTA UnSAM model, achieving notable improvements of AP+6.9 on COCO, AR+11.1 on UVO, PixelAcc+4.5 on COCOStuff-27, RQ+8.0 on Cityscapes.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:S2-UniSeg -> Dataset:COCO",
+      "Model:S2-UniSeg -> Dataset:COCOStuff-27",
+      "Model:S2-UniSeg -> Dataset:Cityscapes",
+      "Model:S2-UniSeg -> Dataset:UVO",
+    ]);
+    for (const metric of ["AP", "AR", "PixelAcc", "RQ", "SOTA"]) expect(entity(x, metric)).toBeUndefined();
+  });
+
+  it("keeps metrics, modalities and generic terms out of the entities", () => {
+    const x = run(
+      "Beyond standard NLG metrics (e.g., BLEU-4, ROUGE-L, BERTScore), LLMs with MoE and SFT on PET/CT and MRI scans reach 0.9 AUROC and Dice with RL.",
+    );
+    expect(x.entities).toEqual([]);
+  });
+
+  it("keeps sizes and variants apart and pairs sizes in lists", () => {
+    const x = run(
+      "Experiments on the BFCL and API-Bank benchmarks show that Tool-N1-7B and Tool-N1-14B, built on Qwen-2.5-7B/14B-Instruct, achieve state-of-the-art results.",
+    );
+    expect(edges(x, "BASED_ON").sort()).toEqual([
+      "Model:Tool-N1-14B -> Model:Qwen-2.5-14B-Instruct (other)",
+      "Model:Tool-N1-7B -> Model:Qwen-2.5-7B-Instruct (other)",
+    ]);
+    expect(edges(x, "EVALUATED_ON").length).toBe(4);
+  });
+
+  it("links a repository owner to the model of the same name", () => {
+    const x = run(
+      "At the analysis level, we introduce UniMedVL, the first medical unified multimodal model. Code is available at https://github.com/uni-medical/UniMedVL.",
+    );
+    expect(edges(x, "DEVELOPED")).toEqual(["Organization:uni-medical -> Model:UniMedVL"]);
+    expect(x.codeUrls).toEqual(["https://github.com/uni-medical/UniMedVL"]);
+  });
+
+  it("reads page context: the lab header publishes, the author page's person wrote", () => {
+    const x = run("We study things.", null, {
+      organizations: ["AI Lab, Netease"],
+      authors: ["Zizhe Wang"],
+      pageEvidence: "AI Lab, Netease",
+    });
+    expect(edges(x, "PUBLISHED")).toEqual(["Organization:AI Lab, Netease -> paper"]);
+    expect(edges(x, "AUTHORED")).toEqual(["Author:Zizhe Wang -> paper"]);
+  });
+
+  it("treats a short form ending a longer name as that name", () => {
+    const x = run(
+      "We introduce Kimi K2.5, an open-source multimodal agentic model. K2.5 emphasizes the joint optimization of text and vision.",
+    );
+    expect(entity(x, "K2.5")?.surfaces.map(([s]) => s)).toEqual(["Kimi K2.5", "K2.5"]);
+  });
+});

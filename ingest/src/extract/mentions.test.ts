@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { cleanSentence, findAbbreviations, findMentions, isStrongToken, tokenize } from "./mentions.ts";
+import { isStopName } from "./vocabulary.ts";
+
+function names(sentence: string): string[] {
+  const clean = cleanSentence(sentence);
+  return findMentions(clean, tokenize(clean), new Set()).map((m) => m.surface);
+}
+
+describe("findMentions", () => {
+  it("reads multi-word names whole", () => {
+    expect(names("We introduce Kimi K2.5, an open-source model.")).toEqual(["Kimi K2.5"]);
+    expect(names("Clinicians prefer Med-PaLM M reports.")).toEqual(["Med-PaLM M"]);
+    expect(names("It outperforms Med-PaLM 2 by a margin.")).toEqual(["Med-PaLM 2"]);
+    expect(names("gains on AlpacaEval~2 length-controlled win rate")).toEqual(["AlpacaEval 2"]);
+    expect(names("The multi-center FeTA Challenge 2022 focuses on MRI.")).toEqual(["FeTA Challenge 2022"]);
+  });
+  it("keeps variants apart", () => {
+    expect(names("Models Qwen2.5-7B and Qwen2.5-7B-Instruct differ.")).toEqual([
+      "Qwen2.5-7B",
+      "Qwen2.5-7B-Instruct",
+    ]);
+  });
+  it("drops generic words at the edge of a name and splits metric scores", () => {
+    expect(names("It beats the SOTA UnSAM model with AP+6.9 on COCO.")).toEqual(["UnSAM", "COCO"]);
+  });
+  it("ignores LaTeX markup and a plural's glued apostrophe", () => {
+    expect(names("a quasi-Newton optimizer, \\textbf{SOAP}, helps")).toEqual(["SOAP"]);
+    expect(names("without a unified evaluation of MLLMs'general intelligence")).toEqual([]);
+  });
+});
+
+describe("isStopName: metrics, modalities and generic terms are never entities", () => {
+  it.each([
+    "BLEU-4",
+    "ROUGE-L",
+    "AUROC",
+    "Dice",
+    "BERTScore",
+    "F1",
+    "mIoU",
+    "CT",
+    "MRI",
+    "PET",
+    "PET/CT",
+    "LLM",
+    "LLMs",
+    "MLLMs",
+    "MoE",
+    "SFT",
+    "RL",
+    "CoT",
+    "Dice Similarity Coefficient",
+    "LLM-based",
+  ])("%s", (name) => {
+    expect(isStopName(name)).toBe(true);
+  });
+  it.each(["GPT-4", "COCO", "Qwen2.5-7B", "MedQA", "SegAnyPET", "LoRA"])("keeps %s", (name) => {
+    expect(isStopName(name)).toBe(false);
+  });
+  it("does not take compound adjectives for names", () => {
+    expect(isStrongToken("LLM-powered")).toBe(false);
+    expect(isStrongToken("quasi-Newton")).toBe(false);
+    expect(isStrongToken("Self-Supervised")).toBe(false);
+    expect(isStrongToken("nnU-Net")).toBe(true);
+  });
+});
+
+describe("findAbbreviations", () => {
+  it("pairs a Title Case long form with its short form", () => {
+    const clean = "We then introduce Med-PaLM Multimodal (Med-PaLM M), our proof of concept.";
+    const pairs = findAbbreviations(clean, tokenize(clean));
+    expect(pairs.map((p) => [p.long, p.short, p.longIsName])).toEqual([
+      ["Med-PaLM Multimodal", "Med-PaLM M", true],
+    ]);
+  });
+  it("pairs a name with the long form that follows it", () => {
+    const clean = "We introduce PET-F2I-41K (PET Findings-to-Impression Benchmark), a benchmark.";
+    const pairs = findAbbreviations(clean, tokenize(clean));
+    expect(pairs.map((p) => [p.long, p.short])).toEqual([
+      ["PET Findings-to-Impression Benchmark", "PET-F2I-41K"],
+    ]);
+  });
+  it("finds lower-case long forms by their initials", () => {
+    const clean = "Training learned image compression (LIC) models is hard.";
+    const pairs = findAbbreviations(clean, tokenize(clean));
+    expect(pairs.map((p) => [p.long, p.short, p.longIsName])).toEqual([
+      ["learned image compression", "LIC", false],
+    ]);
+  });
+});

@@ -1,0 +1,71 @@
+import { ExtractionResultSchema } from "@kg/graph-schema";
+import { describe, expect, it } from "vitest";
+import { adversarialTexts } from "../../bench/extract.ts";
+import { extractDocuments, readDocumentFromText, readDocuments } from "./pipeline.ts";
+
+const SEEDS = "/work/shared/corpus/seeds";
+
+describe("extractDocuments", () => {
+  it("is deterministic: the same input gives byte-identical JSON", async () => {
+    const { documents } = await readDocuments([SEEDS]);
+    const a = JSON.stringify(extractDocuments(documents));
+    const b = JSON.stringify(extractDocuments((await readDocuments([SEEDS])).documents));
+    expect(a).toBe(b);
+    expect(ExtractionResultSchema.safeParse(JSON.parse(a)).success).toBe(true);
+  });
+
+  it("does not depend on the order of the documents for papers, nodes and edges", async () => {
+    const { documents } = await readDocuments([SEEDS]);
+    const forward = extractDocuments(documents);
+    const backward = extractDocuments([...documents].reverse());
+    const shape = (r: typeof forward) => ({
+      papers: r.papers.map((p) => [p.id, p.title, p.arxivId, [...p.sourceIds].sort()]),
+      nodes: r.nodes,
+      edges: r.edges.map((e) => [
+        e.type,
+        e.from,
+        e.to,
+        e.properties,
+        e.evidence.map((v) => [v.paperId, v.sourceId, v.sentence, v.extractor]),
+      ]),
+    });
+    expect(shape(backward)).toEqual(shape(forward));
+  });
+
+  it("makes one Paper of one paper seen in several documents, and ids follow the contract", async () => {
+    const { documents } = await readDocuments([SEEDS]);
+    const r = extractDocuments(documents);
+    expect(r.papers).toHaveLength(34);
+    const kimi = r.papers.filter((p) => p.abstract.startsWith("We introduce Kimi K2.5"));
+    expect(kimi).toHaveLength(1);
+    expect(kimi[0]?.sourceIds).toHaveLength(2);
+    expect(kimi[0]?.id).toMatch(/^sha:[0-9a-f]{16}$/);
+    expect(r.papers.find((p) => p.arxivId === "2508.15763")?.title).toBe(
+      "Intern-S1: A Scientific Multimodal Foundation Model",
+    );
+    expect(r.sources.every((s) => s.ingestedAt === null)).toBe(true);
+  });
+
+  it("warns about a bad JSON line, naming the file and the line, and keeps the rest", () => {
+    const good = JSON.stringify({
+      title: "A Paper",
+      abstract:
+        "We introduce GPT-X, a model. It is good at many things that matter a great deal to everyone.",
+    });
+    const r = extractDocuments([readDocumentFromText("bulk.jsonl", `${good}\n{oops\n`)]);
+    expect(r.papers).toHaveLength(1);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^bulk\.jsonl: line 2: not valid JSON/),
+    ]);
+  });
+
+  it("handles 1 MB lines of adversarial text in under a second each", () => {
+    for (const [name, text] of adversarialTexts()) {
+      const t0 = performance.now();
+      const r = extractDocuments([readDocumentFromText(`${name}.txt`, text)], { validate: false });
+      const ms = performance.now() - t0;
+      expect(r.papers.length, name).toBeGreaterThanOrEqual(0);
+      expect(ms, name).toBeLessThan(1000);
+    }
+  });
+});
