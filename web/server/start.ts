@@ -32,9 +32,11 @@ async function main(): Promise<void> {
   const connection = await connectDatabase(config, { mode: "attached", log });
   const { db } = connection;
 
-  let closing: Promise<void> | undefined;
+  let closing = false;
   const shutdown = (signal: string) => {
-    closing ??= (async () => {
+    if (closing) return;
+    closing = true;
+    void (async () => {
       log(`\n${signal}: stopping…`);
       await app?.close().catch(() => {});
       await connection.close().catch((error: Error) => console.error(error.message));
