@@ -1,10 +1,10 @@
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { computeVisibility } from "../graph/filters.ts";
 import { applySizes, type KgGraph } from "../graph/model.ts";
 import { FADED_EDGE_COLOR, FADED_NODE_COLOR, REL_COLORS } from "../graph/style.ts";
-import { actions, appStore, useApp } from "../state/store.ts";
+import { actions, appStore, type SizeBy, useApp } from "../state/store.ts";
 import { useSigma } from "./context.ts";
 import { mainView } from "./main-view.ts";
 
@@ -114,7 +114,6 @@ export const AUTO_LAYOUT_MS = 15_000;
  */
 export function LayoutController({ graph, autoStart = true }: { graph: KgGraph; autoStart?: boolean }) {
   const running = useApp((s) => s.layoutRunning);
-  const graphVersion = useApp((s) => s.graphVersion);
   const [supervisor, setSupervisor] = useState<FA2LayoutSupervisor | null>(null);
 
   useEffect(() => {
@@ -137,26 +136,35 @@ export function LayoutController({ graph, autoStart = true }: { graph: KgGraph; 
     else supervisor.stop();
   }, [supervisor, running]);
 
-  // Auto-run after each load, then settle, so an idle page does not burn a core.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: graphVersion marks each load.
+  // Auto-run once the graph is first drawn, then settle, so an idle page does not burn a
+  // core. Later loads (an import) leave the layout as the user has it: new nodes start
+  // beside a neighbour, and Space runs the layout again.
   useEffect(() => {
     if (!supervisor || !autoStart || graph.order === 0) return;
     appStore.set({ layoutRunning: true });
     const budget = Math.min(AUTO_LAYOUT_MS, 4_000 + graph.order * 2);
     const timer = window.setTimeout(() => appStore.set({ layoutRunning: false }), budget);
     return () => window.clearTimeout(timer);
-  }, [supervisor, graphVersion, autoStart, graph]);
+  }, [supervisor, autoStart, graph]);
 
   return null;
 }
 
-/** Sizes nodes by degree or PageRank whenever the choice or the graph changes. */
+/**
+ * Sizes nodes by degree or PageRank when the choice changes, and re-ranks after a load
+ * when sizing by PageRank (a load already sizes new nodes by degree). Deferred one frame
+ * so sigma has indexed nodes a load just added before it hears that only sizes changed.
+ */
 export function SizeController({ graph }: { graph: KgGraph }) {
   const sizeBy = useApp((s) => s.sizeBy);
   const graphVersion = useApp((s) => s.graphVersion);
+  const applied = useRef<{ sizeBy: SizeBy; version: number }>({ sizeBy: "degree", version: graphVersion });
   useEffect(() => {
-    if (sizeBy === "degree" && graphVersion <= 1) return; // sizes are by degree at load
-    applySizes(graph, sizeBy);
+    const last = applied.current;
+    if (sizeBy === last.sizeBy && (sizeBy === "degree" || graphVersion === last.version)) return;
+    applied.current = { sizeBy, version: graphVersion };
+    const frame = window.requestAnimationFrame(() => applySizes(graph, sizeBy));
+    return () => window.cancelAnimationFrame(frame);
   }, [graph, sizeBy, graphVersion]);
   return null;
 }

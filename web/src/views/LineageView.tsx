@@ -59,7 +59,7 @@ function Tree({
             height: layout.height,
           }}
         >
-          <svg width={layout.width} height={layout.height} className="lineage-edges" aria-hidden>
+          <svg width={layout.width} height={layout.height} className="lineage-edges" aria-hidden="true">
             <defs>
               <marker
                 id="lineage-arrow"

@@ -1,0 +1,81 @@
+/**
+ * Export of the current view as PNG, GraphML, GEXF and JSON: each file non-empty and
+ * parseable, holding what is on screen (filters applied).
+ */
+import { readFile } from "node:fs/promises";
+import { MultiDirectedGraph } from "graphology";
+import { parse as parseGexf } from "graphology-gexf";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useE2E, visibleEdges, visibleNodes, waitForGraph } from "./helpers.ts";
+
+const e2e = useE2E();
+
+async function download(page: Page, format: string): Promise<{ name: string; data: Buffer }> {
+  await page.getByTestId("export-button").click();
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId(`export-${format}`).click(),
+  ]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), data: await readFile(path) };
+}
+
+describe("export", () => {
+  it("exports the filtered view as PNG, GraphML, GEXF and JSON", async () => {
+    const { page } = await e2e.open();
+    await waitForGraph(page);
+    await page.getByTestId("layout-toggle").click();
+    await page.locator('[data-testid="legend"] [data-label="Source"]').click();
+    await page.waitForTimeout(300);
+    const nodes = await visibleNodes(page);
+    const edges = await visibleEdges(page);
+    expect(nodes.length).toBeGreaterThan(10);
+
+    const png = await download(page, "png");
+    expect(png.name).toMatch(/\.png$/);
+    expect(png.data.subarray(1, 4).toString()).toBe("PNG");
+    const width = png.data.readUInt32BE(16);
+    const height = png.data.readUInt32BE(20);
+    expect(width).toBeGreaterThan(100);
+    expect(height).toBeGreaterThan(100);
+    expect(png.data.length).toBeGreaterThan(5_000);
+
+    const graphml = (await download(page, "graphml")).data.toString("utf8");
+    expect(graphml.startsWith("<?xml")).toBe(true);
+    expect(graphml.match(/<node /g)?.length).toBe(nodes.length);
+    expect(graphml.match(/<edge /g)?.length).toBe(edges.length);
+    expect(graphml).not.toContain('<data key="kind">Source</data>');
+
+    const gexf = (await download(page, "gexf")).data.toString("utf8");
+    const fromGexf = parseGexf(MultiDirectedGraph, gexf);
+    expect(fromGexf.order).toBe(nodes.length);
+    expect(fromGexf.size).toBe(edges.length);
+
+    const json = JSON.parse((await download(page, "json")).data.toString("utf8"));
+    const fromJson = new MultiDirectedGraph();
+    fromJson.import(json);
+    expect(fromJson.order).toBe(nodes.length);
+    expect(fromJson.size).toBe(edges.length);
+    const anyNode = fromJson.nodes()[0] ?? "";
+    expect(fromJson.getNodeAttributes(anyNode)).toMatchObject({
+      x: expect.any(Number),
+      y: expect.any(Number),
+      kind: expect.any(String),
+    });
+  });
+
+  it("exports the console's result graph when in the console", async () => {
+    const { page } = await e2e.open(
+      `/?view=console&q=${encodeURIComponent("MATCH (m:Model)-[r:BASED_ON]->(b:Model) RETURN m, r, b")}`,
+    );
+    await page.locator('[data-testid="result-graph"] canvas.sigma-nodes').waitFor();
+    const count = Number(
+      (await page.getByTestId("result-tab-graph").textContent())?.match(/\((\d+) nodes/)?.[1],
+    );
+    const json = JSON.parse((await download(page, "json")).data.toString("utf8")) as { nodes: unknown[] };
+    expect(json.nodes.length).toBe(count);
+    const png = await download(page, "png");
+    expect(png.data.subarray(1, 4).toString()).toBe("PNG");
+  });
+});

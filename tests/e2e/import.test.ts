@@ -1,0 +1,91 @@
+/**
+ * Import from the page: paste text or drop files, watch the progress while the server
+ * ingests, then see the new nodes appear in the graph without losing the layout.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser.ts";
+import { kg, useE2E, waitForGraph } from "./helpers.ts";
+
+const e2e = useE2E();
+
+/** Waits for the import to end and fails with the dialog's words when it did not succeed. */
+async function waitForImport(page: Page): Promise<void> {
+  await page
+    .locator('[data-testid="import-done"], [data-testid="import-failed"]')
+    .first()
+    .waitFor({ timeout: 90_000 });
+  const failed = page.getByTestId("import-failed");
+  if ((await failed.count()) > 0) throw new Error(`import failed in the page: ${await failed.textContent()}`);
+}
+
+const PASTED = `ZetaMed-3B: A Small Clinical Model
+Abstract: We introduce ZetaMed-3B, a clinical language model fine-tuned from Qwen2.5-7B-Instruct via LoRA on MIMIC-IV discharge notes. ZetaMed-3B is evaluated on MedQA.
+`;
+
+describe("import", () => {
+  it("ingests pasted text with progress and the new nodes appear, highlighted", async () => {
+    const { page } = await e2e.open();
+    await waitForGraph(page);
+    await page.getByTestId("layout-toggle").click();
+    const before = await kg(page, (k) => ({ order: k.graph.order, nodes: k.graph.nodes() }));
+    const anchor = before.nodes[0] ?? "";
+    const anchorPos = await kg(page, (k) => {
+      const a = k.graph.getNodeAttributes(k.graph.nodes()[0] ?? "");
+      return { x: a.x, y: a.y };
+    });
+
+    await page.keyboard.press("i");
+    await page.getByTestId("import-dialog").waitFor();
+    await page.getByTestId("import-text").fill(PASTED);
+    await screenshot(page, "import-dialog");
+    await page.getByTestId("import-submit").click();
+    // Progress shows while the job runs (it may finish quickly: then "done" shows).
+    await page.locator('[data-testid="import-progress"], [data-testid="import-done"]').first().waitFor();
+    await waitForImport(page);
+    await screenshot(page, "import-done");
+    const added = Number(await page.getByTestId("import-new-count").textContent());
+    expect(added).toBeGreaterThan(0);
+
+    const after = await kg(page, (k) => ({
+      order: k.graph.order,
+      zeta: k.graph.nodes().filter((n) => n.toLowerCase().includes("zetamed")),
+    }));
+    expect(after.order).toBeGreaterThan(before.order);
+    expect(after.zeta.length).toBeGreaterThan(0);
+    // The layout the user had stays: an old node did not move.
+    const anchorAfter = await kg(page, (k) => {
+      const a = k.graph.getNodeAttributes(k.graph.nodes()[0] ?? "");
+      return { x: a.x, y: a.y };
+    });
+    expect(anchorAfter).toEqual(anchorPos);
+    expect(before.nodes).toContain(anchor);
+    // New nodes are highlighted in the view.
+    const zeta = after.zeta[0] ?? "";
+    const highlighted = await page.evaluate(
+      (id) =>
+        (
+          window.__kg as { sigma: { getNodeDisplayData(id: string): { highlighted?: boolean } | undefined } }
+        ).sigma.getNodeDisplayData(id)?.highlighted,
+      zeta,
+    );
+    expect(highlighted).toBe(true);
+    expect(await page.getByTestId("count-nodes").getAttribute("data-value")).toBe(String(after.order));
+  });
+
+  it("accepts files through the file picker", async () => {
+    const { page } = await e2e.open();
+    await waitForGraph(page);
+    await page.getByTestId("import-button").click();
+    await page.getByTestId("import-files").setInputFiles({
+      name: "lab-page.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from(PASTED.replaceAll("ZetaMed-3B", "OmegaMed-1B")),
+    });
+    await expect.poll(() => page.getByTestId("import-file-list").textContent()).toContain("lab-page.txt");
+    await page.getByTestId("import-submit").click();
+    await waitForImport(page);
+    const omega = await kg(page, (k) => k.graph.nodes().filter((n) => n.toLowerCase().includes("omegamed")));
+    expect(omega.length).toBeGreaterThan(0);
+  });
+});
