@@ -17,7 +17,7 @@ export async function runLineageCommand(args: string[], ctx: CommandContext): Pr
   });
   const model = positionals.join(" ").trim();
   const depth = Number(values.depth ?? 10);
-  const limit = Number(values.limit ?? 500);
+  const limit = Number(values.limit ?? 200);
   if (
     !model ||
     !Number.isInteger(depth) ||

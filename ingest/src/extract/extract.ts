@@ -115,14 +115,14 @@ const emptyScore = (): Score => ({ Model: 0, Dataset: 0, Benchmark: 0, Method: 0
 // with no nested unbounded quantifiers, so none can backtrack catastrophically.
 
 const INTRO_CUE =
-  /\b(?:we|this (?:paper|work|article|study|report|survey)|our (?:work|paper|team)|it)\s+(?:\w+\s+){0,2}?(?:introduce|present|propose|construct|curate|develop|build|release|establish|create|design|collect|contribute|devise|formulate|open-source|term|call|name|dub|unveil|report)(?:s|d|ed)?\b|\b(?:introduc|propos|present|develop|releas|construct|curat)(?:e|es|ed|ing) (?:a |an |the )?(?:new |novel |first )?|\b(?:introduction|development|release|construction) of (?:the |a |an |our )?/g;
+  /\b(?:we|this (?:paper|work|article|study|report|survey)|our (?:work|paper|team)|it)\s+(?:\w+\s+){0,2}?(?:introduce|present|propose|construct|curate|develop|build|release|establish|create|design|collect|contribute|devise|formulate|open-source|term|call|name|dub|unveil|report)(?:s|d|ed)?\b|\b(?:introduc|propos|present|develop|releas|construct|curat)(?:es|s|ing) (?:a |an |the )?(?:new |novel |first )?|\b(?:newly|our) (?:introduced|proposed|presented|developed|constructed|curated) |\b(?:introduction|development|release|construction) of (?:the |a |an |our )?/g;
 const CALLED_BEFORE = /\b(?:called|dubbed|named|termed|coined)\s+(?:[\w-]+\s+){0,6}\(?$/;
 const NOT_INTRODUCED_BEFORE =
   /\b(?:from|on|than|over|such as|including|like|via|using|with|of|by|to|upon|against|beyond|versus|vs|outperforms?|surpass(?:es)?|extends?|through)\s+(?:the\s+|a\s+|an\s+|existing\s+|strong\s+|prior\s+)?[\w-]{0,30}\s*$/;
 const EVAL_CUE =
   /\b(?:achiev|outperform|surpass|evaluat|benchmark|state-of-the-art|sota|accuracy|score|performance|improv|gain|validat|exceed|beat|tops?\b|reach|attain|results?\b|experiment)/;
 const SUBJECT_VERB =
-  /^\s*(?:\(\S{1,30}\)\s*)?(?:(?:model|method|framework|network|system|agent|series|models)\s+)?(?:(?:\w+ly|also|further|still|even|only|then|again|and|both|all|can|could)\s+){0,4}(?:achiev|outperform|surpass|reach|obtain|attain|exceed|beat|deliver|sets?\b|establish|demonstrat|show|exhibit|improv|perform|scor|rank|match|yield|tops?\b|excel|lead|is evaluated|was evaluated|are evaluated|were evaluated)/;
+  /^\s*(?:\(\S{1,30}\)\s*)?(?:(?:model|method|framework|network|system|agent|series|models)\s+)?(?:(?:\w+ly|also|further|still|even|only|then|again|and|both|all|can|could)\s+){0,4}(?:achiev|outperform|surpass|reach|obtain|attain|exceed|beat|deliver|sets?\b|establish|demonstrat|shows?\b|showed|exhibit|improves?\b|improved|performs?\b|performed|scores?\b|scored|ranks?\b|ranked|match(?:es|ed)?\b|yield|tops?\b|excel|leads?\b|is evaluated|was evaluated|are evaluated|were evaluated)/;
 const EVAL_OBJECT_BEFORE =
   /\b(?:on|across|over)\s+(?:the\s+|all\s+|both\s+|several\s+|challenging\s+|standard\s+|popular\s+)?$/;
 const COMPARISON_BEFORE =
@@ -226,6 +226,9 @@ export function inferBasedOnMethod(verb: string, sentence: string, paper: string
     /\bfine-?tun|\bsft\b|instruction[- ]tun/.test(s)
   )
     return "fine-tune";
+  if (/pre-?train|trained from scratch/.test(v)) return "continued-pretraining";
+  // "X extends Y" says nothing of how; the paper's subject does ("... MoE upcycling").
+  if (!/extend|initiali|on top of/.test(v)) return "other";
   const p = paper.toLowerCase();
   if (/\bupcycl/.test(p)) return "upcycling";
   if (/\bdistill/.test(p)) return "distillation";
@@ -409,13 +412,15 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     }
   }
 
+  /** The abstract without URLs: "github.com/x/corvid" does not make "Corvid" an ordinary word. */
+  const proseOnly = input.abstract.replace(/https?:\/\/\S+/g, " ");
   // 4. Type evidence from the names themselves.
   for (const c of cands) {
     let stop = false;
     for (const surface of c.surfaces.keys()) {
       if (isStopName(surface)) stop = true;
-      if (modelFamily(surface)) add(c.index, "Model", 3);
       const ds = datasetVocabulary(surface);
+      if (modelFamily(surface) && ds === null) add(c.index, "Model", 3);
       if (ds === "benchmark") add(c.index, "Benchmark", 3);
       else if (ds === "dataset") add(c.index, "Dataset", 3);
       if (methodVocabulary(surface)) add(c.index, "Method", 3);
@@ -439,6 +444,19 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       }
     }
     if (stop) add(c.index, "Reject", 100);
+    // A capitalised word or phrase the same abstract also writes in lower case is an ordinary
+    // word that opened a clause or a heading ("Reasoning", "Language Models"), not a name.
+    if (!c.strong) {
+      for (const surface of c.surfaces.keys()) {
+        if (
+          writtenInLowerCase(proseOnly, surface) ||
+          /^(?:[\p{L}-]+ )+(?:Models|Networks|Agents|Transformers|LLMs|Systems)$/u.test(surface)
+        ) {
+          add(c.index, "Reject", 100);
+          break;
+        }
+      }
+    }
   }
 
   // Abbreviation long forms type their short form: "... Memory Network (RSM-Net)".
@@ -634,6 +652,8 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   const corefData: Array<{ sentence: number; model: number }> = [];
   const paperLower = input.abstract.toLowerCase();
   const introducedAt = new Map<number, number>();
+  /** Names after an introduction cue; which of them the cue introduces is decided once types are known. */
+  const introCandidates: Array<{ si: number; k: number; c: number; cue: number; follows: boolean }> = [];
   /** Mentions introduced by their own sentence ("sentence:mention"): never evaluation objects there. */
   const introducedHere = new Set<string>();
   sentences.forEach((s, si) => {
@@ -649,18 +669,23 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       if (m[0].length === 0) INTRO_CUE.lastIndex++;
     }
     if (cueStart >= 0) {
+      // The name a cue introduces is the first one after it (with its coordination and its
+      // abbreviation); later names are new only when joined by "and" ("X, a model ..., and Y").
       for (let k = 0; k < ms.length; k++) {
         const m = ms[k] as Mention;
         if (m.start < cueStart) continue;
+        const cue = cueEnds.filter((e) => e <= m.start).pop() ?? -1;
         const before = s.lower.slice(Math.max(cueStart, m.start - 40), m.start);
         // Right after a cue ("the development of the X dataset") X is introduced whatever the cue ends with.
-        const rightAfterCue = cueEnds.some(
-          (e) => e <= m.start && s.lower.slice(e, m.start).trim().length === 0,
-        );
+        const rightAfterCue = cue >= 0 && s.lower.slice(cue, m.start).trim().length === 0;
         if (!rightAfterCue && NOT_INTRODUCED_BEFORE.test(before)) continue;
-        const c = cs[k] as number;
-        introducedHere.add(`${si}:${k}`);
-        if (!introducedAt.has(c)) introducedAt.set(c, si);
+        if (/\be\.g\.,?\s*$|\bi\.e\.,?\s*$/.test(before)) continue;
+        const prev = ms[k - 1];
+        const partner =
+          prev !== undefined &&
+          (prev.start === m.start || /^\s*\(\s*$/.test(s.clean.slice(prev.end, m.start)));
+        const joined = /\band\s+(?:the\s+|a\s+|an\s+)?$/.test(before.slice(-12)) || groupOf(s, k)[0] !== k;
+        introCandidates.push({ si, k, c: cs[k] as number, cue, follows: partner || joined });
       }
     }
     for (let k = 0; k < ms.length; k++) {
@@ -891,12 +916,18 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         const m = ms[k] as Mention;
         const after = s.lower.slice(m.end, m.end + 60);
         const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
+        const subjectOfVerb = SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before);
         if (
-          (SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before)) ||
+          subjectOfVerb ||
           EVAL_VERB_BEFORE.test(before.slice(-30)) ||
           EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start))
         )
-          roles.push({ cand: cs[k] as number, label: "Model", weight: 2 });
+          // A capitalised word after "evaluate" is as often a task ("evaluate Online Spatio-Temporal understanding").
+          roles.push({
+            cand: cs[k] as number,
+            label: "Model",
+            weight: m.strong ? 2 : subjectOfVerb ? 1.5 : 0.75,
+          });
         else if (
           EVAL_OBJECT_BEFORE.test(before.slice(-16)) &&
           !/\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*$/.test(before)
@@ -953,6 +984,24 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   }
   const typeOf = (c: number): EntityLabel | null => labelOf.get(find(cands, c))?.label ?? null;
 
+  // A cue introduces the first typed name after it, with its abbreviation and the names
+  // joined to it by "and"; later names ("... compared with GPT-4") are only mentioned.
+  let clause = "";
+  let taken = false;
+  for (const ic of introCandidates) {
+    const id = `${ic.si}:${ic.cue}`;
+    if (id !== clause) {
+      clause = id;
+      taken = false;
+    }
+    if (typeOf(ic.c) === null) continue;
+    if (taken && !ic.follows) continue;
+    taken = true;
+    introducedHere.add(`${ic.si}:${ic.k}`);
+    const prev = introducedAt.get(ic.c);
+    if (prev === undefined || ic.si < prev) introducedAt.set(ic.c, ic.si);
+  }
+
   for (const [c, si] of introducedAt) {
     const root = find(cands, c);
     const cand = cands[root] as Candidate;
@@ -991,13 +1040,26 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   // The paper's main model: the first Model it introduces, else its title subject.
   let main: number | null = null;
   let mainPos = Number.POSITIVE_INFINITY;
+  // The paper's main contribution is the first thing it introduces; "our method" refers to it,
+  // and it stands for a Model only when it is one.
   for (const [c, si] of introducedAt) {
     const root = find(cands, c);
-    if (typeOf(root) === "Model" && si < mainPos) {
+    const t = typeOf(root);
+    if (
+      t !== null &&
+      t !== "Method" &&
+      (si < mainPos ||
+        (si === mainPos && (cands[root] as Candidate).position < (cands[main ?? root] as Candidate).position))
+    ) {
       main = root;
       mainPos = si;
     }
+    if (t === "Method" && si < mainPos) {
+      main = null;
+      mainPos = si;
+    }
   }
+  if (main !== null && typeOf(main) !== "Model") main = null;
   if (main === null && titleCand !== null && typeOf(titleCand) === "Model") main = find(cands, titleCand);
   const introducedBenchmarks = new Set<number>();
   for (const [c] of introducedAt) {
@@ -1010,6 +1072,16 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
 
   /** "this dataset": the last named data set of the one or two sentences before, or null. */
   const previousDataset = (sentence: number): number | null => {
+    // A data set the paper has just introduced comes first ("we introduce Naamah, ... We utilize this dataset").
+    let introduced: number | null = null;
+    let at = -1;
+    for (const [c, si] of introducedAt) {
+      if (typeOf(c) === "Dataset" && si < sentence && si >= sentence - 3 && si > at) {
+        introduced = c;
+        at = si;
+      }
+    }
+    if (introduced !== null) return introduced;
     for (let back = sentence - 1; back >= Math.max(0, sentence - 2); back--) {
       const prev = sentences[back] as SentenceInfo;
       for (let k = prev.cands.length - 1; k >= 0; k--)
@@ -1348,7 +1420,10 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     const owner = orgEntity(repo.owner);
     if (repo.name) {
       const target = keyToEntity.get(keyOf(repo.name));
-      if (target !== undefined) {
+      // Only what the paper introduces, or a name written exactly as the repository: "CoCo" is not COCO.
+      const exact =
+        target !== undefined && (entities[target] as LocalEntity).surfaces.some(([s]) => s === repo.name);
+      if (target !== undefined && ((entities[target] as LocalEntity).introduced || exact)) {
         edges.push({
           type: "DEVELOPED",
           from: { entity: owner },
@@ -1399,6 +1474,22 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     return true;
   });
   return { entities, edges: unique, codeUrls, modelUrls, urls };
+}
+
+/** Does `text` contain `word` written entirely in lower case, as a whole word? */
+function writtenInLowerCase(text: string, word: string): boolean {
+  const lower = word.toLowerCase();
+  if (lower === word) return false;
+  let from = 0;
+  for (;;) {
+    const i = text.indexOf(lower, from);
+    if (i < 0) return false;
+    from = i + 1;
+    const before = text.charCodeAt(i - 1);
+    const after = text.charCodeAt(i + lower.length);
+    const boundary = (c: number): boolean => Number.isNaN(c) || !/[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+    if (boundary(before) && boundary(after)) return true;
+  }
 }
 
 function pushUnique(list: string[], value: string): void {

@@ -123,6 +123,8 @@ export const GENERIC_TERMS = set(`
   gmai gai agentic agents agent chatbot chatbots t2i t2v i2v t2a tts stt asr nmt mt
   lora-based sae saes kl ce bce nll mle map
   eq fig figs sec tab appendix
+  lrm lrms rm rms prm prms orm orms sd mdm mdms dllm dllms vlm-based github huggingface hugging-face arxiv twitter reddit youtube
+  bench benchmark benchmarks dataset datasets model models network framework method methods
 `);
 
 /** Technique names that are Methods wherever they occur (LoRA, DPO, GRPO...). */
@@ -271,6 +273,13 @@ function stopName(name: string): boolean {
   )
     return true;
   if (/acc$/i.test(name) && name.length <= 10) return true;
+  // Hardware: "A100", "H100", "RTX 4090", "MI210", "TPU v4".
+  if (
+    /^(?:[AHBLVT]\d{2,3}|RTX ?\d{4}|MI\d{3}X?|TPU ?v?\d|[A-Z]{2,5} (?:[AHBLVT]\d{2,3}|MI\d{3}X?|RTX ?\d{4}))$/.test(
+      name,
+    )
+  )
+    return true;
   return false;
 }
 
