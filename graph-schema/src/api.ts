@@ -87,7 +87,7 @@ export type CardResponse = z.infer<typeof CardResponseSchema>;
 export const LineageQuerySchema = z.object({
   depth: z.coerce.number().int().min(1).max(20).default(10),
   /** At most this many descendants (nearest first); a popular base model has thousands. */
-  limit: z.coerce.number().int().min(1).max(5000).default(500),
+  limit: z.coerce.number().int().min(1).max(5000).default(200),
 });
 export const LineageResponseSchema = z.object({
   root: z.string(),

@@ -33,7 +33,7 @@ import {
 
 export const DEFAULT_LINEAGE_DEPTH = 10;
 export const MAX_LINEAGE_DEPTH = 20;
-export const DEFAULT_LINEAGE_LIMIT = 500;
+export const DEFAULT_LINEAGE_LIMIT = 200;
 /** Data sets listed per model; a foundation model can be evaluated on hundreds. */
 export const LINEAGE_DATASETS_PER_MODEL = 50;
 
@@ -53,24 +53,38 @@ const LineageParamsSchema = z.object({
 });
 type LineageQuery = QueryDef<typeof LineageParamsSchema, typeof LineageRowSchema>;
 
+/**
+ * Breadth first, one unrolled step per level: each level takes at most `$limit + 1`
+ * new models (a LIMIT, so a hub's thousands of children are not all read) and the walk
+ * stops once that many are found. Variable-length patterns would enumerate every path
+ * below a hub before any limit applies.
+ */
+function bfsSteps(direction: "up" | "down", depth: number): string {
+  const step = direction === "up" ? "(x)-[:BASED_ON]->(c:Model)" : "(x)<-[:BASED_ON]-(c:Model)";
+  const sign = direction === "up" ? "-" : "";
+  return Array.from(
+    { length: depth },
+    (_, i) => /* cypher */ `
+      CALL (frontier) { UNWIND frontier AS x MATCH ${step} WITH DISTINCT c LIMIT $limit + 1 RETURN collect(c) AS next }
+      WITH found + [c IN next | {node: c, level: ${sign}${i + 1}}] AS found,
+           CASE WHEN size(found) + size(next) > $limit THEN [] ELSE next END AS frontier`,
+  ).join("");
+}
+
 function lineageCypher(depth: number): string {
   return /* cypher */ `
     MATCH (root:Model {key: $key})
     CALL (root) {
-      MATCH p = (root)-[:BASED_ON*1..${depth}]->(m:Model)
-      WITH m, min(length(p)) AS distance
-      ORDER BY distance, m.key
-      LIMIT $limit
-      RETURN collect({node: m, level: -distance}) AS ancestors
+      WITH [root] AS frontier, [] AS found
+      ${bfsSteps("up", depth)}
+      RETURN found AS ancestors
     }
     CALL (root) {
-      MATCH p = (root)<-[:BASED_ON*1..${depth}]-(m:Model)
-      WITH m, min(length(p)) AS distance
-      ORDER BY distance, m.key
-      LIMIT $limit + 1
-      RETURN collect({node: m, level: distance}) AS descendants
+      WITH [root] AS frontier, [] AS found
+      ${bfsSteps("down", depth)}
+      RETURN found AS descendants
     }
-    WITH root, ancestors, descendants[..$limit] AS kept, size(descendants) > $limit AS truncated
+    WITH root, ancestors[..$limit] AS ancestors, descendants[..$limit] AS kept, size(descendants) > $limit AS truncated
     UNWIND [{node: root, level: 0}] + ancestors + kept AS member
     WITH member.node AS m, member.level AS level, truncated
     RETURN ${nodeProjection("m")} AS node,

@@ -15,7 +15,7 @@ import {
   relatedTextPapersQuery,
 } from "./related.ts";
 import { schemaInfoQuery } from "./schema-info.ts";
-import { searchExactQuery, searchFulltextQuery } from "./search.ts";
+import { searchQuery } from "./search.ts";
 import {
   statsByLabelQuery,
   statsByTypeQuery,
@@ -36,8 +36,7 @@ export const READ_QUERIES: readonly QueryDef[] = [
   topBaseModelsQuery,
   topBenchmarksQuery,
   topOrganizationsQuery,
-  searchFulltextQuery,
-  searchExactQuery,
+  searchQuery,
   ...Object.values(cardQueries),
   ...Object.values(expandQueries),
   lineageQuery,

@@ -31,7 +31,7 @@ import {
   toWireNode,
 } from "./wire.ts";
 
-export const DEFAULT_RELATED_FANOUT = 200;
+export const DEFAULT_RELATED_FANOUT = 100;
 /** Weight of a text match as strong as the root's own text. */
 export const TEXT_WEIGHT = 1.5;
 
@@ -40,8 +40,6 @@ interface Kind {
   reason: (feature: string, root: string) => string;
   /** For drawing: the relationship from root and from candidate to the shared node, when direct. */
   edge?: { type: RelType; rootOut: boolean; candidateOut: boolean };
-  /** Direct links between root and candidate are not weighed by the degree of a hub. */
-  fixedDegree?: number;
 }
 
 /** Every way two nodes can be related, with its weight and its reason in words. */
@@ -52,8 +50,8 @@ export const RELATED_KINDS: Record<string, Kind> = {
     reason: (f) => `shares base model ${f}`,
     edge: { type: "BASED_ON", rootOut: true, candidateOut: true },
   },
-  parent: { weight: 2.5, reason: (_f, root) => `base model of ${root}`, fixedDegree: 1 },
-  child: { weight: 2, reason: (_f, root) => `built on ${root}`, fixedDegree: 1 },
+  parent: { weight: 2.5, reason: (_f, root) => `base model of ${root}` },
+  child: { weight: 2, reason: (_f, root) => `built on ${root}` },
   evaluated: {
     weight: 2,
     reason: (f) => `both evaluated on ${f}`,
@@ -95,16 +93,34 @@ export const RELATED_KINDS: Record<string, Kind> = {
   },
 };
 
+/**
+ * The scoring, in the database so only the best candidates travel: each shared node
+ * counts once per candidate, by its strongest kind, with weight(kind) / ln(2 + degree);
+ * direct links (parent, child) are not discounted by the root's degree.
+ */
+const SCORE_CANDIDATES = /* cypher */ `
+    WITH kind, f, c,
+         $weights[kind] / log(2 + CASE WHEN kind IN ['parent', 'child'] THEN 1 ELSE COUNT { (f)--() } END) AS weight
+    ORDER BY weight DESC
+    WITH c, f, collect({kind: kind, weight: weight})[0] AS best
+    WITH c, sum(best.weight) AS score,
+         collect({kind: best.kind, weight: best.weight, feature: ${nodeProjection("f")}}) AS shared
+    ORDER BY score DESC, c.name
+    LIMIT $top
+    RETURN ${nodeProjection("c")} AS candidate, score, shared`;
+
 const SharedRowSchema = z.object({
-  kind: z.string(),
-  feature: NodeRowSchema,
   candidate: NodeRowSchema,
-  degree: z.number(),
+  score: z.number(),
+  shared: z.array(z.object({ kind: z.string(), weight: z.number(), feature: NodeRowSchema })),
 });
 
 const RelatedParamsSchema = z.object({
   key: z.string().min(1),
   fanout: z.number().int().min(1).max(10_000),
+  /** How many of the best candidates come back. */
+  top: z.number().int().min(1).max(1_000),
+  weights: z.record(z.string(), z.number()),
 });
 
 /** Candidates sharing a neighbour with a model, one row per (kind, shared node, candidate). */
@@ -144,8 +160,7 @@ export const relatedModelQuery = defineQuery({
       CALL (root, f) { MATCH (f)-[:INTRODUCES|MENTIONS]->(c:Model) WHERE c <> root RETURN c LIMIT $fanout }
       RETURN 'paper' AS kind, f, c
     }
-    WITH kind, f, c, COUNT { (f)--() } AS degree
-    RETURN kind, ${nodeProjection("f")} AS feature, ${nodeProjection("c")} AS candidate, degree`,
+    ${SCORE_CANDIDATES}`,
   params: RelatedParamsSchema,
   row: SharedRowSchema,
 });
@@ -192,8 +207,7 @@ export const relatedPaperQuery = defineQuery({
       CALL (root, f) { MATCH (f)-[:PUBLISHED]->(c:Paper) WHERE c <> root RETURN c LIMIT $fanout }
       RETURN 'lab' AS kind, f, c
     }
-    WITH kind, f, c, COUNT { (f)--() } AS degree
-    RETURN kind, ${nodeProjection("f")} AS feature, ${nodeProjection("c")} AS candidate, degree`,
+    ${SCORE_CANDIDATES}`,
   params: RelatedParamsSchema,
   row: SharedRowSchema,
 });
@@ -240,7 +254,7 @@ const STOP_WORDS = new Set(
 );
 
 /** A Lucene query of the text's most frequent distinctive words over titles and abstracts, each escaped. */
-export function similarityQuery(text: string, maxTerms = 40): string | null {
+export function similarityQuery(text: string, maxTerms = 25): string | null {
   const words = text
     .slice(0, 20_000)
     .normalize("NFKC")
@@ -250,13 +264,19 @@ export function similarityQuery(text: string, maxTerms = 40): string | null {
   const counts = new Map<string, number>();
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   const terms = [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
+    // Repeated words first, then longer ones: rarer in the corpus, cheaper for the index.
+    .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
     .slice(0, maxTerms)
     .map(([w]) => escapeLucene(w));
   if (terms.length === 0) return null;
   const list = terms.join(" ");
   return `title:(${list}) abstract:(${list})`;
 }
+
+/** The weight of each kind, as the query's parameter. */
+export const RELATED_WEIGHTS: Record<string, number> = Object.fromEntries(
+  Object.entries(RELATED_KINDS).map(([name, kind]) => [name, kind.weight]),
+);
 
 interface Scored {
   node: WireNode;
@@ -282,7 +302,13 @@ export async function readRelated(
   }
   const limit = options.limit ?? 20;
   const run = { timeoutMs: options.timeoutMs };
-  const params = { key: ref.key, fanout: options.fanout ?? DEFAULT_RELATED_FANOUT };
+  const params = {
+    key: ref.key,
+    fanout: options.fanout ?? DEFAULT_RELATED_FANOUT,
+    // Room for text matches to lift a candidate past the structural top `limit`.
+    top: limit * 3 + 20,
+    weights: RELATED_WEIGHTS,
+  };
   const [shared, textOf] = await Promise.all([
     db.run(ref.label === "Model" ? relatedModelQuery : relatedPaperQuery, params, run),
     db.run(
@@ -314,33 +340,33 @@ export async function readRelated(
   };
 
   for (const row of shared) {
-    const kind = RELATED_KINDS[row.kind];
-    if (!kind) continue;
-    const feature = toWireNode(row.feature);
     const candidate = toWireNode(row.candidate);
-    const degree = kind.fixedDegree ?? row.degree;
-    const weight = kind.weight / Math.log(2 + degree);
-    const direct = row.kind === "parent" || row.kind === "child";
-    credit(
-      candidate,
-      direct ? `direct:${candidate.id}` : feature.id,
-      weight,
-      kind.reason(feature.name, rootName),
-    );
-    if (kind.edge) {
-      featureNodes.set(feature.id, feature);
-      const { type, rootOut, candidateOut } = kind.edge;
-      for (const [end, out] of [
-        [rootId, rootOut],
-        [candidate.id, candidateOut],
-      ] as const) {
-        const edge = out ? toWireEdge(type, end, feature.id) : toWireEdge(type, feature.id, end);
+    for (const { kind: kindName, weight, feature: featureRow } of row.shared) {
+      const kind = RELATED_KINDS[kindName];
+      if (!kind) continue;
+      const feature = toWireNode(featureRow);
+      const direct = kindName === "parent" || kindName === "child";
+      credit(
+        candidate,
+        direct ? `direct:${candidate.id}` : feature.id,
+        weight,
+        kind.reason(feature.name, rootName),
+      );
+      if (kind.edge) {
+        featureNodes.set(feature.id, feature);
+        const { type, rootOut, candidateOut } = kind.edge;
+        for (const [end, out] of [
+          [rootId, rootOut],
+          [candidate.id, candidateOut],
+        ] as const) {
+          const edge = out ? toWireEdge(type, end, feature.id) : toWireEdge(type, feature.id, end);
+          edges.set(edge.id, edge);
+        }
+      } else if (direct) {
+        const [source, target] = kindName === "parent" ? [rootId, candidate.id] : [candidate.id, rootId];
+        const edge = toWireEdge("BASED_ON", source, target);
         edges.set(edge.id, edge);
       }
-    } else if (direct) {
-      const [source, target] = row.kind === "parent" ? [rootId, candidate.id] : [candidate.id, rootId];
-      const edge = toWireEdge("BASED_ON", source, target);
-      edges.set(edge.id, edge);
     }
   }
 

@@ -42,8 +42,8 @@ export function searchTokens(text: string): string[] {
 
 /**
  * A Lucene query for the words: per word an exact term (boosted on names), a prefix on
- * names, aliases and titles, and an edit-distance-1 fuzzy term for words of four letters
- * or more. `strict` requires every word; otherwise any word will do. Abstracts only
+ * names, aliases and titles, and an edit-distance-1 fuzzy term on names and aliases for
+ * words of four letters or more. `strict` requires every word; otherwise any word will do. Abstracts only
  * match exact words, so a prefix never drags in every abstract that starts alike.
  */
 export function buildLuceneQuery(tokens: readonly string[], strict: boolean): string {
@@ -51,7 +51,8 @@ export function buildLuceneQuery(tokens: readonly string[], strict: boolean): st
     const t = escapeLucene(token);
     const parts = [`name:${t}^4`, `aliasText:${t}^3`, `title:${t}^2`, `abstract:${t}`];
     if (token.length >= 2) parts.push(`name:${t}*^2`, `aliasText:${t}*^2`, `title:${t}*`);
-    if (token.length >= 4) parts.push(`name:${t}~1`, `aliasText:${t}~1`, `title:${t}~1`);
+    // Typos are forgiven in names and aliases; fuzzy over every title costs too much.
+    if (token.length >= 4) parts.push(`name:${t}~1`, `aliasText:${t}~1`);
     return `${strict ? "+" : ""}(${parts.join(" ")})`;
   });
   if (tokens.length > 1) {
@@ -67,55 +68,45 @@ const SearchRowSchema = z.object({
   aliases: z.array(z.string()),
   title: z.string().nullable(),
   score: z.number(),
+  exact: z.boolean(),
   abstractHit: z.boolean(),
 });
 type SearchRow = z.infer<typeof SearchRowSchema>;
 
-export const searchFulltextQuery = defineQuery({
-  name: "searchFulltext",
+/**
+ * One round trip: the full-text hits and the exact identity lookups (an entity's
+ * normalised key, a paper's id or arXiv id, all index seeks) together.
+ */
+export const searchQuery = defineQuery({
+  name: "search",
   mode: "READ",
   cypher: /* cypher */ `
-    CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX.name}', $lucene, {limit: $candidates}) YIELD node, score
+    CALL () {
+      CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX.name}', $lucene, {limit: $candidates}) YIELD node, score
+      RETURN node, score, false AS exact
+      UNION ALL
+      ${ENTITY_LABELS.map((label) => `MATCH (node:${label} {key: $key}) RETURN node, 0.0 AS score, true AS exact`).join("\n      UNION ALL\n      ")}
+      UNION ALL
+      MATCH (node:Paper {id: $paperId}) RETURN node, 0.0 AS score, true AS exact
+      UNION ALL
+      MATCH (node:Paper {arxivId: $arxivId}) RETURN node, 0.0 AS score, true AS exact
+    }
+    WITH node, score, exact
     WHERE $label IS NULL OR $label IN labels(node)
     RETURN ${nodeProjection("node")} AS node,
            coalesce(node.aliases, []) AS aliases,
            node.title AS title,
            score,
-           any(t IN $tokens WHERE toLower(coalesce(node.abstract, '')) CONTAINS t) AS abstractHit
-    ORDER BY score DESC
-    LIMIT $candidates`,
+           exact,
+           any(t IN $tokens WHERE toLower(coalesce(node.abstract, '')) CONTAINS t) AS abstractHit`,
   params: z.object({
     lucene: z.string().min(1),
     tokens: z.array(z.string()),
-    label: NodeLabelSchema.nullable(),
-    candidates: z.number().int().min(1).max(1000),
-  }),
-  row: SearchRowSchema,
-});
-
-/** Exact identity: an entity's normalised key, a paper's id or arXiv id (index lookups). */
-export const searchExactQuery = defineQuery({
-  name: "searchExact",
-  mode: "READ",
-  cypher: /* cypher */ `
-    CALL () {
-      ${ENTITY_LABELS.map((label) => `MATCH (n:${label} {key: $key}) RETURN n`).join("\n      UNION\n      ")}
-      UNION
-      MATCH (n:Paper {id: $paperId}) RETURN n
-      UNION
-      MATCH (n:Paper {arxivId: $arxivId}) RETURN n
-    }
-    WITH n WHERE $label IS NULL OR $label IN labels(n)
-    RETURN ${nodeProjection("n")} AS node,
-           coalesce(n.aliases, []) AS aliases,
-           n.title AS title,
-           0.0 AS score,
-           false AS abstractHit`,
-  params: z.object({
     key: z.string(),
     paperId: z.string(),
     arxivId: z.string(),
     label: NodeLabelSchema.nullable(),
+    candidates: z.number().int().min(1).max(1000),
   }),
   row: SearchRowSchema,
 });
@@ -165,8 +156,8 @@ export function rankHit(
 }
 
 /**
- * Ranked search hits. Runs the exact lookup and the strict full-text query together;
- * when they find fewer than `limit`, a relaxed query (any word) tops the list up.
+ * Ranked search hits. One query finds exact identities and strict full-text matches
+ * (every word); only when that finds nothing does a relaxed query (any word) run.
  */
 export async function searchGraph(
   db: Database,
@@ -177,36 +168,26 @@ export async function searchGraph(
   const label = options.label ?? null;
   const run = { timeoutMs: options.timeoutMs };
   const tokens = searchTokens(text);
-  const candidates = Math.min(1000, Math.max(50, limit * 5) * (label ? 4 : 1));
+  // No word at all (only punctuation): nothing can match, and Lucene needs a term.
+  if (tokens.length === 0) return [];
+  const candidates = Math.min(1000, Math.max(30, limit * 3) * (label ? 4 : 1));
   const trimmed = text.trim();
-  const exactParams = {
+  const params = {
+    tokens,
     key: normaliseKey(trimmed),
     paperId: trimmed,
     arxivId: normaliseArxivId(trimmed) ?? "",
     label,
+    candidates,
   };
-  const fulltext = (strict: boolean) =>
-    tokens.length === 0
-      ? Promise.resolve([])
-      : db.run(
-          searchFulltextQuery,
-          { lucene: buildLuceneQuery(tokens, strict), tokens, label, candidates },
-          run,
-        );
-  const [exactRows, strictRows] = await Promise.all([
-    db.run(searchExactQuery, exactParams, run),
-    fulltext(true),
-  ]);
-  let rows: { row: SearchRow; exact: boolean }[] = [
-    ...exactRows.map((row) => ({ row, exact: true })),
-    ...strictRows.map((row) => ({ row, exact: false })),
-  ];
-  if (tokens.length > 1 && rows.length < limit) {
-    rows = [...rows, ...(await fulltext(false)).map((row) => ({ row, exact: false }))];
+  let rows = await db.run(searchQuery, { ...params, lucene: buildLuceneQuery(tokens, true) }, run);
+  if (rows.length === 0 && tokens.length > 1) {
+    rows = await db.run(searchQuery, { ...params, lucene: buildLuceneQuery(tokens, false) }, run);
   }
 
   const best = new Map<string, SearchHit & { tier: number; lucene: number }>();
-  for (const { row, exact } of rows) {
+  for (const row of rows) {
+    const exact = row.exact;
     const id = toWireNode(row.node).id;
     const { tier, matched } = rankHit(row, trimmed, tokens, exact);
     const known = best.get(id);
