@@ -129,7 +129,7 @@ const COMPARISON_BEFORE =
   /\b(?:than|over|outperforms?|outperforming|surpass\w*|beats?|exceeds?|against|versus|vs\.?|baselines?|such as|including|like|compared (?:to|with))\s+(?:the\s+|strong\s+|sota\s+|leading\s+)?[\w-]{0,20}\s*$/;
 const EVAL_VERB_BEFORE = /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\s+(?:\w+\s+){0,2}$/;
 const EVAL_LIST_BEFORE =
-  /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\b[^.;]{0,160}\b(?:including|such as|like|namely)\s+$/;
+  /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\b[^.;]{0,160}\b(?:including|such as|like|namely)\s+[^.;()]{0,60}$/;
 const TRAINING_VERB_AFTER_COMMA =
   /^,\s*(?:we\s+(?:\w+\s+)?(?:train|fine-?tune|pre-?train|present|propose|develop|build|introduce|obtain|derive|construct|design|learn)\w*\b|the\s+)?/;
 
@@ -545,7 +545,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       // Appositive or copula: "X, an open-source multimodal agentic model", "X is a ... model".
       const tail = s.lower.slice(lastM.end, lastM.end + 24);
       const appo =
-        /^(?:,\s*|:\s*|\s+(?:is|was|are|as)\s+|,\s*which\s+is\s+|,\s*(?:is|was)\s+)(?:a|an|the|our|one|two|three)\s/.exec(
+        /^\)?(?:,\s*|:\s*|\s+(?:is|was|are|as)\s+|,\s*which\s+is\s+|,\s*(?:is|was)\s+)(?:a|an|the|our|one|two|three)\s/.exec(
           tail,
         );
       if (appo) {
@@ -920,7 +920,8 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         if (
           subjectOfVerb ||
           EVAL_VERB_BEFORE.test(before.slice(-30)) ||
-          EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start))
+          (EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start)) &&
+            !/\b(?:from|by)\s+$/.test(before))
         )
           // A capitalised word after "evaluate" is as often a task ("evaluate Online Spatio-Temporal understanding").
           roles.push({
@@ -1243,7 +1244,8 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         if (
           SUBJECT_VERB.test(after) ||
           EVAL_VERB_BEFORE.test(before) ||
-          EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start))
+          (EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start)) &&
+            !/\b(?:from|by)\s+$/.test(before))
         )
           models.add(find(cands, c));
       }

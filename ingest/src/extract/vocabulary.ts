@@ -116,7 +116,7 @@ export const GENERIC_TERMS = set(`
   moe mixture-of-experts mixtures-of-experts mixture-of-expert chain-of-thought vision-language vision-language-action
   i2i v2v a2v t2s q&a ner pos re nli sts mrc image-to-image video-to-video
   text-to-image text-to-video image-text image-to-text text-to-speech speech-to-text state-of-the-art sft rl rlhf rlaif rlvr irl il bc cot tot got icl rag kg kgs qa vqa vqa-rad ocr asr tts
-  gui guis api apis gpu gpus cpu tpu npu ram fp16 bf16 fp8 int8 int4 json html xml sql pdf url urls
+  gui guis api apis gpu gpus cpu tpu npu fp16 bf16 fp8 int8 int4 json html xml sql pdf url urls
   mlp mlps cnn cnns rnn rnns lstm gru gnn gnns gcn transformer transformers vit-based attention ffn ffns
   sota ood id iid nerf gan gans vae vaes ddpm ldm dm dms ssm ssms hmm crf svm knn pca
   llm-based ai-based 3d 2d 4d 1d rgb hd uhd 4k 8k ui ux io os ar vr xr iot
