@@ -39,7 +39,6 @@ const EvidenceRowSchema = z.object({
   sentences: z.array(z.string()),
   paperIds: z.array(z.string()),
   sourceIds: z.array(z.string()),
-  sourcePaths: z.array(z.string().nullable()),
   confidences: z.array(z.number()),
   extractors: z.array(z.string()),
 });
@@ -58,6 +57,7 @@ const CardRowSchema = z.object({
       evidence: EvidenceRowSchema,
     }),
   ),
+  sourcePaths: z.array(z.tuple([z.string(), z.string().nullable()])),
   baseChain: z.array(z.object({ node: NodeRowSchema, method: z.string().nullable() })),
   mentioned: z.array(z.object({ node: NodeRowSchema, aliases: z.array(z.string()) })),
 });
@@ -97,11 +97,18 @@ function cardCypher(label: NodeLabel, keyProperty: "id" | "key"): string {
           sentences: coalesce(sentences, []),
           paperIds: coalesce(r.evidencePaperIds[..${CARD_EVIDENCE_CAP}], []),
           sourceIds: coalesce(sourceIds, []),
-          sourcePaths: [sid IN coalesce(sourceIds, []) | COLLECT { MATCH (s:Source {id: sid}) RETURN s.path }[0]],
           confidences: coalesce(r.evidenceConfidences[..${CARD_EVIDENCE_CAP}], []),
           extractors: coalesce(r.evidenceExtractors[..${CARD_EVIDENCE_CAP}], [])
         }
       }) AS relations
+    }
+    // Each document's path once, however many sentences were read from it.
+    CALL (relations) {
+      UNWIND relations AS relation
+      UNWIND relation.evidence.sourceIds AS sid
+      WITH DISTINCT sid
+      MATCH (s:Source {id: sid})
+      RETURN collect([sid, s.path]) AS sourcePaths
     }`;
   const baseChain =
     label === "Model"
@@ -131,7 +138,7 @@ function cardCypher(label: NodeLabel, keyProperty: "id" | "key"): string {
     RETURN ${nodeProjection("n")} AS node,
            properties(n) AS properties,
            [${totals}] AS totals,
-           ${slots.length === 0 ? "[] AS relations" : "relations"},
+           ${slots.length === 0 ? "[] AS relations, [] AS sourcePaths" : "relations, sourcePaths"},
            ${label === "Model" ? "baseChain" : "[] AS baseChain"},
            ${label === "Paper" ? "mentioned" : "[] AS mentioned"}`;
 }
@@ -208,6 +215,7 @@ export async function readCard(
   const properties: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row.properties)) if (!HIDDEN_PROPERTIES.has(k)) properties[k] = v;
   const node = toWireNode(row.node, properties);
+  const paths = new Map(row.sourcePaths);
   const relations = row.relations
     .map((r) => {
       const ev = r.evidence;
@@ -220,7 +228,7 @@ export async function readCard(
           sentence,
           paperId: ev.paperIds[i] ?? "",
           sourceId: ev.sourceIds[i] ?? "",
-          sourcePath: ev.sourcePaths[i] ?? null,
+          sourcePath: paths.get(ev.sourceIds[i] ?? "") ?? null,
           confidence: ev.confidences[i] ?? r.confidence ?? 0,
           extractor: ev.extractors[i] ?? "",
         })),
