@@ -8,6 +8,7 @@ import {
   CardResponseSchema,
   CypherResponseSchema,
   ExpandResponseSchema,
+  GraphResponseSchema,
   HealthResponseSchema,
   LineageResponseSchema,
   PathResponseSchema,
@@ -57,6 +58,15 @@ const enc = encodeURIComponent;
 describe("read endpoints", () => {
   it("GET /api/health", async () => {
     expect(await get("/api/health", HealthResponseSchema)).toEqual({ ok: true, neo4j: "up" });
+  });
+
+  it("GET /api/graph, with the same edge ids as the other endpoints", async () => {
+    const graph = await get("/api/graph?limit=1000", GraphResponseSchema);
+    expect(graph.nodes).toHaveLength(30);
+    expect(graph.edges).toHaveLength(50);
+    const expand = await get("/api/nodes/Model:innovator/expand", ExpandResponseSchema);
+    const ids = new Set(graph.edges.map((e) => e.id));
+    expect(expand.edges.every((e) => ids.has(e.id))).toBe(true);
   });
 
   it("GET /api/stats", async () => {

@@ -1,9 +1,19 @@
 /**
  * GET /api/graph — the whole graph (capped) for the overview, in the wire format.
+ * Edge ids are the same stable `source-TYPE->target` ids every other endpoint uses, so
+ * an expansion or a lineage merges into the overview instead of doubling its edges.
  */
-import { GraphQuerySchema, GraphResponseSchema, nodeId, type WireGraph } from "@kg/graph-schema";
-import { graphEdgesQuery, graphNodesQuery } from "@kg/queries";
-import type { ApiDeps, ApiRoute } from "./route.ts";
+import {
+  GraphQuerySchema,
+  GraphResponseSchema,
+  NodeLabelSchema,
+  nodeId,
+  RelTypeSchema,
+  type WireGraph,
+} from "@kg/graph-schema";
+import { graphEdgesQuery, graphNodesQuery, toWireEdge, toWireNode } from "@kg/queries";
+import type { ApiDeps } from "./route.ts";
+import { defineRoute } from "./route.ts";
 
 export async function readWholeGraph(deps: ApiDeps, limit: number): Promise<WireGraph> {
   const [nodes, edges] = await Promise.all([
@@ -12,18 +22,19 @@ export async function readWholeGraph(deps: ApiDeps, limit: number): Promise<Wire
   ]);
   const ids = new Set<string>();
   const wireNodes = nodes.map((n) => {
-    const id = nodeId(n.label as never, n.key);
-    ids.add(id);
-    return { id, label: n.label as never, name: n.name, properties: { key: n.key, degree: n.degree } };
+    const node = toWireNode(n, { degree: n.degree });
+    ids.add(node.id);
+    return node;
   });
   const wireEdges = edges
-    .map((e, index) => ({
-      id: `e${index}`,
-      type: e.type as never,
-      source: nodeId(e.fromLabel as never, e.fromKey),
-      target: nodeId(e.toLabel as never, e.toKey),
-      properties: { method: e.method, confidence: e.confidence },
-    }))
+    .map((e) =>
+      toWireEdge(
+        RelTypeSchema.parse(e.type),
+        nodeId(NodeLabelSchema.parse(e.fromLabel), e.fromKey),
+        nodeId(NodeLabelSchema.parse(e.toLabel), e.toKey),
+        { method: e.method, confidence: e.confidence },
+      ),
+    )
     .filter((e) => ids.has(e.source) && ids.has(e.target));
   return GraphResponseSchema.parse({
     nodes: wireNodes,
@@ -32,11 +43,11 @@ export async function readWholeGraph(deps: ApiDeps, limit: number): Promise<Wire
   });
 }
 
-export const graphRoute: ApiRoute = {
+export const graphRoute = defineRoute({
   method: "GET",
   url: "/api/graph",
   summary: "The whole graph, capped, for the overview",
   querystring: GraphQuerySchema,
   response: GraphResponseSchema,
-  handler: async (deps, request) => readWholeGraph(deps, GraphQuerySchema.parse(request.query).limit),
-};
+  handler: (deps, { query }) => readWholeGraph(deps, query.limit),
+});

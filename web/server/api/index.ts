@@ -38,6 +38,12 @@ function isClientFault(error: unknown): error is ClientFault {
   return typeof status === "number" && status >= 400 && status < 500;
 }
 
+/** Neo4j cancelled a named query at its transaction timeout. */
+function isTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /TransactionTimedOut/.test(code);
+}
+
 export function registerApi(
   app: FastifyInstance,
   deps: ApiDeps,
@@ -67,6 +73,12 @@ export function registerApi(
           if (route.contentType) reply.type(route.contentType);
           return result;
         } catch (error) {
+          if (isTimeout(error)) {
+            return reply.code(408).send({
+              error: `the query ran longer than ${deps.config.QUERY_TIMEOUT_MS} ms (QUERY_TIMEOUT_MS) and was cancelled in the database`,
+              code: (error as { code: string }).code,
+            });
+          }
           if (!isClientFault(error)) throw error;
           const body = error.toApiError ? error.toApiError() : { error: error.message };
           return reply.code(error.statusCode).send(body);
