@@ -444,13 +444,19 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       }
     }
     if (stop) add(c.index, "Reject", 100);
+    // A company named alone is no model or data set ("OpenAI", "NVIDIA"); "Mistral" the family is.
+    for (const surface of c.surfaces.keys()) {
+      if (KNOWN_ORGANIZATIONS.has(keyOf(surface)) && !modelFamily(surface)) add(c.index, "Reject", 100);
+    }
     // A capitalised word or phrase the same abstract also writes in lower case is an ordinary
     // word that opened a clause or a heading ("Reasoning", "Language Models"), not a name.
     if (!c.strong) {
       for (const surface of c.surfaces.keys()) {
         if (
           writtenInLowerCase(proseOnly, surface) ||
-          /^(?:[\p{L}-]+ )+(?:Models|Networks|Agents|Transformers|LLMs|Systems)$/u.test(surface)
+          /^(?:[\p{L}-]+ )+(?:Models|Networks|Agents|Transformers|LLMs|Systems)$/u.test(surface) ||
+          (c.parent === c.index &&
+            /^(?:[\p{L}-]+ ){1,2}(?:Model|Network|Dataset|Benchmark|Framework|Method|Agent)$/u.test(surface))
         ) {
           add(c.index, "Reject", 100);
           break;

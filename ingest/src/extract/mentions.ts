@@ -196,6 +196,8 @@ export const isStrongToken: (t: string) => boolean = strongToken;
 
 function strongToken(t: string): boolean {
   if (t.length < 2 || t.length > 60) return false;
+  // OpenAI's lower-case reasoning models: o1, o3-mini, o4-mini.
+  if (/^o\d(?:-(?:mini|pro|preview|high|low))?$/.test(t)) return true;
   const k0 = kind(t.charCodeAt(0), t.charAt(0));
   if (k0 !== 1 && k0 !== 2) return false;
   let upper = 0;
@@ -366,7 +368,10 @@ export function findMentions(
     const first = tokens[from] as Token;
     const end = tokens[last] as Token;
     const surface = surfaceOverride ?? clean.slice(first.start, end.end);
-    const nameLike = isStrongToken(first.text) || isCapitalisedWord(first.text);
+    const lone =
+      from === last &&
+      (VARIANT_WORDS.has(first.text.toLowerCase()) || NAME_TAIL_WORDS.has(first.text.toLowerCase()));
+    const nameLike = !lone && (isStrongToken(first.text) || isCapitalisedWord(first.text));
     if (nameLike && !isStopName(surface) && !(last === from && !strong && first.text.length < 3)) {
       mentions.push({ surface, start: first.start, end: end.end, first: from, last, strong: anyStrong });
     }
