@@ -414,6 +414,8 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
 
   /** The abstract without URLs: "github.com/x/corvid" does not make "Corvid" an ordinary word. */
   const proseOnly = input.abstract.replace(/https?:\/\/\S+/g, " ");
+  const groupSize = new Map<number, number>();
+  for (const c of cands) groupSize.set(find(cands, c.index), (groupSize.get(find(cands, c.index)) ?? 0) + 1);
   // 4. Type evidence from the names themselves.
   for (const c of cands) {
     let stop = false;
@@ -455,7 +457,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         if (
           writtenInLowerCase(proseOnly, surface) ||
           /^(?:[\p{L}-]+ )+(?:Models|Networks|Agents|Transformers|LLMs|Systems)$/u.test(surface) ||
-          (c.parent === c.index &&
+          (groupSize.get(find(cands, c.index)) === 1 &&
             /^(?:[\p{L}-]+ ){1,2}(?:Model|Network|Dataset|Benchmark|Framework|Method|Agent)$/u.test(surface))
         ) {
           add(c.index, "Reject", 100);
