@@ -13,6 +13,7 @@ export * from "./read/related.ts";
 export * from "./read/schema-info.ts";
 export * from "./read/search.ts";
 export * from "./read/stats.ts";
+export * from "./read/warmup.ts";
 export * from "./read/wire.ts";
 export * from "./write/admin.ts";
 export * from "./write/load.ts";

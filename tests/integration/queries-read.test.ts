@@ -63,6 +63,8 @@ const SAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   shortestPath: { fromLabel: "Model", fromKey: "llava-med", toLabel: "Model", toKey: "llava" },
   findNode: { label: "Dataset", key: "medqa" },
   schemaInfo: {},
+  warmUpNodes: {},
+  warmUpRelationships: {},
 };
 
 /**

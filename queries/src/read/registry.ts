@@ -24,6 +24,7 @@ import {
   topBenchmarksQuery,
   topOrganizationsQuery,
 } from "./stats.ts";
+import { warmUpNodesQuery, warmUpRelationshipsQuery } from "./warmup.ts";
 
 export const READ_QUERIES: readonly QueryDef[] = [
   graphNodesQuery,
@@ -47,4 +48,6 @@ export const READ_QUERIES: readonly QueryDef[] = [
   shortestPathQuery,
   findNodeQuery,
   schemaInfoQuery,
+  warmUpNodesQuery,
+  warmUpRelationshipsQuery,
 ];
