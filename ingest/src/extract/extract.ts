@@ -116,6 +116,9 @@ const emptyScore = (): Score => ({ Model: 0, Dataset: 0, Benchmark: 0, Method: 0
 
 const INTRO_CUE =
   /\b(?:we|this (?:paper|work|article|study|report|survey)|our (?:work|paper|team)|it)\s+(?:\w+\s+){0,2}?(?:introduce|present|propose|construct|curate|develop|build|release|establish|create|design|collect|contribute|devise|formulate|open-source|term|call|name|dub|unveil|report)(?:s|d|ed)?\b|\b(?:introduc|propos|present|develop|releas|construct|curat)(?:es|s|ing) (?:a |an |the )?(?:new |novel |first )?|\b(?:newly|our) (?:introduced|proposed|presented|developed|constructed|curated) |\b(?:introduction|development|release|construction) of (?:the |a |an |our )?/g;
+/** A name a little after "via", "with", "e.g." is something used or cited, not introduced. */
+const USED_NEARBY =
+  /\b(?:from|via|using|with|than|against|such as|including|like|e\.g\.|i\.e\.|based on|built on|trained on)\b[^.;,:()]{0,25}$/;
 const CALLED_BEFORE = /\b(?:called|dubbed|named|termed|coined)\s+(?:[\w-]+\s+){0,6}\(?$/;
 const NOT_INTRODUCED_BEFORE =
   /\b(?:from|on|than|over|such as|including|like|via|using|with|of|by|to|upon|against|beyond|versus|vs|outperforms?|surpass(?:es)?|extends?|through)\s+(?:the\s+|a\s+|an\s+|existing\s+|strong\s+|prior\s+)?[\w-]{0,30}\s*$/;
@@ -686,7 +689,8 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         const before = s.lower.slice(Math.max(cueStart, m.start - 40), m.start);
         // Right after a cue ("the development of the X dataset") X is introduced whatever the cue ends with.
         const rightAfterCue = cue >= 0 && s.lower.slice(cue, m.start).trim().length === 0;
-        if (!rightAfterCue && NOT_INTRODUCED_BEFORE.test(before)) continue;
+        if (!rightAfterCue && (NOT_INTRODUCED_BEFORE.test(before) || USED_NEARBY.test(before.slice(-28))))
+          continue;
         if (/\be\.g\.,?\s*$|\bi\.e\.,?\s*$/.test(before)) continue;
         const prev = ms[k - 1];
         const partner =

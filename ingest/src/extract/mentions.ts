@@ -224,7 +224,7 @@ function strongToken(t: string): boolean {
   const dash = t.lastIndexOf("-");
   if (dash > 0) {
     const tail = t.slice(dash + 1);
-    if (/^[a-z]{4,}$/.test(tail) && !VARIANT_WORDS.has(tail)) return false;
+    if (/^[a-z]{4,}$/.test(tail) && !VARIANT_WORDS.has(tail) && !NAME_SUFFIXES.has(tail)) return false;
   }
   if (internalUpper) return upper + lower >= 2;
   return digit > 0 && upper + lower >= 1;
@@ -254,6 +254,22 @@ const COUNT_NOUNS = new Set(
     " ",
   ),
 );
+
+/** Lower-case endings that belong to names ("LOCA-bench", "Arena-hard"), unlike "-based" or "-powered". */
+const NAME_SUFFIXES = new Set([
+  "bench",
+  "eval",
+  "gym",
+  "world",
+  "arena",
+  "hard",
+  "test",
+  "instruct",
+  "chat",
+  "zero",
+  "mini",
+  "tiny",
+]);
 
 /** Words that never start a name even when capitalised inside a sentence. */
 const NOT_NAMES = new Set(
@@ -370,6 +386,7 @@ export function findMentions(
     const surface = surfaceOverride ?? clean.slice(first.start, end.end);
     const lone =
       from === last &&
+      !/^[A-Z0-9]+$/.test(first.text) &&
       (VARIANT_WORDS.has(first.text.toLowerCase()) || NAME_TAIL_WORDS.has(first.text.toLowerCase()));
     const nameLike = !lone && (isStrongToken(first.text) || isCapitalisedWord(first.text));
     if (nameLike && !isStopName(surface) && !(last === from && !strong && first.text.length < 3)) {

@@ -122,7 +122,7 @@ export const GENERIC_TERMS = set(`
   llm-based ai-based 3d 2d 4d 1d rgb hd uhd 4k 8k ui ux io os ar vr xr iot
   gmai gai agentic agents agent chatbot chatbots t2i t2v i2v t2a tts stt asr nmt mt
   lora-based sae saes kl ce bce nll mle map
-  eq fig figs sec tab appendix
+  eq fig figs sec tab appendix stem steam
   lrm lrms rm rms prm prms orm orms sd mdm mdms dllm dllms vlm-based github huggingface hugging-face arxiv twitter reddit youtube
   bench benchmark benchmarks dataset datasets model models network framework method methods
 `);
