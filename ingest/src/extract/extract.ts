@@ -151,7 +151,7 @@ const DATA_FIRST_OPENING =
 const THIS_DATASET =
   /\b(?:this|these|the|our|that|such)\s+(?:[\w-]+\s+){0,2}?(dataset|datasets|data set|corpus|benchmark)\b/;
 const MAIN_COREF =
-  /\b(?:our|the proposed|this|the resulting)\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|framework|system|network|agent|architecture|llm|mllm)\b|^(?:experiments?|extensive experiments?|experimental results?|results?|evaluations?|extensive evaluations?|comprehensive experiments?)\b/;
+  /\b(?:our|the proposed|this|the resulting)\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|framework|system|network|agent|architecture|llm|mllm)\b|^(?:it|they)\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|reach|obtain|set|improv|perform|scor|exceed|attain)|^(?:experiments?|extensive experiments?|experimental results?|results?|evaluations?|extensive evaluations?|comprehensive experiments?)\b/;
 const USES_BETWEEN =
   /^[^.;]{0,50}?\b(?:via|using|through|by applying|adopting|applying|employing|(?:trained|tuned|optimi[sz]ed|aligned|equipped) with)\s+(?:the\s+|a\s+|an\s+)?$/;
 
