@@ -5,11 +5,10 @@
  */
 import { normaliseKey } from "@kg/graph-schema";
 
-const ASCII = /^[\x00-\x7f]*$/;
 const NOT_ALNUM = /[^a-z0-9]+/g;
 const EDGE_DASHES = /^-+|-+$/g;
 
 export function keyOf(name: string): string {
-  if (!ASCII.test(name)) return normaliseKey(name);
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 127) return normaliseKey(name);
   return name.toLowerCase().replace(NOT_ALNUM, "-").replace(EDGE_DASHES, "");
 }
