@@ -227,3 +227,11 @@ describe("console errors", () => {
     await expect(run("   ")).rejects.toMatchObject({ statusCode: 400 });
   });
 });
+
+describe("the planner's second opinion", () => {
+  it("classifies reads, writes and schema changes as Neo4j plans them", async () => {
+    expect(await db.explain("MATCH (n) RETURN count(n)", {})).toBe("r");
+    expect(await db.explain("CREATE (n:Scratch) RETURN n", {})).toBe("w");
+    expect(await db.explain("MATCH (n:Scratch) SET n.x = 1", {})).toBe("rw");
+  });
+});

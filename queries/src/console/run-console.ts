@@ -210,6 +210,39 @@ export async function rowsToGraph(
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }
 
+const EXPLAIN_OR_PROFILE = /^\s*(EXPLAIN|PROFILE)\b/i;
+
+/**
+ * The second opinion after the tokenizer: Neo4j's own planner says whether the query
+ * writes (`rw`, `w`) or changes the schema (`s`). Statements the planner cannot
+ * explain (SHOW commands, bad Cypher) go on to the real run: the static check
+ * vetted them, and the READ transaction still refuses writes.
+ */
+async function refuseWritePlans(db: Database, query: string, params: Record<string, unknown>): Promise<void> {
+  if (EXPLAIN_OR_PROFILE.test(checkReadOnlyText(query))) return;
+  let queryType: string;
+  try {
+    queryType = await db.explain(query, params);
+  } catch {
+    // Bad Cypher fails again in the real run, which reports Neo4j's positions
+    // without the EXPLAIN prefix shifting them.
+    return;
+  }
+  if (queryType !== "r") {
+    const kind = queryType === "s" ? "changes the schema" : "writes to the graph";
+    throw new ConsoleError(
+      `console: this query ${kind} (Neo4j plans it as '${queryType}'); the console is read-only.`,
+      403,
+      "Console.ReadOnly",
+    );
+  }
+}
+
+/** The query without leading comments, for the EXPLAIN/PROFILE prefix test. */
+function checkReadOnlyText(query: string): string {
+  return query.replace(/^(\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/))*/, "");
+}
+
 /** Runs a console query read-only; throws ConsoleError for refusals and Cypher errors. */
 export async function runConsoleQuery(
   db: Database,
@@ -222,6 +255,7 @@ export async function runConsoleQuery(
   if (!verdict.ok) {
     throw new ConsoleError(verdict.reason, 403, "Console.ReadOnly", positionAt(query, verdict.offset));
   }
+  await refuseWritePlans(db, query, request.params ?? {});
   // The caller may lower the limits, never raise them past the configuration.
   const timeoutMs = Math.min(request.timeoutMs ?? limits.timeoutMs, limits.timeoutMs);
   const maxRows = Math.min(request.maxRows ?? limits.maxRows, limits.maxRows);

@@ -39,6 +39,11 @@ export interface Database {
     params: Record<string, unknown>,
     options: { mode: "READ" | "WRITE"; timeoutMs: number; maxRows: number },
   ): Promise<RawResult>;
+  /**
+   * Plans the query without running it and returns the kind Neo4j gives it:
+   * `r` read, `rw` read-write, `w` write, `s` schema.
+   */
+  explain(cypher: string, params: Record<string, unknown>): Promise<string>;
   /** Runs statements one by one in auto-commit transactions (schema changes). */
   runStatements(statements: readonly string[]): Promise<void>;
   verify(): Promise<void>;
@@ -52,6 +57,8 @@ export function openDatabase(options: DatabaseOptions): Database {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 30_000,
+    // Fail fast when Neo4j is down: the API answers 503 in seconds, not after 30 s of retries.
+    maxTransactionRetryTime: 3_000,
     logging: { level: "error", logger: () => {} },
   });
 
@@ -154,10 +161,24 @@ export function openDatabase(options: DatabaseOptions): Database {
     }
   }
 
+  async function explain(cypher: string, params: Record<string, unknown>): Promise<string> {
+    const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(
+        `EXPLAIN ${cypher}`,
+        toDriverParams(params) as Record<string, unknown>,
+      );
+      return String(result.summary.queryType);
+    } finally {
+      await session.close();
+    }
+  }
+
   return {
     options,
     run,
     runRaw,
+    explain,
     runStatements,
     verify: async () => {
       await driver.verifyConnectivity({ database: options.database });
