@@ -19,7 +19,6 @@ import {
   type DatasetKind,
   type EndpointRef,
   type EntityLabel,
-  type Evidence,
   type ExtractedEdge,
   type ExtractedNode,
   type ExtractedPaper,
@@ -272,51 +271,55 @@ export function resolve(
   // Edges.
   const edges = new Map<
     string,
-    { edge: ExtractedEdge; methodConfidence: number; evidenceKeys: Set<string> }
+    { id: string; edge: ExtractedEdge; methodConfidence: number; seen: Map<string, Set<string>> }
   >();
   const introduced = new Set<string>();
   for (const o of occurrences) {
     const pid = paperIds.get(o.group) as string;
-    const paperRef: EndpointRef = { label: "Paper", id: pid };
-    const entityRefs = o.extraction.entities.map((e): EndpointRef | null => {
+    const paperRef = { ref: { label: "Paper", id: pid } as EndpointRef, str: `Paper:${pid}` };
+    const entityRefs = o.extraction.entities.map((e): { ref: EndpointRef; str: string } | null => {
       const first = e.surfaces.find(([s]) => keyOf(s).length > 0);
       if (!first) return null;
       const node = nodeOfRoot.get(findKey(nsKey(e.label, first[0])));
-      return node ? { label: node.label, key: node.key } : null;
+      return node ? { ref: { label: node.label, key: node.key }, str: `${node.label}:${node.key}` } : null;
     });
-    const refOf = (end: { paper: true } | { entity: number }): EndpointRef | null =>
+    const refOf = (end: { paper: true } | { entity: number }) =>
       "paper" in end ? paperRef : (entityRefs[end.entity] ?? null);
     for (const le of o.extraction.edges) {
       const from = refOf(le.from);
       const to = refOf(le.to);
       if (!from || !to) continue;
       const ends = REL_ENDPOINTS[le.type];
-      if (!ends.from.includes(from.label) || !ends.to.includes(to.label)) continue;
-      const fs = refString(from);
-      const ts = refString(to);
-      if (fs === ts) continue;
-      if (le.type === "INTRODUCES") introduced.add(`${fs}>${ts}`);
-      const id = `${le.type}|${fs}|${ts}`;
-      const evidence: Evidence = {
-        paperId: pid,
-        sourceId: o.source.id,
-        sentence: le.sentence,
-        confidence: le.confidence,
-        extractor: le.extractor,
-      };
-      const evKey = `${pid}|${o.source.id}|${le.sentence}|${le.extractor}`;
+      if (!ends.from.includes(from.ref.label) || !ends.to.includes(to.ref.label)) continue;
+      if (from.str === to.str) continue;
+      if (le.type === "INTRODUCES") introduced.add(`${from.str}\u0000${to.str}`);
+      // NUL separates the parts so that sorting the id sorts by (type, from, to).
+      const id = `${le.type}\u0000${from.str}\u0000${to.str}`;
       let entry = edges.get(id);
       if (!entry) {
         entry = {
-          edge: { type: le.type, from, to, properties: {}, evidence: [] },
+          id,
+          edge: { type: le.type, from: from.ref, to: to.ref, properties: {}, evidence: [] },
           methodConfidence: -1,
-          evidenceKeys: new Set(),
+          seen: new Map(),
         };
         edges.set(id, entry);
       }
-      if (!entry.evidenceKeys.has(evKey)) {
-        entry.evidenceKeys.add(evKey);
-        entry.edge.evidence.push(evidence);
+      const origin = `${pid}\u0000${o.source.id}\u0000${le.extractor}`;
+      let sentences = entry.seen.get(origin);
+      if (!sentences) {
+        sentences = new Set();
+        entry.seen.set(origin, sentences);
+      }
+      if (!sentences.has(le.sentence)) {
+        sentences.add(le.sentence);
+        entry.edge.evidence.push({
+          paperId: pid,
+          sourceId: o.source.id,
+          sentence: le.sentence,
+          confidence: le.confidence,
+          extractor: le.extractor,
+        });
       }
       if (le.type === "BASED_ON" && le.method) {
         const score = le.confidence + (le.method === "other" ? 0 : 1);
@@ -331,34 +334,24 @@ export function resolve(
       }
     }
   }
-  const edgeList: ExtractedEdge[] = [];
-  for (const [id, { edge }] of edges) {
-    if (edge.type === "MENTIONS" && introduced.has(`${refString(edge.from)}>${refString(edge.to)}`)) continue;
-    edge.evidence.sort(
-      (a, b) =>
-        cmp(a.paperId, b.paperId) ||
-        cmp(a.sourceId, b.sourceId) ||
-        cmp(a.sentence, b.sentence) ||
-        cmp(a.extractor, b.extractor),
-    );
-    void id;
-    edgeList.push(edge);
+  const kept: Array<{ id: string; edge: ExtractedEdge }> = [];
+  for (const entry of edges.values()) {
+    const { edge } = entry;
+    if (edge.type === "MENTIONS" && introduced.has(`${refString(edge.from)}\u0000${refString(edge.to)}`))
+      continue;
+    if (edge.evidence.length > 1) {
+      edge.evidence.sort(
+        (a, b) =>
+          cmp(a.paperId, b.paperId) ||
+          cmp(a.sourceId, b.sourceId) ||
+          cmp(a.sentence, b.sentence) ||
+          cmp(a.extractor, b.extractor),
+      );
+    }
+    kept.push(entry);
   }
-  const sortKey = new Map(
-    edgeList.map(
-      (e) => [e, [e.type, refString(e.from), refString(e.to), e.properties.method ?? ""]] as const,
-    ),
-  );
-  edgeList.sort((a, b) => {
-    const x = sortKey.get(a) as readonly string[];
-    const y = sortKey.get(b) as readonly string[];
-    return (
-      cmp(x[0] as string, y[0] as string) ||
-      cmp(x[1] as string, y[1] as string) ||
-      cmp(x[2] as string, y[2] as string) ||
-      cmp(x[3] as string, y[3] as string)
-    );
-  });
+  kept.sort((a, b) => cmp(a.id, b.id));
+  const edgeList = kept.map((k) => k.edge);
   papers.sort((a, b) => cmp(a.id, b.id));
   const nodeList = [...nodes.values()].sort((a, b) => cmp(a.label, b.label) || cmp(a.key, b.key));
   return { sources, papers, nodes: nodeList, edges: edgeList, warnings };
