@@ -109,9 +109,12 @@ export function tokenize(clean: string): Token[] {
 function pushPieces(clean: string, start: number, end: number, tokens: Token[]): void {
   let s = start;
   for (let k = start; k < end; k++) {
-    const c = clean.charAt(k);
-    const dashes = c === "-" && clean.charAt(k + 1) === "-";
-    const split = dashes || c === "—" || c === "–" || (c === "+" && /[0-9]/.test(clean.charAt(k + 1)));
+    const code = clean.charCodeAt(k);
+    // Only "-", "+", en and em dashes can split a run; test the rest by code, cheaply.
+    if (code !== 45 && code !== 43 && code !== 8211 && code !== 8212) continue;
+    const next = clean.charCodeAt(k + 1);
+    const dashes = code === 45 && next === 45;
+    const split = dashes || code === 8211 || code === 8212 || (code === 43 && next >= 48 && next <= 57);
     if (split) {
       pushToken(clean, s, k, tokens);
       s = dashes ? k + 2 : k + 1;
@@ -278,6 +281,14 @@ const NOT_NAMES = new Set(
   ),
 );
 
+/** Is token i the first of a sentence or clause (after ".", ":", "!" or "?")? */
+function opensSentence(tokens: Token[], i: number): boolean {
+  if (i === 0) return true;
+  const after = (tokens[i - 1] as Token).after;
+  const c = after.charCodeAt(after.length - 1);
+  return c === 46 || c === 58 || c === 33 || c === 63;
+}
+
 /**
  * Finds the candidate names of a sentence. `known` holds names already found in the
  * paper: a capitalised word that opens a sentence is a candidate only when known.
@@ -293,12 +304,11 @@ export function findMentions(
   while (i < tokens.length) {
     const tok = tokens[i] as Token;
     const strong = isStrongToken(tok.text);
-    const initial = i === 0 || /[.:!?]$/.test((tokens[i - 1] as Token).after);
     const weak =
       !strong &&
       isCapitalisedWord(tok.text) &&
       !NOT_NAMES.has(tok.text) &&
-      ((allowWeak && !initial) || known.has(tok.text));
+      ((allowWeak && !opensSentence(tokens, i)) || known.has(tok.text));
     if (!strong && !weak) {
       i++;
       continue;
