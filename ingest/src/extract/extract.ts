@@ -832,6 +832,25 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
           });
           continue;
         }
+        // "we fine-tune X on D", "training X on D".
+        if (
+          /^\s+(?:on|using)\s+(?:the\s+|our\s+|a\s+)?$/.test(between) &&
+          /\b(?:train|fine-?tun|finetun|pre-?train|post-?train)\w*\s+(?:the\s+|our\s+|a\s+)?$/.test(
+            s.lower.slice(Math.max(0, A.start - 30), A.start),
+          )
+        ) {
+          pushPair(a, b, {
+            type: "TRAINED_ON",
+            from: ca,
+            to: cb,
+            sentence: si,
+            confidence: 0.75,
+            extractor: "pattern:train-x-on",
+            need: [["Model"], ["Dataset"]],
+          });
+          roles.push({ cand: cb, label: "Dataset", weight: 1 });
+          continue;
+        }
         if (TRAINED_FORWARD.test(between)) {
           pushPair(a, b, {
             type: "TRAINED_ON",
