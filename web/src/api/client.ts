@@ -50,13 +50,18 @@ async function request<T extends z.ZodType>(
       null,
     );
   }
+  const t0 = performance.now();
   const text = await response.text();
+  const t1 = performance.now();
   let json: unknown = null;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {
     json = null;
   }
+  const name = path.split("?")[0];
+  performance.measure(`kg:download ${name}`, { start: t0, end: t1 });
+  performance.measure(`kg:json ${name}`, { start: t1, end: performance.now() });
   if (!response.ok) {
     const parsed = ApiErrorSchema.safeParse(json);
     const body = parsed.success ? parsed.data : null;
@@ -64,7 +69,9 @@ async function request<T extends z.ZodType>(
     if (response.status === 404 && !body) message = `This server has no ${path.split("?")[0]} endpoint yet.`;
     throw new ApiRequestError(message, response.status, body);
   }
+  const t2 = performance.now();
   const parsed = schema.safeParse(json);
+  performance.measure(`kg:schema ${name}`, { start: t2, end: performance.now() });
   if (!parsed.success) {
     throw new ApiRequestError(
       `The server's answer to ${path.split("?")[0]} did not match the API contract.`,

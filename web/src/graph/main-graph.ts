@@ -6,6 +6,7 @@ import { createDataStore, createKgGraph, loadWireGraph } from "./model.ts";
 export const mainGraph = createKgGraph();
 export const mainData = createDataStore();
 
+/** The overview's cap; web/index.html preloads /api/graph with the same value. */
 export const GRAPH_LIMIT = 200_000;
 
 let inflight: AbortController | null = null;
@@ -23,7 +24,10 @@ export async function reloadMainGraph(): Promise<string[]> {
   try {
     const wire = await api.graph(GRAPH_LIMIT, controller.signal);
     if (controller.signal.aborted) return [];
+    performance.mark("kg:graph-fetched");
     const { added } = loadWireGraph(mainGraph, mainData, wire);
+    performance.measure("kg:import", "kg:graph-fetched");
+    performance.mark("kg:graph-loaded");
     appStore.set((s) => ({
       load: wire.nodes.length === 0 ? { state: "empty" } : { state: "ready" },
       graphVersion: s.graphVersion + 1,

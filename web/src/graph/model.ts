@@ -33,14 +33,16 @@ export function createKgGraph(): KgGraph {
   return new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: true });
 }
 
-/** Everything the panels show about a node or an edge, kept apart from the drawn graph. */
+/**
+ * What the page knows about each node beyond what is drawn (name, label, properties),
+ * kept apart from the drawn graph. Evidence and abstracts come with the cards.
+ */
 export interface DataStore {
   nodes: Map<string, WireNode>;
-  edges: Map<string, WireEdge>;
 }
 
 export function createDataStore(): DataStore {
-  return { nodes: new Map(), edges: new Map() };
+  return { nodes: new Map() };
 }
 
 /** A stable pseudo-random number in [0, 1) from a string, so first positions do not jump between loads. */
@@ -63,6 +65,47 @@ export function shortLabel(name: string, max = 42): string {
 
 export function sizeForDegree(degree: number): number {
   return Math.min(28, 2.5 + 1.6 * Math.sqrt(degree));
+}
+
+/**
+ * First positions that already put neighbours together: hubs (by degree) spread over a
+ * disc, every other node placed beside the first placed neighbour found by a walk from
+ * the hubs. Edges start short, so the first frame is cheap to draw (a software renderer
+ * pays for every pixel of a long edge) and ForceAtlas2 starts near an answer. Writes the
+ * attribute objects directly: it runs before anyone listens to the graph. O(n + m).
+ */
+export function seedPositions(graph: KgGraph): void {
+  const order = graph
+    .nodes()
+    .sort((a, b) => graph.getNodeAttribute(b, "degree") - graph.getNodeAttribute(a, "degree"));
+  const placed = new Set<string>();
+  const radius = Math.sqrt(graph.order + 1) * 10;
+  const queue: string[] = [];
+  let head = 0;
+  for (const start of order) {
+    if (placed.has(start)) continue;
+    const attrs = graph.getNodeAttributes(start);
+    const angle = hashUnit(start, 1) * Math.PI * 2;
+    const r = Math.sqrt(hashUnit(start, 2)) * radius;
+    attrs.x = Math.cos(angle) * r;
+    attrs.y = Math.sin(angle) * r;
+    placed.add(start);
+    queue.push(start);
+    while (head < queue.length) {
+      const parent = queue[head++] as string;
+      const p = graph.getNodeAttributes(parent);
+      const spread = 2 + Math.sqrt(p.degree) * 1.5;
+      graph.forEachNeighbor(parent, (child, c) => {
+        if (placed.has(child)) return;
+        placed.add(child);
+        const a = hashUnit(child, 3) * Math.PI * 2;
+        const d = spread * (0.5 + hashUnit(child, 4));
+        c.x = p.x + Math.cos(a) * d;
+        c.y = p.y + Math.sin(a) * d;
+        queue.push(child);
+      });
+    }
+  }
 }
 
 /** A stable edge key: the same relationship keeps its key across reloads, so a reload can be a diff. */
@@ -99,9 +142,7 @@ export function loadWireGraph(graph: KgGraph, store: DataStore, wire: WireGraph)
     degree.set(edge.target, (degree.get(edge.target) ?? 0) + 1);
   }
   store.nodes.clear();
-  store.edges.clear();
   for (const node of wire.nodes) store.nodes.set(node.id, node);
-  for (const [key, edge] of edges) store.edges.set(key, edge);
 
   const radius = Math.sqrt(wire.nodes.length + 1) * 10;
   const randomPosition = (id: string) => {
@@ -127,6 +168,7 @@ export function loadWireGraph(graph: KgGraph, store: DataStore, wire: WireGraph)
       })),
     };
     graph.import(serialized);
+    seedPositions(graph);
     return { added: [] };
   }
 

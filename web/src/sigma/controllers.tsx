@@ -1,24 +1,90 @@
+import { MultiDirectedGraph } from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
 import { useEffect, useMemo, useRef, useState } from "react";
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { computeVisibility } from "../graph/filters.ts";
-import { applySizes, type KgGraph } from "../graph/model.ts";
+import { applySizes, type EdgeAttrs, type KgGraph, type NodeAttrs } from "../graph/model.ts";
 import { FADED_EDGE_COLOR, FADED_NODE_COLOR, REL_COLORS } from "../graph/style.ts";
 import { actions, appStore, type SizeBy, useApp } from "../state/store.ts";
 import { useSigma } from "./context.ts";
 import { mainView } from "./main-view.ts";
 
+/** Above this many nodes, hover and selection repaint only the neighbourhood instead of fading the rest. */
+export const LARGE_GRAPH = 5_000;
+/** On a large graph, how long the pointer rests on a node before its neighbourhood lights up. */
+const HOVER_DWELL_MS = 120;
+
+export interface FocusState {
+  focus: string | null;
+  neighbours: Set<string>;
+  hiddenNodes: Set<string>;
+  hiddenEdges: Set<string>;
+  fresh: Set<string>;
+  /** Fade what is not in focus (small graphs: a full repaint is cheap). */
+  fade: boolean;
+}
+
+export interface FocusReducers {
+  state: FocusState;
+  nodeReducer: (node: string, data: NodeAttrs) => Partial<NodeDisplayData>;
+  edgeReducer: (edge: string, data: EdgeAttrs) => Partial<EdgeDisplayData>;
+}
+
 /**
- * Pushes hover, selection, new nodes and filters into sigma as reducers. The filter
- * result is computed once per filter change; the reducers only look it up.
+ * The overview's reducers: one pair for the view's lifetime, reading a mutable state
+ * that the controller below changes. Given to sigma at construction, so the first
+ * frame is drawn once, with them.
  */
-export function MainReducersController({ graph }: { graph: KgGraph }) {
+export function createFocusReducers(graph: KgGraph): FocusReducers {
+  const st: FocusState = {
+    focus: null,
+    neighbours: new Set(),
+    hiddenNodes: new Set(),
+    hiddenEdges: new Set(),
+    fresh: new Set(),
+    fade: true,
+  };
+  return {
+    state: st,
+    nodeReducer: (node, data) => {
+      if (st.hiddenNodes.has(node)) return { ...data, hidden: true };
+      if (st.focus) {
+        if (node === st.focus) return { ...data, highlighted: true, forceLabel: true, zIndex: 3 };
+        if (st.neighbours.has(node)) return { ...data, forceLabel: st.neighbours.size <= 40, zIndex: 2 };
+        if (st.fade) return { ...data, color: FADED_NODE_COLOR, label: "", zIndex: 0 };
+        return data;
+      }
+      if (st.fresh.has(node)) return { ...data, highlighted: true, forceLabel: true, zIndex: 2 };
+      return data;
+    },
+    edgeReducer: (edge, data) => {
+      if (st.hiddenEdges.has(edge)) return { ...data, hidden: true };
+      if (st.focus) {
+        if (graph.hasExtremity(edge, st.focus))
+          return { ...data, color: REL_COLORS[data.relType], size: 2, zIndex: 1 };
+        if (st.fade) return { ...data, color: FADED_EDGE_COLOR, zIndex: 0 };
+      }
+      return data;
+    },
+  };
+}
+
+/**
+ * Pushes hover, selection, new nodes and filters into sigma through the reducers'
+ * state. Filters (computed once per change) repaint everything; a change of focus on a
+ * large graph repaints only the old and new neighbourhoods (colours and labels only, so
+ * sigma skips re-indexing), which keeps a click at 50,000 nodes within a frame.
+ */
+export function MainReducersController({ graph, reducers }: { graph: KgGraph; reducers: FocusReducers }) {
   const sigma = useSigma();
   const hovered = useApp((s) => s.hovered);
   const selected = useApp((s) => s.selected);
   const filters = useApp((s) => s.filters);
   const fresh = useApp((s) => s.fresh);
   const graphVersion = useApp((s) => s.graphVersion);
+  const drawnVersion = useRef(graphVersion);
+  const dirty = useRef({ nodes: new Set<string>(), edges: new Set<string>() });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: graphVersion stands for the graph's content.
   const visibility = useMemo(() => computeVisibility(graph, filters), [graph, filters, graphVersion]);
@@ -35,35 +101,88 @@ export function MainReducersController({ graph }: { graph: KgGraph }) {
     });
   }, [graph, visibility]);
 
+  // Filters and new nodes: a full repaint (none at mount when there is nothing to show).
   useEffect(() => {
-    const { hiddenNodes, hiddenEdges } = visibility;
+    const st = reducers.state;
+    const unchanged =
+      st.hiddenNodes.size === 0 &&
+      st.hiddenEdges.size === 0 &&
+      st.fresh.size === 0 &&
+      visibility.hiddenNodes.size === 0 &&
+      visibility.hiddenEdges.size === 0 &&
+      fresh.length === 0;
+    st.hiddenNodes = visibility.hiddenNodes;
+    st.hiddenEdges = visibility.hiddenEdges;
+    st.fresh = new Set(fresh);
+    if (!unchanged) sigma.scheduleRefresh();
+  }, [sigma, reducers, visibility, fresh]);
+
+  // Hover and selection.
+  useEffect(() => {
+    const st = reducers.state;
     const focus =
       hovered && graph.hasNode(hovered) ? hovered : selected && graph.hasNode(selected) ? selected : null;
-    const neighbours = new Set<string>(focus ? graph.neighbors(focus) : []);
-    const freshSet = new Set(fresh);
-    const anyHidden = hiddenNodes.size > 0 || hiddenEdges.size > 0;
-
-    sigma.setSetting("nodeReducer", (node, data) => {
-      if (anyHidden && hiddenNodes.has(node)) return { ...data, hidden: true };
-      if (focus) {
-        if (node === focus) return { ...data, highlighted: true, forceLabel: true, zIndex: 3 };
-        if (neighbours.has(node)) return { ...data, forceLabel: neighbours.size <= 40, zIndex: 2 };
-        return { ...data, color: FADED_NODE_COLOR, label: "", zIndex: 0 };
+    const sameGraph = drawnVersion.current === graphVersion;
+    drawnVersion.current = graphVersion;
+    if (focus === st.focus && (sameGraph || focus === null)) return;
+    const previous = st.focus;
+    const previousNeighbours = st.neighbours;
+    st.focus = focus;
+    st.neighbours = new Set(focus ? graph.neighbors(focus) : []);
+    st.fade = graph.order <= LARGE_GRAPH;
+    if (st.fade) {
+      sigma.scheduleRefresh();
+      return;
+    }
+    // Large graph: repaint the two neighbourhoods only, after the browser has painted the
+    // panel (a software renderer takes a while to draw 150,000 edges), and for a hover only
+    // once the pointer rests, so sweeping across the graph does not queue repaints.
+    const dirtyNodes = dirty.current.nodes;
+    const dirtyEdges = dirty.current.edges;
+    for (const [center, around] of [
+      [previous, previousNeighbours],
+      [focus, st.neighbours],
+    ] as const) {
+      if (!center || !graph.hasNode(center)) continue;
+      dirtyNodes.add(center);
+      for (const n of around) dirtyNodes.add(n);
+      graph.forEachEdge(center, (edge) => {
+        dirtyEdges.add(edge);
+      });
+    }
+    // Repaints whatever changed since the last repaint, including changes whose own
+    // repaint was cancelled by a newer one.
+    const repaint = () => {
+      const drawnNodes = [...dirtyNodes].filter((n) => graph.hasNode(n) && !st.hiddenNodes.has(n));
+      const drawnEdges = [...dirtyEdges].filter((e) => graph.hasEdge(e) && !st.hiddenEdges.has(e));
+      dirtyNodes.clear();
+      dirtyEdges.clear();
+      try {
+        sigma.refresh({
+          partialGraph: { nodes: drawnNodes, edges: drawnEdges },
+          skipIndexation: true,
+          schedule: true,
+        });
+      } catch {
+        // A node sigma has not indexed yet (just added): repaint everything instead.
+        sigma.scheduleRefresh();
       }
-      if (freshSet.size > 0 && freshSet.has(node))
-        return { ...data, highlighted: true, forceLabel: true, zIndex: 2 };
-      return data;
-    });
-    sigma.setSetting("edgeReducer", (edge, data) => {
-      if (anyHidden && hiddenEdges.has(edge)) return { ...data, hidden: true };
-      if (focus) {
-        if (graph.hasExtremity(edge, focus))
-          return { ...data, color: REL_COLORS[data.relType], size: 2, zIndex: 1 };
-        return { ...data, color: FADED_EDGE_COLOR, zIndex: 0 };
-      }
-      return data;
-    });
-  }, [sigma, graph, visibility, hovered, selected, fresh]);
+    };
+    const byHover = focus !== null && focus === hovered && focus !== selected;
+    let frame = 0;
+    const timer = window.setTimeout(
+      () => {
+        frame = window.requestAnimationFrame(() => {
+          frame = window.requestAnimationFrame(repaint);
+        });
+      },
+      byHover ? HOVER_DWELL_MS : 0,
+    );
+    return () => {
+      window.clearTimeout(timer);
+      window.cancelAnimationFrame(frame);
+    };
+  }, [sigma, graph, reducers, hovered, selected, graphVersion]);
 
   return null;
 }
@@ -107,45 +226,110 @@ export function MainEventsController() {
 /** How long the layout runs by itself after a load before it settles; the user can restart it. */
 export const AUTO_LAYOUT_MS = 15_000;
 
+interface Layout {
+  supervisor: FA2LayoutSupervisor;
+  /** What the worker moves: the structure and positions only, with no one listening. */
+  shadow: MultiDirectedGraph<{ x: number; y: number; size: number }>;
+}
+
+/** A bare copy of the drawn graph for the layout worker to move. */
+function shadowOf(graph: KgGraph): Layout["shadow"] {
+  const shadow = new MultiDirectedGraph<{ x: number; y: number; size: number }>({ allowSelfLoops: true });
+  shadow.import({
+    attributes: {},
+    options: { type: "directed", multi: true, allowSelfLoops: true },
+    nodes: graph.mapNodes((key, a) => ({ key, attributes: { x: a.x, y: a.y, size: a.size } })),
+    edges: graph.mapEdges((key, _a, source, target) => ({ key, source, target })),
+  });
+  return shadow;
+}
+
+/** Copies the worker's positions onto the drawn graph, telling sigma only x and y changed. */
+function syncPositions(shadow: Layout["shadow"], graph: KgGraph): void {
+  graph.updateEachNodeAttributes(
+    (node, attrs) => {
+      if (!shadow.hasNode(node)) return attrs;
+      const p = shadow.getNodeAttributes(node);
+      attrs.x = p.x;
+      attrs.y = p.y;
+      return attrs;
+    },
+    { attributes: ["x", "y"] },
+  );
+}
+
 /**
- * ForceAtlas2 in a web worker. The supervisor lives as long as the mounted view and
- * follows later loads itself (they are diffs: it respawns its worker on added nodes);
- * killed on unmount.
+ * ForceAtlas2 in a web worker (graphology's supervisor with start/stop/kill). The worker
+ * moves a bare copy of the graph; positions are copied onto the drawn graph at a pace
+ * set by how long sigma takes to draw them (at most a third of the main thread), so a
+ * large graph stays responsive while it lays out. On stop the last positions are copied
+ * back; the copy is rebuilt when the graph's content changes; everything is killed on
+ * unmount.
  */
 export function LayoutController({ graph, autoStart = true }: { graph: KgGraph; autoStart?: boolean }) {
+  const sigma = useSigma();
   const running = useApp((s) => s.layoutRunning);
-  const [supervisor, setSupervisor] = useState<FA2LayoutSupervisor | null>(null);
+  const graphVersion = useApp((s) => s.graphVersion);
+  const [layout, setLayout] = useState<Layout | null>(null);
+  const autoRan = useRef(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: graphVersion stands for the graph's content.
   useEffect(() => {
-    const inferred = forceAtlas2.inferSettings(graph);
-    const instance = new FA2LayoutSupervisor(graph, {
+    const t0 = performance.now();
+    const shadow = shadowOf(graph);
+    const inferred = forceAtlas2.inferSettings(shadow);
+    const supervisor = new FA2LayoutSupervisor(shadow, {
       settings: { ...inferred, barnesHutOptimize: graph.order > 1500, adjustSizes: false, slowDown: 5 },
       getEdgeWeight: null,
     });
-    setSupervisor(instance);
+    performance.measure("kg:layout-init", { start: t0, end: performance.now() });
+    setLayout({ supervisor, shadow });
     return () => {
-      setSupervisor(null);
-      instance.kill();
-      appStore.set({ layoutRunning: false });
+      setLayout(null);
+      supervisor.kill();
     };
-  }, [graph]);
+  }, [graph, graphVersion]);
 
   useEffect(() => {
-    if (!supervisor) return;
-    if (running) supervisor.start();
-    else supervisor.stop();
-  }, [supervisor, running]);
+    if (!layout || !running) return;
+    const { supervisor, shadow } = layout;
+    supervisor.start();
+    let timer = 0;
+    let started = 0;
+    const afterRender = () => {
+      if (!started) return;
+      const cost = performance.now() - started;
+      performance.measure("kg:layout-frame", { start: started, end: performance.now() });
+      started = 0;
+      timer = window.setTimeout(sync, Math.max(16, cost * 2));
+    };
+    const sync = () => {
+      started = performance.now();
+      syncPositions(shadow, graph);
+      performance.measure("kg:layout-sync", { start: started, end: performance.now() });
+    };
+    sigma.on("afterRender", afterRender);
+    sync();
+    return () => {
+      window.clearTimeout(timer);
+      sigma.off("afterRender", afterRender);
+      supervisor.stop();
+      syncPositions(shadow, graph);
+    };
+  }, [layout, running, graph, sigma]);
 
   // Auto-run once the graph is first drawn, then settle, so an idle page does not burn a
   // core. Later loads (an import) leave the layout as the user has it: new nodes start
   // beside a neighbour, and Space runs the layout again.
   useEffect(() => {
-    if (!supervisor || !autoStart || graph.order === 0) return;
+    if (!layout || !autoStart || autoRan.current || graph.order === 0) return;
+    autoRan.current = true;
     appStore.set({ layoutRunning: true });
     const budget = Math.min(AUTO_LAYOUT_MS, 4_000 + graph.order * 2);
-    const timer = window.setTimeout(() => appStore.set({ layoutRunning: false }), budget);
-    return () => window.clearTimeout(timer);
-  }, [supervisor, autoStart, graph]);
+    window.setTimeout(() => appStore.set({ layoutRunning: false }), budget);
+  }, [layout, autoStart, graph]);
+
+  useEffect(() => () => appStore.set({ layoutRunning: false }), []);
 
   return null;
 }
