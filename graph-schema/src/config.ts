@@ -27,6 +27,8 @@ export const ConfigSchema = z.object({
   KG_CORPUS: optionalString,
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   QUERY_MAX_ROWS: z.coerce.number().int().min(1).default(5_000),
+  /** Chromium for the browser tests and the web benchmark (Debian's `chromium` package). */
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -4,9 +4,10 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { parseConfig } from "@kg/graph-schema";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_PATH = parseConfig(process.env).CHROMIUM_PATH;
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
