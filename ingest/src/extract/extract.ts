@@ -88,6 +88,8 @@ type Score = Record<HeadLabel, number>;
 interface Candidate {
   index: number;
   parent: number;
+  /** The normalised key shared by all its surfaces. */
+  key: string;
   surfaces: Map<string, number>;
   score: Score;
   strong: boolean;
@@ -106,6 +108,8 @@ interface SentenceInfo {
   cands: number[];
   pairs: AbbreviationPair[];
   isTitle: boolean;
+  /** Does the sentence read like a result (EVAL_CUE)? Set by the relation patterns. */
+  evalCue: boolean;
 }
 
 const emptyScore = (): Score => ({ Model: 0, Dataset: 0, Benchmark: 0, Method: 0, Reject: 0, Task: 0 });
@@ -262,6 +266,84 @@ function titleSubject(title: string): { name: string; rest: string } | null {
   return { name, rest: title.slice(colon + 1) };
 }
 
+/** What a surface form says about its own type, whatever the paper around it. */
+interface SurfaceEvidence {
+  score: Score;
+  /** A metric, modality or generic term. */
+  stop: boolean;
+  /** A known company's name (and no model family). */
+  company: boolean;
+  /** "Large Language Models": a descriptive plural phrase. */
+  pluralPhrase: boolean;
+  /** "Retrieval Model": a descriptive phrase ending in a type word. */
+  typePhrase: boolean;
+}
+
+const SURFACE_CACHE_LIMIT = 100_000;
+let surfaceCache = new Map<string, SurfaceEvidence>();
+
+/**
+ * The type evidence of a surface form, cached (the same names recur across papers). Every
+ * weight is a small multiple of 0.25, so adding the per-surface sum gives exactly the score
+ * that adding the weights one by one gives.
+ */
+function surfaceEvidence(surface: string): SurfaceEvidence {
+  let ev = surfaceCache.get(surface);
+  if (ev === undefined) {
+    ev = computeSurfaceEvidence(surface);
+    if (surfaceCache.size >= SURFACE_CACHE_LIMIT) surfaceCache = new Map();
+    surfaceCache.set(surface, ev);
+  }
+  return ev;
+}
+
+function computeSurfaceEvidence(surface: string): SurfaceEvidence {
+  const score = emptyScore();
+  const add = (label: HeadLabel, weight: number): void => {
+    score[label] += weight;
+  };
+  const ds = datasetVocabulary(surface);
+  if (modelFamily(surface) && ds === null) add("Model", 3);
+  if (ds === "benchmark") add("Benchmark", 3);
+  else if (ds === "dataset") add("Dataset", 3);
+  if (methodVocabulary(surface)) add("Method", 3);
+  if (/-\d+(?:\.\d+)?[KM]$/.test(surface)) add("Dataset", 2);
+  if (/-\d+(?:\.\d+)?B$/.test(surface)) add("Model", 2);
+  if (/-R1$|-VL$|-V\d$|-Instruct$|-Chat$|-Coder$|-Base$/.test(surface)) add("Model", 2);
+  if (/(?:^|[a-z0-9-])Loss$/.test(surface)) add("Method", 2);
+  if (/(?:Net|NET)(?:-?v?\d+)?$/.test(surface) && /[a-z-]Net|[A-Z]Net/.test(surface)) add("Model", 2);
+  const words = surface.split(" ");
+  // "FeTA Challenge 2022": the type word stands before the number.
+  while (words.length > 2 && /^v?\d[\d.]*$/.test(words[words.length - 1] as string)) words.pop();
+  if (words.length >= 2) {
+    const lastWord = (words[words.length - 1] as string).toLowerCase();
+    const head = headOf(lastWord);
+    if (head) add(head.label, head.weight);
+    if (MODEL_TAILS_WORDS.has(lastWord)) add("Model", 2);
+    if (METHOD_TAILS_WORDS.has(lastWord)) add("Method", 2);
+    if (DATASET_TAILS_WORDS.has(lastWord)) add("Benchmark", 1);
+    if (TASK_TAILS.has(lastWord)) add("Task", 2);
+  }
+  return {
+    score,
+    stop: isStopName(surface),
+    company: KNOWN_ORGANIZATIONS.has(keyOf(surface)) && !modelFamily(surface),
+    pluralPhrase: /^(?:[\p{L}-]+ )+(?:Models|Networks|Agents|Transformers|LLMs|Systems)$/u.test(surface),
+    typePhrase: /^(?:[\p{L}-]+ ){1,2}(?:Model|Network|Dataset|Benchmark|Framework|Method|Agent)$/u.test(
+      surface,
+    ),
+  };
+}
+
+function addScore(to: Score, from: Score): void {
+  to.Model += from.Model;
+  to.Dataset += from.Dataset;
+  to.Benchmark += from.Benchmark;
+  to.Method += from.Method;
+  to.Reject += from.Reject;
+  to.Task += from.Task;
+}
+
 /** Extracts typed entities and relationships from one paper. Pure and deterministic. */
 export function extractPaper(input: PaperInput, debug?: (line: string) => void): PaperExtraction {
   const cands: Candidate[] = [];
@@ -274,6 +356,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       cands.push({
         index: c,
         parent: c,
+        key,
         surfaces: new Map(),
         score: emptyScore(),
         strong,
@@ -306,7 +389,17 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   const sentences: SentenceInfo[] = texts.map(({ text, isTitle }) => {
     const clean = cleanSentence(text);
     const tokens = tokenize(clean);
-    return { text, clean, lower: clean.toLowerCase(), tokens, mentions: [], cands: [], pairs: [], isTitle };
+    return {
+      text,
+      clean,
+      lower: clean.toLowerCase(),
+      tokens,
+      mentions: [],
+      cands: [],
+      pairs: [],
+      isTitle,
+      evalCue: false,
+    };
   });
   const known = new Set<string>();
   for (const s of sentences) {
@@ -383,20 +476,22 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     }
   });
   // A short form that ends a longer name of the paper is that name: "K2.5" → "Kimi K2.5".
+  // (Every surface of a candidate has the candidate's key.)
   const multi = new Map<string, number>();
   for (const c of cands) {
     for (const surface of c.surfaces.keys()) {
-      const parts = surface.split(" ");
-      if (parts.length >= 2) {
-        const tail = parts[parts.length - 1] as string;
+      const space = surface.lastIndexOf(" ");
+      if (space >= 0) {
+        const tail = surface.slice(space + 1);
         if (isStrongToken(tail) && /\d/.test(tail)) multi.set(keyOf(tail), c.index);
       }
     }
   }
-  for (const c of cands) {
-    for (const surface of c.surfaces.keys()) {
-      const target = multi.get(keyOf(surface));
-      if (target !== undefined && target !== c.index && !surface.includes(" ")) union(c.index, target);
+  if (multi.size > 0) {
+    for (const c of cands) {
+      const target = multi.get(c.key);
+      if (target === undefined || target === c.index) continue;
+      for (const surface of c.surfaces.keys()) if (!surface.includes(" ")) union(c.index, target);
     }
   }
 
@@ -408,60 +503,40 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       stripped.set(keyOf(surface.replace(/ (?:Challenge|Benchmark|Dataset|Corpus)(?= \S+$)/, "")), c.index);
     }
   }
-  for (const c of cands) {
-    for (const surface of c.surfaces.keys()) {
-      const target = stripped.get(keyOf(surface));
+  if (stripped.size > 0) {
+    for (const c of cands) {
+      const target = stripped.get(c.key);
       if (target !== undefined && target !== c.index) union(c.index, target);
     }
   }
 
   /** The abstract without URLs: "github.com/x/corvid" does not make "Corvid" an ordinary word. */
-  const proseOnly = input.abstract.replace(/https?:\/\/\S+/g, " ");
+  const proseOnly =
+    input.abstract.indexOf("http") < 0 ? input.abstract : input.abstract.replace(/https?:\/\/\S+/g, " ");
   const groupSize = new Map<number, number>();
   for (const c of cands) groupSize.set(find(cands, c.index), (groupSize.get(find(cands, c.index)) ?? 0) + 1);
-  // 4. Type evidence from the names themselves.
+  // 4. Type evidence from the names themselves (a pure function of each surface, cached).
   for (const c of cands) {
     let stop = false;
     for (const surface of c.surfaces.keys()) {
-      if (isStopName(surface)) stop = true;
-      const ds = datasetVocabulary(surface);
-      if (modelFamily(surface) && ds === null) add(c.index, "Model", 3);
-      if (ds === "benchmark") add(c.index, "Benchmark", 3);
-      else if (ds === "dataset") add(c.index, "Dataset", 3);
-      if (methodVocabulary(surface)) add(c.index, "Method", 3);
-      if (/-\d+(?:\.\d+)?[KM]$/.test(surface)) add(c.index, "Dataset", 2);
-      if (/-\d+(?:\.\d+)?B$/.test(surface)) add(c.index, "Model", 2);
-      if (/-R1$|-VL$|-V\d$|-Instruct$|-Chat$|-Coder$|-Base$/.test(surface)) add(c.index, "Model", 2);
-      if (/(?:^|[a-z0-9-])Loss$/.test(surface)) add(c.index, "Method", 2);
-      if (/(?:Net|NET)(?:-?v?\d+)?$/.test(surface) && /[a-z-]Net|[A-Z]Net/.test(surface))
-        add(c.index, "Model", 2);
-      const words = surface.split(" ");
-      // "FeTA Challenge 2022": the type word stands before the number.
-      while (words.length > 2 && /^v?\d[\d.]*$/.test(words[words.length - 1] as string)) words.pop();
-      if (words.length >= 2) {
-        const lastWord = (words[words.length - 1] as string).toLowerCase();
-        const head = headOf(lastWord);
-        if (head) add(c.index, head.label, head.weight);
-        if (MODEL_TAILS_WORDS.has(lastWord)) add(c.index, "Model", 2);
-        if (METHOD_TAILS_WORDS.has(lastWord)) add(c.index, "Method", 2);
-        if (DATASET_TAILS_WORDS.has(lastWord)) add(c.index, "Benchmark", 1);
-        if (TASK_TAILS.has(lastWord)) add(c.index, "Task", 2);
-      }
+      const ev = surfaceEvidence(surface);
+      if (ev.stop) stop = true;
+      addScore(c.score, ev.score);
     }
     if (stop) add(c.index, "Reject", 100);
     // A company named alone is no model or data set ("OpenAI", "NVIDIA"); "Mistral" the family is.
     for (const surface of c.surfaces.keys()) {
-      if (KNOWN_ORGANIZATIONS.has(keyOf(surface)) && !modelFamily(surface)) add(c.index, "Reject", 100);
+      if (surfaceEvidence(surface).company) add(c.index, "Reject", 100);
     }
     // A capitalised word or phrase the same abstract also writes in lower case is an ordinary
     // word that opened a clause or a heading ("Reasoning", "Language Models"), not a name.
     if (!c.strong) {
       for (const surface of c.surfaces.keys()) {
+        const ev = surfaceEvidence(surface);
         if (
           writtenInLowerCase(proseOnly, surface) ||
-          /^(?:[\p{L}-]+ )+(?:Models|Networks|Agents|Transformers|LLMs|Systems)$/u.test(surface) ||
-          (groupSize.get(find(cands, c.index)) === 1 &&
-            /^(?:[\p{L}-]+ ){1,2}(?:Model|Network|Dataset|Benchmark|Framework|Method|Agent)$/u.test(surface))
+          ev.pluralPhrase ||
+          (groupSize.get(find(cands, c.index)) === 1 && ev.typePhrase)
         ) {
           add(c.index, "Reject", 100);
           break;
@@ -942,7 +1017,8 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     }
 
     // EVALUATED_ON roles: subjects of "achieves/outperforms", objects of "on/across".
-    if (EVAL_CUE.test(s.lower)) {
+    s.evalCue = EVAL_CUE.test(s.lower);
+    if (s.evalCue) {
       for (let k = 0; k < ms.length; k++) {
         const m = ms[k] as Mention;
         const after = s.lower.slice(m.end, m.end + 60);
@@ -976,9 +1052,12 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   const groupStrong = new Map<number, boolean>();
   for (const c of cands) {
     const root = find(cands, c.index);
-    const g = groupScore.get(root) ?? emptyScore();
-    for (const key of Object.keys(g) as HeadLabel[]) g[key] += c.score[key];
-    groupScore.set(root, g);
+    let g = groupScore.get(root);
+    if (g === undefined) {
+      g = emptyScore();
+      groupScore.set(root, g);
+    }
+    addScore(g, c.score);
     groupStrong.set(root, (groupStrong.get(root) ?? false) || c.strong);
   }
   const labelOf = new Map<number, { label: EntityLabel; kind?: DatasetKind; weight: number }>();
@@ -991,20 +1070,25 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         .join(" ");
       debug(`${names.join(" | ")}: ${sc}${groupStrong.get(root) ? "" : " (weak)"}`);
     }
+    // The best of Model, Dataset (with benchmarks) and Method, the first of them on a tie.
     const dataset = g.Dataset + g.Benchmark;
-    const options: Array<[EntityLabel, number]> = [
-      ["Model", g.Model],
-      ["Dataset", dataset],
-      ["Method", g.Method],
-    ];
-    options.sort((x, y) => y[1] - x[1]);
-    const [label, best] = options[0] as [EntityLabel, number];
+    let label: EntityLabel = "Model";
+    let best = g.Model;
+    if (dataset > best) {
+      label = "Dataset";
+      best = dataset;
+    }
+    if (g.Method > best) {
+      label = "Method";
+      best = g.Method;
+    }
+    const tied = (g.Model === best ? 1 : 0) + (dataset === best ? 1 : 0) + (g.Method === best ? 1 : 0) > 1;
     const threshold = groupStrong.get(root) ? 1.5 : 2;
     if (
       best < threshold ||
       best <= g.Reject ||
       (best <= g.Task && !datasetHead.has(root) && ![...datasetHead].some((c) => find(cands, c) === root)) ||
-      (options[1] as [EntityLabel, number])[1] === best
+      tied
     )
       continue;
     labelOf.set(
@@ -1162,7 +1246,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
 
   // EVALUATED_ON, now that types are known.
   sentences.forEach((s, si) => {
-    if (s.isTitle || !EVAL_CUE.test(s.lower)) return;
+    if (s.isTitle || !s.evalCue) return;
     const ms = s.mentions;
     const subjects: number[] = [];
     const objects: number[] = [];
@@ -1499,14 +1583,35 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   }
 
   // The same fact read by one rule from one sentence twice (a coordination, a repeated pair) is one edge.
-  const seen = new Set<string>();
-  const unique = edges.filter((e) => {
-    const k = `${e.type}|${"paper" in e.from ? "p" : e.from.entity}|${"paper" in e.to ? "p" : e.to.entity}|${e.extractor}|${e.sentence}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  return { entities, edges: unique, codeUrls, modelUrls, urls };
+  return { entities, edges: uniqueEdges(edges, entities.length), codeUrls, modelUrls, urls };
+}
+
+/** The edges without repeats (same type, ends, extractor and sentence), in order. */
+function uniqueEdges(edges: LocalEdge[], entityCount: number): LocalEdge[] {
+  const unique: LocalEdge[] = [];
+  // Ends are entity ids or the paper (-1): (from + 1) * (entityCount + 1) + (to + 1) is one number per pair.
+  const byEnds = new Map<number, LocalEdge[]>();
+  for (const e of edges) {
+    const from = "paper" in e.from ? -1 : e.from.entity;
+    const to = "paper" in e.to ? -1 : e.to.entity;
+    const k = (from + 1) * (entityCount + 1) + (to + 1);
+    let list = byEnds.get(k);
+    if (list === undefined) {
+      list = [];
+      byEnds.set(k, list);
+    }
+    let repeat = false;
+    for (const x of list) {
+      if (x.type === e.type && x.extractor === e.extractor && x.sentence === e.sentence) {
+        repeat = true;
+        break;
+      }
+    }
+    if (repeat) continue;
+    list.push(e);
+    unique.push(e);
+  }
+  return unique;
 }
 
 /** Does `text` contain `word` written entirely in lower case, as a whole word? */

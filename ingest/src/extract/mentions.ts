@@ -86,9 +86,6 @@ export function cleanSentence(text: string): string {
   return out;
 }
 
-const LEADING = "([\"'“‘<«`";
-const TRAILING = ")]\"'”’,;:.!?>»`";
-
 /** Splits a clean sentence into tokens with offsets. */
 export function tokenize(clean: string): Token[] {
   const tokens: Token[] = [];
@@ -124,33 +121,78 @@ function pushPieces(clean: string, start: number, end: number, tokens: Token[]):
   pushToken(clean, s, end, tokens);
 }
 
+/** `([\"'“‘<«\``: stripped before a token. */
+function isLeading(c: number): boolean {
+  return (
+    c === 40 ||
+    c === 91 ||
+    c === 34 ||
+    c === 39 ||
+    c === 0x201c ||
+    c === 0x2018 ||
+    c === 60 ||
+    c === 0xab ||
+    c === 96
+  );
+}
+
+/** `)]\"'”’,;:.!?>»\``: stripped after a token. */
+function isTrailing(c: number): boolean {
+  switch (c) {
+    case 41: // )
+    case 93: // ]
+    case 34: // "
+    case 39: // '
+    case 0x201d: // ”
+    case 0x2019: // ’
+    case 44: // ,
+    case 59: // ;
+    case 58: // :
+    case 46: // .
+    case 33: // !
+    case 63: // ?
+    case 62: // >
+    case 0xbb: // »
+    case 96: // `
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
 function pushToken(clean: string, start: number, end: number, tokens: Token[]): void {
   let s = start;
   let e = end;
-  while (s < e && LEADING.includes(clean.charAt(s))) s++;
-  while (e > s && TRAILING.includes(clean.charAt(e - 1))) {
-    // Keep a closing bracket that belongs to the token: "R(2+1)D" is rare; keep it simple.
-    e--;
+  while (s < e && isLeading(clean.charCodeAt(s))) s++;
+  // Keep a closing bracket that belongs to the token: "R(2+1)D" is rare; keep it simple.
+  while (e > s && isTrailing(clean.charCodeAt(e - 1))) e--;
+  // Possessive: "GLEAN's", "GPT-4's"; "MLLMs'general" (a missing space after a plural's
+  // apostrophe: two or more characters ending in "s", the first apostrophe, a lower-case letter).
+  let q = s;
+  while (q < e && !isApostrophe(clean.charCodeAt(q))) q++;
+  if (q < e && q - s >= 3 && clean.charCodeAt(q - 1) === 115) {
+    const next = clean.charCodeAt(q + 1);
+    if (q + 1 < e && next >= 97 && next <= 122) e = q;
   }
-  // Possessive: "GLEAN's", "GPT-4's"; "MLLMs'general" (a missing space after a plural's apostrophe).
-  let t = clean.slice(s, e);
-  const glued = t.indexOf("'") > 0 || t.indexOf("’") > 0 ? /^([^'’]{2,}s)['’][a-z]/.exec(t) : null;
-  if (glued?.[1]) {
-    e = s + glued[1].length;
-    t = glued[1];
-  }
-  if (t.endsWith("'s") || t.endsWith("’s")) {
-    e -= 2;
-    t = t.slice(0, -2);
-  }
-  if (t.length === 0) {
+  if (e - s >= 2 && clean.charCodeAt(e - 1) === 115 && isApostrophe(clean.charCodeAt(e - 2))) e -= 2;
+  if (e === s) {
     // A lone punctuation mark ("SOAP }," after LaTeX is blanked) belongs to the token before.
     const prev = tokens[tokens.length - 1];
     if (prev && clean.slice(prev.end, start).trim().length === 0)
       prev.after += clean.slice(start, end).trim();
     return;
   }
-  tokens.push({ text: t, start: s, end: e, before: clean.slice(start, s), after: clean.slice(e, end) });
+  tokens.push({
+    text: clean.slice(s, e),
+    start: s,
+    end: e,
+    before: s === start ? "" : clean.slice(start, s),
+    after: e === end ? "" : clean.slice(e, end),
+  });
 }
 
 const UPPER = /\p{Lu}/u;
@@ -165,7 +207,7 @@ export function isTitleCompound(t: string): boolean {
 }
 
 /** Character classes by code: ASCII fast, the rest through Unicode properties. */
-function kind(code: number, c: string): 0 | 1 | 2 | 3 {
+function kind(code: number): 0 | 1 | 2 | 3 {
   // 0 other, 1 upper, 2 lower, 3 digit
   if (code < 128) {
     if (code >= 65 && code <= 90) return 1;
@@ -173,9 +215,25 @@ function kind(code: number, c: string): 0 | 1 | 2 | 3 {
     if (code >= 48 && code <= 57) return 3;
     return 0;
   }
+  const c = String.fromCharCode(code);
   if (UPPER.test(c)) return 1;
   if (LOWER.test(c)) return 2;
   return 0;
+}
+
+/** `-._/&@+'’`: the punctuation a name-shaped token may contain. */
+function isNamePunctuation(code: number): boolean {
+  return (
+    code === 45 ||
+    code === 46 ||
+    code === 95 ||
+    code === 47 ||
+    code === 38 ||
+    code === 64 ||
+    code === 43 ||
+    code === 39 ||
+    code === 0x2019
+  );
 }
 
 /**
@@ -200,8 +258,8 @@ export const isStrongToken: (t: string) => boolean = strongToken;
 function strongToken(t: string): boolean {
   if (t.length < 2 || t.length > 60) return false;
   // OpenAI's lower-case reasoning models: o1, o3-mini, o4-mini.
-  if (/^o\d(?:-(?:mini|pro|preview|high|low))?$/.test(t)) return true;
-  const k0 = kind(t.charCodeAt(0), t.charAt(0));
+  if (t.charCodeAt(0) === 111 && /^o\d(?:-(?:mini|pro|preview|high|low))?$/.test(t)) return true;
+  const k0 = kind(t.charCodeAt(0));
   if (k0 !== 1 && k0 !== 2) return false;
   let upper = 0;
   let lower = 0;
@@ -209,13 +267,13 @@ function strongToken(t: string): boolean {
   let internalUpper = false;
   for (let i = 0; i < t.length; i++) {
     const code = t.charCodeAt(i);
-    const k = kind(code, t.charAt(i));
+    const k = kind(code);
     if (k === 3) digit++;
     else if (k === 1) {
       upper++;
       if (i > 0) internalUpper = true;
     } else if (k === 2) lower++;
-    else if (!"-._/&@+'’".includes(t.charAt(i))) return false;
+    else if (!isNamePunctuation(code)) return false;
   }
   if (upper === 0) return false;
   if (!internalUpper && digit === 0) return false;
@@ -238,11 +296,11 @@ export const isCapitalisedWord: (t: string) => boolean = capitalisedWord;
 
 function capitalisedWord(t: string): boolean {
   if (t.length < 3 || t.length > 40) return false;
-  if (kind(t.charCodeAt(0), t.charAt(0)) !== 1) return false;
+  if (kind(t.charCodeAt(0)) !== 1) return false;
   if (isTitleCompound(t)) return true;
   for (let i = 1; i < t.length; i++) {
     const code = t.charCodeAt(i);
-    if (code !== 45 && kind(code, t.charAt(i)) !== 2) return false;
+    if (code !== 45 && kind(code) !== 2) return false;
   }
   return t.charCodeAt(t.length - 1) !== 45;
 }

@@ -7,7 +7,7 @@
  *
  * All lookups are on lower-cased strings or normalised keys, through Sets, in O(1).
  */
-import { normaliseKey } from "@kg/graph-schema";
+import { keyOf } from "./key.ts";
 
 const set = (words: string): ReadonlySet<string> =>
   new Set(
@@ -255,7 +255,7 @@ function stopName(name: string): boolean {
   // "Dice Similarity Coefficient", "BLEU score": a metric's name followed by more words.
   const space = lower.indexOf(" ");
   if (space > 0 && METRICS.has(lower.slice(0, space))) return true;
-  const key = normaliseKey(name);
+  const key = keyOf(name);
   if (METRICS.has(lower) || MODALITIES.has(lower) || GENERIC_TERMS.has(lower)) return true;
   if (METRICS.has(key) || MODALITIES.has(key) || GENERIC_TERMS.has(key)) return true;
   // Plurals of generic acronyms (LLMs, CNNs, VLMs) and "-based" compounds.
@@ -315,7 +315,7 @@ export function modelFamily(name: string): boolean {
 
 /** Is this name a well-known benchmark or data set, or does it follow a benchmark naming pattern? */
 export function datasetVocabulary(name: string): "benchmark" | "dataset" | null {
-  const key = normaliseKey(name);
+  const key = keyOf(name);
   const base = key.replace(/-\d+(?:-\d+)*$/, "");
   if (KNOWN_BENCHMARKS.has(key) || KNOWN_BENCHMARKS.has(base)) return "benchmark";
   if (KNOWN_DATASETS.has(key) || KNOWN_DATASETS.has(base)) return "dataset";
@@ -325,7 +325,7 @@ export function datasetVocabulary(name: string): "benchmark" | "dataset" | null 
 
 /** Is this a known technique name (LoRA, DPO, GRPO, Adam)? Preference-optimisation names end in PO. */
 export function methodVocabulary(name: string): boolean {
-  const key = normaliseKey(name);
+  const key = keyOf(name);
   if (METHOD_NAMES.has(key)) return true;
   return /^[A-Z][A-Za-z-]{0,12}PO$/.test(name) && name.length <= 12;
 }

@@ -16,7 +16,6 @@
 import { createHash } from "node:crypto";
 import {
   type BasedOnMethod,
-  type DatasetKind,
   type EndpointRef,
   type EntityLabel,
   type ExtractedEdge,
@@ -53,6 +52,50 @@ export function paperId(arxivId: string | null, title: string | null, abstract: 
   return `sha:${sha16(keyOf(abstract))}`;
 }
 
+/** FNV-1a over UTF-16 code units, one at a time. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * What grouping needs of `keyOf(abstract)`: its hash, its length and its first 300
+ * characters when it has that many (else null); `key` is the whole key when it was built.
+ * For ASCII text the key is streamed (lower case, runs of other characters one `-`, none at
+ * the ends) and never built; other text is keyed by keyOf.
+ */
+export function abstractKey(abstract: string): {
+  hash: number;
+  length: number;
+  prefix: string | null;
+  key: string | null;
+} {
+  let hash = FNV_OFFSET;
+  let length = 0;
+  let prefixEnd = -1;
+  let dash = false;
+  for (let i = 0; i < abstract.length; i++) {
+    let c = abstract.charCodeAt(i);
+    if (c > 127) {
+      const key = keyOf(abstract);
+      hash = FNV_OFFSET;
+      for (let k = 0; k < key.length; k++) hash = Math.imul(hash ^ key.charCodeAt(k), FNV_PRIME);
+      return { hash, length: key.length, prefix: key.length >= 300 ? key.slice(0, 300) : null, key };
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (dash && length > 0) {
+        hash = Math.imul(hash ^ 45, FNV_PRIME);
+        length++;
+      }
+      dash = false;
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+      length++;
+      if (prefixEnd < 0 && length >= 300) prefixEnd = i + 1;
+    } else dash = true;
+  }
+  const prefix = prefixEnd < 0 ? null : keyOf(abstract.slice(0, prefixEnd)).slice(0, 300);
+  return { hash, length, prefix, key: null };
+}
+
 /**
  * Groups paper occurrences that are one paper: same arXiv id, same normalised title, or
  * same normalised abstract (or the same first 300 characters of it). Two occurrences
@@ -85,19 +128,40 @@ export function groupPapers(raws: RawPaper[]): number[] {
     arxiv[root] = arxiv[root] ?? arxiv[child] ?? null;
   };
   const firstByKey = new Map<string, number>();
+  const byKey = (k: string, i: number): void => {
+    const j = firstByKey.get(k);
+    if (j === undefined) firstByKey.set(k, i);
+    else unite(j, i);
+  };
+  // The normalised abstract is found through its hash: abstracts are long, and almost all differ.
+  const abstractsByHash = new Map<number, Array<{ first: number; key: string | null }>>();
   raws.forEach((r, i) => {
-    const keys: string[] = [];
-    if (r.arxivId) keys.push(`a:${r.arxivId}`);
+    if (r.arxivId) byKey(`a:${r.arxivId}`, i);
     const t = r.title ? keyOf(r.title) : "";
-    if (t.length >= 12) keys.push(`t:${t}`);
-    const b = keyOf(r.abstract);
-    if (b.length > 0) keys.push(`b:${b}`);
-    if (b.length >= 300) keys.push(`p:${b.slice(0, 300)}`);
-    for (const k of keys) {
-      const j = firstByKey.get(k);
-      if (j === undefined) firstByKey.set(k, i);
-      else unite(j, i);
+    if (t.length >= 12) byKey(`t:${t}`, i);
+    const a = abstractKey(r.abstract);
+    if (a.length > 0) {
+      // As a map from the whole normalised abstract to the first paper that has it.
+      let list = abstractsByHash.get(a.hash);
+      if (list === undefined) {
+        list = [];
+        abstractsByHash.set(a.hash, list);
+      }
+      let found = -1;
+      if (list.length > 0) {
+        const key = a.key ?? keyOf(r.abstract);
+        for (const x of list) {
+          x.key ??= keyOf((raws[x.first] as RawPaper).abstract);
+          if (x.key === key) {
+            found = x.first;
+            break;
+          }
+        }
+      }
+      if (found < 0) list.push({ first: i, key: a.key });
+      else unite(found, i);
     }
+    if (a.prefix !== null) byKey(`p:${a.prefix}`, i);
   });
   const groupOfRoot = new Map<number, number>();
   return raws.map((_, i) => {
@@ -115,14 +179,93 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function refString(ref: EndpointRef): string {
-  return "id" in ref ? `Paper:${ref.id}` : `${ref.label}:${ref.key}`;
-}
+const LABEL_ORDER: readonly EntityLabel[] = ["Model", "Dataset", "Method", "Organization", "Author"];
 
 interface EntityGroup {
-  surfaces: Map<string, number>;
-  votes: Map<EntityLabel, number>;
-  kinds: Map<DatasetKind, number>;
+  /** The first surface form and its count; the others (rare) in `more`. */
+  surface: string;
+  count: number;
+  more: Map<string, number> | null;
+  /** Votes per label of LABEL_ORDER (NaN: none). */
+  votes: number[];
+  benchmark: number;
+  dataset: number;
+}
+
+function addSurface(g: EntityGroup, s: string, n: number): void {
+  if (s === g.surface) g.count += n;
+  else if (g.more === null) g.more = new Map([[s, n]]);
+  else g.more.set(s, (g.more.get(s) ?? 0) + n);
+}
+
+/** One end of the graph's edges: a node or a paper, interned so that edges are found by identity. */
+interface End {
+  ref: EndpointRef;
+  /** `Label:key` or `Paper:id`. */
+  str: string;
+  /** The edges leaving this end, by their other end (at most one per type). */
+  out: Map<End, EdgeEntry[]> | null;
+}
+
+interface EdgeEntry {
+  type: ExtractedRelType;
+  from: End;
+  to: End;
+  edge: ExtractedEdge;
+  methodConfidence: number;
+  /** Sentences already recorded per origin (paper, source, extractor), once the list is long. */
+  seen: Map<string, Set<string>> | null;
+}
+
+function hasType(list: EdgeEntry[] | undefined, type: ExtractedRelType): boolean {
+  if (list === undefined) return false;
+  for (const x of list) if (x.type === type) return true;
+  return false;
+}
+
+/** Below this many, evidence is deduplicated by scanning the list; above, through a map. */
+const EVIDENCE_SCAN = 16;
+
+/** Adds a piece of evidence unless the same origin already gave the same sentence. */
+function addEvidence(
+  entry: EdgeEntry,
+  paperId: string,
+  sourceId: string,
+  sentence: string,
+  confidence: number,
+  extractor: string,
+): void {
+  const evidence = entry.edge.evidence;
+  if (entry.seen === null && evidence.length >= EVIDENCE_SCAN) {
+    entry.seen = new Map();
+    for (const v of evidence) seenSet(entry.seen, v.paperId, v.sourceId, v.extractor).add(v.sentence);
+  }
+  if (entry.seen === null) {
+    for (const v of evidence) {
+      if (
+        v.sentence === sentence &&
+        v.paperId === paperId &&
+        v.sourceId === sourceId &&
+        v.extractor === extractor
+      )
+        return;
+    }
+  } else {
+    const sentences = seenSet(entry.seen, paperId, sourceId, extractor);
+    if (sentences.has(sentence)) return;
+    sentences.add(sentence);
+  }
+  evidence.push({ paperId, sourceId, sentence, confidence, extractor });
+}
+
+function seenSet(seen: Map<string, Set<string>>, paperId: string, sourceId: string, extractor: string) {
+  const origin = `${paperId}\u0000${sourceId}\u0000${extractor}`;
+  let sentences = seen.get(origin);
+  if (!sentences) {
+    sentences = new Set();
+    seen.set(origin, sentences);
+  }
+  return sentences;
 }
 
 /** Merges paper occurrences into the contract's ExtractionResult (unvalidated). */
@@ -180,6 +323,8 @@ export function resolve(
   }
 
   // Entities: link every surface key of one local entity; Organization and Author apart.
+  // A local entity is known by the namespaced key of its first surface with a non-empty
+  // key; it is computed once here and reused by the passes below.
   const parent = new Map<string, string>();
   const findKey = (k: string): string => {
     let r = k;
@@ -192,16 +337,24 @@ export function resolve(
     }
     return r;
   };
-  const nsKey = (label: EntityLabel, surface: string): string => {
-    const ns = label === "Organization" || label === "Author" ? label : "Thing";
-    return `${ns}|${keyOf(surface)}`;
-  };
+  const entityKeys: Array<string | null> = [];
   for (const o of occurrences) {
     for (const e of o.extraction.entities) {
+      const prefix = e.label === "Organization" || e.label === "Author" ? `${e.label}|` : "Thing|";
+      const surfaces = e.surfaces;
+      if (surfaces.length === 1) {
+        // One surface links nothing (a key absent from `parent` is its own root).
+        const key = keyOf((surfaces[0] as [string, number])[0]);
+        entityKeys.push(key.length > 0 ? prefix + key : null);
+        continue;
+      }
+      let first: string | null = null;
       let root: string | null = null;
-      for (const [surface] of e.surfaces) {
-        const k = nsKey(e.label, surface);
-        if (k.endsWith("|")) continue;
+      for (const [surface] of surfaces) {
+        const key = keyOf(surface);
+        if (key.length === 0) continue;
+        const k = prefix + key;
+        if (first === null) first = k;
         if (!parent.has(k)) parent.set(k, k);
         if (root === null) root = findKey(k);
         else {
@@ -215,112 +368,130 @@ export function resolve(
           }
         }
       }
+      entityKeys.push(first);
     }
   }
+  const entityRoots: Array<string | null> = new Array(entityKeys.length);
   const entityGroups = new Map<string, EntityGroup>();
+  let ei = 0;
   for (const o of occurrences) {
     for (const e of o.extraction.entities) {
-      const first = e.surfaces.find(([s]) => keyOf(s).length > 0);
-      if (!first) continue;
-      const root = findKey(nsKey(e.label, first[0]));
+      const k = entityKeys[ei] as string | null;
+      if (k === null) {
+        entityRoots[ei++] = null;
+        continue;
+      }
+      const root = findKey(k);
+      entityRoots[ei++] = root;
       let g = entityGroups.get(root);
       if (!g) {
-        g = { surfaces: new Map(), votes: new Map(), kinds: new Map() };
+        const surface = (e.surfaces[0] as [string, number])[0];
+        g = { surface, count: 0, more: null, votes: [NaN, NaN, NaN, NaN, NaN], benchmark: 0, dataset: 0 };
         entityGroups.set(root, g);
       }
-      for (const [s, n] of e.surfaces) g.surfaces.set(s, (g.surfaces.get(s) ?? 0) + n);
-      g.votes.set(e.label, (g.votes.get(e.label) ?? 0) + e.weight);
-      if (e.kind) g.kinds.set(e.kind, (g.kinds.get(e.kind) ?? 0) + e.weight);
+      for (const [s, n] of e.surfaces) addSurface(g, s, n);
+      const li = LABEL_ORDER.indexOf(e.label);
+      const v = g.votes[li] as number;
+      g.votes[li] = Number.isNaN(v) ? 0 + e.weight : v + e.weight;
+      if (e.kind === "benchmark") g.benchmark += e.weight;
+      else if (e.kind === "dataset") g.dataset += e.weight;
     }
   }
-  const LABEL_ORDER: EntityLabel[] = ["Model", "Dataset", "Method", "Organization", "Author"];
-  const nodeOfRoot = new Map<string, ExtractedNode>();
+  // Two groups could end with the same label and key; keep them one node (and one end).
+  const nodes = new Map<string, ExtractedNode>();
+  const endOfId = new Map<string, End>();
+  const endOfRoot = new Map<string, End>();
   for (const [root, g] of entityGroups) {
     let label: EntityLabel = "Model";
     let best = Number.NEGATIVE_INFINITY;
-    for (const l of LABEL_ORDER) {
-      const v = g.votes.get(l);
-      if (v !== undefined && v > best) {
+    for (let li = 0; li < LABEL_ORDER.length; li++) {
+      const v = g.votes[li] as number;
+      if (v > best) {
         best = v;
-        label = l;
+        label = LABEL_ORDER[li] as EntityLabel;
       }
     }
-    const surfaces = [...g.surfaces].sort(
-      (a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]),
-    );
-    const name = (surfaces[0] as [string, number])[0];
-    const node: ExtractedNode = {
-      label,
-      key: keyOf(name),
-      name,
-      aliases: [...new Set(surfaces.map(([s]) => s))].sort(cmp),
-    };
-    if (label === "Dataset")
-      node.kind = (g.kinds.get("benchmark") ?? 0) > (g.kinds.get("dataset") ?? 0) ? "benchmark" : "dataset";
-    nodeOfRoot.set(root, node);
-  }
-  // Two groups could end with the same label and key; keep them one node.
-  const nodes = new Map<string, ExtractedNode>();
-  for (const node of nodeOfRoot.values()) {
+    let name: string;
+    let aliases: string[];
+    if (g.more === null) {
+      name = g.surface;
+      aliases = [name];
+    } else {
+      const surfaces = [[g.surface, g.count] as [string, number], ...g.more].sort(
+        (a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]),
+      );
+      name = (surfaces[0] as [string, number])[0];
+      aliases = [...new Set(surfaces.map(([s]) => s))].sort(cmp);
+    }
+    const node: ExtractedNode = { label, key: keyOf(name), name, aliases };
+    if (label === "Dataset") node.kind = g.benchmark > g.dataset ? "benchmark" : "dataset";
     const id = `${node.label}:${node.key}`;
     const existing = nodes.get(id);
     if (existing) existing.aliases = [...new Set([...existing.aliases, ...node.aliases])].sort(cmp);
     else nodes.set(id, node);
+    let end = endOfId.get(id);
+    if (end === undefined) {
+      end = { ref: { label: node.label, key: node.key }, str: id, out: null };
+      endOfId.set(id, end);
+    }
+    endOfRoot.set(root, end);
   }
 
-  // Edges.
-  const edges = new Map<
-    string,
-    { id: string; edge: ExtractedEdge; methodConfidence: number; seen: Map<string, Set<string>> }
-  >();
-  const introduced = new Set<string>();
+  // Edges: one entry per (type, from, to), found through the ends (no string ids).
+  const entries: EdgeEntry[] = [];
+  const paperEnds = new Map<string, End>();
+  ei = 0;
   for (const o of occurrences) {
     const pid = paperIds.get(o.group) as string;
-    const paperRef = { ref: { label: "Paper", id: pid } as EndpointRef, str: `Paper:${pid}` };
-    const entityRefs = o.extraction.entities.map((e): { ref: EndpointRef; str: string } | null => {
-      const first = e.surfaces.find(([s]) => keyOf(s).length > 0);
-      if (!first) return null;
-      const node = nodeOfRoot.get(findKey(nsKey(e.label, first[0])));
-      return node ? { ref: { label: node.label, key: node.key }, str: `${node.label}:${node.key}` } : null;
-    });
-    const refOf = (end: { paper: true } | { entity: number }) =>
-      "paper" in end ? paperRef : (entityRefs[end.entity] ?? null);
+    let paperEnd = paperEnds.get(pid);
+    if (paperEnd === undefined) {
+      paperEnd = { ref: { label: "Paper", id: pid }, str: `Paper:${pid}`, out: null };
+      paperEnds.set(pid, paperEnd);
+    }
+    const sourceId = o.source.id;
+    const entities = o.extraction.entities;
+    const ends: Array<End | null> = new Array(entities.length);
+    for (let j = 0; j < entities.length; j++) {
+      const root = entityRoots[ei++] as string | null;
+      ends[j] = root === null ? null : (endOfRoot.get(root) ?? null);
+    }
     for (const le of o.extraction.edges) {
-      const from = refOf(le.from);
-      const to = refOf(le.to);
+      const from = "paper" in le.from ? paperEnd : (ends[le.from.entity] ?? null);
+      const to = "paper" in le.to ? paperEnd : (ends[le.to.entity] ?? null);
       if (!from || !to) continue;
-      const ends = REL_ENDPOINTS[le.type];
-      if (!ends.from.includes(from.ref.label) || !ends.to.includes(to.ref.label)) continue;
-      if (from.str === to.str) continue;
-      if (le.type === "INTRODUCES") introduced.add(`${from.str}\u0000${to.str}`);
-      // NUL separates the parts so that sorting the id sorts by (type, from, to).
-      const id = `${le.type}\u0000${from.str}\u0000${to.str}`;
-      let entry = edges.get(id);
-      if (!entry) {
+      const allowed = REL_ENDPOINTS[le.type];
+      if (!allowed.from.includes(from.ref.label) || !allowed.to.includes(to.ref.label)) continue;
+      if (from === to) continue;
+      let out = from.out;
+      if (out === null) {
+        out = new Map();
+        from.out = out;
+      }
+      let list = out.get(to);
+      if (list === undefined) {
+        list = [];
+        out.set(to, list);
+      }
+      let entry: EdgeEntry | undefined;
+      for (const x of list) {
+        if (x.type === le.type) {
+          entry = x;
+          break;
+        }
+      }
+      if (entry === undefined) {
         entry = {
-          id,
+          type: le.type,
+          from,
+          to,
           edge: { type: le.type, from: from.ref, to: to.ref, properties: {}, evidence: [] },
           methodConfidence: -1,
-          seen: new Map(),
+          seen: null,
         };
-        edges.set(id, entry);
+        list.push(entry);
+        entries.push(entry);
       }
-      const origin = `${pid}\u0000${o.source.id}\u0000${le.extractor}`;
-      let sentences = entry.seen.get(origin);
-      if (!sentences) {
-        sentences = new Set();
-        entry.seen.set(origin, sentences);
-      }
-      if (!sentences.has(le.sentence)) {
-        sentences.add(le.sentence);
-        entry.edge.evidence.push({
-          paperId: pid,
-          sourceId: o.source.id,
-          sentence: le.sentence,
-          confidence: le.confidence,
-          extractor: le.extractor,
-        });
-      }
+      addEvidence(entry, pid, sourceId, le.sentence, le.confidence, le.extractor);
       if (le.type === "BASED_ON" && le.method) {
         const score = le.confidence + (le.method === "other" ? 0 : 1);
         const current = entry.edge.properties.method;
@@ -334,11 +505,11 @@ export function resolve(
       }
     }
   }
-  const kept: Array<{ id: string; edge: ExtractedEdge }> = [];
-  for (const entry of edges.values()) {
+  const kept: EdgeEntry[] = [];
+  for (const entry of entries) {
     const { edge } = entry;
-    if (edge.type === "MENTIONS" && introduced.has(`${refString(edge.from)}\u0000${refString(edge.to)}`))
-      continue;
+    // A paper that introduces a thing does not also merely mention it.
+    if (entry.type === "MENTIONS" && hasType(entry.from.out?.get(entry.to), "INTRODUCES")) continue;
     if (edge.evidence.length > 1) {
       edge.evidence.sort(
         (a, b) =>
@@ -350,7 +521,8 @@ export function resolve(
     }
     kept.push(entry);
   }
-  kept.sort((a, b) => cmp(a.id, b.id));
+  // Sorted by (type, from, to): what sorting the NUL-joined ids "type\0from\0to" gave.
+  kept.sort((a, b) => cmp(a.type, b.type) || cmp(a.from.str, b.from.str) || cmp(a.to.str, b.to.str));
   const edgeList = kept.map((k) => k.edge);
   papers.sort((a, b) => cmp(a.id, b.id));
   const nodeList = [...nodes.values()].sort((a, b) => cmp(a.label, b.label) || cmp(a.key, b.key));

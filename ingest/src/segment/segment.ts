@@ -352,19 +352,75 @@ export const PaperRecordSchema = z.object({
   date: nullableString,
 });
 
+type PaperRecord = z.infer<typeof PaperRecordSchema>;
+
+/** `PaperRecordSchema`'s nullable fields: a string or number, trimmed, or null. */
+function nullableField(v: unknown): string | null | undefined {
+  if (v === undefined || v === null) return null;
+  if (typeof v === "string" || typeof v === "number") return String(v).trim() || null;
+  return undefined;
+}
+
+/**
+ * The common record (strings, numbers, nulls and lists of strings) read without the schema,
+ * exactly as `PaperRecordSchema` reads it; anything else (and every invalid record, for
+ * its message) goes through the schema. Bulk imports are tens of thousands of records.
+ */
+function readSimpleRecord(value: unknown): PaperRecord | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.abstract !== "string") return null;
+  const abstract = v.abstract.trim();
+  if (abstract.length === 0) return null;
+  const title = nullableField(v.title);
+  const arxivId = nullableField(v.arxivId);
+  const url = nullableField(v.url);
+  const date = nullableField(v.date);
+  if (title === undefined || arxivId === undefined || url === undefined || date === undefined) return null;
+  let authors: string[];
+  const a = v.authors;
+  if (a === undefined || a === null) authors = [];
+  else if (typeof a === "string") authors = a.split(/\s*(?:,|;|\band\b)\s*/).filter((x) => x.length > 0);
+  else if (Array.isArray(a)) {
+    authors = [];
+    for (const x of a) {
+      if (typeof x !== "string") return null;
+      const t = x.trim();
+      if (t.length > 0) authors.push(t);
+    }
+  } else return null;
+  let organization: string[];
+  const o = v.organization;
+  if (o === undefined || o === null) organization = [];
+  else if (typeof o === "string") organization = o.trim() ? [o.trim()] : [];
+  else if (Array.isArray(o)) {
+    organization = [];
+    for (const x of o) {
+      if (typeof x !== "string") return null;
+      const t = x.trim();
+      if (t) organization.push(t);
+    }
+  } else return null;
+  return { title, abstract, authors, arxivId, organization, url, date };
+}
+
+/** Runs of white space become one space; text that has none to fold is returned as it is. */
+function foldSpaces(text: string): string {
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, " ") : text;
+}
+
 function recordToPaper(value: unknown, line: number): RawPaper | string {
-  const parsed = PaperRecordSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `"${issue.path.join(".")}"` : "the record";
-    return `${where}: ${issue?.message ?? "does not match {title, abstract, ...}"}`;
+  let r = readSimpleRecord(value);
+  if (r === null) {
+    const parsed = PaperRecordSchema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `"${issue.path.join(".")}"` : "the record";
+      return `${where}: ${issue?.message ?? "does not match {title, abstract, ...}"}`;
+    }
+    r = parsed.data;
   }
-  const r = parsed.data;
-  const paper = newPaper(
-    r.abstract.replace(/\s+/g, " "),
-    line,
-    r.title ? r.title.replace(/\s+/g, " ") : null,
-  );
+  const paper = newPaper(foldSpaces(r.abstract), line, r.title ? foldSpaces(r.title) : null);
   if (r.arxivId) {
     const id = normaliseArxivId(r.arxivId);
     if (id) paper.arxivId = id;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { keyOf } from "../extract/key.ts";
+import type { RawPaper } from "../segment/segment.ts";
+import { abstractKey, groupPapers } from "./resolve.ts";
+
+function fnv(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+function raw(abstract: string, title: string | null = null, arxivId: string | null = null): RawPaper {
+  return {
+    title,
+    abstract,
+    arxivId,
+    notes: [],
+    authors: [],
+    organizations: [],
+    urls: [],
+    date: null,
+    line: 1,
+  };
+}
+
+describe("abstractKey", () => {
+  it("agrees with keyOf: hash, length and 300-character prefix", () => {
+    const long = "We present X-1, a model. ".repeat(30);
+    for (const text of [
+      "",
+      "---",
+      "  Hello, World!  ",
+      "a--b  c",
+      "-x-",
+      long,
+      `${"a".repeat(299)}!b`,
+      `${"a".repeat(299)}b`,
+      `${"a".repeat(300)}`,
+      `${long}é and ＧＰＴ－４`,
+      `naïve ${long}`,
+      "non\u00a0breaking",
+    ]) {
+      const key = keyOf(text);
+      const a = abstractKey(text);
+      expect(a.length, text).toBe(key.length);
+      expect(a.hash, text).toBe(fnv(key));
+      expect(a.prefix, text).toBe(key.length >= 300 ? key.slice(0, 300) : null);
+      if (a.key !== null) expect(a.key).toBe(key);
+    }
+  });
+});
+
+describe("groupPapers", () => {
+  it("merges the same abstract written differently, keeps different ones apart", () => {
+    const text = "We introduce Foo-7B, a model trained on Bar-1M. It beats GPT-4 on MMLU.";
+    expect(
+      groupPapers([
+        raw(text),
+        raw("Something else entirely, about another model."),
+        raw(text.toUpperCase().replaceAll(" ", "  ")),
+        raw(text.replace("We", "We\u00a0")),
+      ]),
+    ).toEqual([0, 1, 0, 0]);
+  });
+
+  it("never merges two different arXiv ids", () => {
+    const text = "We introduce Foo-7B, a model trained on Bar-1M.";
+    expect(groupPapers([raw(text, null, "2501.00001"), raw(text, null, "2501.00002")])).toEqual([0, 1]);
+  });
+});
