@@ -34,7 +34,8 @@ describe("lineage", () => {
     expect(methods.join(" ")).toMatch(/adapter|fine-tune/);
     // Data sets beside the models.
     expect(await page.getByTestId("lineage-datasets").count()).toBeGreaterThan(0);
-    expect(page.url()).toContain("view=lineage");
+    // The URL follows the view a moment after it renders.
+    await expect.poll(() => page.url()).toContain("view=lineage");
     await screenshot(page, "lineage-pet-f2i-7b");
   });
 
