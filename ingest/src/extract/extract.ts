@@ -9,7 +9,7 @@
  * collection is iterated in text order.
  */
 import type { BasedOnMethod, DatasetKind, EntityLabel, ExtractedRelType } from "@kg/graph-schema";
-import { keyOf } from "./key.ts";
+import { computeKey, keyOf } from "./key.ts";
 import {
   type AbbreviationPair,
   cleanSentence,
@@ -58,6 +58,8 @@ export interface LocalEntity {
   kind?: DatasetKind;
   /** Surface forms with their counts, in order of first appearance. */
   surfaces: Array<[string, number]>;
+  /** The normalised key of each surface form (keyOf), in the same order. */
+  keys: string[];
   /** Sum of the evidence for the chosen label (used to vote across papers). */
   weight: number;
   introduced: boolean;
@@ -159,6 +161,35 @@ const MAIN_COREF =
 const USES_BETWEEN =
   /^[^.;]{0,50}?\b(?:via|using|through|by applying|adopting|applying|employing|(?:trained|tuned|optimi[sz]ed|aligned|equipped) with)\s+(?:the\s+|a\s+|an\s+)?$/;
 
+function sizeOf(m: Mention): string | undefined {
+  return /(\d{1,4}(?:\.\d{1,2})?[BMK])(?![A-Za-z0-9])/.exec(m.surface)?.[1];
+}
+
+function sizesFit(src: Mention, dst: Mention): boolean {
+  return dst.size === undefined || sizeOf(src) === undefined || sizeOf(src) === dst.size;
+}
+
+/**
+ * Records a pattern read between mentions a and b. It also holds for the names coordinated
+ * with the first ("X-7B and X-14B, built on Y-7B/14B"), pairing sizes when the second names several.
+ */
+function pushPair(protos: ProtoEdge[], s: SentenceInfo, a: number, b: number, p: ProtoEdge): void {
+  const ms = s.mentions;
+  const cs = s.cands;
+  const A = ms[a] as Mention;
+  const B = ms[b] as Mention;
+  const forward = p.from === cs[a];
+  if (forward ? sizesFit(A, B) : sizesFit(B, A)) protos.push(p);
+  if (!forward || !(p.type === "BASED_ON" || p.type === "TRAINED_ON")) return;
+  const group = groupOf(s, a);
+  if (group[group.length - 1] !== a) return;
+  for (const g of group) {
+    if (g === a || (ms[g] as Mention).start === A.start) continue;
+    if (sizesFit(ms[g] as Mention, B))
+      protos.push({ ...p, from: cs[g] as number, confidence: p.confidence - 0.05 });
+  }
+}
+
 /** What a relation pattern says about the type of the names at its ends. */
 interface Role {
   cand: number;
@@ -184,18 +215,20 @@ const PAIR_GATE =
 
 const COORDINATION = /^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|,\s*or\s+|\s*\/\s*)$/;
 
+/** Are mentions x and x + 1 coordinated ("A, B", "A and B", "A/B") or two readings of one span? */
+function coordinated(s: SentenceInfo, x: number): boolean {
+  const a = s.mentions[x] as Mention;
+  const b = s.mentions[x + 1] as Mention;
+  return a.start === b.start || COORDINATION.test(s.clean.slice(a.end, b.start));
+}
+
 /** The mentions coordinated with mention k ("A, B and C"), in order, k included. */
 function groupOf(s: SentenceInfo, k: number): number[] {
   const ms = s.mentions;
-  const linked = (x: number): boolean => {
-    const a = ms[x] as Mention;
-    const b = ms[x + 1] as Mention;
-    return a.start === b.start || COORDINATION.test(s.clean.slice(a.end, b.start));
-  };
   let lo = k;
-  while (lo > 0 && linked(lo - 1)) lo--;
+  while (lo > 0 && coordinated(s, lo - 1)) lo--;
   let hi = k;
-  while (hi + 1 < ms.length && linked(hi)) hi++;
+  while (hi + 1 < ms.length && coordinated(s, hi)) hi++;
   const out: number[] = [];
   for (let x = lo; x <= hi; x++) out.push(x);
   return out;
@@ -344,44 +377,80 @@ function addScore(to: Score, from: Score): void {
   to.Task += from.Task;
 }
 
-/** Extracts typed entities and relationships from one paper. Pure and deterministic. */
-export function extractPaper(input: PaperInput, debug?: (line: string) => void): PaperExtraction {
-  const cands: Candidate[] = [];
-  const byKey = new Map<string, number>();
-  const candidateFor = (surface: string, position: number, strong: boolean): number => {
-    const key = keyOf(surface);
-    let c = byKey.get(key);
-    if (c === undefined) {
-      c = cands.length;
-      cands.push({
-        index: c,
-        parent: c,
-        key,
-        surfaces: new Map(),
-        score: emptyScore(),
-        strong,
-        introduced: false,
-        position,
-      });
-      byKey.set(key, c);
-    }
-    const cand = cands[c] as Candidate;
-    cand.surfaces.set(surface, (cand.surfaces.get(surface) ?? 0) + 1);
-    if (strong) cand.strong = true;
-    return c;
-  };
-  const union = (a: number, b: number): void => {
-    const ra = find(cands, a);
-    const rb = find(cands, b);
-    if (ra === rb) return;
-    // Keep the earlier candidate as the root so that order stays textual.
-    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
-    (cands[child] as Candidate).parent = root;
-  };
-  const add = (c: number, label: HeadLabel, weight: number): void => {
-    (cands[c] as Candidate).score[label] += weight;
-  };
+/** The state of one paper's extraction, shared by its phases (each a function of its own). */
+interface PaperState {
+  input: PaperInput;
+  debug: ((line: string) => void) | undefined;
+  cands: Candidate[];
+  byKey: Map<string, number>;
+  sentences: SentenceInfo[];
+  /** Names written "X dataset" / "X benchmark": a data set even when X also names a task. */
+  datasetHead: Set<number>;
+  /** The candidate named by the title's subject ("Intern-S1: ..."). */
+  titleCand: number | null;
+  protos: ProtoEdge[];
+  roles: Role[];
+  /** "this dataset" references, resolved once types are known. */
+  corefData: Array<{ sentence: number; model: number }>;
+  paperLower: string;
+  introducedAt: Map<number, number>;
+  /** Names after an introduction cue; which of them the cue introduces is decided once types are known. */
+  introCandidates: Array<{ si: number; k: number; c: number; cue: number; follows: boolean }>;
+  /** Mentions introduced by their own sentence ("sentence:mention"): never evaluation objects there. */
+  introducedHere: Set<string>;
+  labelOf: Map<number, { label: EntityLabel; kind?: DatasetKind; weight: number }>;
+  /** The paper's main model. */
+  main: number | null;
+  introducedBenchmarks: Set<number>;
+}
 
+function candidateFor(st: PaperState, surface: string, position: number, strong: boolean): number {
+  const key = keyOf(surface);
+  const cands = st.cands;
+  let c = st.byKey.get(key);
+  if (c === undefined) {
+    c = cands.length;
+    cands.push({
+      index: c,
+      parent: c,
+      key,
+      surfaces: new Map(),
+      score: emptyScore(),
+      strong,
+      introduced: false,
+      position,
+    });
+    st.byKey.set(key, c);
+  }
+  const cand = cands[c] as Candidate;
+  cand.surfaces.set(surface, (cand.surfaces.get(surface) ?? 0) + 1);
+  if (strong) cand.strong = true;
+  return c;
+}
+
+function unite(cands: Candidate[], a: number, b: number): void {
+  const ra = find(cands, a);
+  const rb = find(cands, b);
+  if (ra === rb) return;
+  // Keep the earlier candidate as the root so that order stays textual.
+  if (ra < rb) (cands[rb] as Candidate).parent = ra;
+  else (cands[ra] as Candidate).parent = rb;
+}
+
+function addTo(cands: Candidate[], c: number, label: HeadLabel, weight: number): void {
+  (cands[c] as Candidate).score[label] += weight;
+}
+
+function giveAll(cands: Candidate[], members: number[], label: HeadLabel, weight: number): void {
+  for (const c of members) addTo(cands, c, label, weight);
+}
+
+function typeOfCand(st: PaperState, c: number): EntityLabel | null {
+  return st.labelOf.get(find(st.cands, c))?.label ?? null;
+}
+
+/** Sentences, tokens and mentions (two passes so that a known name may open a sentence). */
+function readSentences(input: PaperInput): SentenceInfo[] {
   // 1. Sentences, tokens, mentions (two passes so that a known name may open a sentence).
   const texts: Array<{ text: string; isTitle: boolean }> = [];
   if (input.title) texts.push({ text: input.title, isTitle: true });
@@ -417,7 +486,11 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     s.pairs = findAbbreviations(s.clean, s.tokens);
     s.mentions = expandSizes(s.mentions);
   }
+  return sentences;
+}
 
+/** Abbreviation pairs: a Title Case long form is a mention of the same entity. */
+function abbreviationMentions(sentences: SentenceInfo[]): void {
   // 2. Abbreviation pairs: a Title Case long form is a mention of the same entity.
   sentences.forEach((s, si) => {
     for (const p of s.pairs) {
@@ -465,14 +538,19 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     }
     s.mentions.sort((a, b) => a.start - b.start);
   });
+}
 
+/** Candidates: one per normalised key, linked through abbreviations and short forms. */
+function makeCandidates(st: PaperState): void {
+  const { cands, sentences } = st;
   // 3. Candidates.
   sentences.forEach((s, si) => {
-    s.cands = s.mentions.map((m) => candidateFor(m.surface, si * 1e6 + m.start, m.strong));
+    s.cands = s.mentions.map((m) => candidateFor(st, m.surface, si * 1e6 + m.start, m.strong));
     for (const p of s.pairs) {
       const shortIdx = s.mentions.findIndex((m) => m.start === p.shortStart && m.end === p.shortEnd);
       const longIdx = s.mentions.findIndex((m) => m.start === p.longStart && m.end === p.longEnd);
-      if (shortIdx >= 0 && longIdx >= 0) union(s.cands[shortIdx] as number, s.cands[longIdx] as number);
+      if (shortIdx >= 0 && longIdx >= 0)
+        unite(cands, s.cands[shortIdx] as number, s.cands[longIdx] as number);
     }
   });
   // A short form that ends a longer name of the paper is that name: "K2.5" → "Kimi K2.5".
@@ -491,7 +569,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     for (const c of cands) {
       const target = multi.get(c.key);
       if (target === undefined || target === c.index) continue;
-      for (const surface of c.surfaces.keys()) if (!surface.includes(" ")) union(c.index, target);
+      for (const surface of c.surfaces.keys()) if (!surface.includes(" ")) unite(cands, c.index, target);
     }
   }
 
@@ -506,10 +584,14 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   if (stripped.size > 0) {
     for (const c of cands) {
       const target = stripped.get(c.key);
-      if (target !== undefined && target !== c.index) union(c.index, target);
+      if (target !== undefined && target !== c.index) unite(cands, c.index, target);
     }
   }
+}
 
+/** Type evidence from the names themselves and from abbreviation long forms. */
+function typeFromNames(st: PaperState): void {
+  const { cands, sentences, input } = st;
   /** The abstract without URLs: "github.com/x/corvid" does not make "Corvid" an ordinary word. */
   const proseOnly =
     input.abstract.indexOf("http") < 0 ? input.abstract : input.abstract.replace(/https?:\/\/\S+/g, " ");
@@ -523,10 +605,10 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       if (ev.stop) stop = true;
       addScore(c.score, ev.score);
     }
-    if (stop) add(c.index, "Reject", 100);
+    if (stop) addTo(cands, c.index, "Reject", 100);
     // A company named alone is no model or data set ("OpenAI", "NVIDIA"); "Mistral" the family is.
     for (const surface of c.surfaces.keys()) {
-      if (surfaceEvidence(surface).company) add(c.index, "Reject", 100);
+      if (surfaceEvidence(surface).company) addTo(cands, c.index, "Reject", 100);
     }
     // A capitalised word or phrase the same abstract also writes in lower case is an ordinary
     // word that opened a clause or a heading ("Reasoning", "Language Models"), not a name.
@@ -538,7 +620,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
           ev.pluralPhrase ||
           (groupSize.get(find(cands, c.index)) === 1 && ev.typePhrase)
         ) {
-          add(c.index, "Reject", 100);
+          addTo(cands, c.index, "Reject", 100);
           break;
         }
       }
@@ -551,26 +633,30 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       const idx = s.mentions.findIndex((m) => m.start === p.shortStart && m.end === p.shortEnd);
       if (idx < 0) continue;
       const c = s.cands[idx] as number;
-      if (isStopName(p.long)) add(c, "Reject", 100);
+      if (isStopName(p.long)) addTo(cands, c, "Reject", 100);
       if (p.longIsName) continue;
       const lastWord = (p.long.split(/\s+/).pop() ?? "").toLowerCase();
-      if (TASK_TAILS.has(lastWord)) add(c, "Task", 2);
-      if (MODEL_TAILS_WORDS.has(lastWord)) add(c, "Model", 2);
-      if (METHOD_TAILS_WORDS.has(lastWord)) add(c, "Method", 2);
-      if (DATASET_TAILS_WORDS.has(lastWord)) add(c, "Benchmark", 1);
+      if (TASK_TAILS.has(lastWord)) addTo(cands, c, "Task", 2);
+      if (MODEL_TAILS_WORDS.has(lastWord)) addTo(cands, c, "Model", 2);
+      if (METHOD_TAILS_WORDS.has(lastWord)) addTo(cands, c, "Method", 2);
+      if (DATASET_TAILS_WORDS.has(lastWord)) addTo(cands, c, "Benchmark", 1);
       const head = headOf(lastWord);
-      if (head && head.label !== "Model") add(c, head.label, head.weight);
+      if (head && head.label !== "Model") addTo(cands, c, head.label, head.weight);
       if (
         /^(?:large |multimodal |vision[- ]|visual |small |pre-?trained )*(?:language|vision-language|foundation|diffusion) models?$/i.test(
           p.long,
         )
       )
-        add(c, "Reject", 100);
+        addTo(cands, c, "Reject", 100);
     }
   }
+}
 
+/** Type evidence from head nouns around each mention and coordinated group. */
+function typeFromHeads(st: PaperState): void {
+  const { cands, sentences } = st;
   /** Names written "X dataset" / "X benchmark": a data set even when X also names a task. */
-  const datasetHead = new Set<number>();
+  const datasetHead = st.datasetHead;
   // 5. Head nouns around each mention and coordinated groups ("X, Y and Z datasets").
   sentences.forEach((s) => {
     const ms = s.mentions;
@@ -589,9 +675,6 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       const lastM = ms[g[g.length - 1] as number] as Mention;
       const plural = g.length > 1;
       const members = g.map((k) => s.cands[k] as number);
-      const give = (label: HeadLabel, weight: number): void => {
-        for (const c of members) add(c, label, weight);
-      };
       // After: "the MODMA dataset", "(Serp-Mamba) network", "AVEC2014 and DAIC-WOZ datasets".
       let t = lastM.last + 1;
       const lastTok = s.tokens[lastM.last] as Token;
@@ -622,7 +705,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
             weight = (head?.weight ?? 0) * 0.8;
           }
           if (head && (plural || !/s$/.test(w) || w === "series" || head.label === "Reject")) {
-            give(head.label, weight);
+            giveAll(cands, members, head.label, weight);
             if (head.label === "Dataset" || head.label === "Benchmark")
               for (const c of members) datasetHead.add(c);
           }
@@ -649,7 +732,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
           // "a user-centric, multi-dimensional benchmark": a comma between adjectives goes on.
           if (tok.after !== "" && !tok.after.startsWith(")") && !(tok.after === "," && !found)) break;
         }
-        if (found) give(found.label, found.weight);
+        if (found) giveAll(cands, members, found.label, found.weight);
       }
       // Before: "a representative model, STU-Net", "datasets MS-CXR, ...", "models such as GPT-4".
       const firstTok = s.tokens[firstM.first] as Token;
@@ -681,7 +764,9 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
             head.label !== "Method")
         ) {
           const weakName = members.every((c) => !(cands[c] as Candidate).strong);
-          give(
+          giveAll(
+            cands,
+            members,
             head.label,
             weakName && firstTok.before === "(" && !plural ? Math.min(head.weight, 1.5) : head.weight,
           );
@@ -691,7 +776,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         for (let k = firstM.first - 1; k >= Math.max(0, firstM.first - 9); k--) {
           const head = headOf((s.tokens[k] as Token).text);
           if (head) {
-            give(head.label, head.weight);
+            giveAll(cands, members, head.label, head.weight);
             break;
           }
           if (k < firstM.first - 1 && (s.tokens[k] as Token).after !== "") break;
@@ -704,11 +789,15 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         );
       if (such?.[1]) {
         const head = headOf(such[1]);
-        if (head) give(head.label, head.weight * 0.8);
+        if (head) giveAll(cands, members, head.label, head.weight * 0.8);
       }
     }
   });
+}
 
+/** The title's subject: "Intern-S1: A Scientific Multimodal Foundation Model". */
+function titleSubjectCandidate(st: PaperState): void {
+  const { cands, sentences } = st;
   // 6. Title subject: "Intern-S1: A Scientific Multimodal Foundation Model".
   let titleCand: number | null = null;
   const title = sentences[0]?.isTitle ? sentences[0] : undefined;
@@ -724,24 +813,18 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
             rest,
           )
         )
-          add(titleCand, "Model", 1);
+          addTo(cands, titleCand, "Model", 1);
         if (/\b(?:benchmark|benchmarking|dataset|corpus|arena|leaderboard)\b/.test(rest))
-          add(titleCand, "Benchmark", 1);
+          addTo(cands, titleCand, "Benchmark", 1);
       }
     }
   }
+  st.titleCand = titleCand;
+}
 
-  // 7. Relation patterns: proto-edges (typed after voting) and the roles they give names.
-  const protos: ProtoEdge[] = [];
-  const roles: Role[] = [];
-  /** "this dataset" references, resolved once types are known. */
-  const corefData: Array<{ sentence: number; model: number }> = [];
-  const paperLower = input.abstract.toLowerCase();
-  const introducedAt = new Map<number, number>();
-  /** Names after an introduction cue; which of them the cue introduces is decided once types are known. */
-  const introCandidates: Array<{ si: number; k: number; c: number; cue: number; follows: boolean }> = [];
-  /** Mentions introduced by their own sentence ("sentence:mention"): never evaluation objects there. */
-  const introducedHere = new Set<string>();
+/** Relation patterns: proto-edges (typed after voting) and the roles they give names. */
+function readPatterns(st: PaperState): void {
+  const { sentences, protos, roles, corefData, paperLower, introducedAt, introCandidates } = st;
   sentences.forEach((s, si) => {
     const ms = s.mentions;
     const cs = s.cands;
@@ -787,26 +870,6 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       if (!introducedAt.has(c)) introducedAt.set(c, si);
     }
 
-    // A pattern read between two names also holds for the names coordinated with the first
-    // ("X-7B and X-14B, built on Y-7B/14B"), pairing sizes when the second names several.
-    const pushPair = (a: number, b: number, p: ProtoEdge): void => {
-      const A = ms[a] as Mention;
-      const B = ms[b] as Mention;
-      const forward = p.from === cs[a];
-      const sizeOf = (m: Mention): string | undefined =>
-        /(\d{1,4}(?:\.\d{1,2})?[BMK])(?![A-Za-z0-9])/.exec(m.surface)?.[1];
-      const fits = (src: Mention, dst: Mention): boolean =>
-        dst.size === undefined || sizeOf(src) === undefined || sizeOf(src) === dst.size;
-      if (forward ? fits(A, B) : fits(B, A)) protos.push(p);
-      if (!forward || !(p.type === "BASED_ON" || p.type === "TRAINED_ON")) return;
-      const group = groupOf(s, a);
-      if (group[group.length - 1] !== a) return;
-      for (const g of group) {
-        if (g === a || (ms[g] as Mention).start === A.start) continue;
-        if (fits(ms[g] as Mention, B))
-          protos.push({ ...p, from: cs[g] as number, confidence: p.confidence - 0.05 });
-      }
-    };
     // Pairs of mentions in order: BASED_ON, TRAINED_ON, USES_METHOD, DEVELOPED (X from ORG).
     for (let a = 0; a < ms.length; a++) {
       const A = ms[a] as Mention;
@@ -824,7 +887,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
           const prep = fwd[2] as string;
           if (prep === "on" || (prep === "upon" && /trained/.test(verb))) {
             // "fine-tuned on X": a base model or a data set, decided by X's type.
-            pushPair(a, b, {
+            pushPair(protos, s, a, b, {
               type: "BASED_ON",
               from: ca,
               to: cb,
@@ -834,7 +897,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
               extractor: "pattern:tuned-on-model",
               need: [["Model"], ["Model"]],
             });
-            pushPair(a, b, {
+            pushPair(protos, s, a, b, {
               type: "TRAINED_ON",
               from: ca,
               to: cb,
@@ -849,7 +912,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
             prep === "from" &&
             !/pre-?trained|fine|post/.test(verb)
           ) {
-            pushPair(a, b, {
+            pushPair(protos, s, a, b, {
               type: "BASED_ON",
               from: ca,
               to: cb,
@@ -860,7 +923,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
               need: [["Model"], ["Model"]],
             });
           } else {
-            pushPair(a, b, {
+            pushPair(protos, s, a, b, {
               type: "BASED_ON",
               from: ca,
               to: cb,
@@ -878,7 +941,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         if (ext) {
           const verb = ext[1] as string;
           const strongVerb = /extend|version|variant|upcycl|distill|initiali/.test(verb);
-          pushPair(a, b, {
+          pushPair(protos, s, a, b, {
             type: "BASED_ON",
             from: ca,
             to: cb,
@@ -895,7 +958,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         const rev = BASED_REVERSE.exec(between);
         if (rev) {
           const verb = rev[1] as string;
-          pushPair(a, b, {
+          pushPair(protos, s, a, b, {
             type: "BASED_ON",
             from: cb,
             to: ca,
@@ -914,7 +977,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
             s.lower.slice(Math.max(0, A.start - 30), A.start),
           )
         ) {
-          pushPair(a, b, {
+          pushPair(protos, s, a, b, {
             type: "TRAINED_ON",
             from: ca,
             to: cb,
@@ -927,7 +990,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
           continue;
         }
         if (TRAINED_FORWARD.test(between)) {
-          pushPair(a, b, {
+          pushPair(protos, s, a, b, {
             type: "TRAINED_ON",
             from: ca,
             to: cb,
@@ -941,7 +1004,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
           continue;
         }
         if (TRAINED_BY_DATA.test(between)) {
-          pushPair(a, b, {
+          pushPair(protos, s, a, b, {
             type: "TRAINED_ON",
             from: cb,
             to: ca,
@@ -953,7 +1016,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
           continue;
         }
         if (USES_BETWEEN.test(between)) {
-          pushPair(a, b, {
+          pushPair(protos, s, a, b, {
             type: "USES_METHOD",
             from: ca,
             to: cb,
@@ -964,7 +1027,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
           });
         }
         if (b === a + 1 && /^\s+(?:from|by)\s+$/.test(between)) {
-          pushPair(a, b, {
+          pushPair(protos, s, a, b, {
             type: "DEVELOPED",
             from: cb,
             to: ca,
@@ -1045,9 +1108,13 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       }
     }
   });
+}
 
+/** One label per entity (root of each alias group), by the evidence gathered. */
+function decideLabels(st: PaperState): void {
+  const { cands, roles, datasetHead, debug } = st;
   // 8. Decide one label per entity (root of each alias group).
-  for (const r of roles) add(r.cand, r.label, r.weight);
+  for (const r of roles) addTo(cands, r.cand, r.label, r.weight);
   const groupScore = new Map<number, Score>();
   const groupStrong = new Map<number, boolean>();
   for (const c of cands) {
@@ -1060,7 +1127,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     addScore(g, c.score);
     groupStrong.set(root, (groupStrong.get(root) ?? false) || c.strong);
   }
-  const labelOf = new Map<number, { label: EntityLabel; kind?: DatasetKind; weight: number }>();
+  const labelOf = st.labelOf;
   for (const [root, g] of groupScore) {
     if (debug) {
       const names = cands.filter((c) => find(cands, c.index) === root).flatMap((c) => [...c.surfaces.keys()]);
@@ -1098,8 +1165,21 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         : { label, weight: best },
     );
   }
-  const typeOf = (c: number): EntityLabel | null => labelOf.get(find(cands, c))?.label ?? null;
+}
 
+/** What the paper introduces, its main model, and "this dataset" coreference. */
+function resolveIntroductions(st: PaperState): void {
+  const {
+    cands,
+    sentences,
+    protos,
+    introducedAt,
+    introCandidates,
+    introducedHere,
+    titleCand,
+    labelOf,
+    corefData,
+  } = st;
   // A cue introduces the first typed name after it, with its abbreviation and the names
   // joined to it by "and"; later names ("... compared with GPT-4") are only mentioned.
   let clause = "";
@@ -1110,7 +1190,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       clause = id;
       taken = false;
     }
-    if (typeOf(ic.c) === null) continue;
+    if (typeOfCand(st, ic.c) === null) continue;
     if (taken && !ic.follows) continue;
     taken = true;
     introducedHere.add(`${ic.si}:${ic.k}`);
@@ -1138,8 +1218,8 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     if (
       introducedRoots.has(toRoot) &&
       !introducedRoots.has(fromRoot) &&
-      typeOf(p.from) === "Model" &&
-      typeOf(p.to) === "Model"
+      typeOfCand(st, p.from) === "Model" &&
+      typeOfCand(st, p.to) === "Model"
     ) {
       introducedAt.set(p.from, p.sentence);
       introducedRoots.add(fromRoot);
@@ -1160,7 +1240,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   // and it stands for a Model only when it is one.
   for (const [c, si] of introducedAt) {
     const root = find(cands, c);
-    const t = typeOf(root);
+    const t = typeOfCand(st, root);
     if (
       t !== null &&
       t !== "Method" &&
@@ -1175,9 +1255,10 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       mainPos = si;
     }
   }
-  if (main !== null && typeOf(main) !== "Model") main = null;
-  if (main === null && titleCand !== null && typeOf(titleCand) === "Model") main = find(cands, titleCand);
-  const introducedBenchmarks = new Set<number>();
+  if (main !== null && typeOfCand(st, main) !== "Model") main = null;
+  if (main === null && titleCand !== null && typeOfCand(st, titleCand) === "Model")
+    main = find(cands, titleCand);
+  const introducedBenchmarks = st.introducedBenchmarks;
   for (const [c] of introducedAt) {
     const root = find(cands, c);
     const l = labelOf.get(root);
@@ -1186,38 +1267,13 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   if (titleCand !== null && labelOf.get(find(cands, titleCand))?.kind === "benchmark")
     introducedBenchmarks.add(find(cands, titleCand));
 
-  /** "this dataset": the last named data set of the one or two sentences before, or null. */
-  const previousDataset = (sentence: number): number | null => {
-    // A data set the paper has just introduced comes first ("we introduce Naamah, ... We utilize this dataset").
-    let introduced: number | null = null;
-    let at = -1;
-    for (const [c, si] of introducedAt) {
-      if (typeOf(c) === "Dataset" && si < sentence && si >= sentence - 3 && si > at) {
-        introduced = c;
-        at = si;
-      }
-    }
-    if (introduced !== null) return introduced;
-    for (let back = sentence - 1; back >= Math.max(0, sentence - 2); back--) {
-      const prev = sentences[back] as SentenceInfo;
-      for (let k = prev.cands.length - 1; k >= 0; k--)
-        if (typeOf(prev.cands[k] as number) === "Dataset") return prev.cands[k] as number;
-      if (
-        /\b(?:build|built|construct|collect|curat|creat|introduc|present|releas|assembl|compil)\w*\s+(?:[\w-]+\s+){0,8}?(?:dataset|data set|corpus|benchmark)\b/.test(
-          prev.lower,
-        )
-      )
-        return null;
-    }
-    return null;
-  };
   // Coreference "this dataset": the last named data set of the one or two sentences before.
   for (const { sentence, model } of corefData.splice(0)) {
     let target: number | null = null;
     for (let back = sentence - 1; back >= Math.max(0, sentence - 2) && target === null; back--) {
       const prev = sentences[back] as SentenceInfo;
       for (let k = prev.cands.length - 1; k >= 0; k--) {
-        if (typeOf(prev.cands[k] as number) === "Dataset") {
+        if (typeOfCand(st, prev.cands[k] as number) === "Dataset") {
           target = prev.cands[k] as number;
           break;
         }
@@ -1243,7 +1299,39 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       });
     }
   }
+  st.main = main;
+}
 
+/** "this dataset": the last named data set of the one or two sentences before, or null. */
+function previousDatasetOf(st: PaperState, sentence: number): number | null {
+  const { introducedAt, sentences } = st;
+  // A data set the paper has just introduced comes first ("we introduce Naamah, ... We utilize this dataset").
+  let introduced: number | null = null;
+  let at = -1;
+  for (const [c, si] of introducedAt) {
+    if (typeOfCand(st, c) === "Dataset" && si < sentence && si >= sentence - 3 && si > at) {
+      introduced = c;
+      at = si;
+    }
+  }
+  if (introduced !== null) return introduced;
+  for (let back = sentence - 1; back >= Math.max(0, sentence - 2); back--) {
+    const prev = sentences[back] as SentenceInfo;
+    for (let k = prev.cands.length - 1; k >= 0; k--)
+      if (typeOfCand(st, prev.cands[k] as number) === "Dataset") return prev.cands[k] as number;
+    if (
+      /\b(?:build|built|construct|collect|curat|creat|introduc|present|releas|assembl|compil)\w*\s+(?:[\w-]+\s+){0,8}?(?:dataset|data set|corpus|benchmark)\b/.test(
+        prev.lower,
+      )
+    )
+      return null;
+  }
+  return null;
+}
+
+/** EVALUATED_ON, now that types are known. */
+function readEvaluations(st: PaperState): void {
+  const { cands, sentences, protos, introducedAt, introducedHere, introducedBenchmarks, main } = st;
   // EVALUATED_ON, now that types are known.
   sentences.forEach((s, si) => {
     if (s.isTitle || !s.evalCue) return;
@@ -1253,7 +1341,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     for (let k = 0; k < ms.length; k++) {
       const m = ms[k] as Mention;
       const c = s.cands[k] as number;
-      const t = typeOf(c);
+      const t = typeOfCand(st, c);
       const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
       if (t === "Model") {
         const after = s.lower.slice(m.end, m.end + 60);
@@ -1279,11 +1367,11 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       /\b(?:benchmark|evaluat|test|assess)\w*\b/.test(s.lower)
     ) {
       // "We utilize this dataset to benchmark X and Y": the data set of the sentences before.
-      const target = previousDataset(si);
+      const target = previousDatasetOf(st, si);
       if (target !== null) {
         for (let k = 0; k < ms.length; k++) {
           const c = s.cands[k] as number;
-          if (typeOf(c) === "Model") {
+          if (typeOfCand(st, c) === "Model") {
             protos.push({
               type: "EVALUATED_ON",
               from: c,
@@ -1304,7 +1392,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       if (from.length === 1) {
         const k0 = s.cands.indexOf(from[0] as number);
         for (const k of groupOf(s, k0))
-          if (k !== k0 && typeOf(s.cands[k] as number) === "Model") from.push(s.cands[k] as number);
+          if (k !== k0 && typeOfCand(st, s.cands[k] as number) === "Model") from.push(s.cands[k] as number);
       }
       let extractor = "pattern:eval-on";
       let confidence = 0.8;
@@ -1323,11 +1411,11 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
         for (let k = 0; k < ms.length; k++) {
           const c = s.cands[k] as number;
           const m = ms[k] as Mention;
-          if (typeOf(c) !== "Model") continue;
+          if (typeOfCand(st, c) !== "Model") continue;
           if (COMPARISON_BEFORE.test(s.lower.slice(Math.max(0, m.start - 40), m.start))) break;
           from = [c];
           for (const g of groupOf(s, k))
-            if (g !== k && typeOf(s.cands[g] as number) === "Model") from.push(s.cands[g] as number);
+            if (g !== k && typeOfCand(st, s.cands[g] as number) === "Model") from.push(s.cands[g] as number);
           extractor = "pattern:eval-on-first-model";
           confidence = 0.6;
           break;
@@ -1352,7 +1440,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       const models = new Set<number>();
       for (let k = 0; k < ms.length; k++) {
         const c = s.cands[k] as number;
-        if (typeOf(c) !== "Model") continue;
+        if (typeOfCand(st, c) !== "Model") continue;
         const m = ms[k] as Mention;
         const after = s.lower.slice(m.end, m.end + 60);
         const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
@@ -1377,7 +1465,11 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       }
     }
   });
+}
 
+/** Entities (roots with a label), their edges, links from URLs and the page's people. */
+function materialise(st: PaperState): PaperExtraction {
+  const { cands, sentences, protos, introducedAt, labelOf, main, input } = st;
   // 9. Materialise entities (roots with a label) and edges.
   const entities: LocalEntity[] = [];
   const entityOfRoot = new Map<number, number>();
@@ -1400,9 +1492,14 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   const rootOfEntity: number[] = [];
   for (const root of roots) {
     const l = labelOf.get(root) as { label: EntityLabel; kind?: DatasetKind; weight: number };
-    const surfaces = new Map<string, number>();
+    // A surface form belongs to one candidate (the one of its key): the members' lists join.
+    const surfaces: Array<[string, number]> = [];
+    const keys: string[] = [];
     for (const c of membersOf.get(root) ?? []) {
-      for (const [s, n] of c.surfaces) surfaces.set(s, (surfaces.get(s) ?? 0) + n);
+      for (const entry of c.surfaces) {
+        surfaces.push(entry);
+        keys.push(c.key);
+      }
     }
     rootOfEntity.push(root);
     const id = entities.length;
@@ -1410,21 +1507,20 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     const e: LocalEntity = {
       id,
       label: l.label,
-      surfaces: [...surfaces],
+      surfaces,
+      keys,
       weight: l.weight,
       introduced: (cands[root] as Candidate).introduced,
     };
     if (l.kind) e.kind = l.kind;
     entities.push(e);
   }
-  const entityOf = (c: number): number | undefined => entityOfRoot.get(find(cands, c));
 
   const edges: LocalEdge[] = [];
-  const textOf = (si: number): string => (sentences[si] as SentenceInfo).text;
   for (const p of protos) {
     const from = p.from === "paper" ? null : p.from === "main" ? main : p.from;
-    const fromE = from === null ? undefined : entityOf(from);
-    const toE = p.to === "paper" ? undefined : entityOf(p.to);
+    const fromE = from === null ? undefined : entityOfCand(cands, entityOfRoot, from);
+    const toE = p.to === "paper" ? undefined : entityOfCand(cands, entityOfRoot, p.to);
     if (fromE === undefined || toE === undefined || fromE === toE) continue;
     const fl = (entities[fromE] as LocalEntity).label;
     const tl = (entities[toE] as LocalEntity).label;
@@ -1434,7 +1530,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       type: p.type,
       from: { entity: fromE },
       to: { entity: toE },
-      sentence: textOf(p.sentence),
+      sentence: sentenceText(sentences, p.sentence),
       confidence: p.confidence,
       extractor: p.extractor,
     };
@@ -1448,17 +1544,24 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       const A = s.mentions[k] as Mention;
       const B = s.mentions[k + 1] as Mention;
       if (!/^\s+(?:from|by)\s+$/.test(s.lower.slice(A.end, B.start))) continue;
-      const xe = entityOf(s.cands[k] as number);
+      const xe = entityOfCand(cands, entityOfRoot, s.cands[k] as number);
       if (xe === undefined) continue;
       const xl = (entities[xe] as LocalEntity).label;
       if (xl !== "Model" && xl !== "Dataset") continue;
-      if (entityOf(s.cands[k + 1] as number) !== undefined) continue;
+      if (entityOfCand(cands, entityOfRoot, s.cands[k + 1] as number) !== undefined) continue;
       const org = B.surface;
       if (!looksLikeOrganisation(org)) continue;
       const before = s.lower.slice(Math.max(0, A.start - 30), A.start);
       if (/\b(?:distill\w*|trained|tuned|derived|initiali[sz]ed)\s*$/.test(before)) continue;
       const oe = entities.length;
-      entities.push({ id: oe, label: "Organization", surfaces: [[org, 1]], weight: 1, introduced: false });
+      entities.push({
+        id: oe,
+        label: "Organization",
+        surfaces: [[org, 1]],
+        keys: [keyOf(org)],
+        weight: 1,
+        introduced: false,
+      });
       edges.push({
         type: "DEVELOPED",
         from: { entity: oe },
@@ -1478,10 +1581,10 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     if (root === undefined) continue;
     const cand = cands[root] as Candidate;
     const firstSentence = Math.floor(cand.position / 1e6);
-    let evidenceSentence = textOf(Math.min(firstSentence, sentences.length - 1));
+    let evidenceSentence = sentenceText(sentences, Math.min(firstSentence, sentences.length - 1));
     if (e.introduced) {
       const si = introducedSentence.get(root) ?? Number.POSITIVE_INFINITY;
-      if (Number.isFinite(si)) evidenceSentence = textOf(si);
+      if (Number.isFinite(si)) evidenceSentence = sentenceText(sentences, si);
       edges.push({
         type: "INTRODUCES",
         from: { paper: true },
@@ -1512,20 +1615,9 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   const keyToEntity = new Map<string, number>();
   for (const e of entities) {
     if (e.label !== "Model" && e.label !== "Dataset") continue;
-    for (const [surface] of e.surfaces)
-      if (!keyToEntity.has(keyOf(surface))) keyToEntity.set(keyOf(surface), e.id);
+    for (const key of e.keys) if (!keyToEntity.has(key)) keyToEntity.set(key, e.id);
   }
   const orgEntities = new Map<string, number>();
-  const orgEntity = (name: string): number => {
-    const key = keyOf(name);
-    let id = orgEntities.get(key);
-    if (id === undefined) {
-      id = entities.length;
-      entities.push({ id, label: "Organization", surfaces: [[name, 1]], weight: 1, introduced: false });
-      orgEntities.set(key, id);
-    }
-    return id;
-  };
   for (const { url, sentence } of urlSentences) {
     const repo = repositoryOf(url);
     if (repo?.host === "github") pushUnique(codeUrls, url);
@@ -1534,7 +1626,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
       pushUnique(codeUrls, url);
     else pushUnique(urls, url);
     if (!repo) continue;
-    const owner = orgEntity(repo.owner);
+    const owner = organisationEntity(entities, orgEntities, repo.owner);
     if (repo.name) {
       const target = keyToEntity.get(keyOf(repo.name));
       // Only what the paper introduces, or a name written exactly as the repository: "CoCo" is not COCO.
@@ -1555,7 +1647,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
 
   // Page context and bulk-import fields: PUBLISHED and AUTHORED.
   for (const org of input.organizations) {
-    const id = orgEntity(org);
+    const id = organisationEntity(entities, orgEntities, org);
     edges.push({
       type: "PUBLISHED",
       from: { entity: id },
@@ -1567,10 +1659,17 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   }
   const authorIds = new Map<string, number>();
   for (const author of input.authors) {
-    const key = keyOf(author);
+    const key = computeKey(author);
     if (key.length === 0 || authorIds.has(key)) continue;
     const id = entities.length;
-    entities.push({ id, label: "Author", surfaces: [[author, 1]], weight: 1, introduced: false });
+    entities.push({
+      id,
+      label: "Author",
+      surfaces: [[author, 1]],
+      keys: [key],
+      weight: 1,
+      introduced: false,
+    });
     authorIds.set(key, id);
     edges.push({
       type: "AUTHORED",
@@ -1584,6 +1683,39 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
 
   // The same fact read by one rule from one sentence twice (a coordination, a repeated pair) is one edge.
   return { entities, edges: uniqueEdges(edges, entities.length), codeUrls, modelUrls, urls };
+}
+
+/** Extracts typed entities and relationships from one paper. Pure and deterministic. */
+export function extractPaper(input: PaperInput, debug?: (line: string) => void): PaperExtraction {
+  const st: PaperState = {
+    input,
+    debug,
+    cands: [],
+    byKey: new Map(),
+    sentences: readSentences(input),
+    datasetHead: new Set(),
+    titleCand: null,
+    protos: [],
+    roles: [],
+    corefData: [],
+    paperLower: input.abstract.toLowerCase(),
+    introducedAt: new Map(),
+    introCandidates: [],
+    introducedHere: new Set(),
+    labelOf: new Map(),
+    main: null,
+    introducedBenchmarks: new Set(),
+  };
+  abbreviationMentions(st.sentences);
+  makeCandidates(st);
+  typeFromNames(st);
+  typeFromHeads(st);
+  titleSubjectCandidate(st);
+  readPatterns(st);
+  decideLabels(st);
+  resolveIntroductions(st);
+  readEvaluations(st);
+  return materialise(st);
 }
 
 /** The edges without repeats (same type, ends, extractor and sentence), in order. */
@@ -1614,6 +1746,39 @@ function uniqueEdges(edges: LocalEdge[], entityCount: number): LocalEdge[] {
   return unique;
 }
 
+/** Is the character code (NaN: the text's edge) no letter or digit? */
+function isWordBoundary(c: number): boolean {
+  return Number.isNaN(c) || !/[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+}
+
+/** The local entity of a candidate (of its alias group's root), if it has one. */
+function entityOfCand(cands: Candidate[], entityOfRoot: Map<number, number>, c: number): number | undefined {
+  return entityOfRoot.get(find(cands, c));
+}
+
+function sentenceText(sentences: SentenceInfo[], si: number): string {
+  return (sentences[si] as SentenceInfo).text;
+}
+
+/** The Organization entity of a name (one per key), created when first named. */
+function organisationEntity(entities: LocalEntity[], orgEntities: Map<string, number>, name: string): number {
+  const key = keyOf(name);
+  let id = orgEntities.get(key);
+  if (id === undefined) {
+    id = entities.length;
+    entities.push({
+      id,
+      label: "Organization",
+      surfaces: [[name, 1]],
+      keys: [key],
+      weight: 1,
+      introduced: false,
+    });
+    orgEntities.set(key, id);
+  }
+  return id;
+}
+
 /** Does `text` contain `word` written entirely in lower case, as a whole word? */
 function writtenInLowerCase(text: string, word: string): boolean {
   const lower = word.toLowerCase();
@@ -1625,8 +1790,7 @@ function writtenInLowerCase(text: string, word: string): boolean {
     from = i + 1;
     const before = text.charCodeAt(i - 1);
     const after = text.charCodeAt(i + lower.length);
-    const boundary = (c: number): boolean => Number.isNaN(c) || !/[\p{L}\p{N}]/u.test(String.fromCharCode(c));
-    if (boundary(before) && boundary(after)) return true;
+    if (isWordBoundary(before) && isWordBoundary(after)) return true;
   }
 }
 

@@ -28,7 +28,7 @@ import {
   type Source,
 } from "@kg/graph-schema";
 import type { PaperExtraction } from "../extract/extract.ts";
-import { keyOf } from "../extract/key.ts";
+import { computeKey, keyOf } from "../extract/key.ts";
 import type { RawPaper } from "../segment/segment.ts";
 
 /** One occurrence of a paper in one document, with what was extracted from it. */
@@ -47,9 +47,9 @@ function sha16(text: string): string {
 /** The id of a paper: `arxiv:<id>`, else `sha:` of the normalised title, else of the abstract. */
 export function paperId(arxivId: string | null, title: string | null, abstract: string): string {
   if (arxivId) return `arxiv:${arxivId}`;
-  const t = title ? keyOf(title) : "";
+  const t = title ? computeKey(title) : "";
   if (t.length > 0) return `sha:${sha16(t)}`;
-  return `sha:${sha16(keyOf(abstract))}`;
+  return `sha:${sha16(computeKey(abstract))}`;
 }
 
 /** FNV-1a over UTF-16 code units, one at a time. */
@@ -137,7 +137,7 @@ export function groupPapers(raws: RawPaper[]): number[] {
   const abstractsByHash = new Map<number, Array<{ first: number; key: string | null }>>();
   raws.forEach((r, i) => {
     if (r.arxivId) byKey(`a:${r.arxivId}`, i);
-    const t = r.title ? keyOf(r.title) : "";
+    const t = r.title ? computeKey(r.title) : "";
     if (t.length >= 12) byKey(`t:${t}`, i);
     const a = abstractKey(r.abstract);
     if (a.length > 0) {
@@ -175,6 +175,10 @@ export function groupPapers(raws: RawPaper[]): number[] {
   });
 }
 
+function pushUnique(list: string[], value: string): void {
+  if (!list.includes(value)) list.push(value);
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -182,8 +186,9 @@ function cmp(a: string, b: string): number {
 const LABEL_ORDER: readonly EntityLabel[] = ["Model", "Dataset", "Method", "Organization", "Author"];
 
 interface EntityGroup {
-  /** The first surface form and its count; the others (rare) in `more`. */
+  /** The first surface form, its key and its count; the others (rare) in `more`. */
   surface: string;
+  key: string;
   count: number;
   more: Map<string, number> | null;
   /** Votes per label of LABEL_ORDER (NaN: none). */
@@ -295,16 +300,13 @@ export function resolve(
     const codeUrls: string[] = [];
     const modelUrls: string[] = [];
     const urls: string[] = [];
-    const add = (list2: string[], v: string): void => {
-      if (!list2.includes(v)) list2.push(v);
-    };
     for (const o of list) {
-      add(sourceIds, o.source.id);
-      for (const n of o.raw.notes) add(notes, n);
-      for (const a of o.raw.authors) add(authors, a);
-      for (const u of o.extraction.codeUrls) add(codeUrls, u);
-      for (const u of o.extraction.modelUrls) add(modelUrls, u);
-      for (const u of o.extraction.urls) add(urls, u);
+      pushUnique(sourceIds, o.source.id);
+      for (const n of o.raw.notes) pushUnique(notes, n);
+      for (const a of o.raw.authors) pushUnique(authors, a);
+      for (const u of o.extraction.codeUrls) pushUnique(codeUrls, u);
+      for (const u of o.extraction.modelUrls) pushUnique(modelUrls, u);
+      for (const u of o.extraction.urls) pushUnique(urls, u);
     }
     papers.push({
       id,
@@ -341,17 +343,16 @@ export function resolve(
   for (const o of occurrences) {
     for (const e of o.extraction.entities) {
       const prefix = e.label === "Organization" || e.label === "Author" ? `${e.label}|` : "Thing|";
-      const surfaces = e.surfaces;
-      if (surfaces.length === 1) {
+      const keys = e.keys;
+      if (keys.length === 1) {
         // One surface links nothing (a key absent from `parent` is its own root).
-        const key = keyOf((surfaces[0] as [string, number])[0]);
+        const key = keys[0] as string;
         entityKeys.push(key.length > 0 ? prefix + key : null);
         continue;
       }
       let first: string | null = null;
       let root: string | null = null;
-      for (const [surface] of surfaces) {
-        const key = keyOf(surface);
+      for (const key of keys) {
         if (key.length === 0) continue;
         const k = prefix + key;
         if (first === null) first = k;
@@ -385,8 +386,15 @@ export function resolve(
       entityRoots[ei++] = root;
       let g = entityGroups.get(root);
       if (!g) {
-        const surface = (e.surfaces[0] as [string, number])[0];
-        g = { surface, count: 0, more: null, votes: [NaN, NaN, NaN, NaN, NaN], benchmark: 0, dataset: 0 };
+        g = {
+          surface: (e.surfaces[0] as [string, number])[0],
+          key: e.keys[0] as string,
+          count: 0,
+          more: null,
+          votes: [NaN, NaN, NaN, NaN, NaN],
+          benchmark: 0,
+          dataset: 0,
+        };
         entityGroups.set(root, g);
       }
       for (const [s, n] of e.surfaces) addSurface(g, s, n);
@@ -412,18 +420,21 @@ export function resolve(
       }
     }
     let name: string;
+    let key: string;
     let aliases: string[];
     if (g.more === null) {
       name = g.surface;
+      key = g.key;
       aliases = [name];
     } else {
       const surfaces = [[g.surface, g.count] as [string, number], ...g.more].sort(
         (a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]),
       );
       name = (surfaces[0] as [string, number])[0];
+      key = keyOf(name);
       aliases = [...new Set(surfaces.map(([s]) => s))].sort(cmp);
     }
-    const node: ExtractedNode = { label, key: keyOf(name), name, aliases };
+    const node: ExtractedNode = { label, key, name, aliases };
     if (label === "Dataset") node.kind = g.benchmark > g.dataset ? "benchmark" : "dataset";
     const id = `${node.label}:${node.key}`;
     const existing = nodes.get(id);
