@@ -18,6 +18,7 @@ import {
   findMentions,
   isStrongToken,
   type Mention,
+  mention,
   type Token,
   tokenize,
 } from "./mentions.ts";
@@ -512,27 +513,13 @@ function abbreviationMentions(sentences: SentenceInfo[]): void {
         const lastTok = s.tokens.findIndex((t) => t.end === p.longEnd);
         if (firstTok < 0 || lastTok < 0) continue;
         s.mentions = s.mentions.filter((m) => !inside.includes(m));
-        s.mentions.push({
-          surface: p.long,
-          start: p.longStart,
-          end: p.longEnd,
-          first: firstTok,
-          last: lastTok,
-          strong: false,
-        });
+        s.mentions.push(mention(p.long, p.longStart, p.longEnd, firstTok, lastTok, false, undefined));
       } else {
         const firstTok = s.tokens.findIndex((t) => t.start === p.longStart);
         const lastTok = s.tokens.findIndex((t) => t.end === p.longEnd);
         if (firstTok < 0 || lastTok < 0) continue;
         s.mentions = s.mentions.filter((m) => !(m.start >= p.longStart && m.end <= p.longEnd));
-        s.mentions.push({
-          surface: p.long,
-          start: p.longStart,
-          end: p.longEnd,
-          first: firstTok,
-          last: lastTok,
-          strong: false,
-        });
+        s.mentions.push(mention(p.long, p.longStart, p.longEnd, firstTok, lastTok, false, undefined));
       }
       void si;
     }
@@ -654,145 +641,141 @@ function typeFromNames(st: PaperState): void {
 
 /** Type evidence from head nouns around each mention and coordinated group. */
 function typeFromHeads(st: PaperState): void {
-  const { cands, sentences } = st;
-  /** Names written "X dataset" / "X benchmark": a data set even when X also names a task. */
-  const datasetHead = st.datasetHead;
-  // 5. Head nouns around each mention and coordinated groups ("X, Y and Z datasets").
-  sentences.forEach((s) => {
-    const ms = s.mentions;
-    const groups: number[][] = [];
-    for (let k = 0; k < ms.length; k++) {
-      const m = ms[k] as Mention;
-      const prevGroup = groups[groups.length - 1];
-      const prevM = k > 0 ? (ms[k - 1] as Mention) : undefined;
-      const between = prevM ? s.clean.slice(prevM.end, m.start) : "";
-      if (prevGroup && prevM && /^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|,\s*or\s+|\s*\/\s*)$/.test(between))
-        prevGroup.push(k);
-      else groups.push([k]);
+  for (const s of st.sentences) headNounsOf(st, s);
+}
+
+/** Head nouns around the mentions of one sentence and its coordinated groups ("X, Y and Z datasets"). */
+function headNounsOf(st: PaperState, s: SentenceInfo): void {
+  const { cands, datasetHead } = st;
+  const ms = s.mentions;
+  const groups: number[][] = [];
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k] as Mention;
+    const prevGroup = groups[groups.length - 1];
+    const prevM = k > 0 ? (ms[k - 1] as Mention) : undefined;
+    const between = prevM ? s.clean.slice(prevM.end, m.start) : "";
+    if (prevGroup && prevM && /^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|,\s*or\s+|\s*\/\s*)$/.test(between))
+      prevGroup.push(k);
+    else groups.push([k]);
+  }
+  for (const g of groups) {
+    const firstM = ms[g[0] as number] as Mention;
+    const lastM = ms[g[g.length - 1] as number] as Mention;
+    const plural = g.length > 1;
+    const members = g.map((k) => s.cands[k] as number);
+    // After: "the MODMA dataset", "(Serp-Mamba) network", "AVEC2014 and DAIC-WOZ datasets".
+    let t = lastM.last + 1;
+    const lastTok = s.tokens[lastM.last] as Token;
+    if (lastTok.after === "" || lastTok.after === ")") {
+      let next = s.tokens[t];
+      if (next?.before.startsWith("(") && lastTok.after === "") {
+        let close = t;
+        while (close < s.tokens.length && close - t < 4 && !(s.tokens[close] as Token).after.startsWith(")"))
+          close++;
+        if ((s.tokens[close] as Token | undefined)?.after === ")") {
+          t = close + 1;
+          next = s.tokens[t];
+        }
+      }
+      if (next && next.before === "") {
+        const w = next.text.toLowerCase();
+        const two = s.tokens[t + 1] ? `${w} ${(s.tokens[t + 1] as Token).text.toLowerCase()}` : "";
+        let head = headOf(two) ?? headOf(w);
+        let weight = head?.weight ?? 0;
+        const second = s.tokens[t + 1];
+        if (!head && second && /^[a-z-]+$/.test(w) && next.after === "" && second.before === "") {
+          // "(SIA) scan mechanism": one modifier before the head noun.
+          head = headOf(second.text);
+          weight = (head?.weight ?? 0) * 0.8;
+        }
+        if (head && (plural || !/s$/.test(w) || w === "series" || head.label === "Reject")) {
+          giveAll(cands, members, head.label, weight);
+          if (head.label === "Dataset" || head.label === "Benchmark")
+            for (const c of members) datasetHead.add(c);
+        }
+      }
     }
-    for (const g of groups) {
-      const firstM = ms[g[0] as number] as Mention;
-      const lastM = ms[g[g.length - 1] as number] as Mention;
-      const plural = g.length > 1;
-      const members = g.map((k) => s.cands[k] as number);
-      // After: "the MODMA dataset", "(Serp-Mamba) network", "AVEC2014 and DAIC-WOZ datasets".
-      let t = lastM.last + 1;
-      const lastTok = s.tokens[lastM.last] as Token;
-      if (lastTok.after === "" || lastTok.after === ")") {
-        let next = s.tokens[t];
-        if (next?.before.startsWith("(") && lastTok.after === "") {
-          let close = t;
-          while (
-            close < s.tokens.length &&
-            close - t < 4 &&
-            !(s.tokens[close] as Token).after.startsWith(")")
-          )
-            close++;
-          if ((s.tokens[close] as Token | undefined)?.after === ")") {
-            t = close + 1;
-            next = s.tokens[t];
-          }
-        }
-        if (next && next.before === "") {
-          const w = next.text.toLowerCase();
-          const two = s.tokens[t + 1] ? `${w} ${(s.tokens[t + 1] as Token).text.toLowerCase()}` : "";
-          let head = headOf(two) ?? headOf(w);
-          let weight = head?.weight ?? 0;
-          const second = s.tokens[t + 1];
-          if (!head && second && /^[a-z-]+$/.test(w) && next.after === "" && second.before === "") {
-            // "(SIA) scan mechanism": one modifier before the head noun.
-            head = headOf(second.text);
-            weight = (head?.weight ?? 0) * 0.8;
-          }
-          if (head && (plural || !/s$/.test(w) || w === "series" || head.label === "Reject")) {
-            giveAll(cands, members, head.label, weight);
-            if (head.label === "Dataset" || head.label === "Benchmark")
-              for (const c of members) datasetHead.add(c);
-          }
-        }
+    // Appositive or copula: "X, an open-source multimodal agentic model", "X is a ... model".
+    const tail = s.lower.slice(lastM.end, lastM.end + 24);
+    const appo =
+      /^\)?(?:,\s*|:\s*|\s+(?:is|was|are|as)\s+|,\s*which\s+is\s+|,\s*(?:is|was)\s+)(?:a|an|the|our|one|two|three)\s/.exec(
+        tail,
+      );
+    if (appo) {
+      let k = lastM.last + 1;
+      const startOffset = lastM.end + appo[0].length;
+      while (k < s.tokens.length && (s.tokens[k] as Token).start < startOffset) k++;
+      let found: { label: HeadLabel; weight: number } | undefined;
+      for (let n = 0; n < 10 && k < s.tokens.length; n++, k++) {
+        const tok = s.tokens[k] as Token;
+        const w = tok.text.toLowerCase();
+        if (tok.before.startsWith("(")) continue;
+        if (APPOSITIVE_STOP.has(w)) break;
+        const head = headOf(w);
+        if (head) found = head;
+        // "a user-centric, multi-dimensional benchmark": a comma between adjectives goes on.
+        if (tok.after !== "" && !tok.after.startsWith(")") && !(tok.after === "," && !found)) break;
       }
-      // Appositive or copula: "X, an open-source multimodal agentic model", "X is a ... model".
-      const tail = s.lower.slice(lastM.end, lastM.end + 24);
-      const appo =
-        /^\)?(?:,\s*|:\s*|\s+(?:is|was|are|as)\s+|,\s*which\s+is\s+|,\s*(?:is|was)\s+)(?:a|an|the|our|one|two|three)\s/.exec(
-          tail,
-        );
-      if (appo) {
-        let k = lastM.last + 1;
-        const startOffset = lastM.end + appo[0].length;
-        while (k < s.tokens.length && (s.tokens[k] as Token).start < startOffset) k++;
-        let found: { label: HeadLabel; weight: number } | undefined;
-        for (let n = 0; n < 10 && k < s.tokens.length; n++, k++) {
-          const tok = s.tokens[k] as Token;
-          const w = tok.text.toLowerCase();
-          if (tok.before.startsWith("(")) continue;
-          if (APPOSITIVE_STOP.has(w)) break;
-          const head = headOf(w);
-          if (head) found = head;
-          // "a user-centric, multi-dimensional benchmark": a comma between adjectives goes on.
-          if (tok.after !== "" && !tok.after.startsWith(")") && !(tok.after === "," && !found)) break;
-        }
-        if (found) giveAll(cands, members, found.label, found.weight);
-      }
-      // Before: "a representative model, STU-Net", "datasets MS-CXR, ...", "models such as GPT-4".
-      const firstTok = s.tokens[firstM.first] as Token;
-      const prevTok = s.tokens[firstM.first - 1];
-      const lastOfGroup = s.tokens[lastM.last] as Token;
-      const followed = s.tokens[lastM.last + 1];
-      const appositiveX =
-        lastOfGroup.after !== "" ||
-        followed === undefined ||
-        followed.before !== "" ||
-        /^(?:with|of|for|and|to)$/.test(followed.text);
-      const opening =
-        /^(?:under|in|on|for|with|after|before|by|at|from|to|evaluated|based|building|compared|unlike|as|through|using)\b[^,]*$/.test(
-          s.lower.slice(0, Math.max(0, firstM.start - 2)),
-        );
-      const attached = prevTok !== undefined && s.mentions.some((m) => m.last === firstM.first - 2);
+      if (found) giveAll(cands, members, found.label, found.weight);
+    }
+    // Before: "a representative model, STU-Net", "datasets MS-CXR, ...", "models such as GPT-4".
+    const firstTok = s.tokens[firstM.first] as Token;
+    const prevTok = s.tokens[firstM.first - 1];
+    const lastOfGroup = s.tokens[lastM.last] as Token;
+    const followed = s.tokens[lastM.last + 1];
+    const appositiveX =
+      lastOfGroup.after !== "" ||
+      followed === undefined ||
+      followed.before !== "" ||
+      /^(?:with|of|for|and|to)$/.test(followed.text);
+    const opening =
+      /^(?:under|in|on|for|with|after|before|by|at|from|to|evaluated|based|building|compared|unlike|as|through|using)\b[^,]*$/.test(
+        s.lower.slice(0, Math.max(0, firstM.start - 2)),
+      );
+    const attached = prevTok !== undefined && s.mentions.some((m) => m.last === firstM.first - 2);
+    if (
+      prevTok &&
+      (prevTok.after === "" || (prevTok.after === "," && appositiveX && !opening && !attached)) &&
+      (firstTok.before === "" || firstTok.before === "(")
+    ) {
+      const head = headOf(prevTok.text);
       if (
-        prevTok &&
-        (prevTok.after === "" || (prevTok.after === "," && appositiveX && !opening && !attached)) &&
-        (firstTok.before === "" || firstTok.before === "(")
+        head &&
+        (plural ||
+          prevTok.after === "," ||
+          firstTok.before === "(" ||
+          !/s$/.test(prevTok.text) ||
+          head.label !== "Method")
       ) {
-        const head = headOf(prevTok.text);
-        if (
-          head &&
-          (plural ||
-            prevTok.after === "," ||
-            firstTok.before === "(" ||
-            !/s$/.test(prevTok.text) ||
-            head.label !== "Method")
-        ) {
-          const weakName = members.every((c) => !(cands[c] as Candidate).strong);
-          giveAll(
-            cands,
-            members,
-            head.label,
-            weakName && firstTok.before === "(" && !plural ? Math.min(head.weight, 1.5) : head.weight,
-          );
-        }
-      }
-      if (prevTok && prevTok.after === ":" && firstTok.before === "") {
-        for (let k = firstM.first - 1; k >= Math.max(0, firstM.first - 9); k--) {
-          const head = headOf((s.tokens[k] as Token).text);
-          if (head) {
-            giveAll(cands, members, head.label, head.weight);
-            break;
-          }
-          if (k < firstM.first - 1 && (s.tokens[k] as Token).after !== "") break;
-        }
-      }
-      const before = s.lower.slice(Math.max(0, firstM.start - 40), firstM.start);
-      const such =
-        /\b([\w-]+)\s*,?\s+(?:such as|including|like|e\.g\.,?|namely|called|named|dubbed|termed)\s+(?:the\s+)?$/.exec(
-          before,
+        const weakName = members.every((c) => !(cands[c] as Candidate).strong);
+        giveAll(
+          cands,
+          members,
+          head.label,
+          weakName && firstTok.before === "(" && !plural ? Math.min(head.weight, 1.5) : head.weight,
         );
-      if (such?.[1]) {
-        const head = headOf(such[1]);
-        if (head) giveAll(cands, members, head.label, head.weight * 0.8);
       }
     }
-  });
+    if (prevTok && prevTok.after === ":" && firstTok.before === "") {
+      for (let k = firstM.first - 1; k >= Math.max(0, firstM.first - 9); k--) {
+        const head = headOf((s.tokens[k] as Token).text);
+        if (head) {
+          giveAll(cands, members, head.label, head.weight);
+          break;
+        }
+        if (k < firstM.first - 1 && (s.tokens[k] as Token).after !== "") break;
+      }
+    }
+    const before = s.lower.slice(Math.max(0, firstM.start - 40), firstM.start);
+    const such =
+      /\b([\w-]+)\s*,?\s+(?:such as|including|like|e\.g\.,?|namely|called|named|dubbed|termed)\s+(?:the\s+)?$/.exec(
+        before,
+      );
+    if (such?.[1]) {
+      const head = headOf(such[1]);
+      if (head) giveAll(cands, members, head.label, head.weight * 0.8);
+    }
+  }
 }
 
 /** The title's subject: "Intern-S1: A Scientific Multimodal Foundation Model". */
@@ -824,172 +807,83 @@ function titleSubjectCandidate(st: PaperState): void {
 
 /** Relation patterns: proto-edges (typed after voting) and the roles they give names. */
 function readPatterns(st: PaperState): void {
-  const { sentences, protos, roles, corefData, paperLower, introducedAt, introCandidates } = st;
-  sentences.forEach((s, si) => {
-    const ms = s.mentions;
-    const cs = s.cands;
-    // INTRODUCES: names after an introduction cue, not preceded by "from", "than", "with"...
-    INTRO_CUE.lastIndex = 0;
-    const cueEnds: number[] = [];
-    let cueStart = -1;
-    for (let m = INTRO_CUE.exec(s.lower); m !== null; m = INTRO_CUE.exec(s.lower)) {
-      if (cueStart < 0) cueStart = m.index;
-      cueEnds.push(m.index + m[0].length);
-      if (m[0].length === 0) INTRO_CUE.lastIndex++;
-    }
-    if (cueStart >= 0) {
-      // The name a cue introduces is the first one after it (with its coordination and its
-      // abbreviation); later names are new only when joined by "and" ("X, a model ..., and Y").
-      for (let k = 0; k < ms.length; k++) {
-        const m = ms[k] as Mention;
-        if (m.start < cueStart) continue;
-        const cue = cueEnds.filter((e) => e <= m.start).pop() ?? -1;
-        const before = s.lower.slice(Math.max(cueStart, m.start - 40), m.start);
-        // Right after a cue ("the development of the X dataset") X is introduced whatever the cue ends with.
-        const rightAfterCue = cue >= 0 && s.lower.slice(cue, m.start).trim().length === 0;
-        if (!rightAfterCue && (NOT_INTRODUCED_BEFORE.test(before) || USED_NEARBY.test(before.slice(-28))))
-          continue;
-        if (/\be\.g\.,?\s*$|\bi\.e\.,?\s*$/.test(before)) continue;
-        const prev = ms[k - 1];
-        const partner =
-          prev !== undefined &&
-          (prev.start === m.start || /^\s*\(\s*$/.test(s.clean.slice(prev.end, m.start)));
-        const joined = /\band\s+(?:the\s+|a\s+|an\s+)?$/.test(before.slice(-12)) || groupOf(s, k)[0] !== k;
-        introCandidates.push({ si, k, c: cs[k] as number, cue, follows: partner || joined });
-      }
-    }
+  const sentences = st.sentences;
+  for (let si = 0; si < sentences.length; si++) patternsOf(st, sentences[si] as SentenceInfo, si);
+}
+
+/** The relation patterns of one sentence. */
+function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
+  const { protos, roles, corefData, paperLower, introducedAt, introCandidates } = st;
+  const ms = s.mentions;
+  const cs = s.cands;
+  // INTRODUCES: names after an introduction cue, not preceded by "from", "than", "with"...
+  INTRO_CUE.lastIndex = 0;
+  const cueEnds: number[] = [];
+  let cueStart = -1;
+  for (let m = INTRO_CUE.exec(s.lower); m !== null; m = INTRO_CUE.exec(s.lower)) {
+    if (cueStart < 0) cueStart = m.index;
+    cueEnds.push(m.index + m[0].length);
+    if (m[0].length === 0) INTRO_CUE.lastIndex++;
+  }
+  if (cueStart >= 0) {
+    // The name a cue introduces is the first one after it (with its coordination and its
+    // abbreviation); later names are new only when joined by "and" ("X, a model ..., and Y").
     for (let k = 0; k < ms.length; k++) {
       const m = ms[k] as Mention;
-      if (CALLED_BEFORE.test(s.lower.slice(Math.max(0, m.start - 80), m.start))) {
-        const c = cs[k] as number;
-        if (!introducedAt.has(c)) introducedAt.set(c, si);
-      }
+      if (m.start < cueStart) continue;
+      const cue = cueEnds.filter((e) => e <= m.start).pop() ?? -1;
+      const before = s.lower.slice(Math.max(cueStart, m.start - 40), m.start);
+      // Right after a cue ("the development of the X dataset") X is introduced whatever the cue ends with.
+      const rightAfterCue = cue >= 0 && s.lower.slice(cue, m.start).trim().length === 0;
+      if (!rightAfterCue && (NOT_INTRODUCED_BEFORE.test(before) || USED_NEARBY.test(before.slice(-28))))
+        continue;
+      if (/\be\.g\.,?\s*$|\bi\.e\.,?\s*$/.test(before)) continue;
+      const prev = ms[k - 1];
+      const partner =
+        prev !== undefined && (prev.start === m.start || /^\s*\(\s*$/.test(s.clean.slice(prev.end, m.start)));
+      const joined = /\band\s+(?:the\s+|a\s+|an\s+)?$/.test(before.slice(-12)) || groupOf(s, k)[0] !== k;
+      introCandidates.push({ si, k, c: cs[k] as number, cue, follows: partner || joined });
     }
-    if (/\b(?:is|are) (?:proposed|introduced|presented)\b/.test(s.lower) && ms.length > 0) {
-      const c = cs[0] as number;
+  }
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k] as Mention;
+    if (CALLED_BEFORE.test(s.lower.slice(Math.max(0, m.start - 80), m.start))) {
+      const c = cs[k] as number;
       if (!introducedAt.has(c)) introducedAt.set(c, si);
     }
+  }
+  if (/\b(?:is|are) (?:proposed|introduced|presented)\b/.test(s.lower) && ms.length > 0) {
+    const c = cs[0] as number;
+    if (!introducedAt.has(c)) introducedAt.set(c, si);
+  }
 
-    // Pairs of mentions in order: BASED_ON, TRAINED_ON, USES_METHOD, DEVELOPED (X from ORG).
-    for (let a = 0; a < ms.length; a++) {
-      const A = ms[a] as Mention;
-      for (let b = a + 1; b < ms.length && b <= a + 6; b++) {
-        const B = ms[b] as Mention;
-        const between = s.lower.slice(A.end, B.start);
-        if (between.length > 90) break;
-        // Cheap gate: every pair pattern needs one of these words between the names.
-        if (!PAIR_GATE.test(between)) continue;
-        const ca = cs[a] as number;
-        const cb = cs[b] as number;
-        const fwd = BASED_FORWARD.exec(between);
-        if (fwd) {
-          const verb = fwd[1] as string;
-          const prep = fwd[2] as string;
-          if (prep === "on" || (prep === "upon" && /trained/.test(verb))) {
-            // "fine-tuned on X": a base model or a data set, decided by X's type.
-            pushPair(protos, s, a, b, {
-              type: "BASED_ON",
-              from: ca,
-              to: cb,
-              method: inferBasedOnMethod(verb, s.text, paperLower),
-              sentence: si,
-              confidence: 0.75,
-              extractor: "pattern:tuned-on-model",
-              need: [["Model"], ["Model"]],
-            });
-            pushPair(protos, s, a, b, {
-              type: "TRAINED_ON",
-              from: ca,
-              to: cb,
-              sentence: si,
-              confidence: 0.8,
-              extractor: "pattern:trained-on",
-              need: [["Model"], ["Dataset"]],
-            });
-            roles.push({ cand: ca, label: "Model", weight: 1 });
-          } else if (
-            /trained|built|developed|obtained|created/.test(verb) &&
-            prep === "from" &&
-            !/pre-?trained|fine|post/.test(verb)
-          ) {
-            pushPair(protos, s, a, b, {
-              type: "BASED_ON",
-              from: ca,
-              to: cb,
-              method: inferBasedOnMethod(verb, s.text, paperLower),
-              sentence: si,
-              confidence: 0.7,
-              extractor: "pattern:built-from",
-              need: [["Model"], ["Model"]],
-            });
-          } else {
-            pushPair(protos, s, a, b, {
-              type: "BASED_ON",
-              from: ca,
-              to: cb,
-              method: inferBasedOnMethod(verb, s.text, paperLower),
-              sentence: si,
-              confidence: 0.9,
-              extractor: `pattern:${verb.replace(/\s+/g, "-")}-${prep.replace(/\s+/g, "-")}`,
-              need: [["Model"], ["Model"]],
-            });
-            roles.push({ cand: ca, label: "Model", weight: 2 }, { cand: cb, label: "Model", weight: 2 });
-          }
-          continue;
-        }
-        const ext = BASED_EXTENDS.exec(between);
-        if (ext) {
-          const verb = ext[1] as string;
-          const strongVerb = /extend|version|variant|upcycl|distill|initiali/.test(verb);
+  // Pairs of mentions in order: BASED_ON, TRAINED_ON, USES_METHOD, DEVELOPED (X from ORG).
+  for (let a = 0; a < ms.length; a++) {
+    const A = ms[a] as Mention;
+    for (let b = a + 1; b < ms.length && b <= a + 6; b++) {
+      const B = ms[b] as Mention;
+      const between = s.lower.slice(A.end, B.start);
+      if (between.length > 90) break;
+      // Cheap gate: every pair pattern needs one of these words between the names.
+      if (!PAIR_GATE.test(between)) continue;
+      const ca = cs[a] as number;
+      const cb = cs[b] as number;
+      const fwd = BASED_FORWARD.exec(between);
+      if (fwd) {
+        const verb = fwd[1] as string;
+        const prep = fwd[2] as string;
+        if (prep === "on" || (prep === "upon" && /trained/.test(verb))) {
+          // "fine-tuned on X": a base model or a data set, decided by X's type.
           pushPair(protos, s, a, b, {
             type: "BASED_ON",
             from: ca,
             to: cb,
             method: inferBasedOnMethod(verb, s.text, paperLower),
-            sentence: si,
-            confidence: strongVerb ? 0.8 : 0.6,
-            extractor: `pattern:${verb.replace(/\s+/g, "-")}`,
-            need: [["Model"], ["Model"]],
-          });
-          if (strongVerb)
-            roles.push({ cand: ca, label: "Model", weight: 1.5 }, { cand: cb, label: "Model", weight: 1.5 });
-          continue;
-        }
-        const rev = BASED_REVERSE.exec(between);
-        if (rev) {
-          const verb = rev[1] as string;
-          pushPair(protos, s, a, b, {
-            type: "BASED_ON",
-            from: cb,
-            to: ca,
-            method: inferBasedOnMethod(verb, s.text, paperLower),
-            sentence: si,
-            confidence: 0.8,
-            extractor: "pattern:tune-to-obtain",
-            need: [["Model"], ["Model"]],
-          });
-          continue;
-        }
-        // "we fine-tune X on D", "training X on D".
-        if (
-          /^\s+(?:on|using)\s+(?:the\s+|our\s+|a\s+)?$/.test(between) &&
-          /\b(?:train|fine-?tun|finetun|pre-?train|post-?train)\w*\s+(?:the\s+|our\s+|a\s+)?$/.test(
-            s.lower.slice(Math.max(0, A.start - 30), A.start),
-          )
-        ) {
-          pushPair(protos, s, a, b, {
-            type: "TRAINED_ON",
-            from: ca,
-            to: cb,
             sentence: si,
             confidence: 0.75,
-            extractor: "pattern:train-x-on",
-            need: [["Model"], ["Dataset"]],
+            extractor: "pattern:tuned-on-model",
+            need: [["Model"], ["Model"]],
           });
-          roles.push({ cand: cb, label: "Dataset", weight: 1 });
-          continue;
-        }
-        if (TRAINED_FORWARD.test(between)) {
           pushPair(protos, s, a, b, {
             type: "TRAINED_ON",
             from: ca,
@@ -999,115 +893,207 @@ function readPatterns(st: PaperState): void {
             extractor: "pattern:trained-on",
             need: [["Model"], ["Dataset"]],
           });
-          if (/\bon\s+(?:the\s+|a\s+|an\s+|our\s+)?$/.test(between))
-            roles.push({ cand: cb, label: "Dataset", weight: 1 });
-          continue;
-        }
-        if (TRAINED_BY_DATA.test(between)) {
+          roles.push({ cand: ca, label: "Model", weight: 1 });
+        } else if (
+          /trained|built|developed|obtained|created/.test(verb) &&
+          prep === "from" &&
+          !/pre-?trained|fine|post/.test(verb)
+        ) {
           pushPair(protos, s, a, b, {
-            type: "TRAINED_ON",
-            from: cb,
-            to: ca,
-            sentence: si,
-            confidence: 0.75,
-            extractor: "pattern:used-to-train",
-            need: [["Model"], ["Dataset"]],
-          });
-          continue;
-        }
-        if (USES_BETWEEN.test(between)) {
-          pushPair(protos, s, a, b, {
-            type: "USES_METHOD",
+            type: "BASED_ON",
             from: ca,
             to: cb,
+            method: inferBasedOnMethod(verb, s.text, paperLower),
             sentence: si,
             confidence: 0.7,
-            extractor: "pattern:via-method",
-            need: [["Model"], ["Method"]],
+            extractor: "pattern:built-from",
+            need: [["Model"], ["Model"]],
           });
-        }
-        if (b === a + 1 && /^\s+(?:from|by)\s+$/.test(between)) {
+        } else {
           pushPair(protos, s, a, b, {
-            type: "DEVELOPED",
-            from: cb,
-            to: ca,
+            type: "BASED_ON",
+            from: ca,
+            to: cb,
+            method: inferBasedOnMethod(verb, s.text, paperLower),
             sentence: si,
-            confidence: 0.7,
-            extractor: "pattern:x-from-org",
-            need: [["Organization"], ["Model", "Dataset"]],
+            confidence: 0.9,
+            extractor: `pattern:${verb.replace(/\s+/g, "-")}-${prep.replace(/\s+/g, "-")}`,
+            need: [["Model"], ["Model"]],
           });
+          roles.push({ cand: ca, label: "Model", weight: 2 }, { cand: cb, label: "Model", weight: 2 });
         }
+        continue;
+      }
+      const ext = BASED_EXTENDS.exec(between);
+      if (ext) {
+        const verb = ext[1] as string;
+        const strongVerb = /extend|version|variant|upcycl|distill|initiali/.test(verb);
+        pushPair(protos, s, a, b, {
+          type: "BASED_ON",
+          from: ca,
+          to: cb,
+          method: inferBasedOnMethod(verb, s.text, paperLower),
+          sentence: si,
+          confidence: strongVerb ? 0.8 : 0.6,
+          extractor: `pattern:${verb.replace(/\s+/g, "-")}`,
+          need: [["Model"], ["Model"]],
+        });
+        if (strongVerb)
+          roles.push({ cand: ca, label: "Model", weight: 1.5 }, { cand: cb, label: "Model", weight: 1.5 });
+        continue;
+      }
+      const rev = BASED_REVERSE.exec(between);
+      if (rev) {
+        const verb = rev[1] as string;
+        pushPair(protos, s, a, b, {
+          type: "BASED_ON",
+          from: cb,
+          to: ca,
+          method: inferBasedOnMethod(verb, s.text, paperLower),
+          sentence: si,
+          confidence: 0.8,
+          extractor: "pattern:tune-to-obtain",
+          need: [["Model"], ["Model"]],
+        });
+        continue;
+      }
+      // "we fine-tune X on D", "training X on D".
+      if (
+        /^\s+(?:on|using)\s+(?:the\s+|our\s+|a\s+)?$/.test(between) &&
+        /\b(?:train|fine-?tun|finetun|pre-?train|post-?train)\w*\s+(?:the\s+|our\s+|a\s+)?$/.test(
+          s.lower.slice(Math.max(0, A.start - 30), A.start),
+        )
+      ) {
+        pushPair(protos, s, a, b, {
+          type: "TRAINED_ON",
+          from: ca,
+          to: cb,
+          sentence: si,
+          confidence: 0.75,
+          extractor: "pattern:train-x-on",
+          need: [["Model"], ["Dataset"]],
+        });
+        roles.push({ cand: cb, label: "Dataset", weight: 1 });
+        continue;
+      }
+      if (TRAINED_FORWARD.test(between)) {
+        pushPair(protos, s, a, b, {
+          type: "TRAINED_ON",
+          from: ca,
+          to: cb,
+          sentence: si,
+          confidence: 0.8,
+          extractor: "pattern:trained-on",
+          need: [["Model"], ["Dataset"]],
+        });
+        if (/\bon\s+(?:the\s+|a\s+|an\s+|our\s+)?$/.test(between))
+          roles.push({ cand: cb, label: "Dataset", weight: 1 });
+        continue;
+      }
+      if (TRAINED_BY_DATA.test(between)) {
+        pushPair(protos, s, a, b, {
+          type: "TRAINED_ON",
+          from: cb,
+          to: ca,
+          sentence: si,
+          confidence: 0.75,
+          extractor: "pattern:used-to-train",
+          need: [["Model"], ["Dataset"]],
+        });
+        continue;
+      }
+      if (USES_BETWEEN.test(between)) {
+        pushPair(protos, s, a, b, {
+          type: "USES_METHOD",
+          from: ca,
+          to: cb,
+          sentence: si,
+          confidence: 0.7,
+          extractor: "pattern:via-method",
+          need: [["Model"], ["Method"]],
+        });
+      }
+      if (b === a + 1 && /^\s+(?:from|by)\s+$/.test(between)) {
+        pushPair(protos, s, a, b, {
+          type: "DEVELOPED",
+          from: cb,
+          to: ca,
+          sentence: si,
+          confidence: 0.7,
+          extractor: "pattern:x-from-org",
+          need: [["Organization"], ["Model", "Dataset"]],
+        });
       }
     }
+  }
 
-    // Data first: "Based on this dataset, we present SegAnyPET"; "After scaling up to ... SA-1B, S2-UniSeg ...".
-    const opening = DATA_FIRST_OPENING.exec(s.lower);
-    if (opening) {
-      const comma = s.lower.indexOf(",", opening[0].length);
-      if (comma > 0) {
-        const dataK = ms.findIndex((m) => m.end <= comma);
-        const afterComma = TRAINING_VERB_AFTER_COMMA.exec(s.lower.slice(comma, comma + 80));
-        const clause = afterComma ? comma + afterComma[0].length : -1;
-        const modelK = ms.findIndex((m) => m.start > comma && m.start <= clause + 40);
-        const subjectFirst =
-          modelK >= 0 &&
-          clause >= 0 &&
-          s.lower.slice(clause, (ms[modelK] as Mention).start).trim().length === 0;
-        const verbFirst = afterComma !== null && /\bwe\b/.test(afterComma[0]);
-        const ambiguous = /^(?:using|leveraging|with)\b/.test(opening[0]);
-        if (modelK >= 0 && (verbFirst || (subjectFirst && !ambiguous))) {
-          const to: number | "coref" | null =
-            dataK >= 0 ? (cs[dataK] as number) : THIS_DATASET.test(s.lower.slice(0, comma)) ? "coref" : null;
-          if (to !== null) {
-            const mc = cs[modelK] as number;
-            if (to === "coref") {
-              corefData.push({ sentence: si, model: mc });
-            } else {
-              protos.push({
-                type: "TRAINED_ON",
-                from: mc,
-                to,
-                sentence: si,
-                confidence: 0.75,
-                extractor: "pattern:based-on-data",
-                need: [["Model"], ["Dataset"]],
-              });
-              roles.push({ cand: to, label: "Dataset", weight: 1 });
-            }
+  // Data first: "Based on this dataset, we present SegAnyPET"; "After scaling up to ... SA-1B, S2-UniSeg ...".
+  const opening = DATA_FIRST_OPENING.exec(s.lower);
+  if (opening) {
+    const comma = s.lower.indexOf(",", opening[0].length);
+    if (comma > 0) {
+      const dataK = ms.findIndex((m) => m.end <= comma);
+      const afterComma = TRAINING_VERB_AFTER_COMMA.exec(s.lower.slice(comma, comma + 80));
+      const clause = afterComma ? comma + afterComma[0].length : -1;
+      const modelK = ms.findIndex((m) => m.start > comma && m.start <= clause + 40);
+      const subjectFirst =
+        modelK >= 0 &&
+        clause >= 0 &&
+        s.lower.slice(clause, (ms[modelK] as Mention).start).trim().length === 0;
+      const verbFirst = afterComma !== null && /\bwe\b/.test(afterComma[0]);
+      const ambiguous = /^(?:using|leveraging|with)\b/.test(opening[0]);
+      if (modelK >= 0 && (verbFirst || (subjectFirst && !ambiguous))) {
+        const to: number | "coref" | null =
+          dataK >= 0 ? (cs[dataK] as number) : THIS_DATASET.test(s.lower.slice(0, comma)) ? "coref" : null;
+        if (to !== null) {
+          const mc = cs[modelK] as number;
+          if (to === "coref") {
+            corefData.push({ sentence: si, model: mc });
+          } else {
+            protos.push({
+              type: "TRAINED_ON",
+              from: mc,
+              to,
+              sentence: si,
+              confidence: 0.75,
+              extractor: "pattern:based-on-data",
+              need: [["Model"], ["Dataset"]],
+            });
+            roles.push({ cand: to, label: "Dataset", weight: 1 });
           }
         }
       }
     }
+  }
 
-    // EVALUATED_ON roles: subjects of "achieves/outperforms", objects of "on/across".
-    s.evalCue = EVAL_CUE.test(s.lower);
-    if (s.evalCue) {
-      for (let k = 0; k < ms.length; k++) {
-        const m = ms[k] as Mention;
-        const after = s.lower.slice(m.end, m.end + 60);
-        const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
-        const subjectOfVerb = SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before);
-        if (
-          subjectOfVerb ||
-          EVAL_VERB_BEFORE.test(before.slice(-30)) ||
-          (EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start)) &&
-            !/\b(?:from|by)\s+$/.test(before))
-        )
-          // A capitalised word after "evaluate" is as often a task ("evaluate Online Spatio-Temporal understanding").
-          roles.push({
-            cand: cs[k] as number,
-            label: "Model",
-            weight: m.strong ? 2 : subjectOfVerb ? 1.5 : 0.75,
-          });
-        else if (
-          EVAL_OBJECT_BEFORE.test(before.slice(-16)) &&
-          !/\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*$/.test(before)
-        ) {
-          roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1.5 });
-        }
+  // EVALUATED_ON roles: subjects of "achieves/outperforms", objects of "on/across".
+  s.evalCue = EVAL_CUE.test(s.lower);
+  if (s.evalCue) {
+    for (let k = 0; k < ms.length; k++) {
+      const m = ms[k] as Mention;
+      const after = s.lower.slice(m.end, m.end + 60);
+      const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
+      const subjectOfVerb = SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before);
+      if (
+        subjectOfVerb ||
+        EVAL_VERB_BEFORE.test(before.slice(-30)) ||
+        (EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start)) &&
+          !/\b(?:from|by)\s+$/.test(before))
+      )
+        // A capitalised word after "evaluate" is as often a task ("evaluate Online Spatio-Temporal understanding").
+        roles.push({
+          cand: cs[k] as number,
+          label: "Model",
+          weight: m.strong ? 2 : subjectOfVerb ? 1.5 : 0.75,
+        });
+      else if (
+        EVAL_OBJECT_BEFORE.test(before.slice(-16)) &&
+        !/\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*$/.test(before)
+      ) {
+        roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1.5 });
       }
     }
-  });
+  }
 }
 
 /** One label per entity (root of each alias group), by the evidence gathered. */
@@ -1331,140 +1317,143 @@ function previousDatasetOf(st: PaperState, sentence: number): number | null {
 
 /** EVALUATED_ON, now that types are known. */
 function readEvaluations(st: PaperState): void {
-  const { cands, sentences, protos, introducedAt, introducedHere, introducedBenchmarks, main } = st;
-  // EVALUATED_ON, now that types are known.
-  sentences.forEach((s, si) => {
-    if (s.isTitle || !s.evalCue) return;
-    const ms = s.mentions;
-    const subjects: number[] = [];
-    const objects: number[] = [];
-    for (let k = 0; k < ms.length; k++) {
-      const m = ms[k] as Mention;
-      const c = s.cands[k] as number;
-      const t = typeOfCand(st, c);
-      const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
-      if (t === "Model") {
-        const after = s.lower.slice(m.end, m.end + 60);
-        if (
-          (SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before)) ||
-          EVAL_VERB_BEFORE.test(before.slice(-30))
+  const sentences = st.sentences;
+  for (let si = 0; si < sentences.length; si++) evaluationsOf(st, sentences[si] as SentenceInfo, si);
+}
+
+/** EVALUATED_ON in one sentence. */
+function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
+  const { cands, protos, introducedAt, introducedHere, introducedBenchmarks, main } = st;
+  if (s.isTitle || !s.evalCue) return;
+  const ms = s.mentions;
+  const subjects: number[] = [];
+  const objects: number[] = [];
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k] as Mention;
+    const c = s.cands[k] as number;
+    const t = typeOfCand(st, c);
+    const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
+    if (t === "Model") {
+      const after = s.lower.slice(m.end, m.end + 60);
+      if (
+        (SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before)) ||
+        EVAL_VERB_BEFORE.test(before.slice(-30))
+      )
+        subjects.push(c);
+    } else if (t === "Dataset") {
+      if (
+        /\b(?:trained|tuned|pre-?trained|subset of|portion of|split of)\s+(?:on\s+)?(?:\S+\s+){0,3}$/.test(
+          before,
         )
-          subjects.push(c);
-      } else if (t === "Dataset") {
-        if (
-          /\b(?:trained|tuned|pre-?trained|subset of|portion of|split of)\s+(?:on\s+)?(?:\S+\s+){0,3}$/.test(
-            before,
-          )
-        )
-          continue;
-        if (introducedAt.get(c) === si || introducedHere.has(`${si}:${k}`)) continue;
-        objects.push(c);
-      }
+      )
+        continue;
+      if (introducedAt.get(c) === si || introducedHere.has(`${si}:${k}`)) continue;
+      objects.push(c);
     }
-    if (
-      objects.length === 0 &&
-      THIS_DATASET.test(s.lower) &&
-      /\b(?:benchmark|evaluat|test|assess)\w*\b/.test(s.lower)
-    ) {
-      // "We utilize this dataset to benchmark X and Y": the data set of the sentences before.
-      const target = previousDatasetOf(st, si);
-      if (target !== null) {
-        for (let k = 0; k < ms.length; k++) {
-          const c = s.cands[k] as number;
-          if (typeOfCand(st, c) === "Model") {
-            protos.push({
-              type: "EVALUATED_ON",
-              from: c,
-              to: target,
-              sentence: si,
-              confidence: 0.65,
-              extractor: "pattern:eval-this-dataset",
-              need: [["Model"], ["Dataset"]],
-            });
-          }
-        }
-      }
-      return;
-    }
-    if (objects.length > 0) {
-      let from: number[] = subjects.length > 0 ? [subjects[0] as number] : [];
-      // "X and Y, built on ..., achieve": every name of the subject's coordination.
-      if (from.length === 1) {
-        const k0 = s.cands.indexOf(from[0] as number);
-        for (const k of groupOf(s, k0))
-          if (k !== k0 && typeOfCand(st, s.cands[k] as number) === "Model") from.push(s.cands[k] as number);
-      }
-      let extractor = "pattern:eval-on";
-      let confidence = 0.8;
-      if (from.length === 0 && main !== null && MAIN_COREF.test(s.lower)) {
-        from = [main];
-        extractor = "pattern:eval-on-coref";
-        confidence = 0.65;
-      }
-      const evalObject = objects.some((o) => {
-        const k = s.cands.indexOf(o);
-        const m = ms[k] as Mention;
-        return EVAL_OBJECT_BEFORE.test(s.lower.slice(Math.max(0, m.start - 24), m.start));
-      });
-      if (from.length === 0 && evalObject) {
-        // "Steering GPT-4 with Medprompt achieves ... on the MedQA dataset": the first model named.
-        for (let k = 0; k < ms.length; k++) {
-          const c = s.cands[k] as number;
-          const m = ms[k] as Mention;
-          if (typeOfCand(st, c) !== "Model") continue;
-          if (COMPARISON_BEFORE.test(s.lower.slice(Math.max(0, m.start - 40), m.start))) break;
-          from = [c];
-          for (const g of groupOf(s, k))
-            if (g !== k && typeOfCand(st, s.cands[g] as number) === "Model") from.push(s.cands[g] as number);
-          extractor = "pattern:eval-on-first-model";
-          confidence = 0.6;
-          break;
-        }
-      }
-      for (const f of from) {
-        for (const o of objects) {
+  }
+  if (
+    objects.length === 0 &&
+    THIS_DATASET.test(s.lower) &&
+    /\b(?:benchmark|evaluat|test|assess)\w*\b/.test(s.lower)
+  ) {
+    // "We utilize this dataset to benchmark X and Y": the data set of the sentences before.
+    const target = previousDatasetOf(st, si);
+    if (target !== null) {
+      for (let k = 0; k < ms.length; k++) {
+        const c = s.cands[k] as number;
+        if (typeOfCand(st, c) === "Model") {
           protos.push({
             type: "EVALUATED_ON",
-            from: f,
-            to: o,
+            from: c,
+            to: target,
             sentence: si,
-            confidence,
-            extractor,
+            confidence: 0.65,
+            extractor: "pattern:eval-this-dataset",
             need: [["Model"], ["Dataset"]],
           });
         }
       }
-    } else if (introducedBenchmarks.size === 1) {
-      // A benchmark paper: the models it reports results for were evaluated on its benchmark.
-      const bench = [...introducedBenchmarks][0] as number;
-      const models = new Set<number>();
+    }
+    return;
+  }
+  if (objects.length > 0) {
+    let from: number[] = subjects.length > 0 ? [subjects[0] as number] : [];
+    // "X and Y, built on ..., achieve": every name of the subject's coordination.
+    if (from.length === 1) {
+      const k0 = s.cands.indexOf(from[0] as number);
+      for (const k of groupOf(s, k0))
+        if (k !== k0 && typeOfCand(st, s.cands[k] as number) === "Model") from.push(s.cands[k] as number);
+    }
+    let extractor = "pattern:eval-on";
+    let confidence = 0.8;
+    if (from.length === 0 && main !== null && MAIN_COREF.test(s.lower)) {
+      from = [main];
+      extractor = "pattern:eval-on-coref";
+      confidence = 0.65;
+    }
+    const evalObject = objects.some((o) => {
+      const k = s.cands.indexOf(o);
+      const m = ms[k] as Mention;
+      return EVAL_OBJECT_BEFORE.test(s.lower.slice(Math.max(0, m.start - 24), m.start));
+    });
+    if (from.length === 0 && evalObject) {
+      // "Steering GPT-4 with Medprompt achieves ... on the MedQA dataset": the first model named.
       for (let k = 0; k < ms.length; k++) {
         const c = s.cands[k] as number;
-        if (typeOfCand(st, c) !== "Model") continue;
         const m = ms[k] as Mention;
-        const after = s.lower.slice(m.end, m.end + 60);
-        const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
-        if (
-          SUBJECT_VERB.test(after) ||
-          EVAL_VERB_BEFORE.test(before) ||
-          (EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start)) &&
-            !/\b(?:from|by)\s+$/.test(before))
-        )
-          models.add(find(cands, c));
+        if (typeOfCand(st, c) !== "Model") continue;
+        if (COMPARISON_BEFORE.test(s.lower.slice(Math.max(0, m.start - 40), m.start))) break;
+        from = [c];
+        for (const g of groupOf(s, k))
+          if (g !== k && typeOfCand(st, s.cands[g] as number) === "Model") from.push(s.cands[g] as number);
+        extractor = "pattern:eval-on-first-model";
+        confidence = 0.6;
+        break;
       }
-      for (const c of models) {
+    }
+    for (const f of from) {
+      for (const o of objects) {
         protos.push({
           type: "EVALUATED_ON",
-          from: c,
-          to: bench,
+          from: f,
+          to: o,
           sentence: si,
-          confidence: 0.6,
-          extractor: "pattern:benchmark-paper",
+          confidence,
+          extractor,
           need: [["Model"], ["Dataset"]],
         });
       }
     }
-  });
+  } else if (introducedBenchmarks.size === 1) {
+    // A benchmark paper: the models it reports results for were evaluated on its benchmark.
+    const bench = [...introducedBenchmarks][0] as number;
+    const models = new Set<number>();
+    for (let k = 0; k < ms.length; k++) {
+      const c = s.cands[k] as number;
+      if (typeOfCand(st, c) !== "Model") continue;
+      const m = ms[k] as Mention;
+      const after = s.lower.slice(m.end, m.end + 60);
+      const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
+      if (
+        SUBJECT_VERB.test(after) ||
+        EVAL_VERB_BEFORE.test(before) ||
+        (EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start)) &&
+          !/\b(?:from|by)\s+$/.test(before))
+      )
+        models.add(find(cands, c));
+    }
+    for (const c of models) {
+      protos.push({
+        type: "EVALUATED_ON",
+        from: c,
+        to: bench,
+        sentence: si,
+        confidence: 0.6,
+        extractor: "pattern:benchmark-paper",
+        need: [["Model"], ["Dataset"]],
+      });
+    }
+  }
 }
 
 /** Entities (roots with a label), their edges, links from URLs and the page's people. */

@@ -31,8 +31,21 @@ export interface Mention {
   last: number;
   /** Shaped like a name by itself (capitals inside, digits, acronym), not just a capital. */
   strong: boolean;
-  /** For one of the names of "Qwen-2.5-7B/14B-Instruct": its size ("7B"). */
-  size?: string;
+  /** For one of the names of "Qwen-2.5-7B/14B-Instruct": its size ("7B"); else undefined. */
+  size: string | undefined;
+}
+
+/** A Mention (every one built here, so that all have one shape). */
+export function mention(
+  surface: string,
+  start: number,
+  end: number,
+  first: number,
+  last: number,
+  strong: boolean,
+  size: string | undefined,
+): Mention {
+  return { surface, start, end, first, last, strong, size };
 }
 
 /** "Qwen-2.5-7B/14B-Instruct" names two models: one mention per size over the same span. */
@@ -48,8 +61,8 @@ export function expandSizes(mentions: Mention[]): Mention[] {
     }
     const [, prefix, a, b, suffix] = x as unknown as [string, string, string, string, string];
     out.push(
-      { ...m, surface: `${prefix}${a}${suffix}`, size: a },
-      { ...m, surface: `${prefix}${b}${suffix}`, size: b },
+      mention(`${prefix}${a}${suffix}`, m.start, m.end, m.first, m.last, m.strong, a),
+      mention(`${prefix}${b}${suffix}`, m.start, m.end, m.first, m.last, m.strong, b),
     );
   }
   return out;
@@ -86,39 +99,36 @@ export function cleanSentence(text: string): string {
   return out;
 }
 
-/** Splits a clean sentence into tokens with offsets. */
+/**
+ * Splits a clean sentence into tokens with offsets: runs of non-space characters, split
+ * further at "--", en and em dashes and "+<digit>". One pass over the characters.
+ */
 export function tokenize(clean: string): Token[] {
   const tokens: Token[] = [];
-  let i = 0;
   const n = clean.length;
+  let i = 0;
   while (i < n) {
     while (i < n && clean.charCodeAt(i) <= 32) i++;
     if (i >= n) break;
-    let j = i;
-    while (j < n && clean.charCodeAt(j) > 32) j++;
-    pushPieces(clean, i, j, tokens);
-    i = j;
+    let s = i;
+    let k = i;
+    for (; k < n; k++) {
+      const code = clean.charCodeAt(k);
+      if (code <= 32) break;
+      // Only "-", "+", en and em dashes can split a run; test the rest by code, cheaply.
+      if (code !== 45 && code !== 43 && code !== 8211 && code !== 8212) continue;
+      const next = clean.charCodeAt(k + 1);
+      const dashes = code === 45 && next === 45;
+      if (dashes || code === 8211 || code === 8212 || (code === 43 && next >= 48 && next <= 57)) {
+        pushToken(clean, s, k, tokens);
+        s = dashes ? k + 2 : k + 1;
+        if (dashes) k++;
+      }
+    }
+    pushToken(clean, s, k, tokens);
+    i = k;
   }
   return tokens;
-}
-
-/** Splits a whitespace-delimited run further at "--", em dashes and "+<digit>". */
-function pushPieces(clean: string, start: number, end: number, tokens: Token[]): void {
-  let s = start;
-  for (let k = start; k < end; k++) {
-    const code = clean.charCodeAt(k);
-    // Only "-", "+", en and em dashes can split a run; test the rest by code, cheaply.
-    if (code !== 45 && code !== 43 && code !== 8211 && code !== 8212) continue;
-    const next = clean.charCodeAt(k + 1);
-    const dashes = code === 45 && next === 45;
-    const split = dashes || code === 8211 || code === 8212 || (code === 43 && next >= 48 && next <= 57);
-    if (split) {
-      pushToken(clean, s, k, tokens);
-      s = dashes ? k + 2 : k + 1;
-      if (dashes) k++;
-    }
-  }
-  pushToken(clean, s, end, tokens);
 }
 
 /** `([\"'“‘<«\``: stripped before a token. */
@@ -458,7 +468,7 @@ export function findMentions(
       (VARIANT_WORDS.has(first.text.toLowerCase()) || NAME_TAIL_WORDS.has(first.text.toLowerCase()));
     const nameLike = !lone && (isStrongToken(first.text) || isCapitalisedWord(first.text));
     if (nameLike && !isStopName(surface) && !(last === from && !strong && first.text.length < 3)) {
-      mentions.push({ surface, start: first.start, end: end.end, first: from, last, strong: anyStrong });
+      mentions.push(mention(surface, first.start, end.end, from, last, anyStrong, undefined));
     }
     i = last + 1;
   }

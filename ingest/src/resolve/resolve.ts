@@ -195,6 +195,8 @@ interface EntityGroup {
   votes: number[];
   benchmark: number;
   dataset: number;
+  /** The node's end, once the node is made. */
+  end: End | null;
 }
 
 function addSurface(g: EntityGroup, s: string, n: number): void {
@@ -208,8 +210,43 @@ interface End {
   ref: EndpointRef;
   /** `Label:key` or `Paper:id`. */
   str: string;
-  /** The edges leaving this end, by their other end (at most one per type). */
-  out: Map<End, EdgeEntry[]> | null;
+  /** The node (null for a paper). */
+  node: ExtractedNode | null;
+  /** The edges leaving this end (at most one per type and other end). */
+  out: EdgeEntry[];
+  /** The same by their other end, once there are many. */
+  byTo: Map<End, EdgeEntry[]> | null;
+}
+
+function newEnd(ref: EndpointRef, str: string, node: ExtractedNode | null): End {
+  return { ref, str, node, out: [], byTo: null };
+}
+
+/** Up to this many edges leave an end, they are found by scanning; beyond, through a map. */
+const OUT_SCAN = 8;
+
+function findEntry(from: End, to: End, type: ExtractedRelType): EdgeEntry | undefined {
+  const list = from.byTo === null ? from.out : from.byTo.get(to);
+  if (list !== undefined) for (const x of list) if (x.to === to && x.type === type) return x;
+  return undefined;
+}
+
+function addEntry(from: End, entry: EdgeEntry): void {
+  from.out.push(entry);
+  if (from.byTo === null && from.out.length <= OUT_SCAN) return;
+  if (from.byTo === null) {
+    from.byTo = new Map();
+    for (const x of from.out) byToList(from.byTo, x.to).push(x);
+  } else byToList(from.byTo, entry.to).push(entry);
+}
+
+function byToList(byTo: Map<End, EdgeEntry[]>, to: End): EdgeEntry[] {
+  let list = byTo.get(to);
+  if (list === undefined) {
+    list = [];
+    byTo.set(to, list);
+  }
+  return list;
 }
 
 interface EdgeEntry {
@@ -220,12 +257,6 @@ interface EdgeEntry {
   methodConfidence: number;
   /** Sentences already recorded per origin (paper, source, extractor), once the list is long. */
   seen: Map<string, Set<string>> | null;
-}
-
-function hasType(list: EdgeEntry[] | undefined, type: ExtractedRelType): boolean {
-  if (list === undefined) return false;
-  for (const x of list) if (x.type === type) return true;
-  return false;
 }
 
 /** Below this many, evidence is deduplicated by scanning the list; above, through a map. */
@@ -372,18 +403,17 @@ export function resolve(
       entityKeys.push(first);
     }
   }
-  const entityRoots: Array<string | null> = new Array(entityKeys.length);
+  const groupOfEntity: Array<EntityGroup | null> = new Array(entityKeys.length);
   const entityGroups = new Map<string, EntityGroup>();
   let ei = 0;
   for (const o of occurrences) {
     for (const e of o.extraction.entities) {
       const k = entityKeys[ei] as string | null;
       if (k === null) {
-        entityRoots[ei++] = null;
+        groupOfEntity[ei++] = null;
         continue;
       }
       const root = findKey(k);
-      entityRoots[ei++] = root;
       let g = entityGroups.get(root);
       if (!g) {
         g = {
@@ -394,9 +424,11 @@ export function resolve(
           votes: [NaN, NaN, NaN, NaN, NaN],
           benchmark: 0,
           dataset: 0,
+          end: null,
         };
         entityGroups.set(root, g);
       }
+      groupOfEntity[ei++] = g;
       for (const [s, n] of e.surfaces) addSurface(g, s, n);
       const li = LABEL_ORDER.indexOf(e.label);
       const v = g.votes[li] as number;
@@ -406,10 +438,8 @@ export function resolve(
     }
   }
   // Two groups could end with the same label and key; keep them one node (and one end).
-  const nodes = new Map<string, ExtractedNode>();
   const endOfId = new Map<string, End>();
-  const endOfRoot = new Map<string, End>();
-  for (const [root, g] of entityGroups) {
+  for (const g of entityGroups.values()) {
     let label: EntityLabel = "Model";
     let best = Number.NEGATIVE_INFINITY;
     for (let li = 0; li < LABEL_ORDER.length; li++) {
@@ -437,15 +467,15 @@ export function resolve(
     const node: ExtractedNode = { label, key, name, aliases };
     if (label === "Dataset") node.kind = g.benchmark > g.dataset ? "benchmark" : "dataset";
     const id = `${node.label}:${node.key}`;
-    const existing = nodes.get(id);
-    if (existing) existing.aliases = [...new Set([...existing.aliases, ...node.aliases])].sort(cmp);
-    else nodes.set(id, node);
     let end = endOfId.get(id);
     if (end === undefined) {
-      end = { ref: { label: node.label, key: node.key }, str: id, out: null };
+      end = newEnd({ label: node.label, key: node.key }, id, node);
       endOfId.set(id, end);
+    } else {
+      const existing = end.node as ExtractedNode;
+      existing.aliases = [...new Set([...existing.aliases, ...node.aliases])].sort(cmp);
     }
-    endOfRoot.set(root, end);
+    g.end = end;
   }
 
   // Edges: one entry per (type, from, to), found through the ends (no string ids).
@@ -456,16 +486,13 @@ export function resolve(
     const pid = paperIds.get(o.group) as string;
     let paperEnd = paperEnds.get(pid);
     if (paperEnd === undefined) {
-      paperEnd = { ref: { label: "Paper", id: pid }, str: `Paper:${pid}`, out: null };
+      paperEnd = newEnd({ label: "Paper", id: pid }, `Paper:${pid}`, null);
       paperEnds.set(pid, paperEnd);
     }
     const sourceId = o.source.id;
     const entities = o.extraction.entities;
     const ends: Array<End | null> = new Array(entities.length);
-    for (let j = 0; j < entities.length; j++) {
-      const root = entityRoots[ei++] as string | null;
-      ends[j] = root === null ? null : (endOfRoot.get(root) ?? null);
-    }
+    for (let j = 0; j < entities.length; j++) ends[j] = groupOfEntity[ei++]?.end ?? null;
     for (const le of o.extraction.edges) {
       const from = "paper" in le.from ? paperEnd : (ends[le.from.entity] ?? null);
       const to = "paper" in le.to ? paperEnd : (ends[le.to.entity] ?? null);
@@ -473,23 +500,7 @@ export function resolve(
       const allowed = REL_ENDPOINTS[le.type];
       if (!allowed.from.includes(from.ref.label) || !allowed.to.includes(to.ref.label)) continue;
       if (from === to) continue;
-      let out = from.out;
-      if (out === null) {
-        out = new Map();
-        from.out = out;
-      }
-      let list = out.get(to);
-      if (list === undefined) {
-        list = [];
-        out.set(to, list);
-      }
-      let entry: EdgeEntry | undefined;
-      for (const x of list) {
-        if (x.type === le.type) {
-          entry = x;
-          break;
-        }
-      }
+      let entry = findEntry(from, to, le.type);
       if (entry === undefined) {
         entry = {
           type: le.type,
@@ -499,7 +510,7 @@ export function resolve(
           methodConfidence: -1,
           seen: null,
         };
-        list.push(entry);
+        addEntry(from, entry);
         entries.push(entry);
       }
       addEvidence(entry, pid, sourceId, le.sentence, le.confidence, le.extractor);
@@ -520,7 +531,7 @@ export function resolve(
   for (const entry of entries) {
     const { edge } = entry;
     // A paper that introduces a thing does not also merely mention it.
-    if (entry.type === "MENTIONS" && hasType(entry.from.out?.get(entry.to), "INTRODUCES")) continue;
+    if (entry.type === "MENTIONS" && findEntry(entry.from, entry.to, "INTRODUCES") !== undefined) continue;
     if (edge.evidence.length > 1) {
       edge.evidence.sort(
         (a, b) =>
@@ -536,7 +547,9 @@ export function resolve(
   kept.sort((a, b) => cmp(a.type, b.type) || cmp(a.from.str, b.from.str) || cmp(a.to.str, b.to.str));
   const edgeList = kept.map((k) => k.edge);
   papers.sort((a, b) => cmp(a.id, b.id));
-  const nodeList = [...nodes.values()].sort((a, b) => cmp(a.label, b.label) || cmp(a.key, b.key));
+  const nodeList: ExtractedNode[] = [];
+  for (const end of endOfId.values()) nodeList.push(end.node as ExtractedNode);
+  nodeList.sort((a, b) => cmp(a.label, b.label) || cmp(a.key, b.key));
   return { sources, papers, nodes: nodeList, edges: edgeList, warnings };
 }
 
