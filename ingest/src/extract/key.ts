@@ -9,7 +9,7 @@ import { normaliseKey } from "@kg/graph-schema";
 const NOT_ALNUM = /[^a-z0-9]+/g;
 const EDGE_DASHES = /^-+|-+$/g;
 
-/** Names at most this long are cached; titles and abstracts are keyed once, uncached. */
+/** Names at most this long are cached; longer text (titles, abstracts) is keyed uncached. */
 const CACHED_LENGTH = 80;
 /** The cache is dropped when it holds this many keys (memory stays bounded on any input). */
 const CACHE_LIMIT = 100_000;
@@ -26,7 +26,8 @@ export function keyOf(name: string): string {
   return key;
 }
 
-function computeKey(name: string): string {
+/** keyOf without the cache: for text keyed once (titles, person names, abstracts). */
+export function computeKey(name: string): string {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 127) return normaliseKey(name);
   return name.toLowerCase().replace(NOT_ALNUM, "-").replace(EDGE_DASHES, "");
 }
