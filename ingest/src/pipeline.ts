@@ -57,7 +57,7 @@ export function extractDocuments(
       warnings.push({
         sourceId: doc.source.id,
         path: doc.source.path,
-        message: `${doc.source.path}: no abstract found`,
+        message: `${doc.source.path}: no abstracts found`,
       });
     }
     for (const raw of seg.papers) items.push({ doc, seg, raw });

@@ -68,6 +68,51 @@ export function isAbstractLike(text: string): boolean {
   return countSentenceEnds(text, 2) >= 2 || words >= 40;
 }
 
+/** A Markdown table row or rule: "| a | b |", "|---|---|" (a leading bar and two more). */
+export function isTableRow(text: string): boolean {
+  const t = text.trim();
+  if (t.charCodeAt(0) !== 124) return false;
+  let bars = 0;
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 124 && ++bars >= 3) return true;
+  return false;
+}
+
+/** Markdown links and bare URLs (bounded, so linear). */
+const LINKS = /\[[^\]\n]{0,300}\]\([^)\s]{1,500}\)|https?:\/\/\S{1,500}/g;
+/** A Markdown code span: `datasets/`, `npm run eval`. */
+const CODE_SPAN = /(?:^|[^`])`[^`\s][^`\n]{0,80}`(?!`)/;
+
+/**
+ * Does a paragraph that is long enough for an abstract (isAbstractLike) also read like
+ * one? Not a heading, a table row, a list of links, a run of symbols or numbers without a
+ * sentence, nor a short note in Markdown markup about files or commands (a catalogue's
+ * closing remark). Abstracts are sentences of words.
+ */
+export function readsLikeAbstract(text: string): boolean {
+  const t = text.trim();
+  if (/^#{1,6}\s/.test(t) || isTableRow(t)) return false;
+  // Sentences: at least one end of sentence (". ", or a final "." "?" "!"; "。" in CJK text).
+  const sentences = countSentenceEnds(t, 3);
+  if (sentences === 0 && !/[。！？]/.test(t)) return false;
+  // Words: most of the text is letters, not digits, symbols or links.
+  let letters = 0;
+  let visible = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c <= 32) continue;
+    visible++;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /\p{L}/u.test(t.charAt(i)))) letters++;
+  }
+  if (letters * 2 < visible) return false;
+  let linked = 0;
+  LINKS.lastIndex = 0;
+  for (let m = LINKS.exec(t); m !== null; m = LINKS.exec(t)) linked += m[0].length;
+  if (linked * 2 > t.length) return false;
+  // A short paragraph with code spans is documentation ("`datasets/` is kept out of `corpus/`").
+  if (sentences < 3 && CODE_SPAN.test(t)) return false;
+  return true;
+}
+
 const DATE_LINE =
   /^(?:published on |submitted on |updated on )?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}(?:,? \d{4})?$|^\d{4}-\d{2}-\d{2}$|^\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,? ?\d{0,4}$/i;
 

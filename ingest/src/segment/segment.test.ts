@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { extractDocuments } from "../pipeline.ts";
 import { readDocumentFromText } from "../read/read.ts";
 import { detectGenre } from "./genre.ts";
 import { segmentDocument } from "./segment.ts";
@@ -68,6 +69,53 @@ describe("page genres", () => {
     );
     expect(s.kind).toBe("markdown");
     expect(s.papers.map((p) => p.title)).toEqual(["Paper One: Something", "Paper Two"]);
+  });
+});
+
+describe("a catalogue is not a paper", () => {
+  // A Markdown catalogue like the corpus's SOURCES.md: a heading, a table with long rows,
+  // a closing note about the files.
+  const row = (path: string, n: string): string =>
+    `| \`${path}\` | ${n} | a sample of daily listings, 2025-03 to 2026-07, one JSON object a line with \`title\`, \`abstract\`, \`arxivId\`, \`authors\`, \`organization\` (the organisation that claimed the paper, when any), \`url\` and \`date\` | the public repository \`someone/some-repo\`, commit \`7cffe8b89a26\`, folder \`metadata/\`; abstracts verbatim with line breaks folded |`;
+  const CATALOGUE = [
+    "# Corpus sources",
+    "",
+    "| path | papers | what it is | where it comes from |",
+    "|---|---|---|---|",
+    row("seeds/", "38 (5 documents)"),
+    row("daily-papers.jsonl", "9,870"),
+    row("../datasets/sample.jsonl", "8,918"),
+    "",
+    "These are real documents nobody here wrote: use them to see how the extractor behaves on text it was not tuned on, for the demo, and for scale. `datasets/` is kept out of `corpus/` so that the default start stays quick.",
+    "",
+  ].join("\n");
+
+  it("a heading, a table and a note about files give no paper", () => {
+    expect(seg("SOURCES.md", CATALOGUE).papers).toEqual([]);
+  });
+
+  it("nor do link lists, runs of symbols or text without a sentence", () => {
+    const links = Array.from(
+      { length: 12 },
+      (_, i) => `- [Paper number ${i}](https://arxiv.org/abs/2501.0000${i})`,
+    );
+    expect(seg("links.md", `# Reading list\n\n${links.join("\n")}\n`).papers).toEqual([]);
+    expect(
+      seg("table.txt", `${"| 1.0 | 2.0 | 3.0 | 4.0 | 5.0 | 6.0 | 7.0 | 8.0 |\n".repeat(30)}`).papers,
+    ).toEqual([]);
+    expect(seg("blob.txt", "A".repeat(5000)).papers).toEqual([]);
+    expect(seg("words.txt", `${"word ".repeat(80)}\n`).papers).toEqual([]);
+  });
+
+  it("an abstract beside a table is still read, and only it", () => {
+    const s = seg("mixed.md", `${CATALOGUE}\n## A Paper Title\n\n${A1}\n`);
+    expect(s.papers.map((p) => [p.title, p.abstract])).toEqual([["A Paper Title", A1]]);
+  });
+
+  it("the file gets a warning naming it instead", () => {
+    const r = extractDocuments([readDocumentFromText("corpus/SOURCES.md", CATALOGUE)]);
+    expect(r.papers).toEqual([]);
+    expect(r.warnings.map((w) => w.message)).toEqual(["corpus/SOURCES.md: no abstracts found"]);
   });
 });
 

@@ -15,6 +15,7 @@ import {
   isPublicationsHeading,
   looksLikeAuthorList,
   looksLikeNote,
+  readsLikeAbstract,
   stripMarkdown,
 } from "./lines.ts";
 
@@ -274,9 +275,10 @@ export function segmentProse(text: string, kind: SourceKind): SegmentedDocument 
   let lastAbstract = start - 1;
   for (let i = start; i < all.length; i++) {
     const u = all[i] as Unit;
+    // An `Abstract:` block is one; any other paragraph must be long enough and read like one.
     const isAbstract = useMarkers
-      ? u.marker || (isAbstractLike(u.text) && !continuesPrevious(all, i))
-      : isAbstractLike(u.text);
+      ? u.marker || (isAbstractLike(u.text) && readsLikeAbstract(u.text) && !continuesPrevious(all, i))
+      : isAbstractLike(u.text) && readsLikeAbstract(u.text);
     if (!isAbstract) {
       if (useMarkers && i > 0 && continuesPrevious(all, i) && papers.length > 0) {
         const last = papers[papers.length - 1] as RawPaper;
