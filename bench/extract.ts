@@ -70,7 +70,7 @@ export function adversarialTexts(size = 1 << 20): Array<[string, string]> {
   ];
   let mix = "";
   for (let i = 0; mix.length < size; i++) mix += fragments[i % fragments.length] + (i % 3 === 0 ? " " : "");
-  return [
+  const lines: Array<[string, string]> = [
     ["mixed fragments", mix.slice(0, size)],
     ["capitals", "A".repeat(size)],
     ["digits", "7".repeat(size)],
@@ -82,6 +82,10 @@ export function adversarialTexts(size = 1 << 20): Array<[string, string]> {
     ["capitalised words", "Aa ".repeat(Math.ceil(size / 3))],
     ["name-shaped tokens", "AbC-9. ".repeat(Math.ceil(size / 7))],
   ];
+  // Most of these lines read like no abstract and are set aside when cut into papers; the
+  // same text after an `Abstract:` marker goes through the extractor as well.
+  const marked = lines.map(([name, text]): [string, string] => [`Abstract: + ${name}`, `Abstract: ${text}`]);
+  return [...lines, ...marked];
 }
 
 /** CPU seconds (user + system) of this process's main thread, from /proc; null elsewhere. */
@@ -145,7 +149,7 @@ function main(): void {
     extractDocuments([readDocumentFromText(`${name}.txt`, text)], { validate: false });
     const ms = performance.now() - a0;
     worst = Math.max(worst, ms);
-    console.log(`adversarial 1 MB line, ${name.padEnd(20)} ${ms.toFixed(0).padStart(5)} ms`);
+    console.log(`adversarial 1 MB line, ${name.padEnd(30)} ${ms.toFixed(0).padStart(5)} ms`);
   }
   console.log(`adversarial worst: ${worst.toFixed(0)} ms (bar 1,000 ms) ${worst < 1000 ? "OK" : "TOO SLOW"}`);
   if (best < 2000 || worst >= 1000) process.exitCode = 1;
