@@ -71,12 +71,32 @@ describe("extractPaper", () => {
     expect(edges(x, "TRAINED_ON")).toEqual(["Model:Referring Shadow-Track Memory Network -> Dataset:RVSD"]);
   });
 
-  it("does not invent a data set for an unnamed one", () => {
+  it("reads 'this dataset' after an unnamed one as the paper's own data set", () => {
     const x = run(
-      "We first build the largest and most comprehensive PET dataset to date. Based on this dataset, we present SegAnyPET, an innovative foundational model.",
+      "We first build the largest and most comprehensive PET dataset to date, comprising 11041 3D whole-body PET scans. Based on this dataset, we present SegAnyPET, an innovative foundational model.",
     );
-    expect(edges(x, "TRAINED_ON")).toEqual([]);
+    const name = "PET dataset (unnamed, from We first build the largest and…)";
     expect(entity(x, "SegAnyPET")?.label).toBe("Model");
+    expect(edges(x, "TRAINED_ON")).toEqual([`Model:SegAnyPET -> Dataset:${name}`]);
+    expect(edges(x, "INTRODUCES").sort()).toEqual([`paper -> Dataset:${name}`, "paper -> Model:SegAnyPET"]);
+    const data = entity(x, name);
+    expect([data?.kind, data?.scope, data?.keys]).toEqual(["dataset", "paper", ["pet-dataset"]]);
+    const introduced = x.edges.find(
+      (e) => e.type === "INTRODUCES" && "entity" in e.to && e.to.entity === data?.id,
+    );
+    expect(introduced?.sentence).toMatch(/^We first build the largest/);
+  });
+
+  it("names the unnamed data set from the paper's title, and makes none when the paper names its data", () => {
+    const text =
+      "We construct a new multilingual speech corpus covering 40 languages. Using this corpus, we train Polyglot-2B, a speech model.";
+    const x = run(text, "Speaking Many Tongues");
+    expect(edges(x, "TRAINED_ON")).toEqual([
+      "Model:Polyglot-2B -> Dataset:multilingual speech corpus (unnamed, from Speaking Many Tongues)",
+    ]);
+    // "LinguaSet: A Multilingual Speech Corpus": the corpus has a name, the title's subject.
+    const named = run(text, "LinguaSet: A Multilingual Speech Corpus");
+    expect(named.entities.filter((e) => e.scope === "paper")).toEqual([]);
   });
 
   it("reads evaluation objects and rejects metrics", () => {

@@ -64,6 +64,11 @@ export interface LocalEntity {
   /** Sum of the evidence for the chosen label (used to vote across papers). */
   weight: number;
   introduced: boolean;
+  /**
+   * "paper": a thing of this paper alone (a data set it builds without naming it); its key
+   * is made unique to the paper when papers are merged, so that it never merges with another.
+   */
+  scope?: "paper";
 }
 
 export type LocalEnd = { paper: true } | { entity: number };
@@ -99,6 +104,8 @@ interface Candidate {
   introduced: boolean;
   /** Position of the first mention (sentence * 1e6 + offset) for "first introduced". */
   position: number;
+  /** A data set the paper builds without naming it: its key is the paper's own (see LocalEntity.scope). */
+  unnamed: boolean;
 }
 
 interface SentenceInfo {
@@ -392,7 +399,7 @@ interface PaperState {
   protos: ProtoEdge[];
   roles: Role[];
   /** "this dataset" references, resolved once types are known. */
-  corefData: Array<{ sentence: number; model: number }>;
+  corefData: Array<{ sentence: number; model: number; own: boolean }>;
   paperLower: string;
   introducedAt: Map<number, number>;
   /** Names after an introduction cue; which of them the cue introduces is decided once types are known. */
@@ -402,6 +409,8 @@ interface PaperState {
   labelOf: Map<number, { label: EntityLabel; kind?: DatasetKind; weight: number }>;
   /** The paper's main model. */
   main: number | null;
+  /** The unnamed data set built in a sentence (by sentence index; null: none could be read). */
+  unnamedData: Map<number, number | null>;
   introducedBenchmarks: Set<number>;
 }
 
@@ -420,6 +429,7 @@ function candidateFor(st: PaperState, surface: string, position: number, strong:
       strong,
       introduced: false,
       position,
+      unnamed: false,
     });
     st.byKey.set(key, c);
   }
@@ -1048,7 +1058,7 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
         if (to !== null) {
           const mc = cs[modelK] as number;
           if (to === "coref") {
-            corefData.push({ sentence: si, model: mc });
+            corefData.push({ sentence: si, model: mc, own: OWN_DATA.test(s.lower.slice(0, comma)) });
           } else {
             protos.push({
               type: "TRAINED_ON",
@@ -1254,7 +1264,7 @@ function resolveIntroductions(st: PaperState): void {
     introducedBenchmarks.add(find(cands, titleCand));
 
   // Coreference "this dataset": the last named data set of the one or two sentences before.
-  for (const { sentence, model } of corefData.splice(0)) {
+  for (const { sentence, model, own } of corefData.splice(0)) {
     let target: number | null = null;
     for (let back = sentence - 1; back >= Math.max(0, sentence - 2) && target === null; back--) {
       const prev = sentences[back] as SentenceInfo;
@@ -1264,14 +1274,11 @@ function resolveIntroductions(st: PaperState): void {
           break;
         }
       }
-      // An unnamed data set introduced just before: nothing to point to.
-      if (
-        target === null &&
-        /\b(?:build|built|construct|collect|curat|creat|introduc|present|releas|assembl|compil)\w*\s+(?:[\w-]+\s+){0,8}?(?:dataset|data set|corpus|benchmark)\b/.test(
-          prev.lower,
-        )
-      )
+      // A data set introduced just before without a name: the paper's own unnamed data set.
+      if (target === null && BUILDS_DATA.test(prev.lower)) {
+        if (own && typeOfCand(st, model) === "Model") target = unnamedDataset(st, back);
         break;
+      }
     }
     if (target !== null) {
       protos.push({
@@ -1288,8 +1295,97 @@ function resolveIntroductions(st: PaperState): void {
   st.main = main;
 }
 
-/** "this dataset": the last named data set of the one or two sentences before, or null. */
-function previousDatasetOf(st: PaperState, sentence: number): number | null {
+/** A sentence that builds a data set, corpus or benchmark ("We first build the largest PET dataset"). */
+const BUILDS_DATA =
+  /\b(?:build|built|construct|collect|curat|creat|introduc|present|releas|assembl|compil)\w*\s+(?:[\w-]+\s+){0,8}?(?:dataset|data set|corpus|benchmark)\b/;
+/** "this dataset", "these benchmarks", "our corpus": the paper's own data, referred back to. */
+const OWN_DATA = /\b(?:this|these|our)\s+(?:[\w-]+\s+){0,2}?(?:dataset|datasets|data set|corpus|benchmark)\b/;
+/** Words of training: "fine-tuned on this dataset" is no evaluation on it. */
+const TRAINS = /\b(?:train|fine-?tun|finetun|pre-?train|post-?train)\w*|\bsft\b|\bcft\b/;
+/** The same on the sentence as written, capturing the words before the head noun and the head noun. */
+const BUILDS_DATA_PHRASE =
+  /\b(?:build|built|construct|collect|curat|creat|introduc|present|releas|assembl|compil)\w*\s+((?:[\w-]+\s+){0,8}?)(dataset|data set|corpus|benchmark)\b/i;
+/** Words before a data set's head noun that describe no content ("the largest and most comprehensive"). */
+const GENERIC_MODIFIERS = new Set(
+  "a an the this that these those our its their his her new novel first ever existing large larger largest big bigger biggest huge massive most more comprehensive extensive high-quality large-scale small-scale diverse rich unique challenging rigorous standardized standardised systematic holistic unified realistic robust reliable principled dedicated specialized specialised public publicly available open open-source real-world carefully manually annotated curated resulting additional several multiple various dataset data set corpus benchmark and or of to with for from in on by as".split(
+    " ",
+  ),
+);
+
+/**
+ * The data set that sentence `si` builds without a name ("We first build the largest and
+ * most comprehensive PET dataset to date"), as a candidate of its own: a Dataset the paper
+ * introduces, named from the phrase ("PET dataset (unnamed, from <title or first words>)").
+ * Made once per sentence; null when the phrase cannot be read.
+ */
+function unnamedDataset(st: PaperState, si: number): number | null {
+  const known = st.unnamedData.get(si);
+  if (known !== undefined) return known;
+  const s = st.sentences[si] as SentenceInfo;
+  const m = namesItsData(st) ? null : BUILDS_DATA_PHRASE.exec(s.clean);
+  if (m === null) {
+    st.unnamedData.set(si, null);
+    return null;
+  }
+  // The content words just before the head noun, at most three: "PET", "multimodal medical".
+  const words = (m[1] as string).trim().split(/\s+/);
+  const kept: string[] = [];
+  for (let k = words.length - 1; k >= 0 && kept.length < 3; k--) {
+    const w = words[k] as string;
+    const lower = w.toLowerCase();
+    if (w.length === 0 || GENERIC_MODIFIERS.has(lower) || /(?:est|ly)$/.test(lower) || /^\d/.test(w)) break;
+    kept.unshift(w);
+  }
+  const head = (m[2] as string).toLowerCase();
+  const phrase = kept.length > 0 ? `${kept.join(" ")} ${head}` : head;
+  const name = `${phrase} (unnamed, from ${paperLabel(st.input)})`;
+  const c = st.cands.length;
+  st.cands.push({
+    index: c,
+    parent: c,
+    key: keyOf(phrase),
+    surfaces: new Map([[name, 1]]),
+    score: emptyScore(),
+    strong: false,
+    introduced: true,
+    position: si * 1e6 + m.index,
+    unnamed: true,
+  });
+  st.labelOf.set(c, { label: "Dataset", kind: head === "benchmark" ? "benchmark" : "dataset", weight: 1 });
+  st.introducedAt.set(c, si);
+  st.unnamedData.set(si, c);
+  return c;
+}
+
+/**
+ * Does the paper name a data set it introduces, in its text or as its title's subject
+ * ("LiveBench: A Challenging, Contamination-Free LLM Benchmark")? Then "this benchmark" is
+ * that one, however far back it was named, and no unnamed data set is made.
+ */
+function namesItsData(st: PaperState): boolean {
+  for (const c of st.introducedAt.keys()) {
+    if (!(st.cands[c] as Candidate).unnamed && typeOfCand(st, c) === "Dataset") return true;
+  }
+  const subject = st.input.title ? titleSubject(st.input.title) : null;
+  return (
+    subject !== null &&
+    /\b(?:datasets?|data sets?|corpus|corpora|benchmarks?|benchmarking)\b/i.test(subject.rest)
+  );
+}
+
+/** A paper as a reader would point to it: its title, else the first words of its abstract. */
+function paperLabel(input: PaperInput): string {
+  if (input.title) return input.title;
+  const words = input.abstract.split(/\s+/).filter((w) => w.length > 0);
+  const first = words.slice(0, 6).join(" ");
+  return words.length > 6 ? `${first}…` : first;
+}
+
+/**
+ * "this dataset": the last named data set of the one or two sentences before, else (`own`:
+ * "this", "these" or "our" dataset) the one the sentence before builds without a name, or null.
+ */
+function previousDatasetOf(st: PaperState, sentence: number, own: boolean): number | null {
   const { introducedAt, sentences } = st;
   // A data set the paper has just introduced comes first ("we introduce Naamah, ... We utilize this dataset").
   let introduced: number | null = null;
@@ -1305,12 +1401,7 @@ function previousDatasetOf(st: PaperState, sentence: number): number | null {
     const prev = sentences[back] as SentenceInfo;
     for (let k = prev.cands.length - 1; k >= 0; k--)
       if (typeOfCand(st, prev.cands[k] as number) === "Dataset") return prev.cands[k] as number;
-    if (
-      /\b(?:build|built|construct|collect|curat|creat|introduc|present|releas|assembl|compil)\w*\s+(?:[\w-]+\s+){0,8}?(?:dataset|data set|corpus|benchmark)\b/.test(
-        prev.lower,
-      )
-    )
-      return null;
+    if (BUILDS_DATA.test(prev.lower)) return own ? unnamedDataset(st, back) : null;
   }
   return null;
 }
@@ -1357,7 +1448,10 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
     /\b(?:benchmark|evaluat|test|assess)\w*\b/.test(s.lower)
   ) {
     // "We utilize this dataset to benchmark X and Y": the data set of the sentences before.
-    const target = previousDatasetOf(st, si);
+    // An unnamed data set only for models evaluated on it (not trained on it in the same sentence).
+    let models = false;
+    for (const c of s.cands) if (typeOfCand(st, c) === "Model") models = true;
+    const target = previousDatasetOf(st, si, models && OWN_DATA.test(s.lower) && !TRAINS.test(s.lower));
     if (target !== null) {
       for (let k = 0; k < ms.length; k++) {
         const c = s.cands[k] as number;
@@ -1502,6 +1596,7 @@ function materialise(st: PaperState): PaperExtraction {
       introduced: (cands[root] as Candidate).introduced,
     };
     if (l.kind) e.kind = l.kind;
+    if ((cands[root] as Candidate).unnamed) e.scope = "paper";
     entities.push(e);
   }
 
@@ -1693,6 +1788,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     introducedHere: new Set(),
     labelOf: new Map(),
     main: null,
+    unnamedData: new Map(),
     introducedBenchmarks: new Set(),
   };
   abbreviationMentions(st.sentences);

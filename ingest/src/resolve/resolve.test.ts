@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keyOf } from "../extract/key.ts";
+import { extractDocuments, readDocumentFromText } from "../pipeline.ts";
 import type { RawPaper } from "../segment/segment.ts";
 import { abstractKey, groupPapers } from "./resolve.ts";
 
@@ -66,5 +67,39 @@ describe("groupPapers", () => {
   it("never merges two different arXiv ids", () => {
     const text = "We introduce Foo-7B, a model trained on Bar-1M.";
     expect(groupPapers([raw(text, null, "2501.00001"), raw(text, null, "2501.00002")])).toEqual([0, 1]);
+  });
+});
+
+describe("unnamed data sets", () => {
+  it("are one node per paper: two papers' unnamed data sets never merge, one paper's two copies do", () => {
+    // Two different papers (titles, abstracts) that say the same of their own data.
+    const paper = (title: string, scans: number): string =>
+      JSON.stringify({
+        title,
+        abstract: `We first build the largest PET dataset to date, comprising ${scans} scans. Based on this dataset, we present SegAnyPET, an innovative foundational model.`,
+      });
+    const first = paper("First Paper On Things", 11041);
+    const r = extractDocuments([
+      readDocumentFromText("a.jsonl", `${first}\n${paper("Second Paper On Things", 500)}\n`),
+      readDocumentFromText("b.jsonl", `${first}\n`),
+    ]);
+    expect(r.papers).toHaveLength(2);
+    const unnamed = r.nodes.filter((n) => n.label === "Dataset");
+    expect(unnamed.map((n) => n.name).sort()).toEqual([
+      "PET dataset (unnamed, from First Paper On Things)",
+      "PET dataset (unnamed, from Second Paper On Things)",
+    ]);
+    for (const n of unnamed) {
+      const paperId = r.papers.find((p) => n.name.includes(p.title as string))?.id as string;
+      expect(n.key).toBe(`pet-dataset-${keyOf(paperId)}`);
+    }
+    const trained = r.edges.filter((e) => e.type === "TRAINED_ON");
+    expect(trained.map((e) => ("key" in e.to ? e.to.key : "")).sort()).toEqual(
+      unnamed.map((n) => n.key).sort(),
+    );
+    // The first paper, read from both files, has its evidence from both.
+    const once = unnamed.find((n) => n.name.includes("First")) as (typeof unnamed)[number];
+    const intro = r.edges.find((e) => e.type === "INTRODUCES" && "key" in e.to && e.to.key === once.key);
+    expect(intro?.evidence).toHaveLength(2);
   });
 });

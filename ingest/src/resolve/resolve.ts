@@ -27,7 +27,7 @@ import {
   REL_ENDPOINTS,
   type Source,
 } from "@kg/graph-schema";
-import type { PaperExtraction } from "../extract/extract.ts";
+import type { LocalEntity, PaperExtraction } from "../extract/extract.ts";
 import { computeKey, keyOf } from "../extract/key.ts";
 import type { RawPaper } from "../segment/segment.ts";
 
@@ -173,6 +173,17 @@ export function groupPapers(raws: RawPaper[]): number[] {
     }
     return g;
   });
+}
+
+/**
+ * The keys of a local entity's surface forms. A thing of one paper alone (a data set it
+ * builds without naming it) gets keys unique to the paper: its phrase's key and the paper's
+ * id ("pet-dataset-sha-1f0c…"), so that two papers' unnamed data sets never merge.
+ */
+function keysOf(e: LocalEntity, paperId: string): string[] {
+  if (e.scope !== "paper") return e.keys;
+  const suffix = keyOf(paperId);
+  return e.keys.map((k) => (k.length > 0 ? `${k}-${suffix}` : suffix));
 }
 
 function pushUnique(list: string[], value: string): void {
@@ -372,9 +383,10 @@ export function resolve(
   };
   const entityKeys: Array<string | null> = [];
   for (const o of occurrences) {
+    const pid = paperIds.get(o.group) as string;
     for (const e of o.extraction.entities) {
       const prefix = e.label === "Organization" || e.label === "Author" ? `${e.label}|` : "Thing|";
-      const keys = e.keys;
+      const keys = keysOf(e, pid);
       if (keys.length === 1) {
         // One surface links nothing (a key absent from `parent` is its own root).
         const key = keys[0] as string;
@@ -407,6 +419,7 @@ export function resolve(
   const entityGroups = new Map<string, EntityGroup>();
   let ei = 0;
   for (const o of occurrences) {
+    const pid = paperIds.get(o.group) as string;
     for (const e of o.extraction.entities) {
       const k = entityKeys[ei] as string | null;
       if (k === null) {
@@ -418,7 +431,7 @@ export function resolve(
       if (!g) {
         g = {
           surface: (e.surfaces[0] as [string, number])[0],
-          key: e.keys[0] as string,
+          key: keysOf(e, pid)[0] as string,
           count: 0,
           more: null,
           votes: [NaN, NaN, NaN, NaN, NaN],
