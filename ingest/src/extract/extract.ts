@@ -1550,10 +1550,34 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
   }
 }
 
+/** A paper's entities once typed, with the edges read so far. */
+interface Materialised {
+  entities: LocalEntity[];
+  edges: LocalEdge[];
+  /** Entity id of each alias group's root candidate, and the reverse. */
+  entityOfRoot: Map<number, number>;
+  rootOfEntity: number[];
+  /** The first sentence that introduces each root. */
+  introducedSentence: Map<number, number>;
+}
+
 /** Entities (roots with a label), their edges, links from URLs and the page's people. */
 function materialise(st: PaperState): PaperExtraction {
-  const { cands, sentences, protos, introducedAt, labelOf, main, input } = st;
-  // 9. Materialise entities (roots with a label) and edges.
+  const m = materialiseEntities(st);
+  edgesFromPatterns(st, m);
+  edgesFromOrganisations(st, m);
+  paperEdges(st, m);
+  const orgEntities = new Map<string, number>();
+  const links = urlEdges(st, m, orgEntities);
+  pageEdges(st, m, orgEntities);
+  // The same fact read by one rule from one sentence twice (a coordination, a repeated pair) is one edge.
+  const entities = m.entities;
+  return { entities, edges: uniqueEdges(m.edges, entities.length), ...links };
+}
+
+/** One entity per alias group with a label, in order of first mention. */
+function materialiseEntities(st: PaperState): Materialised {
+  const { cands, introducedAt, labelOf } = st;
   const entities: LocalEntity[] = [];
   const entityOfRoot = new Map<number, number>();
   const roots = [...labelOf.keys()].sort(
@@ -1600,7 +1624,13 @@ function materialise(st: PaperState): PaperExtraction {
     entities.push(e);
   }
 
-  const edges: LocalEdge[] = [];
+  return { entities, edges: [], entityOfRoot, rootOfEntity, introducedSentence };
+}
+
+/** The relation patterns' edges whose ends got the labels they need. */
+function edgesFromPatterns(st: PaperState, m: Materialised): void {
+  const { cands, sentences, protos, main } = st;
+  const { entities, entityOfRoot, edges } = m;
   for (const p of protos) {
     const from = p.from === "paper" ? null : p.from === "main" ? main : p.from;
     const fromE = from === null ? undefined : entityOfCand(cands, entityOfRoot, from);
@@ -1621,9 +1651,13 @@ function materialise(st: PaperState): PaperExtraction {
     if (p.type === "BASED_ON") edge.method = p.method ?? "other";
     edges.push(edge);
   }
+}
 
-  // DEVELOPED by "X from NVIDIA": the organisation is only known through the pattern.
-  sentences.forEach((s, si) => {
+/** DEVELOPED by "X from NVIDIA": the organisation is only known through the pattern. */
+function edgesFromOrganisations(st: PaperState, m: Materialised): void {
+  const { cands, sentences } = st;
+  const { entities, entityOfRoot, edges } = m;
+  for (const s of sentences) {
     for (let k = 0; k + 1 < s.mentions.length; k++) {
       const A = s.mentions[k] as Mention;
       const B = s.mentions[k + 1] as Mention;
@@ -1654,11 +1688,14 @@ function materialise(st: PaperState): PaperExtraction {
         confidence: 0.7,
         extractor: "pattern:x-from-org",
       });
-      void si;
     }
-  });
+  }
+}
 
-  // INTRODUCES and MENTIONS: every typed Model, Dataset and Method of the paper.
+/** INTRODUCES and MENTIONS: every typed Model, Dataset and Method of the paper. */
+function paperEdges(st: PaperState, m: Materialised): void {
+  const { cands, sentences } = st;
+  const { entities, edges, rootOfEntity, introducedSentence } = m;
   for (const e of entities) {
     if (e.label === "Organization" || e.label === "Author") continue;
     const root = rootOfEntity[e.id];
@@ -1688,8 +1725,16 @@ function materialise(st: PaperState): PaperExtraction {
       });
     }
   }
+}
 
-  // URLs: code and model repositories, their owners, and what they developed.
+/** URLs: code and model repositories, their owners, and what they developed. */
+function urlEdges(
+  st: PaperState,
+  m: Materialised,
+  orgEntities: Map<string, number>,
+): { codeUrls: string[]; modelUrls: string[]; urls: string[] } {
+  const { sentences, input } = st;
+  const { entities, edges } = m;
   const codeUrls: string[] = [];
   const modelUrls: string[] = [];
   const urls: string[] = [];
@@ -1701,7 +1746,6 @@ function materialise(st: PaperState): PaperExtraction {
     if (e.label !== "Model" && e.label !== "Dataset") continue;
     for (const key of e.keys) if (!keyToEntity.has(key)) keyToEntity.set(key, e.id);
   }
-  const orgEntities = new Map<string, number>();
   for (const { url, sentence } of urlSentences) {
     const repo = repositoryOf(url);
     if (repo?.host === "github") pushUnique(codeUrls, url);
@@ -1729,7 +1773,13 @@ function materialise(st: PaperState): PaperExtraction {
     }
   }
 
-  // Page context and bulk-import fields: PUBLISHED and AUTHORED.
+  return { codeUrls, modelUrls, urls };
+}
+
+/** Page context and bulk-import fields: PUBLISHED and AUTHORED. */
+function pageEdges(st: PaperState, m: Materialised, orgEntities: Map<string, number>): void {
+  const { input } = st;
+  const { entities, edges } = m;
   for (const org of input.organizations) {
     const id = organisationEntity(entities, orgEntities, org);
     edges.push({
@@ -1764,9 +1814,6 @@ function materialise(st: PaperState): PaperExtraction {
       extractor: input.pageEvidence ? "page:author-header" : "record:authors",
     });
   }
-
-  // The same fact read by one rule from one sentence twice (a coordination, a repeated pair) is one edge.
-  return { entities, edges: uniqueEdges(edges, entities.length), codeUrls, modelUrls, urls };
 }
 
 /** Extracts typed entities and relationships from one paper. Pure and deterministic. */

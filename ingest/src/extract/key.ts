@@ -29,5 +29,28 @@ export function keyOf(name: string): string {
 /** keyOf without the cache: for text keyed once (titles, person names, abstracts). */
 export function computeKey(name: string): string {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 127) return normaliseKey(name);
+  // ASCII: the runs of [a-z0-9] of the lower-cased name, joined by "-" (what replacing every
+  // run of other characters by "-" and trimming "-" gives), in one scan.
+  const lower = name.toLowerCase();
+  const n = lower.length;
+  let key = "";
+  let pieces = 0;
+  let run = -1;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? lower.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (run < 0) run = i;
+    } else if (run >= 0) {
+      if (run === 0 && i === n) return lower;
+      key = pieces === 0 ? lower.slice(run, i) : `${key}-${lower.slice(run, i)}`;
+      pieces++;
+      run = -1;
+    }
+  }
+  return key;
+}
+
+/** computeKey's ASCII result by regular expressions (the definition; tests compare the two). */
+export function regexKey(name: string): string {
   return name.toLowerCase().replace(NOT_ALNUM, "-").replace(EDGE_DASHES, "");
 }

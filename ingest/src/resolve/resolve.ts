@@ -321,7 +321,46 @@ export function resolve(
   occurrences: PaperOccurrence[],
   warnings: ExtractionWarning[],
 ): ExtractionResult {
-  // Papers.
+  const { papers, paperIds } = mergePapers(occurrences);
+  // Entities: link every surface key of one local entity; Organization and Author apart.
+  // A local entity is known by the namespaced key of its first surface with a non-empty
+  // key; it is computed once here and reused by the passes below.
+  const parent = new Map<string, string>();
+  const entityKeys = linkEntityKeys(occurrences, paperIds, parent);
+  const { groupOfEntity, entityGroups } = groupEntities(occurrences, paperIds, parent, entityKeys);
+  const endOfId = makeNodes(entityGroups);
+  const entries = mergeEdges(occurrences, paperIds, groupOfEntity);
+  const kept: EdgeEntry[] = [];
+  for (const entry of entries) {
+    const { edge } = entry;
+    // A paper that introduces a thing does not also merely mention it.
+    if (entry.type === "MENTIONS" && findEntry(entry.from, entry.to, "INTRODUCES") !== undefined) continue;
+    if (edge.evidence.length > 1) {
+      edge.evidence.sort(
+        (a, b) =>
+          cmp(a.paperId, b.paperId) ||
+          cmp(a.sourceId, b.sourceId) ||
+          cmp(a.sentence, b.sentence) ||
+          cmp(a.extractor, b.extractor),
+      );
+    }
+    kept.push(entry);
+  }
+  // Sorted by (type, from, to): what sorting the NUL-joined ids "type\0from\0to" gave.
+  kept.sort((a, b) => cmp(a.type, b.type) || cmp(a.from.str, b.from.str) || cmp(a.to.str, b.to.str));
+  const edgeList = kept.map((k) => k.edge);
+  papers.sort((a, b) => cmp(a.id, b.id));
+  const nodeList: ExtractedNode[] = [];
+  for (const end of endOfId.values()) nodeList.push(end.node as ExtractedNode);
+  nodeList.sort((a, b) => cmp(a.label, b.label) || cmp(a.key, b.key));
+  return { sources, papers, nodes: nodeList, edges: edgeList, warnings };
+}
+
+/** Occurrences of one paper (see groupPapers) become one ExtractedPaper with its id. */
+function mergePapers(occurrences: PaperOccurrence[]): {
+  papers: ExtractedPaper[];
+  paperIds: Map<number, string>;
+} {
   const groups = new Map<number, PaperOccurrence[]>();
   for (const o of occurrences) {
     const list = groups.get(o.group);
@@ -366,21 +405,28 @@ export function resolve(
     });
   }
 
-  // Entities: link every surface key of one local entity; Organization and Author apart.
-  // A local entity is known by the namespaced key of its first surface with a non-empty
-  // key; it is computed once here and reused by the passes below.
-  const parent = new Map<string, string>();
-  const findKey = (k: string): string => {
-    let r = k;
-    for (let p = parent.get(r); p !== undefined && p !== r; p = parent.get(r)) r = p;
-    let c = k;
-    while (c !== r) {
-      const next = parent.get(c) as string;
-      parent.set(c, r);
-      c = next;
-    }
-    return r;
-  };
+  return { papers, paperIds };
+}
+
+/** The root of a key in the union-find `parent` (path-compressed; an absent key is its own root). */
+function findKey(parent: Map<string, string>, k: string): string {
+  let r = k;
+  for (let p = parent.get(r); p !== undefined && p !== r; p = parent.get(r)) r = p;
+  let c = k;
+  while (c !== r) {
+    const next = parent.get(c) as string;
+    parent.set(c, r);
+    c = next;
+  }
+  return r;
+}
+
+/** Links the surface keys of each local entity; returns each entity's namespaced first key. */
+function linkEntityKeys(
+  occurrences: PaperOccurrence[],
+  paperIds: Map<number, string>,
+  parent: Map<string, string>,
+): Array<string | null> {
   const entityKeys: Array<string | null> = [];
   for (const o of occurrences) {
     const pid = paperIds.get(o.group) as string;
@@ -400,9 +446,9 @@ export function resolve(
         const k = prefix + key;
         if (first === null) first = k;
         if (!parent.has(k)) parent.set(k, k);
-        if (root === null) root = findKey(k);
+        if (root === null) root = findKey(parent, k);
         else {
-          const r2 = findKey(k);
+          const r2 = findKey(parent, k);
           if (r2 !== root) {
             // The smaller key wins so the result does not depend on input order.
             const keep: string = cmp(root, r2) <= 0 ? root : r2;
@@ -415,6 +461,16 @@ export function resolve(
       entityKeys.push(first);
     }
   }
+  return entityKeys;
+}
+
+/** Local entities with linked keys are one group: surfaces, label votes and kinds summed. */
+function groupEntities(
+  occurrences: PaperOccurrence[],
+  paperIds: Map<number, string>,
+  parent: Map<string, string>,
+  entityKeys: Array<string | null>,
+): { groupOfEntity: Array<EntityGroup | null>; entityGroups: Map<string, EntityGroup> } {
   const groupOfEntity: Array<EntityGroup | null> = new Array(entityKeys.length);
   const entityGroups = new Map<string, EntityGroup>();
   let ei = 0;
@@ -426,7 +482,7 @@ export function resolve(
         groupOfEntity[ei++] = null;
         continue;
       }
-      const root = findKey(k);
+      const root = findKey(parent, k);
       let g = entityGroups.get(root);
       if (!g) {
         g = {
@@ -450,6 +506,11 @@ export function resolve(
       else if (e.kind === "dataset") g.dataset += e.weight;
     }
   }
+  return { groupOfEntity, entityGroups };
+}
+
+/** One node per group (its label the most voted, its name the most frequent surface), by `Label:key`. */
+function makeNodes(entityGroups: Map<string, EntityGroup>): Map<string, End> {
   // Two groups could end with the same label and key; keep them one node (and one end).
   const endOfId = new Map<string, End>();
   for (const g of entityGroups.values()) {
@@ -491,10 +552,18 @@ export function resolve(
     g.end = end;
   }
 
-  // Edges: one entry per (type, from, to), found through the ends (no string ids).
+  return endOfId;
+}
+
+/** One edge per (type, from, to), found through the ends (no string ids), its evidence merged. */
+function mergeEdges(
+  occurrences: PaperOccurrence[],
+  paperIds: Map<number, string>,
+  groupOfEntity: Array<EntityGroup | null>,
+): EdgeEntry[] {
   const entries: EdgeEntry[] = [];
   const paperEnds = new Map<string, End>();
-  ei = 0;
+  let ei = 0;
   for (const o of occurrences) {
     const pid = paperIds.get(o.group) as string;
     let paperEnd = paperEnds.get(pid);
@@ -540,30 +609,7 @@ export function resolve(
       }
     }
   }
-  const kept: EdgeEntry[] = [];
-  for (const entry of entries) {
-    const { edge } = entry;
-    // A paper that introduces a thing does not also merely mention it.
-    if (entry.type === "MENTIONS" && findEntry(entry.from, entry.to, "INTRODUCES") !== undefined) continue;
-    if (edge.evidence.length > 1) {
-      edge.evidence.sort(
-        (a, b) =>
-          cmp(a.paperId, b.paperId) ||
-          cmp(a.sourceId, b.sourceId) ||
-          cmp(a.sentence, b.sentence) ||
-          cmp(a.extractor, b.extractor),
-      );
-    }
-    kept.push(entry);
-  }
-  // Sorted by (type, from, to): what sorting the NUL-joined ids "type\0from\0to" gave.
-  kept.sort((a, b) => cmp(a.type, b.type) || cmp(a.from.str, b.from.str) || cmp(a.to.str, b.to.str));
-  const edgeList = kept.map((k) => k.edge);
-  papers.sort((a, b) => cmp(a.id, b.id));
-  const nodeList: ExtractedNode[] = [];
-  for (const end of endOfId.values()) nodeList.push(end.node as ExtractedNode);
-  nodeList.sort((a, b) => cmp(a.label, b.label) || cmp(a.key, b.key));
-  return { sources, papers, nodes: nodeList, edges: edgeList, warnings };
+  return entries;
 }
 
 /** The relationship types whose evidence is scored and reported (all but MENTIONS/USES_METHOD). */
