@@ -2,8 +2,10 @@
  * The overview: the whole graph drawn by sigma from /api/graph, coloured by label with
  * a legend, ForceAtlas2 in a worker, and the node and relationship counts.
  */
+import { GraphResponseSchema } from "@kg/graph-schema";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GraphColumnsSchema } from "../../web/src/api/graph-columns.ts";
 import { countDrawnPixels, launchBrowser, openPage, screenshot } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { seedTestGraph } from "./fixture.ts";
@@ -91,6 +93,32 @@ describe("overview", () => {
     await page.waitForTimeout(1500);
     await screenshot(page, "overview");
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("loads the compact form of /api/graph, which holds the same graph as the wire format", async () => {
+    const wire = GraphResponseSchema.parse(await (await fetch(`${server.url}/api/graph`)).json());
+    const columns = GraphColumnsSchema.parse(
+      await (await fetch(`${server.url}/api/graph?format=columns`)).json(),
+    );
+    expect(columns.ids).toEqual(wire.nodes.map((n) => n.id));
+    expect(columns.names).toEqual(wire.nodes.map((n) => n.name));
+    expect(columns.nodeLabels.map((l) => columns.labels[l])).toEqual(wire.nodes.map((n) => n.label));
+    expect(columns.degrees).toEqual(wire.nodes.map((n) => n.properties.degree));
+    const triples: string[] = [];
+    for (let i = 0; i < columns.edges.length; i += 3) {
+      const [s, t, k] = columns.edges.slice(i, i + 3) as [number, number, number];
+      triples.push(`${columns.ids[s]}|${columns.types[k]}|${columns.ids[t]}`);
+    }
+    expect(triples.sort()).toEqual(wire.edges.map((e) => `${e.source}|${e.type}|${e.target}`).sort());
+    expect(columns.truncated).toBe(wire.truncated);
+
+    // The page asks for that form.
+    const { page, context } = await openPage(browser, "about:blank");
+    const asked = page.waitForRequest((r) => r.url().includes("/api/graph"));
+    await page.goto(server.url);
+    expect(new URL((await asked).url()).searchParams.get("format")).toBe("columns");
+    await waitForGraph(page);
     await context.close();
   });
 

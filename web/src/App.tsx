@@ -35,10 +35,6 @@ export function App() {
   const view = useApp((s) => s.view);
   const selected = useApp((s) => s.selected);
 
-  useEffect(() => {
-    void reloadMainGraph();
-  }, []);
-
   // While the server or Neo4j is down, keep trying so the page recovers by itself.
   useEffect(() => {
     if (load.state !== "error" || !load.unreachable) return;

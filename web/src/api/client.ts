@@ -15,6 +15,7 @@ import {
   StatsResponseSchema,
 } from "@kg/graph-schema";
 import type { z } from "zod";
+import { GraphColumnsSchema } from "./graph-columns.ts";
 
 /** Why a request failed, in words a researcher can act on. */
 export class ApiRequestError extends Error {
@@ -96,6 +97,9 @@ export const api = {
   stats: (signal?: AbortSignal) => request("/api/stats", StatsResponseSchema, { signal }),
   graph: (limit: number, signal?: AbortSignal) =>
     request(`/api/graph?limit=${limit}`, GraphResponseSchema, { signal }),
+  /** The whole graph in the compact form the overview loads (see graph-columns.ts). */
+  graphColumns: (limit: number, signal?: AbortSignal) =>
+    request(`/api/graph?limit=${limit}&format=columns`, GraphColumnsSchema, { signal }),
   search: (q: string, limit = 10, signal?: AbortSignal) =>
     request(`/api/search?q=${enc(q)}&limit=${limit}`, SearchResponseSchema, { signal }),
   card: (id: string, signal?: AbortSignal) =>

@@ -1,30 +1,15 @@
-import { REL_TYPES, type RelType } from "@kg/graph-schema";
-import { useMemo } from "react";
+import { REL_TYPES } from "@kg/graph-schema";
 import { filtersActive } from "../graph/filters.ts";
-import { mainGraph } from "../graph/main-graph.ts";
+import { mainData } from "../graph/main-graph.ts";
 import { REL_COLORS, REL_WORDS } from "../graph/style.ts";
 import { actions, appStore, DEFAULT_FILTERS, useApp } from "../state/store.ts";
 
 /** Filters by relationship type, minimum degree and isolation; applied by reducers, without a reload. */
 export function Filters() {
-  const graphVersion = useApp((s) => s.graphVersion);
+  // Re-rendered on each load: the counts come with it.
+  useApp((s) => s.graphVersion);
   const filters = useApp((s) => s.filters);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: graphVersion stands for the graph's content.
-  const byType = useMemo(() => {
-    const counts = new Map<RelType, number>();
-    mainGraph.forEachEdge((_key, attrs) => {
-      counts.set(attrs.relType, (counts.get(attrs.relType) ?? 0) + 1);
-    });
-    return counts;
-  }, [graphVersion]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: graphVersion stands for the graph's content.
-  const maxDegree = useMemo(() => {
-    let max = 0;
-    mainGraph.forEachNode((_id, attrs) => {
-      if (attrs.degree > max) max = attrs.degree;
-    });
-    return max;
-  }, [graphVersion]);
+  const { byType, maxDegree } = mainData.summary;
 
   return (
     <section className="panel-section" aria-label="Filters" data-testid="filters">

@@ -1,21 +1,14 @@
-import { NODE_LABELS, type NodeLabel } from "@kg/graph-schema";
-import { useMemo } from "react";
-import { mainGraph } from "../graph/main-graph.ts";
+import { NODE_LABELS } from "@kg/graph-schema";
+import { mainData } from "../graph/main-graph.ts";
 import { LABEL_COLORS } from "../graph/style.ts";
 import { actions, useApp } from "../state/store.ts";
 
 /** Colour by label, with counts; a click on a label hides or shows it (a filter). */
 export function Legend() {
-  const graphVersion = useApp((s) => s.graphVersion);
+  // Re-rendered on each load: the counts come with it.
+  useApp((s) => s.graphVersion);
   const hidden = useApp((s) => s.filters.hiddenLabels);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: graphVersion stands for the graph's content.
-  const byLabel = useMemo(() => {
-    const counts = new Map<NodeLabel, number>();
-    mainGraph.forEachNode((_id, attrs) => {
-      counts.set(attrs.kind, (counts.get(attrs.kind) ?? 0) + 1);
-    });
-    return counts;
-  }, [graphVersion]);
+  const byLabel = mainData.summary.byLabel;
   return (
     <section className="panel-section" aria-label="Legend">
       <h3>Labels</h3>

@@ -1,12 +1,12 @@
 import { ApiRequestError, api } from "../api/client.ts";
 import { appStore } from "../state/store.ts";
-import { createDataStore, createKgGraph, loadWireGraph } from "./model.ts";
+import { createDataStore, createKgGraph, loadGraphColumns } from "./model.ts";
 
 /** The one graph of the overview and the data behind it; every view of it reads these. */
 export const mainGraph = createKgGraph();
 export const mainData = createDataStore();
 
-/** The overview's cap; web/index.html preloads /api/graph with the same value. */
+/** The overview's cap; web/index.html preloads /api/graph with the same value and format. */
 export const GRAPH_LIMIT = 200_000;
 
 let inflight: AbortController | null = null;
@@ -22,14 +22,14 @@ export async function reloadMainGraph(): Promise<string[]> {
   inflight = controller;
   if (mainGraph.order === 0) appStore.set({ load: { state: "loading", message: "Loading the graph…" } });
   try {
-    const wire = await api.graph(GRAPH_LIMIT, controller.signal);
+    const wire = await api.graphColumns(GRAPH_LIMIT, controller.signal);
     if (controller.signal.aborted) return [];
     performance.mark("kg:graph-fetched");
-    const { added } = loadWireGraph(mainGraph, mainData, wire);
-    performance.measure("kg:import", "kg:graph-fetched");
+    const { added } = loadGraphColumns(mainGraph, mainData, wire);
+    performance.measure("kg:build", "kg:graph-fetched");
     performance.mark("kg:graph-loaded");
     appStore.set((s) => ({
-      load: wire.nodes.length === 0 ? { state: "empty" } : { state: "ready" },
+      load: wire.ids.length === 0 ? { state: "empty" } : { state: "ready" },
       graphVersion: s.graphVersion + 1,
       truncated: wire.truncated,
     }));

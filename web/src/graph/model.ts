@@ -1,8 +1,9 @@
-import type { NodeLabel, RelType, WireEdge, WireGraph, WireNode } from "@kg/graph-schema";
+import type { NodeLabel, RelType, WireEdge, WireNode } from "@kg/graph-schema";
 import { MultiDirectedGraph } from "graphology";
 import pagerank from "graphology-metrics/centrality/pagerank";
-import type { SerializedGraph } from "graphology-types";
-import { EDGE_COLOR, LABEL_COLORS } from "./style.ts";
+import type { SerializedEdge, SerializedNode } from "graphology-types";
+import type { GraphColumns } from "../api/graph-columns.ts";
+import { LABEL_COLORS } from "./style.ts";
 
 /**
  * What sigma draws, and nothing more. `kind` (the node label) and `relType` stay on the
@@ -21,7 +22,8 @@ export interface NodeAttrs {
 }
 
 export interface EdgeAttrs {
-  color: string;
+  /** Unset on the overview: sigma's `defaultEdgeColor` draws them all alike. */
+  color?: string;
   size: number;
   relType: RelType;
   label?: string;
@@ -33,16 +35,51 @@ export function createKgGraph(): KgGraph {
   return new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: true });
 }
 
+/** Counts over the whole loaded graph, for the legend and the filters. */
+export interface GraphSummary {
+  byLabel: Map<NodeLabel, number>;
+  byType: Map<RelType, number>;
+  maxDegree: number;
+}
+
 /**
  * What the page knows about each node beyond what is drawn (name, label, properties),
- * kept apart from the drawn graph. Evidence and abstracts come with the cards.
+ * kept apart from the drawn graph. Evidence and abstracts come with the cards. The map
+ * is made from the wire on first read: nothing reads it before a panel, a search or an
+ * import does, so its 50,000 objects are not made on the way to the first frame.
  */
-export interface DataStore {
-  nodes: Map<string, WireNode>;
+export class DataStore {
+  #nodes = new Map<string, WireNode>();
+  #pending: GraphColumns | null = null;
+  summary: GraphSummary = { byLabel: new Map(), byType: new Map(), maxDegree: 0 };
+
+  get nodes(): ReadonlyMap<string, WireNode> {
+    const wire = this.#pending;
+    if (wire) {
+      this.#pending = null;
+      this.#nodes.clear();
+      wire.ids.forEach((id, i) => {
+        const label = wire.labels[wire.nodeLabels[i] as number] as NodeLabel;
+        this.#nodes.set(id, {
+          id,
+          label,
+          name: wire.names[i] as string,
+          properties: { key: id.slice(label.length + 1), degree: wire.degrees[i] },
+        });
+      });
+    }
+    return this.#nodes;
+  }
+
+  /** Replaces what the store knows with the nodes of this wire graph. */
+  fill(wire: GraphColumns, summary: GraphSummary): void {
+    this.#pending = wire;
+    this.summary = summary;
+  }
 }
 
 export function createDataStore(): DataStore {
-  return { nodes: new Map() };
+  return new DataStore();
 }
 
 /** A stable pseudo-random number in [0, 1) from a string, so first positions do not jump between loads. */
@@ -67,45 +104,85 @@ export function sizeForDegree(degree: number): number {
   return Math.min(28, 2.5 + 1.6 * Math.sqrt(degree));
 }
 
+/** `a[i]++` for typed arrays under noUncheckedIndexedAccess; returns the value before. */
+function bump(a: Int32Array, i: number): number {
+  const v = a[i] as number;
+  a[i] = v + 1;
+  return v;
+}
+
 /**
  * First positions that already put neighbours together: hubs (by degree) spread over a
  * disc, every other node placed beside the first placed neighbour found by a walk from
  * the hubs. Edges start short, so the first frame is cheap to draw (a software renderer
- * pays for every pixel of a long edge) and ForceAtlas2 starts near an answer. Writes the
- * attribute objects directly: it runs before anyone listens to the graph. O(n + m).
+ * pays for every pixel of a long edge) and ForceAtlas2 starts near an answer. Works on
+ * node indices and a compact adjacency (typed arrays) before the graph is built, so it
+ * costs a few milliseconds at 50,000 nodes. O(n + m).
  */
-export function seedPositions(graph: KgGraph): void {
-  const order = graph
-    .nodes()
-    .sort((a, b) => graph.getNodeAttribute(b, "degree") - graph.getNodeAttribute(a, "degree"));
-  const placed = new Set<string>();
-  const radius = Math.sqrt(graph.order + 1) * 10;
-  const queue: string[] = [];
+export function seedPositions(
+  ids: readonly string[],
+  edges: readonly number[],
+  degree: Int32Array,
+): { xs: Float64Array; ys: Float64Array } {
+  const n = ids.length;
+  const offsets = new Int32Array(n + 1);
+  let maxDegree = 0;
+  for (let i = 0; i < n; i++) {
+    const d = degree[i] as number;
+    offsets[i + 1] = (offsets[i] as number) + d;
+    if (d > maxDegree) maxDegree = d;
+  }
+  const fill = offsets.slice(0, n);
+  const adjacency = new Int32Array(offsets[n] as number);
+  for (let e = 0; e < edges.length; e += 3) {
+    const s = edges[e] as number;
+    const t = edges[e + 1] as number;
+    adjacency[bump(fill, s)] = t;
+    adjacency[bump(fill, t)] = s;
+  }
+  // Nodes by decreasing degree (a stable counting sort: ties keep the server's order).
+  const starts = new Int32Array(maxDegree + 2);
+  for (let i = 0; i < n; i++) bump(starts, maxDegree - (degree[i] as number) + 1);
+  for (let d = 1; d < starts.length; d++) starts[d] = (starts[d] as number) + (starts[d - 1] as number);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[bump(starts, maxDegree - (degree[i] as number))] = i;
+
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  const placed = new Uint8Array(n);
+  const queue = new Int32Array(n);
+  let tail = 0;
   let head = 0;
-  for (const start of order) {
-    if (placed.has(start)) continue;
-    const attrs = graph.getNodeAttributes(start);
-    const angle = hashUnit(start, 1) * Math.PI * 2;
-    const r = Math.sqrt(hashUnit(start, 2)) * radius;
-    attrs.x = Math.cos(angle) * r;
-    attrs.y = Math.sin(angle) * r;
-    placed.add(start);
-    queue.push(start);
-    while (head < queue.length) {
-      const parent = queue[head++] as string;
-      const p = graph.getNodeAttributes(parent);
-      const spread = 2 + Math.sqrt(p.degree) * 1.5;
-      graph.forEachNeighbor(parent, (child, c) => {
-        if (placed.has(child)) return;
-        placed.add(child);
-        const a = hashUnit(child, 3) * Math.PI * 2;
-        const d = spread * (0.5 + hashUnit(child, 4));
-        c.x = p.x + Math.cos(a) * d;
-        c.y = p.y + Math.sin(a) * d;
-        queue.push(child);
-      });
+  const radius = Math.sqrt(n + 1) * 10;
+  for (let o = 0; o < n; o++) {
+    const start = order[o] as number;
+    if (placed[start]) continue;
+    const id = ids[start] as string;
+    const angle = hashUnit(id, 1) * Math.PI * 2;
+    const r = Math.sqrt(hashUnit(id, 2)) * radius;
+    xs[start] = Math.cos(angle) * r;
+    ys[start] = Math.sin(angle) * r;
+    placed[start] = 1;
+    queue[tail++] = start;
+    while (head < tail) {
+      const parent = queue[head++] as number;
+      const px = xs[parent] as number;
+      const py = ys[parent] as number;
+      const spread = 2 + Math.sqrt(degree[parent] as number) * 1.5;
+      for (let k = offsets[parent] as number, end = offsets[parent + 1] as number; k < end; k++) {
+        const child = adjacency[k] as number;
+        if (placed[child]) continue;
+        placed[child] = 1;
+        const childId = ids[child] as string;
+        const a = hashUnit(childId, 3) * Math.PI * 2;
+        const d = spread * (0.5 + hashUnit(childId, 4));
+        xs[child] = px + Math.cos(a) * d;
+        ys[child] = py + Math.sin(a) * d;
+        queue[tail++] = child;
+      }
     }
   }
+  return { xs, ys };
 }
 
 /** A stable edge key: the same relationship keeps its key across reloads, so a reload can be a diff. */
@@ -113,111 +190,146 @@ export function edgeKey(edge: Pick<WireEdge, "source" | "type" | "target">): str
   return `${edge.source}|${edge.type}|${edge.target}`;
 }
 
-function nodeAttributes(node: WireNode, degree: number, position: { x: number; y: number }): NodeAttrs {
+function nodeAttributes(label: NodeLabel, name: string, degree: number, x: number, y: number): NodeAttrs {
   return {
-    x: position.x,
-    y: position.y,
+    x,
+    y,
     size: sizeForDegree(degree),
-    color: LABEL_COLORS[node.label],
-    label: shortLabel(node.name),
-    kind: node.label,
+    color: LABEL_COLORS[label],
+    label: shortLabel(name),
+    kind: label,
     degree,
   };
 }
 
 /**
- * Fills the graph with a wire graph. An empty graph is filled with one `import`; a graph
- * already drawn is updated by difference (nodes and edges added or dropped, degrees
- * refreshed), so sigma and the layout hear of only what changed and the layout the user
- * has stays in place, new nodes starting beside a neighbour.
+ * Fills the graph from the compact wire form. An empty graph is filled with one
+ * `import`, positions computed beforehand; a graph already drawn is updated by
+ * difference (nodes and edges added or dropped, degrees refreshed), so sigma and the
+ * layout hear of only what changed and the layout the user has stays in place, new
+ * nodes starting beside a neighbour. A relationship is known by its ends and type, not
+ * by its key: the first fill numbers edges 0, 1, 2… (integer-like keys, which sigma's
+ * per-edge caches, plain objects, hold as array elements rather than hashed properties:
+ * a quarter less time in sigma's start-up at 150,000 edges); later ones get graphology's.
  */
-export function loadWireGraph(graph: KgGraph, store: DataStore, wire: WireGraph): { added: string[] } {
-  const degree = new Map<string, number>();
-  const edges = new Map<string, WireEdge>();
-  for (const edge of wire.edges) {
-    let key = edgeKey(edge);
-    if (edges.has(key)) key = `${key}|${edge.id}`;
-    edges.set(key, edge);
-    degree.set(edge.source, (degree.get(edge.source) ?? 0) + 1);
-    degree.set(edge.target, (degree.get(edge.target) ?? 0) + 1);
+export function loadGraphColumns(graph: KgGraph, store: DataStore, wire: GraphColumns): { added: string[] } {
+  const { ids, names, edges, types } = wire;
+  const n = ids.length;
+  const labelOf = (i: number) => wire.labels[wire.nodeLabels[i] as number] as NodeLabel;
+  const degree = new Int32Array(n);
+  for (let e = 0; e < edges.length; e += 3) {
+    bump(degree, edges[e] as number);
+    bump(degree, edges[e + 1] as number);
   }
-  store.nodes.clear();
-  for (const node of wire.nodes) store.nodes.set(node.id, node);
-
-  const radius = Math.sqrt(wire.nodes.length + 1) * 10;
-  const randomPosition = (id: string) => {
-    // Random in a disc sized to the graph: cheap, and ForceAtlas2 untangles it quickly.
-    const angle = hashUnit(id, 1) * Math.PI * 2;
-    const r = Math.sqrt(hashUnit(id, 2)) * radius;
-    return { x: Math.cos(angle) * r, y: Math.sin(angle) * r };
-  };
+  const summary: GraphSummary = { byLabel: new Map(), byType: new Map(), maxDegree: 0 };
+  for (let i = 0; i < n; i++) {
+    const label = labelOf(i);
+    summary.byLabel.set(label, (summary.byLabel.get(label) ?? 0) + 1);
+    if ((degree[i] as number) > summary.maxDegree) summary.maxDegree = degree[i] as number;
+  }
+  const typeCounts = new Int32Array(types.length);
+  for (let e = 2; e < edges.length; e += 3) bump(typeCounts, edges[e] as number);
+  types.forEach((type, k) => {
+    if (typeCounts[k]) summary.byType.set(type, (summary.byType.get(type) ?? 0) + (typeCounts[k] as number));
+  });
+  store.fill(wire, summary);
 
   if (graph.order === 0) {
-    const serialized: SerializedGraph<NodeAttrs, EdgeAttrs> = {
-      attributes: {},
-      options: { type: "directed", multi: true, allowSelfLoops: true },
-      nodes: wire.nodes.map((node) => ({
-        key: node.id,
-        attributes: nodeAttributes(node, degree.get(node.id) ?? 0, randomPosition(node.id)),
-      })),
-      edges: [...edges].map(([key, edge]) => ({
-        key,
-        source: edge.source,
-        target: edge.target,
-        attributes: { color: EDGE_COLOR, size: 1, relType: edge.type },
-      })),
-    };
-    graph.import(serialized);
-    seedPositions(graph);
+    const { xs, ys } = seedPositions(ids, edges, degree);
+    const nodes: SerializedNode<NodeAttrs>[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      nodes[i] = {
+        key: ids[i] as string,
+        attributes: nodeAttributes(
+          labelOf(i),
+          names[i] as string,
+          degree[i] as number,
+          xs[i] as number,
+          ys[i] as number,
+        ),
+      };
+    }
+    const serializedEdges: SerializedEdge<EdgeAttrs>[] = new Array(edges.length / 3);
+    for (let e = 0, j = 0; e < edges.length; e += 3, j++) {
+      serializedEdges[j] = {
+        key: String(j),
+        source: ids[edges[e] as number] as string,
+        target: ids[edges[e + 1] as number] as string,
+        attributes: { size: 1, relType: types[edges[e + 2] as number] as RelType },
+      };
+    }
+    graph.import({ nodes, edges: serializedEdges });
     return { added: [] };
   }
 
-  const wanted = new Set(wire.nodes.map((n) => n.id));
+  const wanted = new Set(ids);
   graph.forEachNode((id) => {
     if (!wanted.has(id)) graph.dropNode(id);
   });
-  graph.forEachEdge((key) => {
-    if (!edges.has(key)) graph.dropEdge(key);
+  // The edges already drawn, by ends and type (a list: two papers may mention a model twice).
+  const drawn = new Map<string, string[]>();
+  graph.forEachEdge((key, attrs, source, target) => {
+    const k = edgeKey({ source, type: attrs.relType, target });
+    const list = drawn.get(k);
+    if (list) list.push(key);
+    else drawn.set(k, [key]);
   });
-  const added: string[] = [];
-  for (const node of wire.nodes) {
-    const d = degree.get(node.id) ?? 0;
-    if (graph.hasNode(node.id)) {
-      const attrs = graph.getNodeAttributes(node.id);
-      const label = shortLabel(node.name);
-      if (attrs.degree !== d || attrs.label !== label) {
-        graph.mergeNodeAttributes(node.id, { degree: d, size: sizeForDegree(d), label });
-      }
+  const fresh: [number, number, RelType][] = [];
+  for (let e = 0; e < edges.length; e += 3) {
+    const s = edges[e] as number;
+    const t = edges[e + 1] as number;
+    const type = types[edges[e + 2] as number] as RelType;
+    const list = drawn.get(edgeKey({ source: ids[s] as string, type, target: ids[t] as string }));
+    if (list?.length) list.pop();
+    else fresh.push([s, t, type]);
+  }
+  for (const list of drawn.values()) for (const key of list) graph.dropEdge(key);
+
+  const added: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = ids[i] as string;
+    const d = degree[i] as number;
+    if (!graph.hasNode(id)) {
+      added.push(i);
       continue;
     }
-    added.push(node.id);
+    const attrs = graph.getNodeAttributes(id);
+    const label = shortLabel(names[i] as string);
+    if (attrs.degree !== d || attrs.label !== label) {
+      graph.mergeNodeAttributes(id, { degree: d, size: sizeForDegree(d), label });
+    }
   }
   const addedSet = new Set(added);
-  const anchorOf = new Map<string, string>();
-  for (const edge of edges.values()) {
-    if (addedSet.has(edge.source) && !addedSet.has(edge.target)) anchorOf.set(edge.source, edge.target);
-    if (addedSet.has(edge.target) && !addedSet.has(edge.source)) anchorOf.set(edge.target, edge.source);
+  const anchorOf = new Map<number, number>();
+  for (const [s, t] of fresh) {
+    if (addedSet.has(s) && !addedSet.has(t)) anchorOf.set(s, t);
+    if (addedSet.has(t) && !addedSet.has(s)) anchorOf.set(t, s);
   }
-  for (const id of added) {
-    const node = store.nodes.get(id)!;
-    const anchor = anchorOf.get(id);
-    let position = randomPosition(id);
-    if (anchor && graph.hasNode(anchor)) {
-      const a = graph.getNodeAttributes(anchor);
+  const radius = Math.sqrt(n + 1) * 10;
+  for (const i of added) {
+    const id = ids[i] as string;
+    const anchor = anchorOf.get(i);
+    let x: number;
+    let y: number;
+    if (anchor !== undefined) {
+      // Beside a neighbour already placed, so the layout the user has stays readable.
+      const a = graph.getNodeAttributes(ids[anchor] as string);
       const angle = hashUnit(id, 3) * Math.PI * 2;
-      position = { x: a.x + Math.cos(angle) * 8, y: a.y + Math.sin(angle) * 8 };
+      x = a.x + Math.cos(angle) * 8;
+      y = a.y + Math.sin(angle) * 8;
+    } else {
+      // Random in a disc sized to the graph: cheap, and ForceAtlas2 untangles it quickly.
+      const angle = hashUnit(id, 1) * Math.PI * 2;
+      const r = Math.sqrt(hashUnit(id, 2)) * radius;
+      x = Math.cos(angle) * r;
+      y = Math.sin(angle) * r;
     }
-    graph.addNode(id, nodeAttributes(node, degree.get(id) ?? 0, position));
+    graph.addNode(id, nodeAttributes(labelOf(i), names[i] as string, degree[i] as number, x, y));
   }
-  for (const [key, edge] of edges) {
-    if (graph.hasEdge(key)) continue;
-    graph.addDirectedEdgeWithKey(key, edge.source, edge.target, {
-      color: EDGE_COLOR,
-      size: 1,
-      relType: edge.type,
-    });
+  for (const [s, t, type] of fresh) {
+    graph.addDirectedEdge(ids[s] as string, ids[t] as string, { size: 1, relType: type });
   }
-  return { added };
+  return { added: added.map((i) => ids[i] as string) };
 }
 
 export function positionsOf(graph: KgGraph): Map<string, { x: number; y: number }> {

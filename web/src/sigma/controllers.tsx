@@ -275,18 +275,26 @@ export function LayoutController({ graph, autoStart = true }: { graph: KgGraph; 
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: graphVersion stands for the graph's content.
   useEffect(() => {
-    const t0 = performance.now();
-    const shadow = shadowOf(graph);
-    const inferred = forceAtlas2.inferSettings(shadow);
-    const supervisor = new FA2LayoutSupervisor(shadow, {
-      settings: { ...inferred, barnesHutOptimize: graph.order > 1500, adjustSizes: false, slowDown: 5 },
-      getEdgeWeight: null,
+    let supervisor: FA2LayoutSupervisor | null = null;
+    // Two frames later: the copy and the worker's set-up take a few hundred milliseconds
+    // at 50,000 nodes, and the frame that first shows the graph must not wait for them.
+    let frame = window.requestAnimationFrame(() => {
+      frame = window.requestAnimationFrame(() => {
+        const t0 = performance.now();
+        const shadow = shadowOf(graph);
+        const inferred = forceAtlas2.inferSettings(shadow);
+        supervisor = new FA2LayoutSupervisor(shadow, {
+          settings: { ...inferred, barnesHutOptimize: graph.order > 1500, adjustSizes: false, slowDown: 5 },
+          getEdgeWeight: null,
+        });
+        performance.measure("kg:layout-init", { start: t0, end: performance.now() });
+        setLayout({ supervisor, shadow });
+      });
     });
-    performance.measure("kg:layout-init", { start: t0, end: performance.now() });
-    setLayout({ supervisor, shadow });
     return () => {
+      window.cancelAnimationFrame(frame);
       setLayout(null);
-      supervisor.kill();
+      supervisor?.kill();
     };
   }, [graph, graphVersion]);
 
