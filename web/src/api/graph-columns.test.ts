@@ -60,7 +60,7 @@ describe("GraphColumnsSchema", () => {
     expect(GraphColumnsSchema.safeParse({ ...valid, edges: [1, 0] }).success).toBe(false);
   });
 
-  it("rejects lists of different lengths and unknown labels", () => {
+  it("rejects lists of different lengths, unknown labels and entries of the wrong kind", () => {
     expect(GraphColumnsSchema.safeParse({ ...valid, names: ["Qwen"] }).success).toBe(false);
     expect(GraphColumnsSchema.safeParse({ ...valid, nodeLabels: [0, 1, 7] }).success).toBe(false);
     expect(GraphColumnsSchema.safeParse({ ...valid, labels: ["Model", "Paper", "Planet"] }).success).toBe(
