@@ -533,7 +533,8 @@ function abbreviationMentions(sentences: SentenceInfo[]): void {
       }
       void si;
     }
-    s.mentions.sort((a, b) => a.start - b.start);
+    // (Mentions come in text order; only the long forms added above can be out of it.)
+    if (s.pairs.length > 0) s.mentions.sort((a, b) => a.start - b.start);
   });
 }
 
@@ -826,6 +827,8 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
   const { protos, roles, corefData, paperLower, introducedAt, introCandidates } = st;
   const ms = s.mentions;
   const cs = s.cands;
+  // Every pattern here reads names: a sentence without any has none (nor an evaluation cue).
+  if (ms.length === 0) return;
   // INTRODUCES: names after an introduction cue, not preceded by "from", "than", "with"...
   INTRO_CUE.lastIndex = 0;
   const cueEnds: number[] = [];
@@ -862,7 +865,7 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (!introducedAt.has(c)) introducedAt.set(c, si);
     }
   }
-  if (/\b(?:is|are) (?:proposed|introduced|presented)\b/.test(s.lower) && ms.length > 0) {
+  if (/\b(?:is|are) (?:proposed|introduced|presented)\b/.test(s.lower)) {
     const c = cs[0] as number;
     if (!introducedAt.has(c)) introducedAt.set(c, si);
   }

@@ -89,3 +89,23 @@ describe("findAbbreviations", () => {
     ]);
   });
 });
+
+describe("tokenize", () => {
+  it("strips quotes, brackets and possessives, splits at dashes, and marks tokens that could be names", () => {
+    const tokens = tokenize("'GLEAN's' (MLLMs'general) GPT-4's quasi-Newton a--b x—y AP+6.9 the o1 ’s");
+    expect(tokens.map((t) => [t.before, t.text, t.after, t.named])).toEqual([
+      ["'", "GLEAN", "'s'", true],
+      ["(", "MLLMs", "'general)", true],
+      ["", "GPT-4", "'s", true],
+      ["", "quasi-Newton", "", true],
+      ["", "a", "", false],
+      ["", "b", "", false],
+      ["", "x", "", false],
+      ["", "y", "", false],
+      ["", "AP", "", true],
+      ["", "6.9", "", true],
+      ["", "the", "", false],
+      ["", "o1", "’s", true],
+    ]);
+  });
+});

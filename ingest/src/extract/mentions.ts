@@ -19,6 +19,11 @@ export interface Token {
   after: string;
   /** Punctuation stripped before the token ("(", "\"" ...). */
   before: string;
+  /**
+   * Could it be (part of) a name: has it a capital, a digit or a non-ASCII character? A
+   * token without any (most words) is neither name-shaped nor capitalised.
+   */
+  named: boolean;
 }
 
 export interface Mention {
@@ -112,20 +117,38 @@ export function tokenize(clean: string): Token[] {
     if (i >= n) break;
     let s = i;
     let k = i;
+    // Of the piece being read: its first apostrophe, and whether it has a capital, digit or non-ASCII.
+    let apostrophe = -1;
+    let named = false;
     for (; k < n; k++) {
       const code = clean.charCodeAt(k);
       if (code <= 32) break;
-      // Only "-", "+", en and em dashes can split a run; test the rest by code, cheaply.
-      if (code !== 45 && code !== 43 && code !== 8211 && code !== 8212) continue;
+      if (code >= 97 && code <= 122) continue;
+      if ((code >= 65 && code <= 90) || (code >= 48 && code <= 57)) {
+        named = true;
+        continue;
+      }
+      if (code === 39 || code === 0x2019) {
+        if (apostrophe < 0) apostrophe = k;
+        if (code > 127) named = true;
+        continue;
+      }
+      // Only "-", "+", en and em dashes can split a run.
+      if (code !== 45 && code !== 43 && code !== 8211 && code !== 8212) {
+        if (code > 127) named = true;
+        continue;
+      }
       const next = clean.charCodeAt(k + 1);
       const dashes = code === 45 && next === 45;
       if (dashes || code === 8211 || code === 8212 || (code === 43 && next >= 48 && next <= 57)) {
-        pushToken(clean, s, k, tokens);
+        pushToken(clean, s, k, tokens, apostrophe, named);
         s = dashes ? k + 2 : k + 1;
         if (dashes) k++;
+        apostrophe = -1;
+        named = false;
       }
     }
-    pushToken(clean, s, k, tokens);
+    pushToken(clean, s, k, tokens, apostrophe, named);
     i = k;
   }
   return tokens;
@@ -174,7 +197,15 @@ function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019;
 }
 
-function pushToken(clean: string, start: number, end: number, tokens: Token[]): void {
+/** Adds the token of clean[start, end) (`apostrophe`: the first one there, or -1). */
+function pushToken(
+  clean: string,
+  start: number,
+  end: number,
+  tokens: Token[],
+  apostrophe: number,
+  named: boolean,
+): void {
   let s = start;
   let e = end;
   while (s < e && isLeading(clean.charCodeAt(s))) s++;
@@ -182,8 +213,12 @@ function pushToken(clean: string, start: number, end: number, tokens: Token[]): 
   while (e > s && isTrailing(clean.charCodeAt(e - 1))) e--;
   // Possessive: "GLEAN's", "GPT-4's"; "MLLMs'general" (a missing space after a plural's
   // apostrophe: two or more characters ending in "s", the first apostrophe, a lower-case letter).
-  let q = s;
-  while (q < e && !isApostrophe(clean.charCodeAt(q))) q++;
+  let q = apostrophe < 0 || apostrophe >= e ? e : apostrophe;
+  if (apostrophe >= 0 && apostrophe < s) {
+    // The first apostrophe was stripped as an opening quote: look again after it.
+    q = s;
+    while (q < e && !isApostrophe(clean.charCodeAt(q))) q++;
+  }
   if (q < e && q - s >= 3 && clean.charCodeAt(q - 1) === 115) {
     const next = clean.charCodeAt(q + 1);
     if (q + 1 < e && next >= 97 && next <= 122) e = q;
@@ -202,6 +237,7 @@ function pushToken(clean: string, start: number, end: number, tokens: Token[]): 
     end: e,
     before: s === start ? "" : clean.slice(start, s),
     after: e === end ? "" : clean.slice(e, end),
+    named,
   });
 }
 
@@ -371,6 +407,11 @@ export function findMentions(
   let i = 0;
   while (i < tokens.length) {
     const tok = tokens[i] as Token;
+    if (!tok.named) {
+      // No capital, digit or non-ASCII character: neither name-shaped nor capitalised.
+      i++;
+      continue;
+    }
     const strong = isStrongToken(tok.text);
     const weak =
       !strong &&
