@@ -170,7 +170,7 @@ const USES_BETWEEN =
   /^[^.;]{0,50}?\b(?:via|using|through|by applying|adopting|applying|employing|(?:trained|tuned|optimi[sz]ed|aligned|equipped) with)\s+(?:the\s+|a\s+|an\s+)?$/;
 
 function sizeOf(m: Mention): string | undefined {
-  return /(\d{1,4}(?:\.\d{1,2})?[BMK])(?![A-Za-z0-9])/.exec(m.surface)?.[1];
+  return SIZE.exec(m.surface)?.[1];
 }
 
 function sizesFit(src: Mention, dst: Mention): boolean {
@@ -197,6 +197,50 @@ function pushPair(protos: ProtoEdge[], s: SentenceInfo, a: number, b: number, p:
       protos.push({ ...p, from: cs[g] as number, confidence: p.confidence - 0.05 });
   }
 }
+
+/** A word in lower case (hyphens allowed). */
+const LOWER_WORD = /^[a-z-]+$/;
+/** "X, an open-source multimodal agentic model", "X is a ... model": an appositive or copula after a name. */
+const APPOSITIVE_AFTER =
+  /^\)?(?:,\s*|:\s*|\s+(?:is|was|are|as)\s+|,\s*which\s+is\s+|,\s*(?:is|was)\s+)(?:a|an|the|our|one|two|three)\s/;
+/** Words after which a name does not end an appositive. */
+const LINKING_WORD = /^(?:with|of|for|and|to)$/;
+/** An opening adverbial phrase ("On COCO, ..."): its comma is no appositive. */
+const OPENING_PHRASE =
+  /^(?:under|in|on|for|with|after|before|by|at|from|to|evaluated|based|building|compared|unlike|as|through|using)\b[^,]*$/;
+/** "models such as GPT-4": the head noun before "such as". */
+const SUCH_AS_BEFORE =
+  /\b([\w-]+)\s*,?\s+(?:such as|including|like|e\.g\.,?|namely|called|named|dubbed|termed)\s+(?:the\s+)?$/;
+/** "e.g." or "i.e." just before. */
+const EG_BEFORE = /\be\.g\.,?\s*$|\bi\.e\.,?\s*$/;
+/** Only an opening bracket between two names: "Long Form (LF)". */
+const OPEN_BRACKET_BETWEEN = /^\s*\(\s*$/;
+/** "and" just before. */
+const AND_BEFORE = /\band\s+(?:the\s+|a\s+|an\s+)?$/;
+/** "X is proposed". */
+const IS_PROPOSED = /\b(?:is|are) (?:proposed|introduced|presented)\b/;
+/** "X on D", "X using D". */
+const ON_BETWEEN = /^\s+(?:on|using)\s+(?:the\s+|our\s+|a\s+)?$/;
+/** "we fine-tune X", "training X". */
+const TRAIN_VERB_BEFORE =
+  /\b(?:train|fine-?tun|finetun|pre-?train|post-?train)\w*\s+(?:the\s+|our\s+|a\s+)?$/;
+/** "on" just before. */
+const ON_BEFORE = /\bon\s+(?:the\s+|a\s+|an\s+|our\s+)?$/;
+/** Only "from" or "by" between two names: "X from NVIDIA". */
+const FROM_BY_BETWEEN = /^\s+(?:from|by)\s+$/;
+/** "from" or "by" just before. */
+const FROM_BY_BEFORE = /\b(?:from|by)\s+$/;
+/** "trained on" just before. */
+const TRAINED_ON_BEFORE = /\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*$/;
+/** "trained on the", "a subset of": a data set that is no evaluation object. */
+const TRAINED_OR_PART_BEFORE =
+  /\b(?:trained|tuned|pre-?trained|subset of|portion of|split of)\s+(?:on\s+)?(?:\S+\s+){0,3}$/;
+/** Words of evaluation. */
+const EVALUATION_WORD = /\b(?:benchmark|evaluat|test|assess)\w*\b/;
+/** "distilled", "trained" just before: "X trained from Y" is no organisation. */
+const MADE_FROM_BEFORE = /\b(?:distill\w*|trained|tuned|derived|initiali[sz]ed)\s*$/;
+/** A model size in a name: "7B", "1.5B", "300M". */
+const SIZE = /(\d{1,4}(?:\.\d{1,2})?[BMK])(?![A-Za-z0-9])/;
 
 /** What a relation pattern says about the type of the names at its ends. */
 interface Role {
@@ -665,8 +709,7 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
     const prevGroup = groups[groups.length - 1];
     const prevM = k > 0 ? (ms[k - 1] as Mention) : undefined;
     const between = prevM ? s.clean.slice(prevM.end, m.start) : "";
-    if (prevGroup && prevM && /^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|,\s*or\s+|\s*\/\s*)$/.test(between))
-      prevGroup.push(k);
+    if (prevGroup && prevM && COORDINATION.test(between)) prevGroup.push(k);
     else groups.push([k]);
   }
   for (const g of groups) {
@@ -694,7 +737,7 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
         let head = headOf(two) ?? headOf(w);
         let weight = head?.weight ?? 0;
         const second = s.tokens[t + 1];
-        if (!head && second && /^[a-z-]+$/.test(w) && next.after === "" && second.before === "") {
+        if (!head && second && LOWER_WORD.test(w) && next.after === "" && second.before === "") {
           // "(SIA) scan mechanism": one modifier before the head noun.
           head = headOf(second.text);
           weight = (head?.weight ?? 0) * 0.8;
@@ -708,10 +751,7 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
     }
     // Appositive or copula: "X, an open-source multimodal agentic model", "X is a ... model".
     const tail = s.lower.slice(lastM.end, lastM.end + 24);
-    const appo =
-      /^\)?(?:,\s*|:\s*|\s+(?:is|was|are|as)\s+|,\s*which\s+is\s+|,\s*(?:is|was)\s+)(?:a|an|the|our|one|two|three)\s/.exec(
-        tail,
-      );
+    const appo = APPOSITIVE_AFTER.exec(tail);
     if (appo) {
       let k = lastM.last + 1;
       const startOffset = lastM.end + appo[0].length;
@@ -738,11 +778,8 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
       lastOfGroup.after !== "" ||
       followed === undefined ||
       followed.before !== "" ||
-      /^(?:with|of|for|and|to)$/.test(followed.text);
-    const opening =
-      /^(?:under|in|on|for|with|after|before|by|at|from|to|evaluated|based|building|compared|unlike|as|through|using)\b[^,]*$/.test(
-        s.lower.slice(0, Math.max(0, firstM.start - 2)),
-      );
+      LINKING_WORD.test(followed.text);
+    const opening = OPENING_PHRASE.test(s.lower.slice(0, Math.max(0, firstM.start - 2)));
     const attached = prevTok !== undefined && s.mentions.some((m) => m.last === firstM.first - 2);
     if (
       prevTok &&
@@ -778,10 +815,7 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
       }
     }
     const before = s.lower.slice(Math.max(0, firstM.start - 40), firstM.start);
-    const such =
-      /\b([\w-]+)\s*,?\s+(?:such as|including|like|e\.g\.,?|namely|called|named|dubbed|termed)\s+(?:the\s+)?$/.exec(
-        before,
-      );
+    const such = SUCH_AS_BEFORE.exec(before);
     if (such?.[1]) {
       const head = headOf(such[1]);
       if (head) giveAll(cands, members, head.label, head.weight * 0.8);
@@ -850,11 +884,12 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
       const rightAfterCue = cue >= 0 && s.lower.slice(cue, m.start).trim().length === 0;
       if (!rightAfterCue && (NOT_INTRODUCED_BEFORE.test(before) || USED_NEARBY.test(before.slice(-28))))
         continue;
-      if (/\be\.g\.,?\s*$|\bi\.e\.,?\s*$/.test(before)) continue;
+      if (EG_BEFORE.test(before)) continue;
       const prev = ms[k - 1];
       const partner =
-        prev !== undefined && (prev.start === m.start || /^\s*\(\s*$/.test(s.clean.slice(prev.end, m.start)));
-      const joined = /\band\s+(?:the\s+|a\s+|an\s+)?$/.test(before.slice(-12)) || groupOf(s, k)[0] !== k;
+        prev !== undefined &&
+        (prev.start === m.start || OPEN_BRACKET_BETWEEN.test(s.clean.slice(prev.end, m.start)));
+      const joined = AND_BEFORE.test(before.slice(-12)) || groupOf(s, k)[0] !== k;
       introCandidates.push({ si, k, c: cs[k] as number, cue, follows: partner || joined });
     }
   }
@@ -865,7 +900,7 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (!introducedAt.has(c)) introducedAt.set(c, si);
     }
   }
-  if (/\b(?:is|are) (?:proposed|introduced|presented)\b/.test(s.lower)) {
+  if (IS_PROPOSED.test(s.lower)) {
     const c = cs[0] as number;
     if (!introducedAt.has(c)) introducedAt.set(c, si);
   }
@@ -972,10 +1007,8 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
       }
       // "we fine-tune X on D", "training X on D".
       if (
-        /^\s+(?:on|using)\s+(?:the\s+|our\s+|a\s+)?$/.test(between) &&
-        /\b(?:train|fine-?tun|finetun|pre-?train|post-?train)\w*\s+(?:the\s+|our\s+|a\s+)?$/.test(
-          s.lower.slice(Math.max(0, A.start - 30), A.start),
-        )
+        ON_BETWEEN.test(between) &&
+        TRAIN_VERB_BEFORE.test(s.lower.slice(Math.max(0, A.start - 30), A.start))
       ) {
         pushPair(protos, s, a, b, {
           type: "TRAINED_ON",
@@ -999,8 +1032,7 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
           extractor: "pattern:trained-on",
           need: [["Model"], ["Dataset"]],
         });
-        if (/\bon\s+(?:the\s+|a\s+|an\s+|our\s+)?$/.test(between))
-          roles.push({ cand: cb, label: "Dataset", weight: 1 });
+        if (ON_BEFORE.test(between)) roles.push({ cand: cb, label: "Dataset", weight: 1 });
         continue;
       }
       if (TRAINED_BY_DATA.test(between)) {
@@ -1026,7 +1058,7 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
           need: [["Model"], ["Method"]],
         });
       }
-      if (b === a + 1 && /^\s+(?:from|by)\s+$/.test(between)) {
+      if (b === a + 1 && FROM_BY_BETWEEN.test(between)) {
         pushPair(protos, s, a, b, {
           type: "DEVELOPED",
           from: cb,
@@ -1091,7 +1123,7 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
         subjectOfVerb ||
         EVAL_VERB_BEFORE.test(before.slice(-30)) ||
         (EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start)) &&
-          !/\b(?:from|by)\s+$/.test(before))
+          !FROM_BY_BEFORE.test(before))
       )
         // A capitalised word after "evaluate" is as often a task ("evaluate Online Spatio-Temporal understanding").
         roles.push({
@@ -1099,10 +1131,7 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
           label: "Model",
           weight: m.strong ? 2 : subjectOfVerb ? 1.5 : 0.75,
         });
-      else if (
-        EVAL_OBJECT_BEFORE.test(before.slice(-16)) &&
-        !/\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*$/.test(before)
-      ) {
+      else if (EVAL_OBJECT_BEFORE.test(before.slice(-16)) && !TRAINED_ON_BEFORE.test(before)) {
         roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1.5 });
       }
     }
@@ -1435,21 +1464,12 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
       )
         subjects.push(c);
     } else if (t === "Dataset") {
-      if (
-        /\b(?:trained|tuned|pre-?trained|subset of|portion of|split of)\s+(?:on\s+)?(?:\S+\s+){0,3}$/.test(
-          before,
-        )
-      )
-        continue;
+      if (TRAINED_OR_PART_BEFORE.test(before)) continue;
       if (introducedAt.get(c) === si || introducedHere.has(`${si}:${k}`)) continue;
       objects.push(c);
     }
   }
-  if (
-    objects.length === 0 &&
-    THIS_DATASET.test(s.lower) &&
-    /\b(?:benchmark|evaluat|test|assess)\w*\b/.test(s.lower)
-  ) {
+  if (objects.length === 0 && THIS_DATASET.test(s.lower) && EVALUATION_WORD.test(s.lower)) {
     // "We utilize this dataset to benchmark X and Y": the data set of the sentences before.
     // An unnamed data set only for models evaluated on it (not trained on it in the same sentence).
     let models = false;
@@ -1535,7 +1555,7 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
         SUBJECT_VERB.test(after) ||
         EVAL_VERB_BEFORE.test(before) ||
         (EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start)) &&
-          !/\b(?:from|by)\s+$/.test(before))
+          !FROM_BY_BEFORE.test(before))
       )
         models.add(find(cands, c));
     }
@@ -1664,7 +1684,7 @@ function edgesFromOrganisations(st: PaperState, m: Materialised): void {
     for (let k = 0; k + 1 < s.mentions.length; k++) {
       const A = s.mentions[k] as Mention;
       const B = s.mentions[k + 1] as Mention;
-      if (!/^\s+(?:from|by)\s+$/.test(s.lower.slice(A.end, B.start))) continue;
+      if (!FROM_BY_BETWEEN.test(s.lower.slice(A.end, B.start))) continue;
       const xe = entityOfCand(cands, entityOfRoot, s.cands[k] as number);
       if (xe === undefined) continue;
       const xl = (entities[xe] as LocalEntity).label;
@@ -1673,7 +1693,7 @@ function edgesFromOrganisations(st: PaperState, m: Materialised): void {
       const org = B.surface;
       if (!looksLikeOrganisation(org)) continue;
       const before = s.lower.slice(Math.max(0, A.start - 30), A.start);
-      if (/\b(?:distill\w*|trained|tuned|derived|initiali[sz]ed)\s*$/.test(before)) continue;
+      if (MADE_FROM_BEFORE.test(before)) continue;
       const oe = entities.length;
       entities.push({
         id: oe,

@@ -57,9 +57,7 @@ export function mention(
 export function expandSizes(mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of mentions) {
-    const x = /^(.{1,60}?)(\d{1,4}(?:\.\d{1,2})?[BMK])\/(\d{1,4}(?:\.\d{1,2})?[BMK])(.{0,40})$/.exec(
-      m.surface,
-    );
+    const x = SIZE_LIST.exec(m.surface);
     if (!x) {
       out.push(m);
       continue;
@@ -88,7 +86,7 @@ export interface AbbreviationPair {
 
 /** Blank LaTeX commands, `~`, `$`, braces and NBSP, keeping offsets. */
 export function cleanSentence(text: string): string {
-  if (!/[\\~${}*\u00a0]/.test(text)) return text;
+  if (!MARKUP_CHARS.test(text)) return text;
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
@@ -241,6 +239,35 @@ function pushToken(
   });
 }
 
+/** "Qwen-2.5-7B/14B-Instruct": a name with two sizes. */
+const SIZE_LIST = /^(.{1,60}?)(\d{1,4}(?:\.\d{1,2})?[BMK])\/(\d{1,4}(?:\.\d{1,2})?[BMK])(.{0,40})$/;
+/** Characters that cleanSentence blanks (or that start a LaTeX command). */
+const MARKUP_CHARS = /[\\~${}*\u00a0]/;
+/** "Self-Supervised", "Shadow-Track". */
+const TITLE_COMPOUND = /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)+$/u;
+/** OpenAI's lower-case reasoning models: o1, o3-mini, o4-mini. */
+const O_SERIES = /^o\d(?:-(?:mini|pro|preview|high|low))?$/;
+/** "quasi-Newton", "non-Markovian". */
+const LOWER_PREFIX_WORD = /^[a-z]+-\p{Lu}\p{Ll}+$/u;
+/** "A-B". */
+const LETTER_DASH_LETTER = /^[A-Z]-[A-Z]$/;
+/** A lower-case word of four letters or more. */
+const LOWER_TAIL = /^[a-z]{4,}$/;
+/** A version: "2", "v1.5", "3.1", "4o". */
+const VERSION = /^v?\d{1,4}(?:\.\d{1,3}){0,2}[a-z]?$/;
+/** A size: "7B", "1.5B", "300M". */
+const SIZE_TOKEN = /^\d{1,4}(?:\.\d{1,2})?[BMK]$/;
+/** A single capital letter. */
+const ONE_CAPITAL = /^\p{Lu}$/u;
+/** Two capitals or a hyphen. */
+const TWO_CAPITALS_OR_DASH = /[A-Z].*[A-Z]|-/;
+/** Capitals, digits and hyphens (a plural "s" allowed): "SOTA", "LLMs". */
+const ACRONYM_LIKE = /^[A-Z0-9-]+s?$/;
+/** Capitals and digits only. */
+const ACRONYM = /^[A-Z0-9]+$/;
+/** Two or more capitals (a plural "s" allowed). */
+const CAPITALS = /^\p{Lu}{2,}s?$/u;
+
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
@@ -249,7 +276,7 @@ export function isTitleCompound(t: string): boolean {
   const c0 = t.charCodeAt(0);
   if (c0 < 128 && !(c0 >= 65 && c0 <= 90)) return false;
   if (t.indexOf("-") < 0) return false;
-  return /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)+$/u.test(t);
+  return TITLE_COMPOUND.test(t);
 }
 
 /** Character classes by code: ASCII fast, the rest through Unicode properties. */
@@ -304,7 +331,7 @@ export const isStrongToken: (t: string) => boolean = strongToken;
 function strongToken(t: string): boolean {
   if (t.length < 2 || t.length > 60) return false;
   // OpenAI's lower-case reasoning models: o1, o3-mini, o4-mini.
-  if (t.charCodeAt(0) === 111 && /^o\d(?:-(?:mini|pro|preview|high|low))?$/.test(t)) return true;
+  if (t.charCodeAt(0) === 111 && O_SERIES.test(t)) return true;
   const k0 = kind(t.charCodeAt(0));
   if (k0 !== 1 && k0 !== 2) return false;
   let upper = 0;
@@ -325,13 +352,13 @@ function strongToken(t: string): boolean {
   if (!internalUpper && digit === 0) return false;
   if (isTitleCompound(t)) return false;
   // "quasi-Newton", "non-Markovian": a lower-case prefix on an ordinary word.
-  if (k0 === 2 && /^[a-z]+-\p{Lu}\p{Ll}+$/u.test(t)) return false;
-  if (t.length === 3 && /^[A-Z]-[A-Z]$/.test(t)) return false;
+  if (k0 === 2 && LOWER_PREFIX_WORD.test(t)) return false;
+  if (t.length === 3 && LETTER_DASH_LETTER.test(t)) return false;
   // Compound adjectives: "LLM-powered", "PET-based" (a lower-case last part that is no variant).
   const dash = t.lastIndexOf("-");
   if (dash > 0) {
     const tail = t.slice(dash + 1);
-    if (/^[a-z]{4,}$/.test(tail) && !VARIANT_WORDS.has(tail) && !NAME_SUFFIXES.has(tail)) return false;
+    if (LOWER_TAIL.test(tail) && !VARIANT_WORDS.has(tail) && !NAME_SUFFIXES.has(tail)) return false;
   }
   if (internalUpper) return upper + lower >= 2;
   return digit > 0 && upper + lower >= 1;
@@ -352,7 +379,7 @@ function capitalisedWord(t: string): boolean {
 }
 
 function isVersion(t: string): boolean {
-  return /^v?\d{1,4}(?:\.\d{1,3}){0,2}[a-z]?$/.test(t) || /^\d{1,4}(?:\.\d{1,2})?[BMK]$/.test(t);
+  return VERSION.test(t) || SIZE_TOKEN.test(t);
 }
 
 /** Nouns after a number that show the number counts things rather than names a version. */
@@ -459,7 +486,7 @@ export function findMentions(
         last++;
         continue;
       }
-      if (/^\p{Lu}$/u.test(nt) && anyStrong && /[A-Z].*[A-Z]|-/.test(tok.text)) {
+      if (ONE_CAPITAL.test(nt) && anyStrong && TWO_CAPITALS_OR_DASH.test(tok.text)) {
         last++;
         continue;
       }
@@ -490,13 +517,13 @@ export function findMentions(
     let from = i;
     while (
       from < last &&
-      /^[A-Z0-9-]+s?$/.test((tokens[from] as Token).text) &&
+      ACRONYM_LIKE.test((tokens[from] as Token).text) &&
       isStopName((tokens[from] as Token).text)
     )
       from++;
     while (
       last > from &&
-      /^[A-Z0-9-]+s?$/.test((tokens[last] as Token).text) &&
+      ACRONYM_LIKE.test((tokens[last] as Token).text) &&
       isStopName((tokens[last] as Token).text)
     )
       last--;
@@ -505,7 +532,7 @@ export function findMentions(
     const surface = surfaceOverride ?? clean.slice(first.start, end.end);
     const lone =
       from === last &&
-      !/^[A-Z0-9]+$/.test(first.text) &&
+      !ACRONYM.test(first.text) &&
       (VARIANT_WORDS.has(first.text.toLowerCase()) || NAME_TAIL_WORDS.has(first.text.toLowerCase()));
     const nameLike = !lone && (isStrongToken(first.text) || isCapitalisedWord(first.text));
     if (nameLike && !isStopName(surface) && !(last === from && !strong && first.text.length < 3)) {
@@ -567,7 +594,7 @@ export function findAbbreviations(clean: string, tokens: Token[]): AbbreviationP
     }
     if (
       close - i <= 1 &&
-      (isStrongToken(tok.text) || isCapitalisedWord(tok.text) || /^\p{Lu}{2,}s?$/u.test(tok.text))
+      (isStrongToken(tok.text) || isCapitalisedWord(tok.text) || CAPITALS.test(tok.text))
     ) {
       // Long form before the bracket.
       let k = i - 1;
