@@ -73,6 +73,9 @@ export interface LocalEntity {
 
 export type LocalEnd = { paper: true } | { entity: number };
 
+/** The paper end of every edge that touches the paper (one object, shared: ends are never changed). */
+const PAPER_END: LocalEnd = { paper: true };
+
 export interface LocalEdge {
   type: ExtractedRelType;
   from: LocalEnd;
@@ -1582,6 +1585,17 @@ interface Materialised {
   rootOfEntity: number[];
   /** The first sentence that introduces each root. */
   introducedSentence: Map<number, number>;
+  /** The end object of each entity, made once and shared by its edges. */
+  ends: LocalEnd[];
+}
+
+function entityEnd(m: Materialised, id: number): LocalEnd {
+  let end = m.ends[id];
+  if (end === undefined) {
+    end = { entity: id };
+    m.ends[id] = end;
+  }
+  return end;
 }
 
 /** Entities (roots with a label), their edges, links from URLs and the page's people. */
@@ -1647,7 +1661,7 @@ function materialiseEntities(st: PaperState): Materialised {
     entities.push(e);
   }
 
-  return { entities, edges: [], entityOfRoot, rootOfEntity, introducedSentence };
+  return { entities, edges: [], entityOfRoot, rootOfEntity, introducedSentence, ends: [] };
 }
 
 /** The relation patterns' edges whose ends got the labels they need. */
@@ -1665,8 +1679,8 @@ function edgesFromPatterns(st: PaperState, m: Materialised): void {
     if (p.need[1] && !p.need[1].includes(tl)) continue;
     const edge: LocalEdge = {
       type: p.type,
-      from: { entity: fromE },
-      to: { entity: toE },
+      from: entityEnd(m, fromE),
+      to: entityEnd(m, toE),
       sentence: sentenceText(sentences, p.sentence),
       confidence: p.confidence,
       extractor: p.extractor,
@@ -1705,8 +1719,8 @@ function edgesFromOrganisations(st: PaperState, m: Materialised): void {
       });
       edges.push({
         type: "DEVELOPED",
-        from: { entity: oe },
-        to: { entity: xe },
+        from: entityEnd(m, oe),
+        to: entityEnd(m, xe),
         sentence: s.text,
         confidence: 0.7,
         extractor: "pattern:x-from-org",
@@ -1731,8 +1745,8 @@ function paperEdges(st: PaperState, m: Materialised): void {
       if (Number.isFinite(si)) evidenceSentence = sentenceText(sentences, si);
       edges.push({
         type: "INTRODUCES",
-        from: { paper: true },
-        to: { entity: e.id },
+        from: PAPER_END,
+        to: entityEnd(m, e.id),
         sentence: evidenceSentence,
         confidence: 0.8,
         extractor: Number.isFinite(si) ? "pattern:introduce" : "pattern:title-subject",
@@ -1740,8 +1754,8 @@ function paperEdges(st: PaperState, m: Materialised): void {
     } else {
       edges.push({
         type: "MENTIONS",
-        from: { paper: true },
-        to: { entity: e.id },
+        from: PAPER_END,
+        to: entityEnd(m, e.id),
         sentence: evidenceSentence,
         confidence: 0.6,
         extractor: "mention",
@@ -1786,8 +1800,8 @@ function urlEdges(
       if (target !== undefined && ((entities[target] as LocalEntity).introduced || exact)) {
         edges.push({
           type: "DEVELOPED",
-          from: { entity: owner },
-          to: { entity: target },
+          from: entityEnd(m, owner),
+          to: entityEnd(m, target),
           sentence,
           confidence: 0.9,
           extractor: repo.host === "github" ? "url:github-owner" : "url:huggingface-owner",
@@ -1807,8 +1821,8 @@ function pageEdges(st: PaperState, m: Materialised, orgEntities: Map<string, num
     const id = organisationEntity(entities, orgEntities, org);
     edges.push({
       type: "PUBLISHED",
-      from: { entity: id },
-      to: { paper: true },
+      from: entityEnd(m, id),
+      to: PAPER_END,
       sentence: input.pageEvidence ?? org,
       confidence: 0.95,
       extractor: input.pageEvidence ? "page:lab-header" : "record:organization",
@@ -1830,8 +1844,8 @@ function pageEdges(st: PaperState, m: Materialised, orgEntities: Map<string, num
     authorIds.set(key, id);
     edges.push({
       type: "AUTHORED",
-      from: { entity: id },
-      to: { paper: true },
+      from: entityEnd(m, id),
+      to: PAPER_END,
       sentence: input.pageEvidence ?? author,
       confidence: 0.95,
       extractor: input.pageEvidence ? "page:author-header" : "record:authors",
