@@ -28,6 +28,12 @@ export async function reloadMainGraph(): Promise<string[]> {
     const { added } = loadGraphColumns(mainGraph, mainData, wire);
     performance.measure("kg:build", "kg:graph-fetched");
     performance.mark("kg:graph-loaded");
+    // After the first frame, when the page is idle: so a first click does not make it.
+    if (typeof window.requestIdleCallback === "function") {
+      window.requestIdleCallback(() => mainData.prepare(), { timeout: 5_000 });
+    } else {
+      window.setTimeout(() => mainData.prepare(), 2_000);
+    }
     appStore.set((s) => ({
       load: wire.ids.length === 0 ? { state: "empty" } : { state: "ready" },
       graphVersion: s.graphVersion + 1,

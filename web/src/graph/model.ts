@@ -45,8 +45,9 @@ export interface GraphSummary {
 /**
  * What the page knows about each node beyond what is drawn (name, label, properties),
  * kept apart from the drawn graph. Evidence and abstracts come with the cards. The map
- * is made from the wire on first read: nothing reads it before a panel, a search or an
- * import does, so its 50,000 objects are not made on the way to the first frame.
+ * is made from the wire on first read or when the page is idle, whichever comes first:
+ * nothing reads it before a panel, a search or an import does, so its 50,000 objects are
+ * not made on the way to the first frame.
  */
 export class DataStore {
   #nodes = new Map<string, WireNode>();
@@ -54,21 +55,25 @@ export class DataStore {
   summary: GraphSummary = { byLabel: new Map(), byType: new Map(), maxDegree: 0 };
 
   get nodes(): ReadonlyMap<string, WireNode> {
-    const wire = this.#pending;
-    if (wire) {
-      this.#pending = null;
-      this.#nodes.clear();
-      wire.ids.forEach((id, i) => {
-        const label = wire.labels[wire.nodeLabels[i] as number] as NodeLabel;
-        this.#nodes.set(id, {
-          id,
-          label,
-          name: wire.names[i] as string,
-          properties: { key: id.slice(label.length + 1), degree: wire.degrees[i] },
-        });
-      });
-    }
+    this.prepare();
     return this.#nodes;
+  }
+
+  /** Makes the map now if a load left it to be made (the page calls it when idle). */
+  prepare(): void {
+    const wire = this.#pending;
+    if (!wire) return;
+    this.#pending = null;
+    this.#nodes.clear();
+    wire.ids.forEach((id, i) => {
+      const label = wire.labels[wire.nodeLabels[i] as number] as NodeLabel;
+      this.#nodes.set(id, {
+        id,
+        label,
+        name: wire.names[i] as string,
+        properties: { key: id.slice(label.length + 1), degree: wire.degrees[i] },
+      });
+    });
   }
 
   /** Replaces what the store knows with the nodes of this wire graph. */
@@ -82,17 +87,30 @@ export function createDataStore(): DataStore {
   return new DataStore();
 }
 
-/** A stable pseudo-random number in [0, 1) from a string, so first positions do not jump between loads. */
-export function hashUnit(text: string, salt = 0): number {
-  let h = 2166136261 ^ salt;
+/** FNV-1a of a string: hashed once, it gives as many stable pseudo-random numbers as needed through unitOf. */
+export function textHash(text: string): number {
+  let h = 2166136261;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 16777619);
   }
+  return h;
+}
+
+/** A stable pseudo-random number in [0, 1) from a text's hash and a salt (murmur3's finaliser). */
+export function unitOf(hash: number, salt: number): number {
+  let h = hash ^ Math.imul(salt, 0x9e3779b9);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  h = Math.imul(h, 0x5bd1e995);
-  h ^= h >>> 15;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return (h >>> 0) / 4294967296;
+}
+
+/** A stable pseudo-random number in [0, 1) from a string, so first positions do not jump between loads. */
+export function hashUnit(text: string, salt = 0): number {
+  return unitOf(textHash(text), salt);
 }
 
 /** Drawn labels stay short (a paper's title can fill the screen); the panels show the full name. */
@@ -157,9 +175,9 @@ export function seedPositions(
   for (let o = 0; o < n; o++) {
     const start = order[o] as number;
     if (placed[start]) continue;
-    const id = ids[start] as string;
-    const angle = hashUnit(id, 1) * Math.PI * 2;
-    const r = Math.sqrt(hashUnit(id, 2)) * radius;
+    const h = textHash(ids[start] as string);
+    const angle = unitOf(h, 1) * Math.PI * 2;
+    const r = Math.sqrt(unitOf(h, 2)) * radius;
     xs[start] = Math.cos(angle) * r;
     ys[start] = Math.sin(angle) * r;
     placed[start] = 1;
@@ -173,9 +191,9 @@ export function seedPositions(
         const child = adjacency[k] as number;
         if (placed[child]) continue;
         placed[child] = 1;
-        const childId = ids[child] as string;
-        const a = hashUnit(childId, 3) * Math.PI * 2;
-        const d = spread * (0.5 + hashUnit(childId, 4));
+        const hc = textHash(ids[child] as string);
+        const a = unitOf(hc, 3) * Math.PI * 2;
+        const d = spread * (0.5 + unitOf(hc, 4));
         xs[child] = px + Math.cos(a) * d;
         ys[child] = py + Math.sin(a) * d;
         queue[tail++] = child;
