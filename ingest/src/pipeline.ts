@@ -62,20 +62,26 @@ export function extractDocuments(
     }
     for (const raw of seg.papers) items.push({ doc, seg, raw });
   }
-  const groups = groupPapers(items.map((i) => i.raw));
+  const raws: RawPaper[] = [];
+  for (const item of items) raws.push(item.raw);
+  const groups = groupPapers(raws);
   // The title of a paper seen with a title anywhere helps read it where it has none.
   const titleOfGroup = new Map<number, string>();
-  items.forEach((item, k) => {
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k] as (typeof items)[number];
     const g = groups[k] as number;
     if (item.raw.title && !titleOfGroup.has(g)) titleOfGroup.set(g, item.raw.title);
-  });
-  const occurrences: PaperOccurrence[] = items.map((item, k) => {
+  }
+  const occurrences: PaperOccurrence[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k] as (typeof items)[number];
     const g = groups[k] as number;
-    const organizations = [
-      ...(item.seg.pageOrganization ? [item.seg.pageOrganization] : []),
-      ...item.raw.organizations,
-    ];
-    const authors = [...(item.seg.pageAuthor ? [item.seg.pageAuthor] : []), ...item.raw.authors];
+    // The page's organisation or person first, then the record's own (read, never changed).
+    const { pageOrganization, pageAuthor } = item.seg;
+    const organizations = pageOrganization
+      ? [pageOrganization, ...item.raw.organizations]
+      : item.raw.organizations;
+    const authors = pageAuthor ? [pageAuthor, ...item.raw.authors] : item.raw.authors;
     let abstract = item.raw.abstract;
     if (abstract.length > MAX_EXTRACT_CHARS) {
       warnings.push({
@@ -93,8 +99,8 @@ export function extractDocuments(
       pageEvidence: pageEvidence(item.seg),
       urls: item.raw.urls,
     };
-    return { source: item.doc.source, raw: item.raw, group: g, extraction: extractPaper(input) };
-  });
+    occurrences.push({ source: item.doc.source, raw: item.raw, group: g, extraction: extractPaper(input) });
+  }
   const result = resolve(sources, occurrences, warnings);
   return options.validate === false ? result : ExtractionResultSchema.parse(result);
 }

@@ -499,6 +499,27 @@ function addTo(cands: Candidate[], c: number, label: HeadLabel, weight: number):
   (cands[c] as Candidate).score[label] += weight;
 }
 
+/** Is one of the objects (candidates) written after "on", "across" or "over" (an evaluation object)? */
+function someEvaluationObject(s: SentenceInfo, objects: number[]): boolean {
+  for (const o of objects) {
+    const m = s.mentions[s.cands.indexOf(o)] as Mention;
+    if (EVAL_OBJECT_BEFORE.test(s.lower.slice(Math.max(0, m.start - 24), m.start))) return true;
+  }
+  return false;
+}
+
+/** Does a mention end at token `last`? */
+function endsAtToken(mentions: Mention[], last: number): boolean {
+  for (const m of mentions) if (m.last === last) return true;
+  return false;
+}
+
+/** Are none of the candidates name-shaped by themselves? */
+function noneStrong(cands: Candidate[], members: number[]): boolean {
+  for (const c of members) if ((cands[c] as Candidate).strong) return false;
+  return true;
+}
+
 function giveAll(cands: Candidate[], members: number[], label: HeadLabel, weight: number): void {
   for (const c of members) addTo(cands, c, label, weight);
 }
@@ -507,27 +528,26 @@ function typeOfCand(st: PaperState, c: number): EntityLabel | null {
   return st.labelOf.get(find(st.cands, c))?.label ?? null;
 }
 
+function sentenceInfo(text: string, isTitle: boolean): SentenceInfo {
+  const clean = cleanSentence(text);
+  return {
+    text,
+    clean,
+    lower: clean.toLowerCase(),
+    tokens: tokenize(clean),
+    mentions: [],
+    cands: [],
+    pairs: [],
+    isTitle,
+    evalCue: false,
+  };
+}
+
 /** Sentences, tokens and mentions (two passes so that a known name may open a sentence). */
 function readSentences(input: PaperInput): SentenceInfo[] {
-  // 1. Sentences, tokens, mentions (two passes so that a known name may open a sentence).
-  const texts: Array<{ text: string; isTitle: boolean }> = [];
-  if (input.title) texts.push({ text: input.title, isTitle: true });
-  for (const s of splitSentences(input.abstract)) texts.push({ text: s.text, isTitle: false });
-  const sentences: SentenceInfo[] = texts.map(({ text, isTitle }) => {
-    const clean = cleanSentence(text);
-    const tokens = tokenize(clean);
-    return {
-      text,
-      clean,
-      lower: clean.toLowerCase(),
-      tokens,
-      mentions: [],
-      cands: [],
-      pairs: [],
-      isTitle,
-      evalCue: false,
-    };
-  });
+  const sentences: SentenceInfo[] = [];
+  if (input.title) sentences.push(sentenceInfo(input.title, true));
+  for (const s of splitSentences(input.abstract)) sentences.push(sentenceInfo(s.text, false));
   const known = new Set<string>();
   for (const s of sentences) {
     if (s.isTitle) continue;
@@ -549,8 +569,7 @@ function readSentences(input: PaperInput): SentenceInfo[] {
 
 /** Abbreviation pairs: a Title Case long form is a mention of the same entity. */
 function abbreviationMentions(sentences: SentenceInfo[]): void {
-  // 2. Abbreviation pairs: a Title Case long form is a mention of the same entity.
-  sentences.forEach((s, si) => {
+  for (const s of sentences) {
     for (const p of s.pairs) {
       if (isStopName(p.short) || isStopName(p.long)) {
         // "Supervised Fine-Tuning (SFT)", "State Space Model (SSM)": generic; drop the long form too.
@@ -578,26 +597,27 @@ function abbreviationMentions(sentences: SentenceInfo[]): void {
         s.mentions = s.mentions.filter((m) => !(m.start >= p.longStart && m.end <= p.longEnd));
         s.mentions.push(mention(p.long, p.longStart, p.longEnd, firstTok, lastTok, false, undefined));
       }
-      void si;
     }
     // (Mentions come in text order; only the long forms added above can be out of it.)
     if (s.pairs.length > 0) s.mentions.sort((a, b) => a.start - b.start);
-  });
+  }
 }
 
 /** Candidates: one per normalised key, linked through abbreviations and short forms. */
 function makeCandidates(st: PaperState): void {
   const { cands, sentences } = st;
-  // 3. Candidates.
-  sentences.forEach((s, si) => {
-    s.cands = s.mentions.map((m) => candidateFor(st, m.surface, si * 1e6 + m.start, m.strong));
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si] as SentenceInfo;
+    const cs: number[] = [];
+    for (const m of s.mentions) cs.push(candidateFor(st, m.surface, si * 1e6 + m.start, m.strong));
+    s.cands = cs;
     for (const p of s.pairs) {
       const shortIdx = s.mentions.findIndex((m) => m.start === p.shortStart && m.end === p.shortEnd);
       const longIdx = s.mentions.findIndex((m) => m.start === p.longStart && m.end === p.longEnd);
       if (shortIdx >= 0 && longIdx >= 0)
         unite(cands, s.cands[shortIdx] as number, s.cands[longIdx] as number);
     }
-  });
+  }
   // A short form that ends a longer name of the paper is that name: "K2.5" → "Kimi K2.5".
   // (Every surface of a candidate has the candidate's key.)
   const multi = new Map<string, number>();
@@ -719,7 +739,8 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
     const firstM = ms[g[0] as number] as Mention;
     const lastM = ms[g[g.length - 1] as number] as Mention;
     const plural = g.length > 1;
-    const members = g.map((k) => s.cands[k] as number);
+    const members: number[] = [];
+    for (const k of g) members.push(s.cands[k] as number);
     // After: "the MODMA dataset", "(Serp-Mamba) network", "AVEC2014 and DAIC-WOZ datasets".
     let t = lastM.last + 1;
     const lastTok = s.tokens[lastM.last] as Token;
@@ -783,7 +804,7 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
       followed.before !== "" ||
       LINKING_WORD.test(followed.text);
     const opening = OPENING_PHRASE.test(s.lower.slice(0, Math.max(0, firstM.start - 2)));
-    const attached = prevTok !== undefined && s.mentions.some((m) => m.last === firstM.first - 2);
+    const attached = prevTok !== undefined && endsAtToken(s.mentions, firstM.first - 2);
     if (
       prevTok &&
       (prevTok.after === "" || (prevTok.after === "," && appositiveX && !opening && !attached)) &&
@@ -798,7 +819,7 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
           !/s$/.test(prevTok.text) ||
           head.label !== "Method")
       ) {
-        const weakName = members.every((c) => !(cands[c] as Candidate).strong);
+        const weakName = noneStrong(cands, members);
         giveAll(
           cands,
           members,
@@ -881,7 +902,9 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
     for (let k = 0; k < ms.length; k++) {
       const m = ms[k] as Mention;
       if (m.start < cueStart) continue;
-      const cue = cueEnds.filter((e) => e <= m.start).pop() ?? -1;
+      // The last cue that ends before the name.
+      let cue = -1;
+      for (const e of cueEnds) if (e <= m.start) cue = e;
       const before = s.lower.slice(Math.max(cueStart, m.start - 40), m.start);
       // Right after a cue ("the development of the X dataset") X is introduced whatever the cue ends with.
       const rightAfterCue = cue >= 0 && s.lower.slice(cue, m.start).trim().length === 0;
@@ -1240,7 +1263,8 @@ function resolveIntroductions(st: PaperState): void {
   if (titleCand !== null) (cands[find(cands, titleCand)] as Candidate).introduced = true;
 
   // A model made from a model this paper introduces is new too: "Innovator-Reason, post-trained from Innovator".
-  const introducedRoots = new Set([...introducedAt.keys()].map((c) => find(cands, c)));
+  const introducedRoots = new Set<number>();
+  for (const c of introducedAt.keys()) introducedRoots.add(find(cands, c));
   if (titleCand !== null) introducedRoots.add(find(cands, titleCand));
   for (const p of protos) {
     if (p.type !== "BASED_ON" || typeof p.from !== "number" || typeof p.to !== "number") continue;
@@ -1511,11 +1535,7 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
       extractor = "pattern:eval-on-coref";
       confidence = 0.65;
     }
-    const evalObject = objects.some((o) => {
-      const k = s.cands.indexOf(o);
-      const m = ms[k] as Mention;
-      return EVAL_OBJECT_BEFORE.test(s.lower.slice(Math.max(0, m.start - 24), m.start));
-    });
+    const evalObject = someEvaluationObject(s, objects);
     if (from.length === 0 && evalObject) {
       // "Steering GPT-4 with Medprompt achieves ... on the MedQA dataset": the first model named.
       for (let k = 0; k < ms.length; k++) {

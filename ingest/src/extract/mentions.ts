@@ -633,16 +633,17 @@ export function findAbbreviations(clean: string, tokens: Token[]): AbbreviationP
       }
       // Lower-case long form by initials: "learned image compression (LIC)".
       for (let n = 1; n <= Math.min(8, i); n++) {
-        const span = tokens.slice(i - n, i);
-        if (span.slice(0, -1).some((t) => t.after !== "")) break;
-        const ws = span.map((t) => t.text);
+        // The n words before the bracket, with no punctuation between them.
+        if (n > 1 && (tokens[i - n] as Token).after !== "") break;
+        const ws: string[] = [];
+        for (let x = i - n; x < i; x++) ws.push((tokens[x] as Token).text);
         const ini = initials(ws);
         if (
           ini.charAt(0) === letters.charAt(0) &&
           isSubsequence(letters, ini) &&
           ws.length <= letters.length + 2
         ) {
-          const startTok = span[0] as Token;
+          const startTok = tokens[i - n] as Token;
           pairs.push({
             long: clean.slice(startTok.start, prev.end),
             short,
@@ -662,8 +663,13 @@ export function findAbbreviations(clean: string, tokens: Token[]): AbbreviationP
       let end = i;
       while (end < tokens.length && end - i < 8 && !(tokens[end] as Token).after.startsWith(")")) end++;
       if (end >= tokens.length || end === i) continue;
-      const ws = tokens.slice(i, end + 1).map((t) => t.text);
-      const capitalised = ws.filter((w) => UPPER.test(w.charAt(0))).length;
+      const ws: string[] = [];
+      let capitalised = 0;
+      for (let x = i; x <= end; x++) {
+        const w = (tokens[x] as Token).text;
+        ws.push(w);
+        if (UPPER.test(w.charAt(0))) capitalised++;
+      }
       if (
         capitalised >= 2 &&
         capitalised * 2 > ws.length &&

@@ -103,42 +103,18 @@ export function abstractKey(abstract: string): {
  * order of first appearance.
  */
 export function groupPapers(raws: RawPaper[]): number[] {
-  const parent = raws.map((_, i) => i);
-  const arxiv = raws.map((r) => r.arxivId);
-  const findRoot = (i: number): number => {
-    let r = i;
-    while (parent[r] !== r) r = parent[r] as number;
-    let k = i;
-    while (parent[k] !== r) {
-      const next = parent[k] as number;
-      parent[k] = r;
-      k = next;
-    }
-    return r;
-  };
-  const unite = (a: number, b: number): void => {
-    const ra = findRoot(a);
-    const rb = findRoot(b);
-    if (ra === rb) return;
-    const ia = arxiv[ra];
-    const ib = arxiv[rb];
-    if (ia && ib && ia !== ib) return;
-    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
-    parent[child] = root;
-    arxiv[root] = arxiv[root] ?? arxiv[child] ?? null;
-  };
-  const firstByKey = new Map<string, number>();
-  const byKey = (k: string, i: number): void => {
-    const j = firstByKey.get(k);
-    if (j === undefined) firstByKey.set(k, i);
-    else unite(j, i);
-  };
+  const u: PaperUnion = { parent: [], arxiv: [], firstByKey: new Map() };
+  for (let i = 0; i < raws.length; i++) {
+    u.parent.push(i);
+    u.arxiv.push((raws[i] as RawPaper).arxivId);
+  }
   // The normalised abstract is found through its hash: abstracts are long, and almost all differ.
   const abstractsByHash = new Map<number, Array<{ first: number; key: string | null }>>();
-  raws.forEach((r, i) => {
-    if (r.arxivId) byKey(`a:${r.arxivId}`, i);
+  for (let i = 0; i < raws.length; i++) {
+    const r = raws[i] as RawPaper;
+    if (r.arxivId) byPaperKey(u, `a:${r.arxivId}`, i);
     const t = r.title ? computeKey(r.title) : "";
-    if (t.length >= 12) byKey(`t:${t}`, i);
+    if (t.length >= 12) byPaperKey(u, `t:${t}`, i);
     const a = abstractKey(r.abstract);
     if (a.length > 0) {
       // As a map from the whole normalised abstract to the first paper that has it.
@@ -159,20 +135,64 @@ export function groupPapers(raws: RawPaper[]): number[] {
         }
       }
       if (found < 0) list.push({ first: i, key: a.key });
-      else unite(found, i);
+      else unitePapers(u, found, i);
     }
-    if (a.prefix !== null) byKey(`p:${a.prefix}`, i);
-  });
+    if (a.prefix !== null) byPaperKey(u, `p:${a.prefix}`, i);
+  }
   const groupOfRoot = new Map<number, number>();
-  return raws.map((_, i) => {
-    const r = findRoot(i);
+  const groups: number[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    const r = paperRoot(u, i);
     let g = groupOfRoot.get(r);
     if (g === undefined) {
       g = groupOfRoot.size;
       groupOfRoot.set(r, g);
     }
-    return g;
-  });
+    groups.push(g);
+  }
+  return groups;
+}
+
+/** Union-find over paper occurrences, with the arXiv id of each root and the first occurrence of each key. */
+interface PaperUnion {
+  parent: number[];
+  arxiv: Array<string | null>;
+  firstByKey: Map<string, number>;
+}
+
+function paperRoot(u: PaperUnion, i: number): number {
+  const parent = u.parent;
+  let r = i;
+  while (parent[r] !== r) r = parent[r] as number;
+  let k = i;
+  while (parent[k] !== r) {
+    const next = parent[k] as number;
+    parent[k] = r;
+    k = next;
+  }
+  return r;
+}
+
+/** Joins two occurrences' groups, unless their arXiv ids differ; the earlier root stays. */
+function unitePapers(u: PaperUnion, a: number, b: number): void {
+  const ra = paperRoot(u, a);
+  const rb = paperRoot(u, b);
+  if (ra === rb) return;
+  const arxiv = u.arxiv;
+  const ia = arxiv[ra];
+  const ib = arxiv[rb];
+  if (ia && ib && ia !== ib) return;
+  const root = ra < rb ? ra : rb;
+  const child = ra < rb ? rb : ra;
+  u.parent[child] = root;
+  arxiv[root] = arxiv[root] ?? arxiv[child] ?? null;
+}
+
+/** The first occurrence with key `k` is joined by every later one. */
+function byPaperKey(u: PaperUnion, k: string, i: number): void {
+  const j = u.firstByKey.get(k);
+  if (j === undefined) u.firstByKey.set(k, i);
+  else unitePapers(u, j, i);
 }
 
 /**
@@ -371,8 +391,15 @@ function mergePapers(occurrences: PaperOccurrence[]): {
   const papers: ExtractedPaper[] = [];
   for (const [g, list] of groups) {
     const first = list[0] as PaperOccurrence;
-    const arxivId = list.find((o) => o.raw.arxivId)?.raw.arxivId ?? null;
-    const title = list.find((o) => o.raw.title)?.raw.title ?? null;
+    // The first arXiv id, title and date of the occurrences.
+    let arxivId: string | null = null;
+    let title: string | null = null;
+    let date: string | null = null;
+    for (const o of list) {
+      arxivId ??= o.raw.arxivId || null;
+      title ??= o.raw.title || null;
+      date ??= o.raw.date || null;
+    }
     const id = paperId(arxivId, title, first.raw.abstract);
     paperIds.set(g, id);
     const sourceIds: string[] = [];
@@ -401,7 +428,7 @@ function mergePapers(occurrences: PaperOccurrence[]): {
       urls,
       notes,
       authors,
-      date: list.find((o) => o.raw.date)?.raw.date ?? null,
+      date,
     });
   }
 
