@@ -46,7 +46,7 @@ export function createIngestJobs(db: Database): IngestJobs {
         papers: summary.papers,
         nodes: summary.nodes,
         edges: summary.edges,
-        warnings: summary.warnings.map((w) => `${w.path ?? w.sourceId ?? ""}: ${w.message}`),
+        warnings: summary.warnings.map((w) => w.message),
         newNodeIds: summary.nodeIds.slice(0, MAX_NEW_NODE_IDS),
       });
     } catch (error) {

@@ -69,8 +69,7 @@ async function main(): Promise<void> {
         `ingest: ${summary.papers} papers, ${summary.nodes} entities, ${summary.edges} relationships from ${summary.sources} document(s) ` +
           `(extract ${(summary.extractMs / 1000).toFixed(1)} s, load ${(summary.loadMs / 1000).toFixed(1)} s)`,
       );
-      for (const warning of summary.warnings)
-        console.warn(`ingest: warning: ${warning.path ?? warning.sourceId ?? ""} ${warning.message}`);
+      for (const warning of summary.warnings) console.warn(`ingest: warning: ${warning.message}`);
     }
   }
 

@@ -28,7 +28,8 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
       `ingested ${summary.sources} document(s): ${summary.papers} papers, ${summary.nodes} entities, ${summary.edges} relationships ` +
         `(extract ${(summary.extractMs / 1000).toFixed(2)} s, load ${(summary.loadMs / 1000).toFixed(2)} s)\n`,
     );
-    for (const w of summary.warnings) ctx.stderr(`warning: ${w.path ?? w.sourceId ?? ""}: ${w.message}\n`);
+    // Warning messages name their file already.
+    for (const w of summary.warnings) ctx.stderr(`warning: ${w.message}\n`);
   }
   return 0;
 }
