@@ -4,12 +4,6 @@ import { extractDocuments, readDocumentFromText } from "../pipeline.ts";
 import type { RawPaper } from "../segment/segment.ts";
 import { abstractKey, groupPapers } from "./resolve.ts";
 
-function fnv(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash;
-}
-
 function raw(abstract: string, title: string | null = null, arxivId: string | null = null): RawPaper {
   return {
     title,
@@ -25,7 +19,7 @@ function raw(abstract: string, title: string | null = null, arxivId: string | nu
 }
 
 describe("abstractKey", () => {
-  it("agrees with keyOf: hash, length and 300-character prefix", () => {
+  it("agrees with keyOf: the 300-character prefix, and the whole key when it is short", () => {
     const long = "We present X-1, a model. ".repeat(30);
     for (const text of [
       "",
@@ -37,16 +31,16 @@ describe("abstractKey", () => {
       `${"a".repeat(299)}!b`,
       `${"a".repeat(299)}b`,
       `${"a".repeat(300)}`,
+      `${"a".repeat(300)}\u0301 and more`,
+      `${"a".repeat(300)}é`,
       `${long}é and ＧＰＴ－４`,
       `naïve ${long}`,
       "non\u00a0breaking",
     ]) {
       const key = keyOf(text);
       const a = abstractKey(text);
-      expect(a.length, text).toBe(key.length);
-      expect(a.hash, text).toBe(fnv(key));
       expect(a.prefix, text).toBe(key.length >= 300 ? key.slice(0, 300) : null);
-      if (a.key !== null) expect(a.key).toBe(key);
+      if (a.key !== null || key.length < 300) expect(a.key, text).toBe(key);
     }
   });
 });

@@ -52,48 +52,36 @@ export function paperId(arxivId: string | null, title: string | null, abstract: 
   return `sha:${sha16(computeKey(abstract))}`;
 }
 
-/** FNV-1a over UTF-16 code units, one at a time. */
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+/** Keys of abstracts are compared by their first PREFIX_LENGTH characters first. */
+const PREFIX_LENGTH = 300;
 
 /**
- * What grouping needs of `keyOf(abstract)`: its hash, its length and its first 300
- * characters when it has that many (else null); `key` is the whole key when it was built.
- * For ASCII text the key is streamed (lower case, runs of other characters one `-`, none at
- * the ends) and never built; other text is keyed by keyOf.
+ * What grouping needs of `keyOf(abstract)`: its first 300 characters when it has that
+ * many (`prefix`, else null), and the whole key when it is short or was built (`key`, else
+ * null: build it when needed). ASCII text is scanned only as far as the 300th character of
+ * its key (lower case, runs of other characters one "-", none at the ends).
  */
-export function abstractKey(abstract: string): {
-  hash: number;
-  length: number;
-  prefix: string | null;
-  key: string | null;
-} {
-  let hash = FNV_OFFSET;
+export function abstractKey(abstract: string): { prefix: string | null; key: string | null } {
   let length = 0;
-  let prefixEnd = -1;
   let dash = false;
   for (let i = 0; i < abstract.length; i++) {
     let c = abstract.charCodeAt(i);
-    if (c > 127) {
-      const key = keyOf(abstract);
-      hash = FNV_OFFSET;
-      for (let k = 0; k < key.length; k++) hash = Math.imul(hash ^ key.charCodeAt(k), FNV_PRIME);
-      return { hash, length: key.length, prefix: key.length >= 300 ? key.slice(0, 300) : null, key };
-    }
+    if (c > 127) break;
     if (c >= 65 && c <= 90) c += 32;
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (dash && length > 0) {
-        hash = Math.imul(hash ^ 45, FNV_PRIME);
-        length++;
-      }
+      if (dash && length > 0) length++;
       dash = false;
-      hash = Math.imul(hash ^ c, FNV_PRIME);
       length++;
-      if (prefixEnd < 0 && length >= 300) prefixEnd = i + 1;
+      if (length >= PREFIX_LENGTH) {
+        // The key of ASCII text up to a character followed by ASCII (or nothing; so that no
+        // combining mark can change it) is the beginning of the whole text's key.
+        if (i + 1 < abstract.length && abstract.charCodeAt(i + 1) > 127) break;
+        return { prefix: keyOf(abstract.slice(0, i + 1)).slice(0, PREFIX_LENGTH), key: null };
+      }
     } else dash = true;
   }
-  const prefix = prefixEnd < 0 ? null : keyOf(abstract.slice(0, prefixEnd)).slice(0, 300);
-  return { hash, length, prefix, key: null };
+  const key = keyOf(abstract);
+  return { prefix: key.length >= PREFIX_LENGTH ? key.slice(0, PREFIX_LENGTH) : null, key };
 }
 
 /**
@@ -108,20 +96,23 @@ export function groupPapers(raws: RawPaper[]): number[] {
     u.parent.push(i);
     u.arxiv.push((raws[i] as RawPaper).arxivId);
   }
-  // The normalised abstract is found through its hash: abstracts are long, and almost all differ.
-  const abstractsByHash = new Map<number, Array<{ first: number; key: string | null }>>();
+  // The whole normalised abstract ("b:" key) is found through its first 300 characters: two
+  // abstracts with the same key have the same prefix, and most abstracts differ early on.
+  const abstractsByPrefix = new Map<string, Array<{ first: number; key: string | null }>>();
   for (let i = 0; i < raws.length; i++) {
     const r = raws[i] as RawPaper;
     if (r.arxivId) byPaperKey(u, `a:${r.arxivId}`, i);
     const t = r.title ? computeKey(r.title) : "";
     if (t.length >= 12) byPaperKey(u, `t:${t}`, i);
     const a = abstractKey(r.abstract);
-    if (a.length > 0) {
-      // As a map from the whole normalised abstract to the first paper that has it.
-      let list = abstractsByHash.get(a.hash);
+    if (a.prefix === null) {
+      // A short key is compared whole.
+      if ((a.key as string).length > 0) byPaperKey(u, `b:${a.key}`, i);
+    } else {
+      let list = abstractsByPrefix.get(a.prefix);
       if (list === undefined) {
         list = [];
-        abstractsByHash.set(a.hash, list);
+        abstractsByPrefix.set(a.prefix, list);
       }
       let found = -1;
       if (list.length > 0) {
