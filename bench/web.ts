@@ -17,8 +17,8 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { WireGraph } from "@kg/graph-schema";
+import { toGraphColumns } from "@kg/graph-schema";
 import { launchBrowser } from "../tests/support/browser.ts";
-import { toGraphColumns } from "../web/src/api/graph-columns.ts";
 import { generateWireGraph } from "./generate/index.ts";
 
 const DIST_DIR = path.resolve(import.meta.dirname, "..", "web", "dist");

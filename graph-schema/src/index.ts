@@ -6,3 +6,4 @@ export * from "./keys.ts";
 export * from "./labels.ts";
 export * from "./nodes.ts";
 export * from "./wire.ts";
+export * from "./wire-columns.ts";

@@ -2,10 +2,9 @@
  * The overview: the whole graph drawn by sigma from /api/graph, coloured by label with
  * a legend, ForceAtlas2 in a worker, and the node and relationship counts.
  */
-import { GraphResponseSchema } from "@kg/graph-schema";
+import { GraphColumnsSchema, GraphResponseSchema } from "@kg/graph-schema";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GraphColumnsSchema } from "../../web/src/api/graph-columns.ts";
 import { countDrawnPixels, launchBrowser, openPage, screenshot } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { seedTestGraph } from "./fixture.ts";

@@ -4,10 +4,12 @@
  * - the wire format (default): edge ids are the same stable `source-TYPE->target` ids
  *   every other endpoint uses, so an expansion or a lineage merges into the overview
  *   instead of doubling its edges;
- * - `format=columns`: parallel arrays (web/src/api/graph-columns.ts), which the page
+ * - `format=columns`: parallel arrays (graph-schema/src/wire-columns.ts), which the page
  *   loads: a seventh of the size at 50,000 nodes, and no per-node objects to parse.
  */
 import {
+  type GraphColumns,
+  GraphColumnsSchema,
   GraphQuerySchema,
   GraphResponseSchema,
   NODE_LABELS,
@@ -17,11 +19,11 @@ import {
   REL_TYPES,
   type RelType,
   RelTypeSchema,
+  toGraphColumns,
   type WireGraph,
 } from "@kg/graph-schema";
 import { graphEdgesQuery, graphNodesQuery, toWireEdge, toWireNode } from "@kg/queries";
 import { z } from "zod";
-import { type GraphColumns, GraphColumnsSchema, toGraphColumns } from "../../src/api/graph-columns.ts";
 import type { ApiDeps } from "./route.ts";
 import { defineRoute } from "./route.ts";
 

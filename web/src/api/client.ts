@@ -4,6 +4,7 @@ import {
   CardResponseSchema,
   CypherResponseSchema,
   ExpandResponseSchema,
+  GraphColumnsSchema,
   GraphResponseSchema,
   HealthResponseSchema,
   IngestJobSchema,
@@ -15,7 +16,6 @@ import {
   StatsResponseSchema,
 } from "@kg/graph-schema";
 import type { z } from "zod";
-import { GraphColumnsSchema } from "./graph-columns.ts";
 
 /** Why a request failed, in words a researcher can act on. */
 export class ApiRequestError extends Error {
@@ -97,7 +97,7 @@ export const api = {
   stats: (signal?: AbortSignal) => request("/api/stats", StatsResponseSchema, { signal }),
   graph: (limit: number, signal?: AbortSignal) =>
     request(`/api/graph?limit=${limit}`, GraphResponseSchema, { signal }),
-  /** The whole graph in the compact form the overview loads (see graph-columns.ts). */
+  /** The whole graph in the compact form the overview loads (see graph-schema/src/wire-columns.ts). */
   graphColumns: (limit: number, signal?: AbortSignal) =>
     request(`/api/graph?limit=${limit}&format=columns`, GraphColumnsSchema, { signal }),
   search: (q: string, limit = 10, signal?: AbortSignal) =>

@@ -1,5 +1,5 @@
+import { type ColumnsEdge, type ColumnsNode, toGraphColumns } from "@kg/graph-schema";
 import { describe, expect, it } from "vitest";
-import { type ColumnsEdge, type ColumnsNode, toGraphColumns } from "../api/graph-columns.ts";
 import { createDataStore, createKgGraph, loadGraphColumns, seedPositions } from "./model.ts";
 
 const node = (id: string, name = id): ColumnsNode => ({

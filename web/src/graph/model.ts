@@ -1,8 +1,7 @@
-import type { NodeLabel, RelType, WireEdge, WireNode } from "@kg/graph-schema";
+import type { GraphColumns, NodeLabel, RelType, WireEdge, WireNode } from "@kg/graph-schema";
 import { MultiDirectedGraph } from "graphology";
 import pagerank from "graphology-metrics/centrality/pagerank";
 import type { SerializedEdge, SerializedNode } from "graphology-types";
-import type { GraphColumns } from "../api/graph-columns.ts";
 import { LABEL_COLORS } from "./style.ts";
 
 /**

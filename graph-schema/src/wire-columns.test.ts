@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GraphColumnsSchema, toGraphColumns } from "./graph-columns.ts";
+import { GraphColumnsSchema, toGraphColumns } from "./wire-columns.ts";
 
 const nodes = [
   { id: "Model:qwen", label: "Model", name: "Qwen", degree: 2 },

@@ -7,8 +7,9 @@
  * the object form's size, and parses and validates in a fraction of its time.
  * Shared by the server (web/server/api/graph.ts), the page and the web benchmark.
  */
-import { type NodeLabel, NodeLabelSchema, type RelType, RelTypeSchema } from "@kg/graph-schema";
+
 import { z } from "zod";
+import { type NodeLabel, NodeLabelSchema, type RelType, RelTypeSchema } from "./labels.ts";
 
 function isIndex(value: unknown, bound: number): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 && value < bound;
