@@ -230,8 +230,8 @@ function addSurface(g: EntityGroup, s: string, n: number): void {
 /** One end of the graph's edges: a node or a paper, interned so that edges are found by identity. */
 interface End {
   ref: EndpointRef;
-  /** `Label:key` or `Paper:id`. */
-  str: string;
+  /** Its place among all ends sorted by `Label:key` / `Paper:id` (set once all are known). */
+  rank: number;
   /** The node (null for a paper). */
   node: ExtractedNode | null;
   /** The edges leaving this end (at most one per type and other end). */
@@ -240,8 +240,8 @@ interface End {
   byTo: Map<End, EdgeEntry[]> | null;
 }
 
-function newEnd(ref: EndpointRef, str: string, node: ExtractedNode | null): End {
-  return { ref, str, node, out: [], byTo: null };
+function newEnd(ref: EndpointRef, node: ExtractedNode | null): End {
+  return { ref, rank: -1, node, out: [], byTo: null };
 }
 
 /** Up to this many edges leave an end, they are found by scanning; beyond, through a map. */
@@ -333,14 +333,15 @@ export function resolve(
   warnings: ExtractionWarning[],
 ): ExtractionResult {
   const { papers, paperIds } = mergePapers(occurrences);
-  // Entities: link every surface key of one local entity; Organization and Author apart.
-  // A local entity is known by the namespaced key of its first surface with a non-empty
+  // Entities: link every surface key of one local entity, in three namespaces (things,
+  // organisations, people). A local entity is known by its first surface with a non-empty
   // key; it is computed once here and reused by the passes below.
-  const parent = new Map<string, string>();
-  const entityKeys = linkEntityKeys(occurrences, paperIds, parent);
-  const { groupOfEntity, entityGroups } = groupEntities(occurrences, paperIds, parent, entityKeys);
-  const endOfId = makeNodes(entityGroups);
-  const entries = mergeEdges(occurrences, paperIds, groupOfEntity);
+  const parents = [new Map<string, string>(), new Map<string, string>(), new Map<string, string>()];
+  const entityKeys = linkEntityKeys(occurrences, paperIds, parents);
+  const { groupOfEntity, entityGroups } = groupEntities(occurrences, paperIds, parents, entityKeys);
+  const nodeEnds = makeNodes(entityGroups);
+  const paperEnds = new Map<string, End>();
+  const entries = mergeEdges(occurrences, paperIds, groupOfEntity, paperEnds);
   const kept: EdgeEntry[] = [];
   for (const entry of entries) {
     const { edge } = entry;
@@ -357,13 +358,33 @@ export function resolve(
     }
     kept.push(entry);
   }
-  // Sorted by (type, from, to): what sorting the NUL-joined ids "type\0from\0to" gave.
-  kept.sort((a, b) => cmp(a.type, b.type) || cmp(a.from.str, b.from.str) || cmp(a.to.str, b.to.str));
-  const edgeList = kept.map((k) => k.edge);
-  papers.sort((a, b) => cmp(a.id, b.id));
+  // Every end ranked in the order of its `Label:key` or `Paper:id`: nodes by label and key
+  // (no label is a prefix of another), then papers ("Paper" sorts after every node label).
+  nodeEnds.sort((a, b) => cmp(nodeOf(a).label, nodeOf(b).label) || cmp(nodeOf(a).key, nodeOf(b).key));
   const nodeList: ExtractedNode[] = [];
-  for (const end of endOfId.values()) nodeList.push(end.node as ExtractedNode);
-  nodeList.sort((a, b) => cmp(a.label, b.label) || cmp(a.key, b.key));
+  let rank = 0;
+  for (const end of nodeEnds) {
+    end.rank = rank++;
+    nodeList.push(nodeOf(end));
+  }
+  const paperRanked = [...paperEnds.entries()].sort((a, b) => cmp(a[0], b[0]));
+  for (const [, end] of paperRanked) end.rank = rank++;
+  // Edges sorted by (type, from, to), what sorting the NUL-joined ids "type\0from\0to" gave:
+  // by type, then by the ranks of their ends.
+  const byType = new Map<string, EdgeEntry[]>();
+  for (const entry of kept) {
+    const list = byType.get(entry.type);
+    if (list) list.push(entry);
+    else byType.set(entry.type, [entry]);
+  }
+  const edgeList: ExtractedEdge[] = [];
+  for (const type of [...byType.keys()].sort(cmp)) {
+    const list = (byType.get(type) as EdgeEntry[]).sort(
+      (a, b) => a.from.rank - b.from.rank || a.to.rank - b.to.rank,
+    );
+    for (const entry of list) edgeList.push(entry.edge);
+  }
+  papers.sort((a, b) => cmp(a.id, b.id));
   return { sources, papers, nodes: nodeList, edges: edgeList, warnings };
 }
 
@@ -427,6 +448,15 @@ function mergePapers(occurrences: PaperOccurrence[]): {
 }
 
 /** The root of a key in the union-find `parent` (path-compressed; an absent key is its own root). */
+function nodeOf(end: End): ExtractedNode {
+  return end.node as ExtractedNode;
+}
+
+/** The namespace of a label's keys: 0 things (Model, Dataset, Method), 1 organisations, 2 people. */
+function namespaceOf(label: EntityLabel): number {
+  return label === "Organization" ? 1 : label === "Author" ? 2 : 0;
+}
+
 function findKey(parent: Map<string, string>, k: string): string {
   let r = k;
   for (let p = parent.get(r); p !== undefined && p !== r; p = parent.get(r)) r = p;
@@ -443,25 +473,24 @@ function findKey(parent: Map<string, string>, k: string): string {
 function linkEntityKeys(
   occurrences: PaperOccurrence[],
   paperIds: Map<number, string>,
-  parent: Map<string, string>,
+  parents: Array<Map<string, string>>,
 ): Array<string | null> {
   const entityKeys: Array<string | null> = [];
   for (const o of occurrences) {
     const pid = paperIds.get(o.group) as string;
     for (const e of o.extraction.entities) {
-      const prefix = e.label === "Organization" || e.label === "Author" ? `${e.label}|` : "Thing|";
+      const parent = parents[namespaceOf(e.label)] as Map<string, string>;
       const keys = keysOf(e, pid);
       if (keys.length === 1) {
         // One surface links nothing (a key absent from `parent` is its own root).
         const key = keys[0] as string;
-        entityKeys.push(key.length > 0 ? prefix + key : null);
+        entityKeys.push(key.length > 0 ? key : null);
         continue;
       }
       let first: string | null = null;
       let root: string | null = null;
-      for (const key of keys) {
-        if (key.length === 0) continue;
-        const k = prefix + key;
+      for (const k of keys) {
+        if (k.length === 0) continue;
         if (first === null) first = k;
         if (!parent.has(k)) parent.set(k, k);
         if (root === null) root = findKey(parent, k);
@@ -486,11 +515,16 @@ function linkEntityKeys(
 function groupEntities(
   occurrences: PaperOccurrence[],
   paperIds: Map<number, string>,
-  parent: Map<string, string>,
+  parents: Array<Map<string, string>>,
   entityKeys: Array<string | null>,
-): { groupOfEntity: Array<EntityGroup | null>; entityGroups: Map<string, EntityGroup> } {
+): { groupOfEntity: Array<EntityGroup | null>; entityGroups: Array<Map<string, EntityGroup>> } {
   const groupOfEntity: Array<EntityGroup | null> = new Array(entityKeys.length);
-  const entityGroups = new Map<string, EntityGroup>();
+  // By namespace, then by root key.
+  const entityGroups = [
+    new Map<string, EntityGroup>(),
+    new Map<string, EntityGroup>(),
+    new Map<string, EntityGroup>(),
+  ];
   let ei = 0;
   for (const o of occurrences) {
     const pid = paperIds.get(o.group) as string;
@@ -500,8 +534,10 @@ function groupEntities(
         groupOfEntity[ei++] = null;
         continue;
       }
-      const root = findKey(parent, k);
-      let g = entityGroups.get(root);
+      const ns = namespaceOf(e.label);
+      const groups = entityGroups[ns] as Map<string, EntityGroup>;
+      const root = findKey(parents[ns] as Map<string, string>, k);
+      let g = groups.get(root);
       if (!g) {
         g = {
           surface: (e.surfaces[0] as [string, number])[0],
@@ -513,7 +549,7 @@ function groupEntities(
           dataset: 0,
           end: null,
         };
-        entityGroups.set(root, g);
+        groups.set(root, g);
       }
       groupOfEntity[ei++] = g;
       for (const [s, n] of e.surfaces) addSurface(g, s, n);
@@ -527,50 +563,56 @@ function groupEntities(
   return { groupOfEntity, entityGroups };
 }
 
-/** One node per group (its label the most voted, its name the most frequent surface), by `Label:key`. */
-function makeNodes(entityGroups: Map<string, EntityGroup>): Map<string, End> {
+/** One node per group (its label the most voted, its name the most frequent surface); their ends. */
+function makeNodes(entityGroups: Array<Map<string, EntityGroup>>): End[] {
   // Two groups could end with the same label and key; keep them one node (and one end).
-  const endOfId = new Map<string, End>();
-  for (const g of entityGroups.values()) {
-    let label: EntityLabel = "Model";
-    let best = Number.NEGATIVE_INFINITY;
-    for (let li = 0; li < LABEL_ORDER.length; li++) {
-      const v = g.votes[li] as number;
-      if (v > best) {
-        best = v;
-        label = LABEL_ORDER[li] as EntityLabel;
+  const endOfKey = new Map<EntityLabel, Map<string, End>>();
+  const ends: End[] = [];
+  for (const groups of entityGroups)
+    for (const g of groups.values()) {
+      let label: EntityLabel = "Model";
+      let best = Number.NEGATIVE_INFINITY;
+      for (let li = 0; li < LABEL_ORDER.length; li++) {
+        const v = g.votes[li] as number;
+        if (v > best) {
+          best = v;
+          label = LABEL_ORDER[li] as EntityLabel;
+        }
       }
+      let name: string;
+      let key: string;
+      let aliases: string[];
+      if (g.more === null) {
+        name = g.surface;
+        key = g.key;
+        aliases = [name];
+      } else {
+        const surfaces = [[g.surface, g.count] as [string, number], ...g.more].sort(
+          (a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]),
+        );
+        name = (surfaces[0] as [string, number])[0];
+        key = keyOf(name);
+        aliases = [...new Set(surfaces.map(([s]) => s))].sort(cmp);
+      }
+      const node: ExtractedNode = { label, key, name, aliases };
+      if (label === "Dataset") node.kind = g.benchmark > g.dataset ? "benchmark" : "dataset";
+      let byKey = endOfKey.get(label);
+      if (byKey === undefined) {
+        byKey = new Map();
+        endOfKey.set(label, byKey);
+      }
+      let end = byKey.get(key);
+      if (end === undefined) {
+        end = newEnd({ label: node.label, key: node.key }, node);
+        byKey.set(key, end);
+        ends.push(end);
+      } else {
+        const existing = end.node as ExtractedNode;
+        existing.aliases = [...new Set([...existing.aliases, ...node.aliases])].sort(cmp);
+      }
+      g.end = end;
     }
-    let name: string;
-    let key: string;
-    let aliases: string[];
-    if (g.more === null) {
-      name = g.surface;
-      key = g.key;
-      aliases = [name];
-    } else {
-      const surfaces = [[g.surface, g.count] as [string, number], ...g.more].sort(
-        (a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]),
-      );
-      name = (surfaces[0] as [string, number])[0];
-      key = keyOf(name);
-      aliases = [...new Set(surfaces.map(([s]) => s))].sort(cmp);
-    }
-    const node: ExtractedNode = { label, key, name, aliases };
-    if (label === "Dataset") node.kind = g.benchmark > g.dataset ? "benchmark" : "dataset";
-    const id = `${node.label}:${node.key}`;
-    let end = endOfId.get(id);
-    if (end === undefined) {
-      end = newEnd({ label: node.label, key: node.key }, id, node);
-      endOfId.set(id, end);
-    } else {
-      const existing = end.node as ExtractedNode;
-      existing.aliases = [...new Set([...existing.aliases, ...node.aliases])].sort(cmp);
-    }
-    g.end = end;
-  }
-
-  return endOfId;
+  return ends;
 }
 
 /** One edge per (type, from, to), found through the ends (no string ids), its evidence merged. */
@@ -578,15 +620,15 @@ function mergeEdges(
   occurrences: PaperOccurrence[],
   paperIds: Map<number, string>,
   groupOfEntity: Array<EntityGroup | null>,
+  paperEnds: Map<string, End>,
 ): EdgeEntry[] {
   const entries: EdgeEntry[] = [];
-  const paperEnds = new Map<string, End>();
   let ei = 0;
   for (const o of occurrences) {
     const pid = paperIds.get(o.group) as string;
     let paperEnd = paperEnds.get(pid);
     if (paperEnd === undefined) {
-      paperEnd = newEnd({ label: "Paper", id: pid }, `Paper:${pid}`, null);
+      paperEnd = newEnd({ label: "Paper", id: pid }, null);
       paperEnds.set(pid, paperEnd);
     }
     const sourceId = o.source.id;
