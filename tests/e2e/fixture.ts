@@ -4,11 +4,13 @@
  * of the same seeds is loaded instead (for working on the page while the extractor is
  * being changed).
  */
+
 import type { ExtractedEdge, ExtractedNode, ExtractedPaper, ExtractionResult } from "@kg/graph-schema";
 import { applySchema, loadExtraction } from "@kg/ingest";
 import type { Database } from "@kg/queries/run";
 import { extractDocuments, readDocuments } from "../../ingest/src/pipeline.ts";
 import { clearGraph } from "../support/db.ts";
+import { fixturePaper } from "../support/extraction-builders.ts";
 
 export const SEEDS_DIR = "/work/shared/corpus/seeds";
 
@@ -22,20 +24,7 @@ function paper(
   sourceId: string,
   authors: string[],
 ): ExtractedPaper {
-  return {
-    id,
-    title,
-    arxivId: id.startsWith("arxiv:") ? id.slice(6) : null,
-    sourceId,
-    sourceIds: [sourceId],
-    abstract,
-    codeUrls: [],
-    modelUrls: [],
-    urls: [],
-    notes: [],
-    authors,
-    date: "2025-10-01",
-  };
+  return fixturePaper(id, title, abstract, sourceId, authors, "2025-10-01");
 }
 
 const PET = paper(

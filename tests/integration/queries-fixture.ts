@@ -7,12 +7,14 @@
  * Related work for P1 (PET-F2I): P2 (MedReason) shares the base model, MedQA and an
  * author, so it ranks first; P6 only has a similar abstract; P3 only shares LoRA.
  */
+
 import type { ExtractedEdge, ExtractedNode, ExtractedPaper, ExtractionResult } from "@kg/graph-schema";
 import type { Database } from "@kg/queries/run";
 // The loader module itself rather than the @kg/ingest barrel, so these tests do not
 // depend on the rest of the ingest pipeline.
 import { applySchema, loadExtraction } from "../../ingest/src/load/load-extraction.ts";
 import { clearGraph } from "../support/db.ts";
+import { fixturePaper } from "../support/extraction-builders.ts";
 
 export const FEED_SOURCE = {
   id: "a".repeat(64),
@@ -27,28 +29,7 @@ export const LAB_SOURCE = {
   bytes: 2100,
 };
 
-function paper(
-  id: string,
-  title: string,
-  abstract: string,
-  sourceId: string,
-  authors: string[] = [],
-): ExtractedPaper {
-  return {
-    id,
-    title,
-    arxivId: id.startsWith("arxiv:") ? id.slice(6) : null,
-    sourceId,
-    sourceIds: [sourceId],
-    abstract,
-    codeUrls: [],
-    modelUrls: [],
-    urls: [],
-    notes: [],
-    authors,
-    date: "2025-01-01",
-  };
-}
+const paper = fixturePaper;
 
 const P1 = paper(
   "arxiv:2501.00001",
