@@ -671,14 +671,3 @@ function mergeEdges(
   }
   return entries;
 }
-
-/** The relationship types whose evidence is scored and reported (all but MENTIONS/USES_METHOD). */
-export const CORE_REL_TYPES: readonly ExtractedRelType[] = [
-  "BASED_ON",
-  "TRAINED_ON",
-  "EVALUATED_ON",
-  "PUBLISHED",
-  "AUTHORED",
-  "INTRODUCES",
-  "DEVELOPED",
-];
