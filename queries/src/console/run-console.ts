@@ -19,7 +19,13 @@ import { z } from "zod";
 import { defineQuery } from "../define.ts";
 import { NodeRowSchema, nodeProjection, toWireEdge, toWireNode } from "../read/wire.ts";
 import type { Database } from "../run/database.ts";
-import type { PlainNode, PlainRelationship } from "../run/plain.ts";
+import {
+  isPlainNode,
+  isPlainPath,
+  isPlainRelationship,
+  type PlainNode,
+  type PlainRelationship,
+} from "../run/plain.ts";
 import { checkReadOnly } from "./read-only.ts";
 
 export interface ConsoleLimits {
@@ -118,16 +124,6 @@ export const consoleNodesByElementIdQuery = defineQuery({
   row: z.object({ elementId: z.string(), node: NodeRowSchema }),
 });
 
-function isNode(v: unknown): v is PlainNode {
-  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "node";
-}
-function isRelationship(v: unknown): v is PlainRelationship {
-  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "relationship";
-}
-function isPath(v: unknown): v is { kind: "path"; nodes: PlainNode[]; relationships: PlainRelationship[] } {
-  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "path";
-}
-
 /** The wire node of a driver node, when it has a schema label and a key; else null. */
 export function plainNodeToWire(node: PlainNode): WireNode | null {
   const label = node.labels.map((l) => NodeLabelSchema.safeParse(l)).find((r) => r.success)?.data;
@@ -158,7 +154,7 @@ export async function rowsToGraph(
       for (const item of value) visit(item, depth + 1);
       return;
     }
-    if (isNode(value)) {
+    if (isPlainNode(value)) {
       const wire = plainNodeToWire(value);
       if (wire) {
         nodes.set(wire.id, wire);
@@ -166,11 +162,11 @@ export async function rowsToGraph(
       }
       return;
     }
-    if (isRelationship(value)) {
+    if (isPlainRelationship(value)) {
       relationships.set(value.elementId, value);
       return;
     }
-    if (isPath(value)) {
+    if (isPlainPath(value)) {
       for (const n of value.nodes) visit(n, depth + 1);
       for (const r of value.relationships) visit(r, depth + 1);
       return;

@@ -22,10 +22,6 @@ const DESCRIBED_ROUTES: readonly ApiRoute[] = [
 
 export const API_ROUTES: readonly ApiRoute[] = [...DESCRIBED_ROUTES, ...docsRoutes(DESCRIBED_ROUTES)];
 
-export class ApiInputError extends Error {
-  readonly statusCode = 400;
-}
-
 interface ClientFault {
   statusCode: number;
   message: string;
