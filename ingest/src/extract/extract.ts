@@ -1811,13 +1811,14 @@ function urlEdges(
       pushUnique(codeUrls, url);
     else pushUnique(urls, url);
     if (!repo) continue;
-    const owner = organisationEntity(entities, orgEntities, repo.owner);
+    // The owner becomes an Organization only with the DEVELOPED edge the repository justifies.
     if (repo.name) {
       const target = keyToEntity.get(keyOf(repo.name));
       // Only what the paper introduces, or a name written exactly as the repository: "CoCo" is not COCO.
       const exact =
         target !== undefined && (entities[target] as LocalEntity).surfaces.some(([s]) => s === repo.name);
       if (target !== undefined && ((entities[target] as LocalEntity).introduced || exact)) {
+        const owner = organisationEntity(entities, orgEntities, repo.owner);
         edges.push({
           type: "DEVELOPED",
           from: entityEnd(m, owner),

@@ -18,6 +18,7 @@ import {
   type BasedOnMethod,
   type EndpointRef,
   type EntityLabel,
+  type Evidence,
   type ExtractedEdge,
   type ExtractedNode,
   type ExtractedPaper,
@@ -30,6 +31,8 @@ import {
 import type { LocalEntity, PaperExtraction } from "../extract/extract.ts";
 import { computeKey, keyOf } from "../extract/key.ts";
 import type { RawPaper } from "../segment/segment.ts";
+import { matchKey } from "./match-key.ts";
+import { baseNamesOf, modelNameParts } from "./name-grammar.ts";
 
 /** One occurrence of a paper in one document, with what was extracted from it. */
 export interface PaperOccurrence {
@@ -358,6 +361,16 @@ export function resolve(
     }
     kept.push(entry);
   }
+  for (const entry of variantEdges(nodeEnds, kept)) kept.push(entry);
+  // No entity without an edge: a name read but related to nothing is no node of the graph.
+  const touched = new Set<End>();
+  for (const entry of kept) {
+    touched.add(entry.from);
+    touched.add(entry.to);
+  }
+  const linked = nodeEnds.filter((end) => touched.has(end));
+  nodeEnds.length = 0;
+  for (const end of linked) nodeEnds.push(end);
   // Every end ranked in the order of its `Label:key` or `Paper:id`: nodes by label and key
   // (no label is a prefix of another), then papers ("Paper" sorts after every node label).
   nodeEnds.sort((a, b) => cmp(nodeOf(a).label, nodeOf(b).label) || cmp(nodeOf(a).key, nodeOf(b).key));
@@ -469,6 +482,21 @@ function findKey(parent: Map<string, string>, k: string): string {
   return r;
 }
 
+/** Marks matching keys in the union-find, apart from the normalised keys (which never start with it). */
+const MATCH_PREFIX = "~";
+
+/** Joins key `k` to the group rooted at `root` (null: none yet); returns the group's root. */
+function linkKey(parent: Map<string, string>, root: string | null, k: string): string {
+  if (!parent.has(k)) parent.set(k, k);
+  const r2 = findKey(parent, k);
+  if (root === null || r2 === root) return r2;
+  // The smaller key wins so the result does not depend on input order.
+  const keep: string = cmp(root, r2) <= 0 ? root : r2;
+  const drop: string = keep === root ? r2 : root;
+  parent.set(drop, keep);
+  return keep;
+}
+
 /** Links the surface keys of each local entity; returns each entity's namespaced first key. */
 function linkEntityKeys(
   occurrences: PaperOccurrence[],
@@ -476,34 +504,23 @@ function linkEntityKeys(
   parents: Array<Map<string, string>>,
 ): Array<string | null> {
   const entityKeys: Array<string | null> = [];
+  // People and organisations are not matched loosely: "Jun Li" is not "Junli".
+  const things = parents[0] as Map<string, string>;
   for (const o of occurrences) {
     const pid = paperIds.get(o.group) as string;
     for (const e of o.extraction.entities) {
       const parent = parents[namespaceOf(e.label)] as Map<string, string>;
       const keys = keysOf(e, pid);
-      if (keys.length === 1) {
-        // One surface links nothing (a key absent from `parent` is its own root).
-        const key = keys[0] as string;
-        entityKeys.push(key.length > 0 ? key : null);
-        continue;
-      }
       let first: string | null = null;
       let root: string | null = null;
       for (const k of keys) {
         if (k.length === 0) continue;
         if (first === null) first = k;
-        if (!parent.has(k)) parent.set(k, k);
-        if (root === null) root = findKey(parent, k);
-        else {
-          const r2 = findKey(parent, k);
-          if (r2 !== root) {
-            // The smaller key wins so the result does not depend on input order.
-            const keep: string = cmp(root, r2) <= 0 ? root : r2;
-            const drop: string = keep === root ? r2 : root;
-            parent.set(drop, keep);
-            root = keep;
-          }
-        }
+        root = linkKey(parent, root, k);
+        // Surface forms of one thing written differently across the corpus (Llama 3, LLaMA-3)
+        // meet at their matching key; a paper's own unnamed thing keeps to itself.
+        if (e.scope !== "paper" && parent === things)
+          root = linkKey(parent, root, MATCH_PREFIX + matchKey(k));
       }
       entityKeys.push(first);
     }
@@ -596,6 +613,7 @@ function makeNodes(entityGroups: Array<Map<string, EntityGroup>>): End[] {
       }
       const node: ExtractedNode = { label, key, name, aliases };
       if (label === "Dataset") node.kind = g.benchmark > g.dataset ? "benchmark" : "dataset";
+      if (label === "Model") Object.assign(node, modelNameParts(name));
       let byKey = endOfKey.get(label);
       if (byKey === undefined) {
         byKey = new Map();
@@ -670,4 +688,61 @@ function mergeEdges(
     }
   }
   return entries;
+}
+
+/**
+ * VARIANT_OF, read off the names by the name grammar: a Model whose name has a size or a
+ * variant links to the nearest base the graph has (Qwen2.5-7B-Instruct → Qwen2.5-7B, else
+ * Qwen2.5). Its evidence is the first sentence that names the variant. Never BASED_ON, which
+ * stays what a text states.
+ */
+function variantEdges(nodeEnds: End[], kept: EdgeEntry[]): EdgeEntry[] {
+  const models = nodeEnds
+    .filter((end) => nodeOf(end).label === "Model")
+    .sort((a, b) => cmp(nodeOf(a).key, nodeOf(b).key));
+  const byMatch = new Map<string, End>();
+  for (const end of models) {
+    for (const alias of [nodeOf(end).name, ...nodeOf(end).aliases]) {
+      const m = matchKey(keyOf(alias));
+      if (!byMatch.has(m)) byMatch.set(m, end);
+    }
+  }
+  // The first sentence naming each model (edges are in a deterministic order already).
+  const firstEvidence = new Map<End, Evidence>();
+  for (const entry of kept) {
+    if (entry.type !== "INTRODUCES" && entry.type !== "MENTIONS") continue;
+    const e = entry.edge.evidence[0];
+    const prev = firstEvidence.get(entry.to);
+    if (e !== undefined && (prev === undefined || cmp(e.paperId, prev.paperId) < 0))
+      firstEvidence.set(entry.to, e);
+  }
+  const out: EdgeEntry[] = [];
+  for (const end of models) {
+    const node = nodeOf(end);
+    if (node.family === undefined) continue;
+    const evidence = firstEvidence.get(end);
+    if (evidence === undefined) continue;
+    for (const baseName of baseNamesOf(node)) {
+      const base = byMatch.get(matchKey(keyOf(baseName)));
+      if (base === undefined || base === end) continue;
+      const entry: EdgeEntry = {
+        type: "VARIANT_OF",
+        from: end,
+        to: base,
+        edge: {
+          type: "VARIANT_OF",
+          from: end.ref,
+          to: base.ref,
+          properties: {},
+          evidence: [{ ...evidence, confidence: 0.9, extractor: "name-grammar" }],
+        },
+        methodConfidence: -1,
+        seen: null,
+      };
+      addEntry(end, entry);
+      out.push(entry);
+      break;
+    }
+  }
+  return out;
 }
