@@ -9,6 +9,7 @@
  * collection is iterated in text order.
  */
 import type { BasedOnMethod, DatasetKind, EntityLabel, ExtractedRelType } from "@kg/graph-schema";
+import { matchFrames } from "./frames.ts";
 import { computeKey, keyOf } from "./key.ts";
 import {
   type AbbreviationPair,
@@ -166,7 +167,7 @@ const TRAINED_BY_DATA =
 const DATA_FIRST_OPENING =
   /^(?:based on|building (?:up)?on|built (?:up)?on|using|leveraging|with|trained on|pre-?trained on|fine-?tuned on|after (?:scaling|training|pre-?training|fine-?tuning) (?:up )?(?:to|on)|scaling (?:up )?to|by training on)\b/;
 const THIS_DATASET =
-  /\b(?:this|these|the|our|that|such)\s+(?:[\w-]+\s+){0,2}?(dataset|datasets|data set|corpus|benchmark)\b/;
+  /\b(?:this|these|the|our|that|such)\s+(?:[\w-]+\s+){0,2}?(dataset|datasets|data set|corpus|benchmark)\b|\b(?:this|these)\s+(?:[\w-]+\s+){0,2}?(?:data|resource|collection)\b/;
 const MAIN_COREF =
   /\b(?:our|the proposed|this|the resulting)\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|framework|system|network|agent|architecture|llm|mllm)\b|^(?:it|they)\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|reach|obtain|set|improv|perform|scor|exceed|attain)|^(?:experiments?|extensive experiments?|experimental results?|results?|evaluations?|extensive evaluations?|comprehensive experiments?)\b/;
 const USES_BETWEEN =
@@ -196,11 +197,16 @@ function pushPair(protos: ProtoEdge[], s: SentenceInfo, a: number, b: number, p:
   if (group[group.length - 1] !== a) return;
   for (const g of group) {
     if (g === a || (ms[g] as Mention).start === A.start) continue;
+    // A name that is itself an object ("based on BarBERT, and Baz-L, built on …") is no coordinated subject.
+    const G = ms[g] as Mention;
+    if (OBJECT_BEFORE.test(s.lower.slice(Math.max(0, G.start - 12), G.start))) continue;
     if (sizesFit(ms[g] as Mention, B))
       protos.push({ ...p, from: cs[g] as number, confidence: p.confidence - 0.05 });
   }
 }
 
+/** A preposition just before a name: the name is an object there. */
+const OBJECT_BEFORE = /\b(?:on|upon|from|of|to)\s+(?:the\s+|a\s+|an\s+)?$/;
 /** A word in lower case (hyphens allowed). */
 const LOWER_WORD = /^[a-z-]+$/;
 /** "X, an open-source multimodal agentic model", "X is a ... model": an appositive or copula after a name. */
@@ -262,6 +268,8 @@ interface ProtoEdge {
   extractor: string;
   /** Labels the ends must have after typing ("any" for papers). */
   need: [EntityLabel[] | null, EntityLabel[] | null];
+  /** Subjects tried in order when `from` is no entity of the needed label ("main": the paper's main model). */
+  orElse?: Array<number | "main">;
 }
 
 /** Words one of which every pair pattern (BASED_ON, TRAINED_ON, USES_METHOD, X from ORG) needs. */
@@ -942,7 +950,9 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (!PAIR_GATE.test(between)) continue;
       const ca = cs[a] as number;
       const cb = cs[b] as number;
-      const fwd = BASED_FORWARD.exec(between);
+      // The pair patterns of derivation read adjacent names of one clause only ("Swan-S, based on A, and
+      // Swan-L, built on B": B is the base of Swan-L alone); farther pairs are the frames' (nearest subject).
+      const fwd = b === a + 1 && !/[;:]/.test(between) ? BASED_FORWARD.exec(between) : null;
       if (fwd) {
         const verb = fwd[1] as string;
         const prep = fwd[2] as string;
@@ -1000,18 +1010,8 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
       }
       const ext = BASED_EXTENDS.exec(between);
       if (ext) {
-        const verb = ext[1] as string;
-        const strongVerb = /extend|version|variant|upcycl|distill|initiali/.test(verb);
-        pushPair(protos, s, a, b, {
-          type: "BASED_ON",
-          from: ca,
-          to: cb,
-          method: inferBasedOnMethod(verb, s.text, paperLower),
-          sentence: si,
-          confidence: strongVerb ? 0.8 : 0.6,
-          extractor: `pattern:${verb.replace(/\s+/g, "-")}`,
-          need: [["Model"], ["Model"]],
-        });
+        // The edge is the frame "built-upon"'s (its subject is the nearest name, not any before).
+        const strongVerb = /extend|version|variant|upcycl|distill|initiali/.test(ext[1] as string);
         if (strongVerb)
           roles.push({ cand: ca, label: "Model", weight: 1.5 }, { cand: cb, label: "Model", weight: 1.5 });
         continue;
@@ -1031,20 +1031,11 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
         });
         continue;
       }
-      // "we fine-tune X on D", "training X on D".
+      // "we fine-tune X on D": the frame "trained-on" (rules/derivation.ts), which gives D to the model made.
       if (
         ON_BETWEEN.test(between) &&
         TRAIN_VERB_BEFORE.test(s.lower.slice(Math.max(0, A.start - 30), A.start))
       ) {
-        pushPair(protos, s, a, b, {
-          type: "TRAINED_ON",
-          from: ca,
-          to: cb,
-          sentence: si,
-          confidence: 0.75,
-          extractor: "pattern:train-x-on",
-          need: [["Model"], ["Dataset"]],
-        });
         roles.push({ cand: cb, label: "Dataset", weight: 1 });
         continue;
       }
@@ -1097,6 +1088,8 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
       }
     }
   }
+
+  framesOf(st, s, si);
 
   // Data first: "Based on this dataset, we present SegAnyPET"; "After scaling up to ... SA-1B, S2-UniSeg ...".
   const opening = DATA_FIRST_OPENING.exec(s.lower);
@@ -1164,6 +1157,139 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
   }
 }
 
+/**
+ * The derivation frames (rules/derivation.ts) of one sentence as proto-edges. A base made
+ * into the paper's model gives that model its training data too ("we fine-tune Foo on D":
+ * D trained the model made, and Foo only when the paper names no model of its own).
+ */
+function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
+  const matches = matchFrames(s.lower, s.mentions);
+  if (matches.length === 0) return;
+  const cs = s.cands;
+  const madeFrom = new Map<number, number | "main">();
+  // A product the sentence names ("…, yielding Baz") is the model made, not the paper's model.
+  const named = new Set<number>();
+  const subjects = new Set<number>();
+  for (const fm of matches) {
+    if (fm.subject === "main") continue;
+    subjects.add(fm.subject);
+    if (fm.frame.type === "BASED_ON") named.add(fm.object);
+  }
+  for (const fm of matches) {
+    const f = fm.frame;
+    // The object with the names coordinated after it, up to a name that is a subject itself
+    // ("Baz-S, based on Foo, and Baz-L, built on Bar": Baz-L is no second base of Baz-S).
+    const objects: number[] = [];
+    for (const k of groupOf(s, fm.object)) {
+      if (k < fm.object) continue;
+      if (k > fm.object && subjects.has(k)) break;
+      objects.push(k);
+    }
+    if (f.type === "BASED_ON" && fm.subject === "main" && named.has(fm.object)) continue;
+    if (f.type === "BASED_ON") {
+      // The subject with the names coordinated with it ("Baz-7B and Baz-14B, fine-tuned from Foo-7B/14B"),
+      // sizes paired when both sides name several.
+      const makers: Array<number | "main"> = fm.subject === "main" ? ["main"] : groupOf(s, fm.subject);
+      for (const maker of makers) {
+        const from = maker === "main" ? "main" : (cs[maker] as number);
+        for (const k of objects) {
+          if (maker !== "main") {
+            const M = s.mentions[maker] as Mention;
+            const O = s.mentions[k] as Mention;
+            if (M.start === O.start || !sizesFit(M, O)) continue;
+            if (maker !== fm.subject && OBJECT_BEFORE.test(s.lower.slice(Math.max(0, M.start - 12), M.start)))
+              continue;
+          }
+          madeFrom.set(k, from);
+          // What a frame makes and makes from are models (the evidence of its wording).
+          st.roles.push({ cand: cs[k] as number, label: "Model", weight: 1 });
+          if (from !== "main") st.roles.push({ cand: from, label: "Model", weight: 1.5 });
+          st.protos.push({
+            type: "BASED_ON",
+            from,
+            to: cs[k] as number,
+            method:
+              f.method === "by-verb" || f.method === undefined
+                ? inferBasedOnMethod(fm.words, s.text, st.paperLower)
+                : f.method,
+            sentence: si,
+            confidence: maker === fm.subject || maker === "main" ? f.confidence : f.confidence - 0.05,
+            extractor: `frame:${f.id}`,
+            need: [["Model"], ["Model"]],
+          });
+        }
+      }
+      continue;
+    }
+    // TRAINED_ON: the model before the data, or the model made from it, or the paper's model.
+    if (fm.subject !== "main" && f.subject === "next") {
+      for (const g of groupOf(s, fm.subject)) {
+        st.roles.push({ cand: cs[g] as number, label: "Model", weight: 1 });
+        for (const k of objects) {
+          st.roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1.5 });
+          st.protos.push({
+            type: "TRAINED_ON",
+            from: cs[g] as number,
+            to: cs[k] as number,
+            sentence: si,
+            confidence: f.confidence,
+            extractor: `frame:${f.id}`,
+            need: [["Model"], ["Dataset"]],
+          });
+        }
+      }
+      continue;
+    }
+    // The names before the data in its clause, nearest first, each tried until one is a model.
+    let from: number | "main" = "main";
+    const orElse: Array<number | "main"> = [];
+    if (fm.subject !== "main") from = cs[fm.subject] as number;
+    else {
+      const before = previousMentions(s, fm.object);
+      let made: number | "main" | undefined;
+      for (const p of before) made ??= madeFrom.get(p);
+      if (made !== undefined) {
+        from = made;
+        for (const p of before) orElse.push(cs[p] as number);
+      } else if (before.length > 0) {
+        from = cs[before[0] as number] as number;
+        for (const p of before.slice(1)) orElse.push(cs[p] as number);
+        orElse.push("main");
+      }
+    }
+    for (const k of objects) {
+      const proto: ProtoEdge = {
+        type: "TRAINED_ON",
+        from,
+        to: cs[k] as number,
+        sentence: si,
+        confidence: f.confidence,
+        extractor: `frame:${f.id}`,
+        need: [["Model"], ["Dataset"]],
+      };
+      if (orElse.length > 0) proto.orElse = orElse;
+      st.protos.push(proto);
+      st.roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1.5 });
+    }
+  }
+}
+
+const CLAUSE_BREAK = /[;:]|\.\s/;
+
+/** The mentions before mention k in its clause (not coordinated with it), nearest first, at most three. */
+function previousMentions(s: SentenceInfo, k: number): number[] {
+  const group = groupOf(s, k);
+  const obj = s.mentions[group[0] as number] as Mention;
+  const out: number[] = [];
+  for (let j = (group[0] as number) - 1; j >= 0 && out.length < 3; j--) {
+    const m = s.mentions[j] as Mention;
+    if (CLAUSE_BREAK.test(s.lower.slice(m.end, obj.start)) || obj.start - m.end > 120) break;
+    if (out.length > 0 && (s.mentions[out[out.length - 1] as number] as Mention).start === m.start) continue;
+    out.push(j);
+  }
+  return out;
+}
+
 /** One label per entity (root of each alias group), by the evidence gathered. */
 function decideLabels(st: PaperState): void {
   const { cands, roles, datasetHead, debug } = st;
@@ -1223,17 +1349,7 @@ function decideLabels(st: PaperState): void {
 
 /** What the paper introduces, its main model, and "this dataset" coreference. */
 function resolveIntroductions(st: PaperState): void {
-  const {
-    cands,
-    sentences,
-    protos,
-    introducedAt,
-    introCandidates,
-    introducedHere,
-    titleCand,
-    labelOf,
-    corefData,
-  } = st;
+  const { cands, protos, introducedAt, introCandidates, introducedHere, titleCand, labelOf, corefData } = st;
   // A cue introduces the first typed name after it, with its abbreviation and the names
   // joined to it by "and"; later names ("... compared with GPT-4") are only mentioned.
   let clause = "";
@@ -1323,22 +1439,9 @@ function resolveIntroductions(st: PaperState): void {
     introducedBenchmarks.add(find(cands, titleCand));
 
   // Coreference "this dataset": the last named data set of the one or two sentences before.
+  st.main = main;
   for (const { sentence, model, own } of corefData.splice(0)) {
-    let target: number | null = null;
-    for (let back = sentence - 1; back >= Math.max(0, sentence - 2) && target === null; back--) {
-      const prev = sentences[back] as SentenceInfo;
-      for (let k = prev.cands.length - 1; k >= 0; k--) {
-        if (typeOfCand(st, prev.cands[k] as number) === "Dataset") {
-          target = prev.cands[k] as number;
-          break;
-        }
-      }
-      // A data set introduced just before without a name: the paper's own unnamed data set.
-      if (target === null && BUILDS_DATA.test(prev.lower)) {
-        if (own && typeOfCand(st, model) === "Model") target = unnamedDataset(st, back);
-        break;
-      }
-    }
+    const target = previousDatasetOf(st, sentence, own && typeOfCand(st, model) === "Model");
     if (target !== null) {
       protos.push({
         type: "TRAINED_ON",
@@ -1358,7 +1461,8 @@ function resolveIntroductions(st: PaperState): void {
 const BUILDS_DATA =
   /\b(?:build|built|construct|collect|curat|creat|introduc|present|releas|assembl|compil)\w*\s+(?:[\w-]+\s+){0,8}?(?:dataset|data set|corpus|benchmark)\b/;
 /** "this dataset", "these benchmarks", "our corpus": the paper's own data, referred back to. */
-const OWN_DATA = /\b(?:this|these|our)\s+(?:[\w-]+\s+){0,2}?(?:dataset|datasets|data set|corpus|benchmark)\b/;
+const OWN_DATA =
+  /\b(?:this|these|our)\s+(?:[\w-]+\s+){0,2}?(?:dataset|datasets|data set|corpus|benchmark|data|resource|collection)\b/;
 /** Words of training: "fine-tuned on this dataset" is no evaluation on it. */
 const TRAINS = /\b(?:train|fine-?tun|finetun|pre-?train|post-?train)\w*|\bsft\b|\bcft\b/;
 /** The same on the sentence as written, capturing the words before the head noun and the head noun. */
@@ -1627,7 +1731,7 @@ function materialise(st: PaperState): PaperExtraction {
   const orgEntities = new Map<string, number>();
   const links = urlEdges(st, m, orgEntities);
   pageEdges(st, m, orgEntities);
-  // The same fact read by one rule from one sentence twice (a coordination, a repeated pair) is one edge.
+  // The same fact read from one sentence twice (by two rules, a coordination, a repeated pair) is one edge.
   const entities = m.entities;
   return { entities, edges: uniqueEdges(m.edges, entities.length), ...links };
 }
@@ -1690,8 +1794,19 @@ function edgesFromPatterns(st: PaperState, m: Materialised): void {
   const { entities, entityOfRoot, edges } = m;
   for (const p of protos) {
     const from = p.from === "paper" ? null : p.from === "main" ? main : p.from;
-    const fromE = from === null ? undefined : entityOfCand(cands, entityOfRoot, from);
+    let fromE = from === null ? undefined : entityOfCand(cands, entityOfRoot, from);
     const toE = p.to === "paper" ? undefined : entityOfCand(cands, entityOfRoot, p.to);
+    if (p.orElse !== undefined) {
+      for (const alt of p.orElse) {
+        if (
+          fromE !== undefined &&
+          !(p.need[0] && !p.need[0].includes((entities[fromE] as LocalEntity).label))
+        )
+          break;
+        const c = alt === "main" ? main : alt;
+        fromE = c === null ? undefined : entityOfCand(cands, entityOfRoot, c);
+      }
+    }
     if (fromE === undefined || toE === undefined || fromE === toE) continue;
     const fl = (entities[fromE] as LocalEntity).label;
     const tl = (entities[toE] as LocalEntity).label;
@@ -1908,7 +2023,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
   return materialise(st);
 }
 
-/** The edges without repeats (same type, ends, extractor and sentence), in order. */
+/** The edges without repeats (same type, ends and sentence: the first rule that read it), in order. */
 function uniqueEdges(edges: LocalEdge[], entityCount: number): LocalEdge[] {
   const unique: LocalEdge[] = [];
   // Ends are entity ids or the paper (-1): (from + 1) * (entityCount + 1) + (to + 1) is one number per pair.
@@ -1924,7 +2039,7 @@ function uniqueEdges(edges: LocalEdge[], entityCount: number): LocalEdge[] {
     }
     let repeat = false;
     for (const x of list) {
-      if (x.type === e.type && x.extractor === e.extractor && x.sentence === e.sentence) {
+      if (x.type === e.type && x.sentence === e.sentence) {
         repeat = true;
         break;
       }

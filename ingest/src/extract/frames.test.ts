@@ -1,0 +1,147 @@
+/**
+ * One invented sentence per derivation frame (rules/derivation.ts) and per failure shape of
+ * issue 8; none is corpus text. A frame added to the rules gets its sentence here.
+ */
+import { describe, expect, it } from "vitest";
+import { extractPaper, type LocalEnd, type PaperExtraction } from "./extract.ts";
+import { FRAME_GATE, matchFrames } from "./frames.ts";
+import { DERIVATION_FRAMES } from "./rules/derivation.ts";
+
+function run(abstract: string): PaperExtraction {
+  return extractPaper({
+    title: null,
+    abstract,
+    organizations: [],
+    authors: [],
+    pageEvidence: null,
+    urls: [],
+  });
+}
+function nameOf(x: PaperExtraction, end: LocalEnd): string {
+  if ("paper" in end) return "paper";
+  return (x.entities[end.entity]?.surfaces[0] as [string, number])[0];
+}
+/** "From -> To (method)" of every edge of a type, without repeats, sorted. */
+function edges(x: PaperExtraction, type: string): string[] {
+  const out = x.edges
+    .filter((e) => e.type === type)
+    .map((e) => `${nameOf(x, e.from)} -> ${nameOf(x, e.to)}${e.method ? ` (${e.method})` : ""}`);
+  return [...new Set(out)].sort();
+}
+
+describe("derivation frames", () => {
+  it("continued pretraining with a named product: the product is made, and trained on the data", () => {
+    const x = run(
+      "We present Foo-7B, a model for code. We continue pretraining Bar-7B on BazCorpus, yielding Qux-7B.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Qux-7B -> Bar-7B (continued-pretraining)"]);
+    expect(edges(x, "TRAINED_ON")).toEqual(["Qux-7B -> BazCorpus"]);
+  });
+
+  it("post-training producing a named model", () => {
+    const x = run(
+      "We then post-train Bar-4B with reinforcement learning on QuxMath, producing Baz-4B-Think.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Baz-4B-Think -> Bar-4B (post-training)"]);
+  });
+
+  it("training X from Y", () => {
+    const x = run("We describe training Baz-3B from Bar-3B-Instruct with a new recipe.");
+    expect(edges(x, "BASED_ON")).toEqual(["Baz-3B -> Bar-3B-Instruct (other)"]);
+  });
+
+  it("X, which starts from Y and distils", () => {
+    const x = run(
+      "We introduce BazEncoder, which starts from the existing BarEncoder and improves it by distilling a larger teacher.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["BazEncoder -> BarEncoder (distillation)"]);
+  });
+
+  it("an opening 'Built on Y, X is fine-tuned with LoRA on A, B and C'", () => {
+    const x = run(
+      "Built on the open-weight Bar-3B architecture, BazMed is fine-tuned with LoRA on MedSetA, MedSetB and MedSetC.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["BazMed -> Bar-3B (adapter)"]);
+    expect(edges(x, "TRAINED_ON")).toContain("BazMed -> MedSetB");
+    expect(edges(x, "TRAINED_ON")).toContain("BazMed -> MedSetC");
+  });
+
+  it("Y as its foundation model, further pre-trained on D", () => {
+    const x = run(
+      "We present BazGeo, utilizing Bar-8B as its foundation model and further pre-trained on GeoCorpus-2M.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["BazGeo -> Bar-8B (other)"]);
+    expect(edges(x, "TRAINED_ON")).toContain("BazGeo -> GeoCorpus-2M");
+  });
+
+  it("across two sentences: the paper's model is the one made from the base, and trained on the data", () => {
+    const x = run("We present BazCoder-7B, a code model. We fine-tune Bar-7B-Base using LoRA on CodeMix-1M.");
+    expect(edges(x, "BASED_ON")).toEqual(["BazCoder-7B -> Bar-7B-Base (adapter)"]);
+    expect(edges(x, "TRAINED_ON")).toEqual(["BazCoder-7B -> CodeMix-1M"]);
+  });
+
+  it("mid-training a named model with no product: the model was trained on the data", () => {
+    const x = run("We mid-train Bar-Base on QuxMix-100B to obtain stronger reasoning.");
+    expect(edges(x, "BASED_ON")).toEqual([]);
+    expect(edges(x, "TRAINED_ON")).toEqual(["Bar-Base -> QuxMix-100B"]);
+  });
+
+  it("'after training on D' is training, not evaluation", () => {
+    const x = run(
+      "We present BazAgent-8B, an agent model. After training on QuxWorld-10K, BazAgent-8B solves 60% of tasks.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["BazAgent-8B -> QuxWorld-10K"]);
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+  });
+
+  it("a distillation inside another model's description gives the paper's model no base", () => {
+    const x = run(
+      "We present BazVision-7B, a vision model. Our recipe includes rationale distillation from Bar-72B.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("an introduction without 'we propose' wording that builds upon a base", () => {
+    const x = run(
+      "BAZNET, a lightweight segmentation framework that builds upon Bar-UNet, reaches 90 Dice on QuxSeg.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["BAZNET -> Bar-UNet (other)"]);
+  });
+
+  it("X fine-tunes Y using LoRA adapters", () => {
+    const x = run("Baz-R1-7B fine-tunes Bar-7B using LoRA adapters on QuxSet-20K.");
+    expect(edges(x, "BASED_ON")).toEqual(["Baz-R1-7B -> Bar-7B (adapter)"]);
+  });
+
+  it("'When trained on D, X and Y …' gives D to both", () => {
+    const x = run("When trained on QuxSet-1M, BazA-7B and BazB-7B outperform the baselines.");
+    expect(edges(x, "TRAINED_ON")).toEqual(["BazA-7B -> QuxSet-1M", "BazB-7B -> QuxSet-1M"]);
+  });
+
+  it("'applying a recipe to Y, creating X'", () => {
+    const x = run("We apply our recipe to Bar-VL-3B, creating Baz-VL-3B.");
+    expect(edges(x, "BASED_ON")).toEqual(["Baz-VL-3B -> Bar-VL-3B (other)"]);
+  });
+
+  it("each variant keeps its own base, and sizes pair up", () => {
+    expect(
+      edges(run("Baz-S, based on BarBERT, and Baz-L, built on QuxLM-7B, are our two variants."), "BASED_ON"),
+    ).toEqual(["Baz-L -> QuxLM-7B (other)", "Baz-S -> BarBERT (other)"]);
+    expect(edges(run("Baz-7B and Baz-14B, fine-tuned from Bar-7B/14B, are released."), "BASED_ON")).toEqual([
+      "Baz-14B -> Bar-14B (fine-tune)",
+      "Baz-7B -> Bar-7B (fine-tune)",
+    ]);
+  });
+
+  it("a judge is not evaluated", () => {
+    const x = run("Answers of BazChat are evaluated by Bar-31B as a judge on QuxBench.");
+    expect(edges(x, "EVALUATED_ON").filter((e) => e.startsWith("Bar-31B"))).toEqual([]);
+  });
+});
+
+describe("the frames engine", () => {
+  it("derives its pre-filter from every frame's cues", () => {
+    for (const f of DERIVATION_FRAMES) for (const c of f.cues) expect(FRAME_GATE.test(c), c).toBe(true);
+    expect(matchFrames("a sentence with no cue at all", [{ start: 2, end: 10 }])).toEqual([]);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * The engine of the derivation frames (rules/derivation.ts): finds, in one sentence, every
+ * mention that a frame reads as its object, and who the frame says its subject is. Pure
+ * text work on the lower-cased sentence and its mention spans; typing, coreference ("main")
+ * and coordination are left to the caller.
+ */
+import { DERIVATION_FRAMES, type DerivationFrame } from "./rules/derivation.ts";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface FrameMatch {
+  frame: DerivationFrame;
+  /** Index of the object mention. */
+  object: number;
+  /** Index of the subject mention, or "main" (the paper's main model, resolved later). */
+  subject: number | "main";
+  /** The text the frame matched (its verb words: the method is read from them). */
+  words: string;
+}
+
+interface CompiledFrame {
+  frame: DerivationFrame;
+  before: RegExp | null;
+  after: RegExp | null;
+  /** The after-pattern ends at the subject ("…, yielding Baz"), rather than reading the text after the object. */
+  afterToSubject: boolean;
+  cues: readonly string[];
+}
+
+const COMPILED: readonly CompiledFrame[] = DERIVATION_FRAMES.map((frame) => ({
+  frame,
+  before: frame.before ? new RegExp(frame.before) : null,
+  after: frame.after ? new RegExp(frame.after) : null,
+  afterToSubject: frame.after?.endsWith("$") ?? false,
+  cues: frame.cues,
+}));
+
+/** The pre-filter: every cue of every frame (a sentence with none of them matches no frame). */
+export const FRAME_GATE = new RegExp(
+  [...new Set(DERIVATION_FRAMES.flatMap((f) => f.cues))]
+    .sort()
+    .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|"),
+);
+
+/** How far before or after a mention a frame reads (characters). */
+const WINDOW = 100;
+/** A clause break: the subject of a frame is never found across it. */
+const CLAUSE_BREAK = /[;:]|\.\s/;
+
+function hasCue(lower: string, cues: readonly string[]): boolean {
+  for (const c of cues) if (lower.includes(c)) return true;
+  return false;
+}
+
+/** The nearest mention before mention k in the same clause, or -1. */
+function previousInClause(lower: string, mentions: readonly Span[], k: number): number {
+  const obj = mentions[k] as Span;
+  for (let j = k - 1; j >= 0; j--) {
+    const m = mentions[j] as Span;
+    if (m.start === obj.start) continue;
+    if (CLAUSE_BREAK.test(lower.slice(m.end, obj.start))) return -1;
+    if (obj.start - m.end > 160) return -1;
+    return j;
+  }
+  return -1;
+}
+
+/** The first mention after the first comma that follows mention k, or -1. */
+function nextAfterComma(lower: string, mentions: readonly Span[], k: number): number {
+  const obj = mentions[k] as Span;
+  const comma = lower.indexOf(",", obj.end);
+  if (comma < 0 || comma - obj.end > 80) return -1;
+  for (let j = k + 1; j < mentions.length; j++) {
+    const m = mentions[j] as Span;
+    if (m.start < comma) continue;
+    if (m.start - comma > 80 || CLAUSE_BREAK.test(lower.slice(comma, m.start))) return -1;
+    return j;
+  }
+  return -1;
+}
+
+/** Every frame match of one sentence, in order of object and frame. */
+export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatch[] {
+  const out: FrameMatch[] = [];
+  if (mentions.length === 0 || !FRAME_GATE.test(lower)) return out;
+  const active = COMPILED.filter((c) => hasCue(lower, c.cues));
+  if (active.length === 0) return out;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k] as Span;
+    if (k > 0 && (mentions[k - 1] as Span).start === m.start) continue;
+    const before = lower.slice(Math.max(0, m.start - WINDOW), m.start);
+    const after = lower.slice(m.end, m.end + WINDOW);
+    for (const c of active) {
+      let words = "";
+      if (c.before) {
+        const b = c.before.exec(c.frame.before?.startsWith("^") ? lower.slice(0, m.start) : before);
+        if (b === null) continue;
+        words = b[0];
+      }
+      if (c.after && !c.afterToSubject) {
+        const a = c.after.exec(after);
+        if (a === null) continue;
+        words += ` ${a[0]}`;
+      }
+      if (c.after && c.afterToSubject) {
+        // The subject is the mention the pattern reaches: "Foo …, creating Baz".
+        for (let j = k + 1; j < mentions.length; j++) {
+          const n = mentions[j] as Span;
+          if (n.start === m.start) continue;
+          if (n.start - m.end > WINDOW) break;
+          const a = c.after.exec(lower.slice(m.end, n.start));
+          if (a !== null) {
+            out.push({ frame: c.frame, object: k, subject: j, words: a[0] });
+            break;
+          }
+        }
+        continue;
+      }
+      let subject: number | "main" = "main";
+      if (c.frame.subject === "previous") {
+        const p = previousInClause(lower, mentions, k);
+        if (p >= 0) subject = p;
+        else if (c.frame.orMain === false) continue;
+      } else if (c.frame.subject === "next") {
+        const n = nextAfterComma(lower, mentions, k);
+        if (n >= 0) subject = n;
+      }
+      out.push({ frame: c.frame, object: k, subject, words });
+    }
+  }
+  return out;
+}

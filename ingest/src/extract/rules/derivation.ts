@@ -1,0 +1,173 @@
+/**
+ * Derivation frames: how papers say that a model was made from another model (BASED_ON)
+ * or trained on a data set (TRAINED_ON). Data, not code: the engine (../frames.ts) runs
+ * every entry the same way. To teach the extractor a new way of saying it, add one entry
+ * here and one invented test sentence in ../frames.test.ts.
+ *
+ * Each frame is read around one mention, the frame's OBJECT (the base model, or the data):
+ * - `before`: a regular expression that must match the lower-cased text just before the
+ *   object (it is tested on the text since the previous mention or clause break, ending
+ *   right before the object; write it anchored with `$`).
+ * - `after`: the same for the text just after the object (anchored with `^`).
+ * - `subject`: who is made or trained —
+ *     "previous": the nearest mention before the object in the same clause, else the paper's
+ *                 main model (the coreference of "our model", "the resulting model", "we");
+ *     "main":     the paper's main model (the named model the paper introduces), and when the
+ *                 sentence names a product after the object ("…, yielding Baz") that product;
+ *     "next":     the first mention after the object ("Built on Foo, Baz is …").
+ *   With "main", a TRAINED_ON whose paper has no main model falls back to the nearest model
+ *   before ("we fine-tune Foo on BarSet": Foo was trained on BarSet).
+ * - `method`: BASED_ON's method, or "by-verb" to read it off the sentence's words.
+ * - `cues`: words one of which the sentence must contain (the engine's pre-filter is the
+ *   union of all cues, so a sentence no frame can match is never scanned).
+ * - The object keeps its coordination: "built upon Foo and Bar" gives both.
+ */
+import type { BasedOnMethod } from "@kg/graph-schema";
+
+export interface DerivationFrame {
+  /** The extractor name is `frame:<id>`. */
+  id: string;
+  type: "BASED_ON" | "TRAINED_ON";
+  before?: string;
+  after?: string;
+  subject: "previous" | "main" | "next";
+  /** With subject "previous": false when the frame says nothing without a name before the object. */
+  orMain?: boolean;
+  method?: BasedOnMethod | "by-verb";
+  confidence: number;
+  cues: string[];
+}
+
+/** Verbs of making a model from another (lower case, stems): "fine-tune", "post-trained", … */
+const MAKE =
+  "(?:fine-?tun\\w*|finetun\\w*|post-?train\\w*|continu\\w* (?:pre-?)?train\\w*|further (?:pre-?)?train\\w*|mid-?train\\w*|distill\\w*|instruction-?tun\\w*|align\\w*|adapt\\w*|upcycl\\w*|quantiz\\w*|merg\\w*|(?:re)?train\\w*|pre-?train\\w*|initiali[sz]\\w*|tun\\w*)";
+/** Adjectives between a determiner and the base model ("the open-weight Foo"). */
+const MODS =
+  "(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|[\\w-]+-based)\\s+){0,3}";
+/** What a paper calls the thing it builds on: "Foo as its foundation model". */
+const BASE_ROLE = "(?:foundation|base|backbone|initiali[sz]ation|starting point|teacher|pre-?trained)";
+
+export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
+  {
+    // "We continue pretraining Foo-7B on BarCorpus", "We then post-train Foo-4B", "we fine-tune Foo using LoRA",
+    // "After supervised fine-tuning Foo on BarSet, our model Baz …".
+    id: "we-make-base",
+    type: "BASED_ON",
+    before: `(?:\\bwe\\s+(?:\\w+ly\\s+|then\\s+|also\\s+|first\\s+|further\\s+|additionally\\s+|subsequently\\s+)?|\\b(?:after|by|via|through|when)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?)${MAKE}\\s+(?:it\\s+from\\s+)?${MODS}$`,
+    subject: "main",
+    method: "by-verb",
+    confidence: 0.7,
+    cues: ["we", "after", "by", "via", "through", "when"],
+  },
+  {
+    // "training Baz-3B from Foo-3B-Instruct" (the product named first): Baz-3B BASED_ON Foo.
+    id: "make-x-from",
+    type: "BASED_ON",
+    before: `${MAKE}\\s+[^.;,]{0,40}\\bfrom\\s+${MODS}$`,
+    subject: "previous",
+    // "rationale distillation from Foo" names no model made: no edge for the paper's model.
+    orMain: false,
+    method: "by-verb",
+    confidence: 0.75,
+    cues: ["from"],
+  },
+  {
+    // "MMProLong, obtained by long-context continued pre-training from Foo"; "Baz, which starts from the existing Foo".
+    id: "obtained-from",
+    type: "BASED_ON",
+    before: `\\b(?:(?:obtained|derived|built|created|developed|trained|made)\\s+(?:by|via|through|with)\\s+[^.;]{0,50}?\\b(?:from|upon|on top of)|(?:starts?|starting|started|initiali[sz]ed|initiali[sz]ing|warm-?started|bootstrapped|adapted)\\s+(?:\\w+\\s+)?(?:from|with|on))\\s+${MODS}$`,
+    subject: "previous",
+    method: "by-verb",
+    confidence: 0.75,
+    cues: ["from", "upon", "top", "with", "on"],
+  },
+  {
+    // "Baz … built upon Foo and Bar", "Baz is based on the Foo architecture", "Baz extends Foo".
+    id: "built-upon",
+    type: "BASED_ON",
+    before: `(?:\\bbuilds?\\s+(?:up)?on|\\bbuilt\\s+(?:up)?on|\\bbuilding\\s+(?:up)?on|\\bbased\\s+on|\\bon\\s+top\\s+of|\\bextends|\\bextending|\\bsuccessor\\s+(?:to|of)|\\b(?:version|variant)\\s+of)\\s+${MODS}$`,
+    subject: "previous",
+    method: "by-verb",
+    confidence: 0.7,
+    cues: [
+      "built",
+      "build",
+      "building",
+      "based",
+      "top",
+      "extend",
+      "upgrade",
+      "successor",
+      "version",
+      "variant",
+    ],
+  },
+  {
+    // "Built on the open-weight Foo-3B architecture, Baz is fine-tuned …"; "Based on Foo, we develop Baz".
+    id: "opening-built-on",
+    type: "BASED_ON",
+    before: `^(?:built|based|building|developed|trained|initiali[sz]ed|fine-?tuned|starting)\\s+(?:up)?(?:on|upon|from|with)\\s+${MODS}$`,
+    subject: "next",
+    method: "by-verb",
+    confidence: 0.7,
+    cues: [
+      "built",
+      "based",
+      "building",
+      "developed",
+      "trained",
+      "initialized",
+      "initialised",
+      "tuned",
+      "starting",
+    ],
+  },
+  {
+    // "Baz fine-tunes Foo using LoRA adapters", "it further pre-trains Foo on …".
+    id: "x-makes-base",
+    type: "BASED_ON",
+    before: `\\b(?:fine-?tunes|finetunes|post-?trains|distills|adapts|upcycles|initiali[sz]es|continues (?:pre-?)?training|further (?:pre-?)?trains)\\s+${MODS}$`,
+    subject: "previous",
+    method: "by-verb",
+    confidence: 0.7,
+    cues: ["tunes", "trains", "distills", "adapts", "upcycles", "initializes", "initialises", "training"],
+  },
+  {
+    // "When trained on BarSet, Baz and Qux …", "Trained on BarSet, Baz reaches …".
+    id: "opening-trained-on",
+    type: "TRAINED_ON",
+    before: `^(?:when |after |once |by )?(?:being )?(?:trained|pre-?trained|fine-?tuned|post-?trained|mid-?trained|training|pre-?training|fine-?tuning)\\s+(?:on|using|with)\\s+${MODS}$`,
+    subject: "next",
+    confidence: 0.7,
+    cues: ["train", "tun"],
+  },
+  {
+    // "utilizing Foo as its foundation model", "Baz adopts Foo as the backbone", "with Foo as the teacher".
+    id: "as-foundation",
+    type: "BASED_ON",
+    after: `^\\s*(?:\\([^)]{0,30}\\)\\s*)?as\\s+(?:its|the|a|an|our|their)\\s+(?:[\\w-]+\\s+){0,2}?${BASE_ROLE}\\b`,
+    subject: "previous",
+    method: "by-verb",
+    confidence: 0.7,
+    cues: ["as"],
+  },
+  {
+    // "We apply our method to Foo, creating Baz", "Foo is fine-tuned into Baz": the product named after.
+    id: "producing",
+    type: "BASED_ON",
+    after: `^[^.;]{0,60}?\\b(?:creating|producing|yielding|resulting in|to obtain|to produce|to create)\\s+(?:a\\s+|an\\s+|the\\s+|our\\s+)?(?:[\\w-]+\\s+){0,2}?$`,
+    subject: "next",
+    method: "by-verb",
+    confidence: 0.65,
+    cues: ["creating", "producing", "yielding", "resulting", "obtain", "produce", "create"],
+  },
+  {
+    // "We mid-train Foo-Base on BarMix", "after training on Bar environments", "continued pretraining with BarCorpus data".
+    id: "trained-on",
+    type: "TRAINED_ON",
+    before: `\\b(?:${MAKE}|sft|training|learning)\\s+(?:[\\w-]+\\s+){0,3}?(?:on|using|with|over)\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+)?$`,
+    subject: "main",
+    confidence: 0.7,
+    cues: ["on", "using", "with", "over"],
+  },
+];
