@@ -12,7 +12,7 @@ export function testDatabaseOptions(): DatabaseOptions {
   return {
     uri: inject("neo4jUri"),
     user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD,
+    password: inject("neo4jPassword"),
     database: config.NEO4J_DATABASE,
   };
 }
