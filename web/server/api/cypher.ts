@@ -21,11 +21,13 @@ export const cypherRoute = defineRoute({
   errors: {
     400: "a Cypher error (syntax, missing parameter…), with Neo4j's code and the position",
     403: "a write or administrative statement, refused",
-    408: "the query ran past the time limit and was cancelled in the database",
+    408: "the query ran past the time limit and was cancelled in the database, or Neo4j did not answer by the deadline",
+    503: "every console connection is busy (CONSOLE_CONCURRENCY); try again",
   },
   handler: (deps, { body }) =>
     runConsoleQuery(deps.db, body, {
       timeoutMs: deps.config.QUERY_TIMEOUT_MS,
       maxRows: deps.config.QUERY_MAX_ROWS,
+      maxBytes: deps.config.QUERY_MAX_BYTES,
     }),
 });

@@ -12,6 +12,12 @@ export const ingestSubmitRoute: ApiRoute = {
   summary: "Ingest uploaded or pasted documents; returns a job to poll",
   body: IngestRequestSchema,
   response: IngestJobSchema,
+  errors: {
+    413: "a document, an abstract or the whole request is over its cap (the message names it)",
+    415: "a document is binary or not valid UTF-8",
+    429: "the import queue is full (IMPORT_MAX_QUEUED_JOBS)",
+    503: "Neo4j cannot be reached; nothing was accepted",
+  },
   handler: async (deps, request) => {
     if (!deps.ingestJobs)
       throw Object.assign(new Error("ingest is not enabled on this server"), { statusCode: 503 });
