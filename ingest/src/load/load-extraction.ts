@@ -93,7 +93,16 @@ export async function loadExtraction(
   for (const [label, query] of Object.entries(upsertEntitiesQueries)) {
     const rows = result.nodes
       .filter((n) => n.label === label)
-      .map((n) => ({ key: n.key, name: n.name, aliases: n.aliases, kind: n.kind ?? null }));
+      .map((n) => ({
+        key: n.key,
+        name: n.name,
+        aliases: n.aliases,
+        kind: n.kind ?? null,
+        family: n.family ?? null,
+        version: n.version ?? null,
+        size: n.size ?? null,
+        variant: n.variant ?? null,
+      }));
     for (const batch of chunks(rows, batchSize)) {
       await db.run(query, { rows: batch });
       done += batch.length;

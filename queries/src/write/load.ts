@@ -88,6 +88,11 @@ const EntityRowsSchema = z.object({
       name: z.string(),
       aliases: z.array(z.string()),
       kind: z.string().nullable(),
+      /** The name grammar's parts (Model only; null: the name has none). */
+      family: z.string().nullable(),
+      version: z.string().nullable(),
+      size: z.string().nullable(),
+      variant: z.string().nullable(),
     }),
   ),
 });
@@ -101,7 +106,11 @@ function upsertEntitiesQueryFor(label: EntityLabel) {
       MERGE (n:${label} {key: row.key})
       ON CREATE SET n.name = row.name
       SET n.aliases = coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])],
-          n.kind = coalesce(row.kind, n.kind)
+          n.kind = coalesce(row.kind, n.kind),
+          n.family = coalesce(row.family, n.family),
+          n.version = coalesce(row.version, n.version),
+          n.size = coalesce(row.size, n.size),
+          n.variant = coalesce(row.variant, n.variant)
       SET n.aliasText = reduce(text = '', a IN n.aliases | text + ' ' + a)
       RETURN count(*) AS count`,
     params: EntityRowsSchema,

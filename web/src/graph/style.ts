@@ -21,6 +21,7 @@ export const REL_COLORS: Record<RelType, string> = {
   MENTIONS: "#b9a8dc",
   USES_METHOD: "#1fa6ad",
   DEVELOPED: "#6cc49a",
+  VARIANT_OF: "#9cc3ee",
   FROM_SOURCE: "#b5bcc8",
 };
 
@@ -39,6 +40,7 @@ export const REL_WORDS: Record<RelType, string> = {
   MENTIONS: "mentions",
   USES_METHOD: "uses method",
   DEVELOPED: "developed",
+  VARIANT_OF: "variant of",
   FROM_SOURCE: "read from",
 };
 
