@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthIndex, monthLabel } from "./api.ts";
+import { monthIndex, monthLabel, OverviewQuerySchema } from "./api.ts";
 import { fillPath, queryString, ROUTES } from "./routes.ts";
 
 describe("route contracts", () => {
@@ -16,8 +16,8 @@ describe("route contracts", () => {
     expect(queryString({ q: "a b", limit: 8, label: undefined })).toBe("?q=a%20b&limit=8");
   });
 
-  it("read the overview's papers flag as a flag (\"false\" is false)", () => {
-    const query = ROUTES.overview.query;
+  it('read the overview\'s papers flag as a flag ("false" is false)', () => {
+    const query = OverviewQuerySchema;
     expect(query.parse({ papers: "false" }).papers).toBe(false);
     expect(query.parse({ papers: "true" }).papers).toBe(true);
     expect(query.parse({}).budget).toBeLessThanOrEqual(20_000);

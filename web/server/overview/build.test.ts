@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildOverview, dropFragments, type OverviewEdge, type OverviewNode, selectOverview } from "./build.ts";
+import {
+  buildOverview,
+  dropFragments,
+  type OverviewEdge,
+  type OverviewNode,
+  selectOverview,
+} from "./build.ts";
 
 const node = (id: string, degree: number, label: OverviewNode["label"] = "Model"): OverviewNode => ({
   id: `${label}:${id}`,
