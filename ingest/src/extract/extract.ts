@@ -243,7 +243,7 @@ const FROM_BY_BEFORE = /\b(?:from|by)\s+$/;
 const TRAINED_ON_BEFORE = /\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*$/;
 /** "trained on the", "a subset of": a data set that is no evaluation object. */
 const TRAINED_OR_PART_BEFORE =
-  /\b(?:trained|tuned|pre-?trained|subset of|portion of|split of)\s+(?:on\s+)?(?:\S+\s+){0,3}$/;
+  /\b(?:trained|tuned|pre-?trained|training|tuning|pre-?training|fine-?tuning|subset of|portion of|split of)\s+(?:on\s+)?(?:\S+\s+){0,3}$/;
 /** Words of evaluation. */
 const EVALUATION_WORD = /\b(?:benchmark|evaluat|test|assess)\w*\b/;
 /** "distilled", "trained" just before: "X trained from Y" is no organisation. */
@@ -467,6 +467,8 @@ interface PaperState {
   /** The unnamed data set built in a sentence (by sentence index; null: none could be read). */
   unnamedData: Map<number, number | null>;
   introducedBenchmarks: Set<number>;
+  /** Name-shaped names right after an introduction cue ("We present BazNet"). */
+  introducedNames: Set<number>;
 }
 
 function candidateFor(st: PaperState, surface: string, position: number, strong: boolean): number {
@@ -919,6 +921,7 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (!rightAfterCue && (NOT_INTRODUCED_BEFORE.test(before) || USED_NEARBY.test(before.slice(-28))))
         continue;
       if (EG_BEFORE.test(before)) continue;
+      if (rightAfterCue && m.strong) st.introducedNames.add(cs[k] as number);
       const prev = ms[k - 1];
       const partner =
         prev !== undefined &&
@@ -1290,6 +1293,12 @@ function previousMentions(s: SentenceInfo, k: number): number[] {
   return out;
 }
 
+/** Is a member of the alias group of `root` a name-shaped name right after an introduction cue? */
+function introducedName(st: PaperState, root: number): boolean {
+  for (const c of st.introducedNames) if (find(st.cands, c) === root) return true;
+  return false;
+}
+
 /** One label per entity (root of each alias group), by the evidence gathered. */
 function decideLabels(st: PaperState): void {
   const { cands, roles, datasetHead, debug } = st;
@@ -1331,6 +1340,20 @@ function decideLabels(st: PaperState): void {
     }
     const tied = (g.Model === best ? 1 : 0) + (dataset === best ? 1 : 0) + (g.Method === best ? 1 : 0) > 1;
     const threshold = groupStrong.get(root) ? 1.5 : 2;
+    // A name-shaped name the paper introduces with nothing else to tell its type is the system it
+    // builds: a Model (annotation.md), at the lowest weight so that other papers' evidence outvotes it.
+    if (
+      best === 0 &&
+      g.Dataset === 0 &&
+      g.Benchmark === 0 &&
+      g.Method === 0 &&
+      g.Reject === 0 &&
+      g.Task === 0 &&
+      introducedName(st, root)
+    ) {
+      labelOf.set(root, { label: "Model", weight: 0.5 });
+      continue;
+    }
     if (
       best < threshold ||
       best <= g.Reject ||
@@ -2010,6 +2033,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     main: null,
     unnamedData: new Map(),
     introducedBenchmarks: new Set(),
+    introducedNames: new Set(),
   };
   abbreviationMentions(st.sentences);
   makeCandidates(st);
