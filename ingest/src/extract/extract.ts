@@ -330,6 +330,8 @@ export function inferBasedOnMethod(verb: string, sentence: string, paper: string
     /\bfine-?tun|\bsft\b|instruction[- ]tun/.test(s)
   )
     return "fine-tune";
+  // "initialized with pretrained Foo" says where the weights came from, not that pretraining went on.
+  if (/initiali[sz]|\bstart/.test(v)) return "other";
   if (/pre-?train|trained from scratch/.test(v)) return "continued-pretraining";
   // "X extends Y" says nothing of how; the paper's subject does ("... MoE upcycling").
   if (!/extend|initiali|on top of/.test(v)) return "other";

@@ -133,6 +133,20 @@ describe("derivation frames", () => {
     ]);
   });
 
+  it("'the base model (i.e. Y)' is the base of the paper's model", () => {
+    const x = run(
+      "We present BazUI-3B, a GUI agent. On QuxBench, our model surpasses the base model (i.e. Bar-VL-3B) by 6%.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["BazUI-3B -> Bar-VL-3B (other)"]);
+  });
+
+  it("initialised with pretrained weights is no continued pretraining", () => {
+    const x = run(
+      "We present BazSeg, which uses two encoders initialized with pretrained QuxNet and FooNet.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["BazSeg -> FooNet (other)", "BazSeg -> QuxNet (other)"]);
+  });
+
   it("a judge is not evaluated", () => {
     const x = run("Answers of BazChat are evaluated by Bar-31B as a judge on QuxBench.");
     expect(edges(x, "EVALUATED_ON").filter((e) => e.startsWith("Bar-31B"))).toEqual([]);

@@ -43,7 +43,7 @@ const MAKE =
   "(?:fine-?tun\\w*|finetun\\w*|post-?train\\w*|continu\\w* (?:pre-?)?train\\w*|further (?:pre-?)?train\\w*|mid-?train\\w*|distill\\w*|instruction-?tun\\w*|align\\w*|adapt\\w*|upcycl\\w*|quantiz\\w*|merg\\w*|(?:re)?train\\w*|pre-?train\\w*|initiali[sz]\\w*|tun\\w*)";
 /** Adjectives between a determiner and the base model ("the open-weight Foo"). */
 const MODS =
-  "(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|[\\w-]+-based)\\s+){0,3}";
+  "(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|[\\w-]+-based)\\s+){0,3}";
 /** What a paper calls the thing it builds on: "Foo as its foundation model". */
 const BASE_ROLE = "(?:foundation|base|backbone|initiali[sz]ation|starting point|teacher|pre-?trained)";
 
@@ -140,6 +140,16 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     subject: "next",
     confidence: 0.7,
     cues: ["train", "tun"],
+  },
+  {
+    // "… surpasses the base model (i.e. Foo)", "compared with its base model, Foo".
+    id: "the-base-model",
+    type: "BASED_ON",
+    before: `\\b(?:the|its|our)\\s+base\\s+model\\s*(?:\\(\\s*(?:i\\.e\\.,?\\s*)?|,\\s*)?$`,
+    subject: "main",
+    method: "by-verb",
+    confidence: 0.65,
+    cues: ["base model"],
   },
   {
     // "utilizing Foo as its foundation model", "Baz adopts Foo as the backbone", "with Foo as the teacher".
