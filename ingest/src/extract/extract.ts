@@ -512,6 +512,24 @@ function addTo(cands: Candidate[], c: number, label: HeadLabel, weight: number):
   (cands[c] as Candidate).score[label] += weight;
 }
 
+/**
+ * A name governed by a preposition ("Experiments on A and B demonstrate …", "X with Foo achieves",
+ * "evaluated by Foo") is no subject of the verb after it: the data, the tool or the judge.
+ */
+const GOVERNED_BEFORE =
+  /\b(?:on|across|over|with|using|via|by|from|of|than|against|e\.g\.,?|i\.e\.,?|including|such as)\s+(?:the\s+|a\s+|an\s+|both\s+|all\s+)?$/;
+
+function governedName(s: SentenceInfo, k: number): boolean {
+  // The list a name ends ("on A, B and C") shares the preposition before its first name; a bare
+  // comma before the name ("… of SA-1B, X achieves") ends an opening phrase instead.
+  let first = k;
+  const m = s.mentions[k] as Mention;
+  if (k > 0 && /(?:\band|\bor|\/)\s*$/.test(s.lower.slice((s.mentions[k - 1] as Mention).end, m.start)))
+    first = groupOf(s, k)[0] as number;
+  const f = s.mentions[first] as Mention;
+  return GOVERNED_BEFORE.test(s.lower.slice(Math.max(0, f.start - 24), f.start));
+}
+
 /** Is one of the objects (candidates) written after "on", "across" or "over" (an evaluation object)? */
 function someEvaluationObject(s: SentenceInfo, objects: number[]): boolean {
   for (const o of objects) {
@@ -1133,7 +1151,8 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
       const m = ms[k] as Mention;
       const after = s.lower.slice(m.end, m.end + 60);
       const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
-      const subjectOfVerb = SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before);
+      const subjectOfVerb =
+        SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before) && !governedName(s, k);
       if (
         subjectOfVerb ||
         EVAL_VERB_BEFORE.test(before.slice(-30)) ||
@@ -1606,8 +1625,9 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
     if (t === "Model") {
       const after = s.lower.slice(m.end, m.end + 60);
       if (
-        (SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before)) ||
-        EVAL_VERB_BEFORE.test(before.slice(-30))
+        ((SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before)) ||
+          EVAL_VERB_BEFORE.test(before.slice(-30))) &&
+        !governedName(s, k)
       )
         subjects.push(c);
     } else if (t === "Dataset") {
@@ -1663,6 +1683,13 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
         const m = ms[k] as Mention;
         if (typeOfCand(st, c) !== "Model") continue;
         if (COMPARISON_BEFORE.test(s.lower.slice(Math.max(0, m.start - 40), m.start))) break;
+        // "evaluated by Foo", "X with Foo": a judge or a tool is not the model evaluated.
+        if (
+          /\b(?:by|with|using|via)\s+(?:the\s+|a\s+|an\s+)?$/.test(
+            s.lower.slice(Math.max(0, m.start - 16), m.start),
+          )
+        )
+          continue;
         from = [c];
         for (const g of groupOf(s, k))
           if (g !== k && typeOfCand(st, s.cands[g] as number) === "Model") from.push(s.cands[g] as number);
