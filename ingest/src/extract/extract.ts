@@ -1063,7 +1063,9 @@ function patternsOf(st: PaperState, s: SentenceInfo, si: number): void {
         roles.push({ cand: cb, label: "Dataset", weight: 1 });
         continue;
       }
-      if (TRAINED_FORWARD.test(between)) {
+      const trained = TRAINED_FORWARD.exec(between);
+      // The verb close after the first name: "X, trained on D", not "X (…) and the 17B Y trained with D".
+      if (trained !== null && trained.index <= 24 && !/[()]/.test(between.slice(0, trained.index))) {
         pushPair(protos, s, a, b, {
           type: "TRAINED_ON",
           from: ca,
@@ -1216,9 +1218,10 @@ function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
               continue;
           }
           madeFrom.set(k, from);
-          // What a frame makes and makes from are models (the evidence of its wording).
-          st.roles.push({ cand: cs[k] as number, label: "Model", weight: 1 });
+          // What is made is a model (or a system, a Model too); what it is made from is one only when a
+          // verb of derivation says so: "built on X" alone is also said of engines and methods.
           if (from !== "main") st.roles.push({ cand: from, label: "Model", weight: 1.5 });
+          if (f.typesObject) st.roles.push({ cand: cs[k] as number, label: "Model", weight: 1 });
           st.protos.push({
             type: "BASED_ON",
             from,

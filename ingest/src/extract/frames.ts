@@ -48,6 +48,7 @@ export const FRAME_GATE = new RegExp(
 
 /** How far before or after a mention a frame reads (characters). */
 const WINDOW = 100;
+const LIST_SEPARATOR = /^\s*(?:,|and|or|\/|,\s*and|,\s*or)\s*$/;
 /** A clause break: the subject of a frame is never found across it. */
 const CLAUSE_BREAK = /[;:]|\.\s/;
 
@@ -62,14 +63,20 @@ function previousInClause(lower: string, mentions: readonly Span[], k: number): 
   for (let j = k - 1; j >= 0; j--) {
     const m = mentions[j] as Span;
     if (m.start === obj.start) continue;
-    if (CLAUSE_BREAK.test(lower.slice(m.end, obj.start))) return -1;
+    const between = lower.slice(m.end, obj.start);
+    if (CLAUSE_BREAK.test(between)) return -1;
+    // A name listed with the object ("builds upon A and B as …") is no subject of it.
+    if (LIST_SEPARATOR.test(between)) continue;
     if (obj.start - m.end > 160) return -1;
     return j;
   }
   return -1;
 }
 
-/** The first mention after the first comma that follows mention k, or -1. */
+const OPENS_CLAUSE =
+  /^,\s*(?:(?:the|our|a|an|this)\s+)?(?:[\w-]+\s+)?$|^,\s*we\s+(?:\w+\s+){0,2}?(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,2}?$/;
+
+/** The first mention after the first comma that follows mention k, when it opens the clause there, or -1. */
 function nextAfterComma(lower: string, mentions: readonly Span[], k: number): number {
   const obj = mentions[k] as Span;
   const comma = lower.indexOf(",", obj.end);
@@ -77,8 +84,8 @@ function nextAfterComma(lower: string, mentions: readonly Span[], k: number): nu
   for (let j = k + 1; j < mentions.length; j++) {
     const m = mentions[j] as Span;
     if (m.start < comma) continue;
-    if (m.start - comma > 80 || CLAUSE_BREAK.test(lower.slice(comma, m.start))) return -1;
-    return j;
+    // The subject opens the clause after the phrase: "Built on Foo, Baz …", "Based on Foo, we develop Baz".
+    return OPENS_CLAUSE.test(lower.slice(comma, m.start)) ? j : -1;
   }
   return -1;
 }

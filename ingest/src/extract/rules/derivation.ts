@@ -34,18 +34,23 @@ export interface DerivationFrame {
   /** With subject "previous": false when the frame says nothing without a name before the object. */
   orMain?: boolean;
   method?: BasedOnMethod | "by-verb";
+  /** The wording says the object is a model (a verb of derivation), not only that something is built on it. */
+  typesObject?: boolean;
   confidence: number;
   cues: string[];
 }
 
 /** Verbs of making a model from another (lower case, stems): "fine-tune", "post-trained", … */
 const MAKE =
-  "(?:fine-?tun\\w*|finetun\\w*|post-?train\\w*|continu\\w* (?:pre-?)?train\\w*|further (?:pre-?)?train\\w*|mid-?train\\w*|distill\\w*|instruction-?tun\\w*|align\\w*|adapt\\w*|upcycl\\w*|quantiz\\w*|merg\\w*|(?:re)?train\\w*|pre-?train\\w*|initiali[sz]\\w*|tun\\w*)";
+  "(?:fine-?tun(?:e|es|ed|ing)\\b|finetun(?:e|es|ed|ing)\\b|post-?train(?:s|ed|ing)?\\b|continu\\w* (?:pre-?)?train(?:s|ed|ing)?\\b|further (?:pre-?)?train(?:s|ed|ing)?\\b|mid-?train(?:s|ed|ing)?\\b|distill(?:s|ed|ing)?\\b|instruction-?tun(?:e|es|ed|ing)\\b|align(?:s|ed|ing)?\\b|adapt(?:s|ed|ing)?\\b|upcycl(?:e|es|ed|ing)\\b|quantiz(?:e|es|ed|ing)\\b|merg(?:e|es|ed|ing)\\b|(?:re)?train(?:s|ed|ing)?\\b|pre-?train(?:s|ed|ing)?\\b|initiali[sz](?:e|es|ed|ing)\\b|tun(?:e|es|ed|ing)\\b)";
+/** The same, without the plain "train" and "pre-train": "we train Baz" names the model made, not its base. */
+const DERIVE =
+  "(?:fine-?tun(?:e|es|ed|ing)\\b|finetun(?:e|es|ed|ing)\\b|post-?train(?:s|ed|ing)?\\b|continu\\w* (?:pre-?)?train(?:s|ed|ing)?\\b|further (?:pre-?)?train(?:s|ed|ing)?\\b|mid-?train(?:s|ed|ing)?\\b|distill(?:s|ed|ing)?\\b|instruction-?tun(?:e|es|ed|ing)\\b|align(?:s|ed|ing)?\\b|adapt(?:s|ed|ing)?\\b|upcycl(?:e|es|ed|ing)\\b|quantiz(?:e|es|ed|ing)\\b|merg(?:e|es|ed|ing)\\b|initiali[sz](?:e|es|ed|ing)\\b)";
 /** Adjectives between a determiner and the base model ("the open-weight Foo"). */
 const MODS =
   "(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|[\\w-]+-based)\\s+){0,3}";
 /** What a paper calls the thing it builds on: "Foo as its foundation model". */
-const BASE_ROLE = "(?:foundation|base|backbone|initiali[sz]ation|starting point|teacher|pre-?trained)";
+const BASE_ROLE = "(?:foundation|base|backbone|initiali[sz]ation|starting point|pre-?trained)";
 
 export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
   {
@@ -53,9 +58,10 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "After supervised fine-tuning Foo on BarSet, our model Baz …".
     id: "we-make-base",
     type: "BASED_ON",
-    before: `(?:\\bwe\\s+(?:\\w+ly\\s+|then\\s+|also\\s+|first\\s+|further\\s+|additionally\\s+|subsequently\\s+)?|\\b(?:after|by|via|through|when)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?)${MAKE}\\s+(?:it\\s+from\\s+)?${MODS}$`,
+    before: `(?:\\bwe\\s+(?:\\w+ly\\s+|then\\s+|also\\s+|first\\s+|further\\s+|additionally\\s+|subsequently\\s+)?|\\b(?:after|by|via|through|when)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?)${DERIVE}\\s+(?:it\\s+from\\s+)?${MODS}$`,
     subject: "main",
     method: "by-verb",
+    typesObject: true,
     confidence: 0.7,
     cues: ["we", "after", "by", "via", "through", "when"],
   },
@@ -68,6 +74,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "rationale distillation from Foo" names no model made: no edge for the paper's model.
     orMain: false,
     method: "by-verb",
+    typesObject: true,
     confidence: 0.75,
     cues: ["from"],
   },
@@ -78,6 +85,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     before: `\\b(?:(?:obtained|derived|built|created|developed|trained|made)\\s+(?:by|via|through|with)\\s+[^.;]{0,50}?\\b(?:from|upon|on top of)|(?:starts?|starting|started|initiali[sz]ed|initiali[sz]ing|warm-?started|bootstrapped|adapted)\\s+(?:\\w+\\s+)?(?:from|with|on))\\s+${MODS}$`,
     subject: "previous",
     method: "by-verb",
+    typesObject: true,
     confidence: 0.75,
     cues: ["from", "upon", "top", "with", "on"],
   },
@@ -152,6 +160,17 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     cues: ["base model"],
   },
   {
+    // "Using Foo as the base model, Baz solves …": the subject follows the opening phrase.
+    id: "opening-as-foundation",
+    type: "BASED_ON",
+    before: `^(?:using|with|adopting|leveraging|employing|taking|utili[sz]ing)\\s+${MODS}$`,
+    after: `^\\s*(?:\\([^)]{0,30}\\)\\s*)?as\\s+(?:its|the|a|an|our|their)\\s+(?:[\\w-]+\\s+){0,2}?${BASE_ROLE}\\b`,
+    subject: "next",
+    method: "by-verb",
+    confidence: 0.7,
+    cues: ["as"],
+  },
+  {
     // "utilizing Foo as its foundation model", "Baz adopts Foo as the backbone", "with Foo as the teacher".
     id: "as-foundation",
     type: "BASED_ON",
@@ -168,6 +187,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     after: `^[^.;]{0,60}?\\b(?:creating|producing|yielding|resulting in|to obtain|to produce|to create)\\s+(?:a\\s+|an\\s+|the\\s+|our\\s+)?(?:[\\w-]+\\s+){0,2}?$`,
     subject: "next",
     method: "by-verb",
+    typesObject: true,
     confidence: 0.65,
     cues: ["creating", "producing", "yielding", "resulting", "obtain", "produce", "create"],
   },

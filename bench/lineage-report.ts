@@ -1,0 +1,79 @@
+/**
+ * `npx tsx bench/lineage-report.ts extraction.json [sample]`: the issue-8 figures of a
+ * `kg extract --format json` output — BASED_ON + TRAINED_ON edges, duplicate groups (Model
+ * or Dataset names equal after removing case and punctuation), entities without any edge,
+ * names that are both a Model and a Dataset — and a seeded random sample of lineage edges
+ * with their evidence, to be read and judged by hand.
+ */
+import { readFile } from "node:fs/promises";
+import type { ExtractionResult } from "@kg/graph-schema";
+
+const file = process.argv[2];
+if (!file) throw new Error("usage: tsx bench/lineage-report.ts <extraction.json> [sample size]");
+const SAMPLE = Number(process.argv[3] ?? 50);
+
+/** mulberry32, so the sample is the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const squash = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+
+const result = JSON.parse(await readFile(file, "utf8")) as ExtractionResult;
+const byType = new Map<string, number>();
+for (const e of result.edges) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+console.log(
+  `edges by type: ${[...byType]
+    .sort()
+    .map(([t, n]) => `${t} ${n}`)
+    .join(", ")}`,
+);
+console.log(`BASED_ON + TRAINED_ON: ${(byType.get("BASED_ON") ?? 0) + (byType.get("TRAINED_ON") ?? 0)}`);
+
+const groups = new Map<string, Set<string>>();
+const labelsOfName = new Map<string, Set<string>>();
+for (const n of result.nodes) {
+  if (n.label !== "Model" && n.label !== "Dataset") continue;
+  const k = `${n.label}:${squash(n.name)}`;
+  if (!groups.has(k)) groups.set(k, new Set());
+  groups.get(k)?.add(n.key);
+  if (!labelsOfName.has(squash(n.name))) labelsOfName.set(squash(n.name), new Set());
+  labelsOfName.get(squash(n.name))?.add(n.label);
+}
+const dups = [...groups].filter(([, keys]) => keys.size > 1);
+console.log(
+  `duplicate groups: ${dups.length} ${dups.map(([k, v]) => `${k}=${[...v].join("|")}`).join("; ")}`,
+);
+const both = [...labelsOfName].filter(([, l]) => l.size > 1).map(([n]) => n);
+console.log(`names both Model and Dataset: ${both.length} ${both.join(", ")}`);
+const touched = new Set<string>();
+for (const e of result.edges) {
+  for (const end of [e.from, e.to]) if ("key" in end) touched.add(`${end.label}:${end.key}`);
+}
+console.log(
+  `entities without any edge: ${result.nodes.filter((n) => !touched.has(`${n.label}:${n.key}`)).length}`,
+);
+
+const names = new Map(result.nodes.map((n) => [`${n.label}:${n.key}`, n.name]));
+const nameOf = (end: ExtractionResult["edges"][number]["from"]): string =>
+  "key" in end ? (names.get(`${end.label}:${end.key}`) ?? end.key) : end.id;
+const lineage = result.edges.filter((e) => e.type === "BASED_ON" || e.type === "TRAINED_ON");
+const random = rng(20261201);
+const pool = [...lineage];
+console.log(`\nsample of ${Math.min(SAMPLE, pool.length)} of ${pool.length} BASED_ON/TRAINED_ON edges:`);
+for (let i = 0; i < SAMPLE && pool.length > 0; i++) {
+  const e = pool.splice(Math.floor(random() * pool.length), 1)[0] as (typeof lineage)[number];
+  const ev = e.evidence[0];
+  const method = e.properties.method ? ` (${e.properties.method})` : "";
+  console.log(
+    `${String(i + 1).padStart(2)}. ${e.type} ${nameOf(e.from)} -> ${nameOf(e.to)}${method} [${ev?.extractor}]`,
+  );
+  console.log(`    "${ev?.sentence}"`);
+}
