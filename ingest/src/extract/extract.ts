@@ -1287,7 +1287,7 @@ function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       };
       if (orElse.length > 0) proto.orElse = orElse;
       st.protos.push(proto);
-      st.roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1.5 });
+      st.roles.push({ cand: cs[k] as number, label: "Dataset", weight: 0.5 });
     }
   }
 }
@@ -1854,6 +1854,13 @@ function edgesFromPatterns(st: PaperState, m: Materialised): void {
       }
     }
     if (fromE === undefined || toE === undefined || fromE === toE) continue;
+    // "We present Foo. We fine-tuned Foo-Instruct …": a variant of the paper's own model is no base of it.
+    if (
+      p.type === "BASED_ON" &&
+      p.from === "main" &&
+      variantOf(entities[toE] as LocalEntity, entities[fromE] as LocalEntity)
+    )
+      continue;
     const fl = (entities[fromE] as LocalEntity).label;
     const tl = (entities[toE] as LocalEntity).label;
     if (p.need[0] && !p.need[0].includes(fl)) continue;
@@ -1869,6 +1876,13 @@ function edgesFromPatterns(st: PaperState, m: Materialised): void {
     if (p.type === "BASED_ON") edge.method = p.method ?? "other";
     edges.push(edge);
   }
+}
+
+/** Does `a`'s name extend `b`'s ("Foo-Instruct" of "Foo")? */
+function variantOf(a: LocalEntity, b: LocalEntity): boolean {
+  const ka = a.keys[0] ?? "";
+  const kb = b.keys[0] ?? "";
+  return kb.length > 0 && ka.length > kb.length && ka.startsWith(kb);
 }
 
 /** DEVELOPED by "X from NVIDIA": the organisation is only known through the pattern. */

@@ -59,11 +59,11 @@ describe("derivation frames", () => {
 
   it("an opening 'Built on Y, X is fine-tuned with LoRA on A, B and C'", () => {
     const x = run(
-      "Built on the open-weight Bar-3B architecture, BazMed is fine-tuned with LoRA on MedSetA, MedSetB and MedSetC.",
+      "Built on the open-weight Bar-3B architecture, BazMed is fine-tuned with LoRA on MedSetA-10K, MedSetB-20K and MedSetC-5K.",
     );
     expect(edges(x, "BASED_ON")).toEqual(["BazMed -> Bar-3B (adapter)"]);
-    expect(edges(x, "TRAINED_ON")).toContain("BazMed -> MedSetB");
-    expect(edges(x, "TRAINED_ON")).toContain("BazMed -> MedSetC");
+    expect(edges(x, "TRAINED_ON")).toContain("BazMed -> MedSetB-20K");
+    expect(edges(x, "TRAINED_ON")).toContain("BazMed -> MedSetC-5K");
   });
 
   it("Y as its foundation model, further pre-trained on D", () => {
@@ -81,9 +81,9 @@ describe("derivation frames", () => {
   });
 
   it("mid-training a named model with no product: the model was trained on the data", () => {
-    const x = run("We mid-train Bar-Base on QuxMix-100B to obtain stronger reasoning.");
+    const x = run("We mid-train Bar-Base on the QuxMix-2M dataset to obtain stronger reasoning.");
     expect(edges(x, "BASED_ON")).toEqual([]);
-    expect(edges(x, "TRAINED_ON")).toEqual(["Bar-Base -> QuxMix-100B"]);
+    expect(edges(x, "TRAINED_ON")).toEqual(["Bar-Base -> QuxMix-2M"]);
   });
 
   it("'after training on D' is training, not evaluation", () => {

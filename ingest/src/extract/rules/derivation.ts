@@ -93,7 +93,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "Baz … built upon Foo and Bar", "Baz is based on the Foo architecture", "Baz extends Foo".
     id: "built-upon",
     type: "BASED_ON",
-    before: `(?:\\bbuilds?\\s+(?:up)?on|\\bbuilt\\s+(?:up)?on|\\bbuilding\\s+(?:up)?on|\\bbased\\s+on|\\bon\\s+top\\s+of|\\bextends|\\bextending|\\bsuccessor\\s+(?:to|of)|\\b(?:version|variant)\\s+of)\\s+${MODS}$`,
+    before: `(?:\\bbuilds?\\s+(?:up)?on|\\bbuilt\\s+(?:up)?on|\\bbuilding\\s+(?:up)?on|\\bbased\\s+on|\\bon\\s+top\\s+of|\\bextends|\\bextending|\\bsuccessor\\s+(?:to|of))\\s+${MODS}$`,
     subject: "previous",
     method: "by-verb",
     confidence: 0.7,
@@ -114,7 +114,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "Built on the open-weight Foo-3B architecture, Baz is fine-tuned …"; "Based on Foo, we develop Baz".
     id: "opening-built-on",
     type: "BASED_ON",
-    before: `^(?:built|based|building|developed|trained|initiali[sz]ed|fine-?tuned|starting)\\s+(?:up)?(?:on|upon|from|with)\\s+${MODS}$`,
+    before: `^(?:built|based|building|developed|trained|initiali[sz]ed|fine-?tuned|starting)\\s+(?:up)?(?:on|upon|from)\\s+${MODS}$`,
     subject: "next",
     method: "by-verb",
     confidence: 0.7,
@@ -195,9 +195,9 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "We mid-train Foo-Base on BarMix", "after training on Bar environments", "continued pretraining with BarCorpus data".
     id: "trained-on",
     type: "TRAINED_ON",
-    before: `\\b(?:${MAKE}|sft|training|learning)\\s+(?:[\\w-]+\\s+){0,3}?(?:on|using|with|over)\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+)?$`,
+    before: `\\b(?:${MAKE}|training)\\s+(?:[\\w-]+\\s+){0,3}?(?:on|using)\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+)?$`,
     subject: "main",
     confidence: 0.7,
-    cues: ["on", "using", "with", "over"],
+    cues: ["on", "using"],
   },
 ];
