@@ -183,6 +183,20 @@ function sizesFit(src: Mention, dst: Mention): boolean {
 }
 
 /**
+ * In lists on both sides ("A-7B and A-32B are fine-tuned from B-7B and B-32B") names pair by
+ * size: two sizes that differ do not pair.
+ */
+function listSizesFit(s: SentenceInfo, src: number, dst: number): boolean {
+  const a = s.mentions[src] as Mention;
+  const b = s.mentions[dst] as Mention;
+  if (!sizesFit(a, b)) return false;
+  if (groupOf(s, src).length < 2 && groupOf(s, dst).length < 2) return true;
+  const sa = a.size ?? sizeOf(a);
+  const sb = b.size ?? sizeOf(b);
+  return sa === undefined || sb === undefined || sa === sb;
+}
+
+/**
  * Records a pattern read between mentions a and b. It also holds for the names coordinated
  * with the first ("X-7B and X-14B, built on Y-7B/14B"), pairing sizes when the second names several.
  */
@@ -192,7 +206,7 @@ function pushPair(protos: ProtoEdge[], s: SentenceInfo, a: number, b: number, p:
   const A = ms[a] as Mention;
   const B = ms[b] as Mention;
   const forward = p.from === cs[a];
-  if (forward ? sizesFit(A, B) : sizesFit(B, A)) protos.push(p);
+  if (forward ? listSizesFit(s, a, b) : listSizesFit(s, b, a)) protos.push(p);
   if (!forward || !(p.type === "BASED_ON" || p.type === "TRAINED_ON")) return;
   const group = groupOf(s, a);
   if (group[group.length - 1] !== a) return;
@@ -1213,7 +1227,7 @@ function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
           if (maker !== "main") {
             const M = s.mentions[maker] as Mention;
             const O = s.mentions[k] as Mention;
-            if (M.start === O.start || !sizesFit(M, O)) continue;
+            if (M.start === O.start || !listSizesFit(s, maker, k)) continue;
             if (maker !== fm.subject && OBJECT_BEFORE.test(s.lower.slice(Math.max(0, M.start - 12), M.start)))
               continue;
           }
