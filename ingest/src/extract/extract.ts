@@ -1290,6 +1290,9 @@ function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       }
     }
     for (const k of objects) {
+      // "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on.
+      const O = s.mentions[k] as Mention;
+      if (BENCHMARK_AFTER.test(s.lower.slice(O.end, O.end + 16))) continue;
       const proto: ProtoEdge = {
         type: "TRAINED_ON",
         from,
@@ -1307,6 +1310,7 @@ function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
 }
 
 const CLAUSE_BREAK = /[;:]|\.\s/;
+const BENCHMARK_AFTER = /^\s*(?:benchmarks?|leaderboards?|test sets?)\b/;
 
 /** The mentions before mention k in its clause (not coordinated with it), nearest first, at most three. */
 function previousMentions(s: SentenceInfo, k: number): number[] {

@@ -104,7 +104,10 @@ export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatc
     for (const c of active) {
       let words = "";
       if (c.before) {
-        const b = c.before.exec(c.frame.before?.startsWith("^") ? lower.slice(0, m.start) : before);
+        // A frame anchored at the sentence's start reads an opening phrase: at most WINDOW characters.
+        const opening = c.frame.before?.startsWith("^") ?? false;
+        if (opening && m.start > WINDOW) continue;
+        const b = c.before.exec(opening ? lower.slice(0, m.start) : before);
         if (b === null) continue;
         words = b[0];
       }
