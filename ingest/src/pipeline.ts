@@ -25,7 +25,20 @@ export const MAX_EXTRACT_CHARS = 20_000;
 export interface ExtractOptions {
   /** Validate the result with ExtractionResultSchema (default true; the bench turns it off). */
   validate?: boolean;
+  /** Called as documents are segmented and papers extracted (for progress bars). */
+  onProgress?: (progress: ExtractProgress) => void;
 }
+
+export interface ExtractProgress {
+  documents: number;
+  documentsTotal: number;
+  papers: number;
+  /** Papers segmented so far (all of them once every document is segmented). */
+  papersTotal: number;
+}
+
+/** Progress is reported every this many documents or papers. */
+const PROGRESS_EVERY = 500;
 
 /** The page header line a lab or author page was read from (evidence of PUBLISHED/AUTHORED). */
 function pageEvidence(seg: SegmentedDocument): string | null {
@@ -41,7 +54,18 @@ export function extractDocuments(
   const items: Array<{ doc: SourceDocument; seg: SegmentedDocument; raw: RawPaper }> = [];
   const seen = new Set<string>();
   const sources = [];
+  const report = options.onProgress;
+  let documentsDone = 0;
   for (const doc of documents) {
+    documentsDone++;
+    if (report && documentsDone % PROGRESS_EVERY === 0) {
+      report({
+        documents: documentsDone,
+        documentsTotal: documents.length,
+        papers: 0,
+        papersTotal: items.length,
+      });
+    }
     if (seen.has(doc.source.id)) continue;
     seen.add(doc.source.id);
     sources.push(doc.source);
@@ -74,6 +98,14 @@ export function extractDocuments(
   }
   const occurrences: PaperOccurrence[] = [];
   for (let k = 0; k < items.length; k++) {
+    if (report && k % PROGRESS_EVERY === 0) {
+      report({
+        documents: documents.length,
+        documentsTotal: documents.length,
+        papers: k,
+        papersTotal: items.length,
+      });
+    }
     const item = items[k] as (typeof items)[number];
     const g = groups[k] as number;
     // The page's organisation or person first, then the record's own (read, never changed).

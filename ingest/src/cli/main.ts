@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { parseConfig } from "@kg/graph-schema";
-import { type Connection, connectDatabase } from "../../../db/connect.ts";
+import { type Connection, connectDatabase, localBulkServer } from "../../../db/connect.ts";
 import { runExtractCommand } from "../commands/extract.ts";
 import { runIngestCommand } from "../commands/ingest.ts";
 import { LINEAGE_USAGE, runLineageCommand } from "../commands/lineage.ts";
@@ -34,7 +34,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     run: (args, ctx) => runExtractCommand(args, { stdout: ctx.stdout, stderr: ctx.stderr }),
     help: "extract <file-or-dir>… [--format json|summary]   read documents, print the extraction (no database)",
   },
-  ingest: { run: runIngestCommand, help: "ingest <file-or-dir>… [--json]   extract and load into Neo4j" },
+  ingest: {
+    run: runIngestCommand,
+    help: "ingest <file-or-dir>… [--bulk|--no-bulk] [--json]   extract and load into Neo4j (bulk import into an empty local database)",
+  },
   lineage: { run: runLineageCommand, help: LINEAGE_USAGE },
   related: { run: runRelatedCommand, help: RELATED_USAGE },
   search: { run: runSearchCommand, help: SEARCH_USAGE },
@@ -63,6 +66,8 @@ async function main(): Promise<number> {
     config,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    stderrIsTty: process.stderr.isTTY === true,
+    bulkServer: () => localBulkServer(config, (m) => process.stderr.write(`${m}\n`)),
     database: async () => {
       connection ??= await connectDatabase(config, {
         mode: "detached",

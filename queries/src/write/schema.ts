@@ -18,6 +18,11 @@ export function schemaStatements(): string[] {
   return [...constraints, ...ranges, fulltext];
 }
 
+/** Waits until every index is online (after a bulk import, population takes a while). */
+export function awaitIndexesStatements(timeoutSeconds = 3600): string[] {
+  return [`CALL db.awaitIndexes(${Math.trunc(timeoutSeconds)})`];
+}
+
 export const listConstraintsQuery = defineQuery({
   name: "listConstraints",
   mode: "READ",
@@ -68,5 +73,33 @@ export const graphFingerprintQuery = defineQuery({
     abstractChars: z.number(),
     relationships: z.number(),
     evidence: z.number(),
+  }),
+});
+
+/**
+ * Every node and relationship with its properties and their Cypher types, in a stable
+ * order: what two loads must agree on to have stored the same graph (tests, small graphs).
+ */
+export const graphDumpQuery = defineQuery({
+  name: "graphDump",
+  mode: "READ",
+  cypher: /* cypher */ `
+    CALL {
+      MATCH (n)
+      RETURN 'node' AS kind, labels(n)[0] + ':' + coalesce(n.key, n.id) AS id, properties(n) AS properties,
+             [k IN keys(n) | k + ':' + valueType(n[k])] AS types
+      UNION ALL
+      MATCH (a)-[r]->(b)
+      RETURN 'rel' AS kind,
+             type(r) + '|' + labels(a)[0] + ':' + coalesce(a.key, a.id) + '|' + labels(b)[0] + ':' + coalesce(b.key, b.id) AS id,
+             properties(r) AS properties, [k IN keys(r) | k + ':' + valueType(r[k])] AS types
+    }
+    RETURN kind, id, properties, types ORDER BY kind, id`,
+  params: z.object({}),
+  row: z.object({
+    kind: z.string(),
+    id: z.string(),
+    properties: z.record(z.string(), z.unknown()),
+    types: z.array(z.string()),
   }),
 });

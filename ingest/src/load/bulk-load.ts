@@ -1,0 +1,74 @@
+/**
+ * bulk-load: the first load of an empty local database through Neo4j's bulk importer,
+ * several times faster than any Cypher statement: the extraction is written as the
+ * importer's CSV files, the server is stopped, `neo4j-admin database import full` builds
+ * the store, the server starts again, and constraints and indexes are created (and
+ * populated) on the loaded data. The graph is the one the transactional load writes.
+ *
+ * The server control is passed in (db/ owns it), so this module knows only the steps.
+ */
+import { rmSync } from "node:fs";
+import path from "node:path";
+import type { ExtractionResult } from "@kg/graph-schema";
+import { awaitIndexesStatements, schemaStatements } from "@kg/queries";
+import type { Database } from "@kg/queries/run";
+import { ARRAY_DELIMITER, writeImportCsv } from "./bulk-csv.ts";
+import type { LoadSummary } from "./load-extraction.ts";
+
+/** What the bulk load needs of the local server (see db/connect.ts). */
+export interface BulkServer {
+  dataDir: string;
+  /** Stops the server if it runs (the importer needs the store to itself). */
+  stop(): Promise<void>;
+  /** Marks the store as being imported (see db/neo4j-import.ts). */
+  markStarted(): void;
+  markDone(): void;
+  import(files: { nodes: string[]; relationships: string[]; arrayDelimiter: string }): Promise<void>;
+  /** Starts the server on the imported store and returns a database on it. */
+  start(): Promise<Database>;
+}
+
+export type BulkStep = "csv" | "import" | "indexes";
+
+export interface BulkLoadOptions {
+  now?: Date;
+  onStep?: (step: BulkStep) => void;
+}
+
+/**
+ * Loads `result` into the empty database of `server`. Throws BulkCsvError (before touching
+ * the database) when a value cannot be written as CSV; the caller then loads with Cypher.
+ */
+export async function bulkLoad(
+  server: BulkServer,
+  result: ExtractionResult,
+  options: BulkLoadOptions = {},
+): Promise<{ summary: LoadSummary; db: Database }> {
+  const step = options.onStep ?? (() => {});
+  const dir = path.join(server.dataDir, "import-csv");
+  rmSync(dir, { recursive: true, force: true });
+  step("csv");
+  try {
+    const files = writeImportCsv(result, dir, (options.now ?? new Date()).toISOString());
+    step("import");
+    await server.stop();
+    server.markStarted();
+    await server.import({ ...files, arrayDelimiter: ARRAY_DELIMITER });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const db = await server.start();
+  step("indexes");
+  await db.runStatements(schemaStatements());
+  await db.runStatements(awaitIndexesStatements());
+  server.markDone();
+  return {
+    db,
+    summary: {
+      sources: result.sources.length,
+      papers: result.papers.length,
+      nodes: result.nodes.length,
+      edges: result.edges.length,
+    },
+  };
+}
