@@ -13,7 +13,7 @@ import type { CommandContext } from "../cli/context.ts";
 import { ProgressBar } from "../cli/progress.ts";
 import { BulkCsvError } from "../load/bulk-csv.ts";
 import { bulkLoad } from "../load/bulk-load.ts";
-import { applySchema, type LoadSummary, loadExtraction } from "../load/load-extraction.ts";
+import { ensureSchema, type LoadSummary, loadExtraction, warmUpLoader } from "../load/load-extraction.ts";
 import { extractDocuments, readDocuments } from "../pipeline.ts";
 
 const USAGE = "usage: kg ingest <file-or-dir>… [--bulk | --no-bulk] [--json]";
@@ -72,6 +72,7 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
   const t1 = performance.now();
   let summary: LoadSummary | undefined;
   let mode: "bulk" | "transactional" = "transactional";
+  let stepsMs: Record<string, number> | undefined;
   if (empty && server) {
     try {
       const loaded = await bulkLoad(server, result, {
@@ -80,6 +81,7 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
       });
       await loaded.db.close();
       summary = loaded.summary;
+      stepsMs = loaded.stepsMs;
       mode = "bulk";
       bar.update({ relationships: result.edges.length });
     } catch (error) {
@@ -90,7 +92,8 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
   if (summary === undefined) {
     const db = checked ?? (await ctx.database());
     bar.update({ phase: "loading" });
-    await applySchema(db);
+    await ensureSchema(db);
+    await warmUpLoader(db);
     summary = await loadExtraction(db, result, {
       onProgress: (p) => {
         if (p.step === "edges") bar.update({ relationships: p.done });
@@ -104,7 +107,7 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   if (json) {
     ctx.stdout(
-      `${JSON.stringify({ ...summary, mode, warnings, extractMs, loadMs, seconds, peakRssMb }, null, 2)}\n`,
+      `${JSON.stringify({ ...summary, mode, warnings, extractMs, loadMs, ...(stepsMs ? { stepsMs } : {}), seconds, peakRssMb }, null, 2)}\n`,
     );
   } else {
     ctx.stdout(

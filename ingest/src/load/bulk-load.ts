@@ -13,7 +13,7 @@ import type { ExtractionResult } from "@kg/graph-schema";
 import { awaitIndexesStatements, schemaStatements } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
 import { ARRAY_DELIMITER, writeImportCsv } from "./bulk-csv.ts";
-import type { LoadSummary } from "./load-extraction.ts";
+import { type LoadSummary, warmUpLoader } from "./load-extraction.ts";
 
 /** What the bulk load needs of the local server (see db/connect.ts). */
 export interface BulkServer {
@@ -43,8 +43,18 @@ export async function bulkLoad(
   server: BulkServer,
   result: ExtractionResult,
   options: BulkLoadOptions = {},
-): Promise<{ summary: LoadSummary; db: Database }> {
-  const step = options.onStep ?? (() => {});
+): Promise<{ summary: LoadSummary; db: Database; stepsMs: Record<string, number> }> {
+  const onStep = options.onStep ?? (() => {});
+  const stepsMs: Record<string, number> = {};
+  let current = "";
+  let since = performance.now();
+  const step = (name: BulkStep | "start" | "schema" | "warm-up" | "end") => {
+    const now = performance.now();
+    if (current) stepsMs[current] = Math.round(now - since);
+    current = name;
+    since = now;
+    if (name === "csv" || name === "import" || name === "indexes") onStep(name);
+  };
   const dir = path.join(server.dataDir, "import-csv");
   rmSync(dir, { recursive: true, force: true });
   step("csv");
@@ -57,13 +67,20 @@ export async function bulkLoad(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  step("start");
   const db = await server.start();
-  step("indexes");
+  step("schema");
   await db.runStatements(schemaStatements());
+  step("indexes");
   await db.runStatements(awaitIndexesStatements());
+  step("warm-up");
+  // The server goes on running for the next ingest, which finds its statements planned.
+  await warmUpLoader(db);
   server.markDone();
+  step("end");
   return {
     db,
+    stepsMs,
     summary: {
       sources: result.sources.length,
       papers: result.papers.length,

@@ -11,6 +11,9 @@ import type {
   Source,
 } from "@kg/graph-schema";
 import {
+  listConstraintsQuery,
+  listIndexesQuery,
+  schemaNames,
   schemaStatements,
   upsertEdgesQueries,
   upsertEntitiesQueries,
@@ -44,6 +47,35 @@ export interface LoadSummary {
 /** Applies constraints and indexes; idempotent, run before any write. */
 export async function applySchema(db: Database): Promise<void> {
   await db.runStatements(schemaStatements());
+}
+
+/**
+ * Applies the schema only when a constraint or index is missing. Each schema statement,
+ * even one that changes nothing, costs a schema transaction and empties the server's plan
+ * cache; two reads of the schema cost neither.
+ */
+export async function ensureSchema(db: Database): Promise<void> {
+  const [constraints, indexes] = await Promise.all([
+    db.run(listConstraintsQuery, {}),
+    db.run(listIndexesQuery, {}),
+  ]);
+  const present = new Set([...constraints.map((c) => c.name), ...indexes.map((i) => i.name)]);
+  if (schemaNames().some((name) => !present.has(name))) await applySchema(db);
+}
+
+/**
+ * Plans every write statement of the loader on the server, all at once, by running each
+ * with no rows (writes nothing). A fresh server plans a statement in 0.1–0.6 s (seconds on
+ * a busy machine); planned here in parallel, and then cached for the server's life, they
+ * cost a small load nothing more. Run after the schema (schema changes empty the cache).
+ */
+export async function warmUpLoader(db: Database): Promise<void> {
+  await Promise.all([
+    db.run(upsertSourcesQuery, { rows: [] }),
+    db.run(upsertPapersQuery, { rows: [] }),
+    ...Object.values(upsertEntitiesQueries).map((q) => db.run(q, { rows: [] })),
+    ...[...upsertEdgesQueries.values()].map((q) => db.run(q, { rows: [] })),
+  ]);
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -18,6 +18,15 @@ export function schemaStatements(): string[] {
   return [...constraints, ...ranges, fulltext];
 }
 
+/** The names of every constraint and index schemaStatements creates. */
+export function schemaNames(): string[] {
+  return [
+    ...UNIQUE_KEY_CONSTRAINTS.map((c) => c.name),
+    ...RANGE_INDEXES.map((i) => i.name),
+    FULLTEXT_INDEX.name,
+  ];
+}
+
 /** Waits until every index is online (after a bulk import, population takes a while). */
 export function awaitIndexesStatements(timeoutSeconds = 3600): string[] {
   return [`CALL db.awaitIndexes(${Math.trunc(timeoutSeconds)})`];
