@@ -74,7 +74,7 @@ function writeFiles(
 }
 
 /** The corpus's files (made once per papers and seed): the first N papers, and the 100 after. */
-function corpusDirs(papers: number, seed: number): { initial: string; added: string } {
+export function corpusDirs(papers: number, seed: number): { initial: string; added: string } {
   const base = path.join(OUT, `ingest-corpus-${papers}-${seed}`);
   const initial = path.join(base, "initial");
   const added = path.join(base, "new");
@@ -171,7 +171,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(error.message);
-  process.exitCode = 1;
-});
+if (process.argv[1]?.endsWith("bench/ingest.ts"))
+  main().catch((error: Error) => {
+    console.error(error.message);
+    process.exitCode = 1;
+  });

@@ -7,7 +7,7 @@
  * - `extractDocuments(documents)`: documents → the contract's ExtractionResult
  *   (validated with graph-schema's ExtractionResultSchema). Pure: no I/O, no clock.
  */
-import { type ExtractionResult, ExtractionResultSchema, type ExtractionWarning } from "@kg/graph-schema";
+import { type ExtractionResult, type ExtractionWarning, parseExtractionInPlace } from "@kg/graph-schema";
 import { extractPaper, type PaperInput } from "./extract/extract.ts";
 import type { SourceDocument } from "./read/read.ts";
 import { groupPapers, type PaperOccurrence, resolve } from "./resolve/resolve.ts";
@@ -134,5 +134,5 @@ export function extractDocuments(
     occurrences.push({ source: item.doc.source, raw: item.raw, group: g, extraction: extractPaper(input) });
   }
   const result = resolve(sources, occurrences, warnings);
-  return options.validate === false ? result : ExtractionResultSchema.parse(result);
+  return options.validate === false ? result : parseExtractionInPlace(result);
 }

@@ -17,6 +17,12 @@ import type { CommandContext } from "./context.ts";
 
 type Command = (args: string[], ctx: CommandContext) => Promise<number>;
 
+/** Writes to stdout and waits for 'drain' when its buffer is full, so output never piles up in memory. */
+function writeWithBackpressure(text: string): Promise<void> {
+  if (process.stdout.write(text)) return Promise.resolve();
+  return new Promise((resolve) => process.stdout.once("drain", () => resolve()));
+}
+
 const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 
 /** Runs another entry point of the project in this terminal (db control, the server). */
@@ -31,8 +37,9 @@ function delegate(script: string): Command {
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   extract: {
-    run: (args, ctx) => runExtractCommand(args, { stdout: ctx.stdout, stderr: ctx.stderr }),
-    help: "extract <file-or-dir>… [--format json|summary]   read documents, print the extraction (no database)",
+    run: (args, ctx) =>
+      runExtractCommand(args, { stdout: ctx.stdout, stderr: ctx.stderr, stdoutAsync: writeWithBackpressure }),
+    help: "extract <file-or-dir>… [--format json|jsonl|summary]   read documents, print the extraction (no database)",
   },
   ingest: {
     run: runIngestCommand,
