@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { BasedOnMethodSchema, NodeLabelSchema, RelTypeSchema } from "./labels.ts";
 import { WireEdgeSchema, WireGraphSchema, WireNodeSchema } from "./wire.ts";
+import { GraphColumnsSchema } from "./wire-columns.ts";
 
 export const NodeIdParamSchema = z.object({ id: z.string().min(3).describe("node id, `Label:key`") });
 
@@ -35,6 +36,87 @@ export const GraphQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500_000).default(100_000),
 });
 export const GraphResponseSchema = WireGraphSchema;
+
+/** A query flag: `true`/`1` or `false`/`0` (z.coerce.boolean would read "false" as true). */
+const QueryFlag = z
+  .union([z.boolean(), z.enum(["true", "false", "1", "0"])])
+  .transform((v) => v === true || v === "true" || v === "1");
+
+/** A long list of numbers, checked in one loop by the refinement below rather than a parse per entry. */
+function numberList(name: string) {
+  return z.custom<number[]>((value) => Array.isArray(value), {
+    message: `${name} must be a list of numbers`,
+  });
+}
+
+// GET /api/overview?budget=&papers=  — the lineage map the page opens on
+export const OverviewQuerySchema = z.object({
+  budget: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(20_000)
+    .default(10_000)
+    .describe("at most this many nodes; lineage paths first, then the best connected"),
+  papers: QueryFlag.default(false).describe("also papers and their authors"),
+});
+export const OverviewResponseSchema = z
+  .object({
+    graph: GraphColumnsSchema,
+    /** Positions from ForceAtlas2, one per node of `graph`. */
+    xs: numberList("xs"),
+    ys: numberList("ys"),
+    /** Louvain community of each node (an index; the page maps it to a colour). */
+    communities: numberList("communities"),
+    /** Month of the earliest dated paper about each node as `year * 12 + month - 1`; -1 when none. */
+    firsts: numberList("firsts"),
+    /** What the budget left out, by label: the page says so instead of drawing it. */
+    aggregated: z.array(z.object({ label: NodeLabelSchema, count: z.number().int() })),
+    /** The whole database, for the header. */
+    total: z.object({ nodes: z.number().int(), relationships: z.number().int() }),
+  })
+  .superRefine((o, ctx) => {
+    const n = o.graph.ids.length;
+    for (const [name, column] of [
+      ["xs", o.xs],
+      ["ys", o.ys],
+      ["communities", o.communities],
+      ["firsts", o.firsts],
+    ] as const) {
+      if (column.length !== n) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `${name} has ${column.length} entries for ${n} nodes`,
+        });
+        return;
+      }
+      for (let i = 0; i < n; i++) {
+        if (typeof column[i] !== "number" || !Number.isFinite(column[i])) {
+          ctx.addIssue({
+            code: "custom",
+            path: [name, i],
+            message: `${name} holds a value that is not a number`,
+          });
+          return;
+        }
+      }
+    }
+  });
+export type OverviewResponse = z.infer<typeof OverviewResponseSchema>;
+
+/** `year * 12 + month - 1` of an ISO date (`2024-05-23`, `2024-05`, `2024`); -1 when it is not one. */
+export function monthIndex(date: string | null | undefined): number {
+  const m = date ? /^(\d{4})(?:-(\d{2}))?/.exec(date) : null;
+  if (!m) return -1;
+  return Number(m[1]) * 12 + (m[2] ? Number(m[2]) - 1 : 0);
+}
+
+/** `2024-05` from a month index. */
+export function monthLabel(index: number): string {
+  const year = Math.floor(index / 12);
+  return `${year}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
 
 // GET /api/search?q=&limit=&labels=
 export const SearchQuerySchema = z.object({
@@ -116,7 +198,10 @@ export const RelatedResponseSchema = z.object({
 export type RelatedResponse = z.infer<typeof RelatedResponseSchema>;
 
 // GET /api/nodes/:id/expand?limit=
-export const ExpandQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+export const ExpandQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  type: RelTypeSchema.optional().describe("only neighbours through relationships of this type"),
+});
 export const ExpandResponseSchema = WireGraphSchema;
 
 // GET /api/path?from=&to=

@@ -9,7 +9,7 @@ import {
   EntityLabelSchema,
   ExtractedRelTypeSchema,
 } from "./labels.ts";
-import { SourceSchema } from "./nodes.ts";
+import { ModelNamePartsSchema, SourceSchema } from "./nodes.ts";
 
 export const ExtractedPaperSchema = z.object({
   id: z.string().min(1),
@@ -36,6 +36,7 @@ export const ExtractedNodeSchema = z.object({
   aliases: z.array(z.string()),
   /** Only for Dataset. */
   kind: DatasetKindSchema.optional(),
+  ...ModelNamePartsSchema.shape,
 });
 export type ExtractedNode = z.infer<typeof ExtractedNodeSchema>;
 

@@ -5,5 +5,6 @@ export * from "./indexes.ts";
 export * from "./keys.ts";
 export * from "./labels.ts";
 export * from "./nodes.ts";
+export * from "./routes.ts";
 export * from "./wire.ts";
 export * from "./wire-columns.ts";

@@ -32,6 +32,7 @@ export const RelTypeSchema = z.enum([
   "MENTIONS",
   "USES_METHOD",
   "DEVELOPED",
+  "VARIANT_OF",
   "FROM_SOURCE",
 ]);
 export type RelType = z.infer<typeof RelTypeSchema>;
@@ -85,6 +86,12 @@ export const REL_ENDPOINTS: Record<RelType, { from: readonly NodeLabel[]; to: re
   MENTIONS: { from: ["Paper"], to: ["Model", "Dataset", "Method"] },
   USES_METHOD: { from: ["Model"], to: ["Method"] },
   DEVELOPED: { from: ["Organization"], to: ["Model", "Dataset"] },
+  /**
+   * A size or variant of a model family links to the family's base model (Qwen2.5-7B-Instruct →
+   * Qwen2.5-7B). Read off the names by the name grammar (extractor `name-grammar`), never off a
+   * sentence, so it is never written as BASED_ON, which stays what a text states.
+   */
+  VARIANT_OF: { from: ["Model"], to: ["Model"] },
   FROM_SOURCE: { from: ["Paper"], to: ["Source"] },
 };
 

@@ -28,7 +28,19 @@ export const EntitySchema = z.object({
 });
 export type Entity = z.infer<typeof EntitySchema>;
 
-export const ModelSchema = EntitySchema;
+/**
+ * A model's name read as a grammar (only for Model, each part only when the name has it):
+ * "Qwen2.5-7B-Instruct" → family "Qwen2.5", version "2.5", size "7B", variant "Instruct".
+ */
+export const ModelNamePartsSchema = z.object({
+  family: z.string().min(1).optional(),
+  version: z.string().min(1).optional(),
+  size: z.string().min(1).optional(),
+  variant: z.string().min(1).optional(),
+});
+export type ModelNameParts = z.infer<typeof ModelNamePartsSchema>;
+
+export const ModelSchema = EntitySchema.extend(ModelNamePartsSchema.shape);
 export const DatasetSchema = EntitySchema.extend({ kind: DatasetKindSchema.default("dataset") });
 export const OrganizationSchema = EntitySchema;
 export const AuthorSchema = EntitySchema;

@@ -7,6 +7,7 @@ export * from "./read/card.ts";
 export * from "./read/expand.ts";
 export * from "./read/graph.ts";
 export * from "./read/lineage.ts";
+export * from "./read/overview.ts";
 export * from "./read/path.ts";
 export * from "./read/registry.ts";
 export * from "./read/related.ts";

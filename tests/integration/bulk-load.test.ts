@@ -15,6 +15,7 @@ import { clearGraphStatements, graphDumpQuery } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localBulkServer } from "../../db/connect.ts";
+import { LOCAL_USER, readLocalPassword } from "../../db/local-auth.ts";
 import { stopNeo4j } from "../../db/neo4j-server.ts";
 import { bulkLoad } from "../../ingest/src/load/bulk-load.ts";
 import { loadExtraction } from "../../ingest/src/load/load-extraction.ts";
@@ -180,8 +181,8 @@ describe("bulk import", () => {
       const { openDatabase } = await import("@kg/queries/run");
       const check = openDatabase({
         uri: `bolt://127.0.0.1:${env.NEO4J_PORT}`,
-        user: "neo4j",
-        password: "",
+        user: LOCAL_USER,
+        password: readLocalPassword(dataDir) ?? "",
         database: "neo4j",
       });
       try {

@@ -3,7 +3,8 @@
  * corpus into an empty database, builds the front end when needed and serves it.
  * Ctrl-C stops what this process started; the data stays for the next start.
  *
- *   npm start                      ingest ../shared/corpus (if the database is empty)
+ *   npm start                      ingest ../shared/corpus (if the database is empty),
+ *                                  or the sample in corpus-sample/ when there is none
  *   npm start -- <paths…>          ingest these paths instead
  *   KG_CORPUS=a:b npm start        the same through the environment
  */
@@ -13,21 +14,31 @@ import { parseConfig } from "@kg/graph-schema";
 import { applySchema, ingestPaths } from "@kg/ingest";
 import { countAllQuery } from "@kg/queries";
 import { connectDatabase } from "../../db/connect.ts";
+import { warmOverview } from "./api/overview.ts";
 import { createApp } from "./app.ts";
 import { buildWebIfNeeded, DIST_DIR } from "./build-web.ts";
+import { assertSafeBinding } from "./security.ts";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..");
 const DEFAULT_CORPUS = path.resolve(REPO_ROOT, "..", "shared", "corpus");
+/** Shipped with the repository (corpus-sample/SOURCES.md): a first run shows something anywhere. */
+export const SAMPLE_CORPUS = path.resolve(REPO_ROOT, "corpus-sample");
 
-function corpusPaths(args: string[], configured: string | undefined): string[] {
+export function corpusPaths(
+  args: string[],
+  configured: string | undefined,
+  shared = DEFAULT_CORPUS,
+): string[] {
   if (args.length > 0) return args;
   if (configured) return configured.split(path.delimiter).filter(Boolean);
-  return existsSync(DEFAULT_CORPUS) ? [DEFAULT_CORPUS] : [];
+  return [existsSync(shared) ? shared : SAMPLE_CORPUS];
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = parseConfig(process.env);
+  // Before anything starts: never serve the console and import to the network unguarded.
+  assertSafeBinding(config);
   const log = (message: string) => console.log(message);
   const connection = await connectDatabase(config, { mode: "attached", log });
   const { db } = connection;
@@ -74,16 +85,23 @@ async function main(): Promise<void> {
   }
 
   await buildWebIfNeeded(log);
+  const warmStarted = Date.now();
+  await warmOverview({ db, config });
+  log(`overview: lineage map laid out in ${((Date.now() - warmStarted) / 1000).toFixed(1)} s`);
   app = await createApp({ db, config, distDir: DIST_DIR });
   await app.listen({ port: config.PORT, host: config.HOST });
   const [after] = await db.run(countAllQuery, {});
   log(
     `\n  graph: ${after?.nodes ?? 0} nodes, ${after?.relationships ?? 0} relationships (Neo4j at ${connection.uri})`,
   );
-  log(`  ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${config.HOST}:${config.PORT}/\n`);
+  const link = `http://${config.HOST}:${config.PORT}/${config.KG_TOKEN ? "?token=<KG_TOKEN>" : ""}`;
+  log(`  ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${link}\n`);
 }
 
-main().catch((error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+// Imported by a test for corpusPaths: only `npm start` runs the server.
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  main().catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}

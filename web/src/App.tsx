@@ -12,7 +12,7 @@ import { HelpOverlay, Shortcuts } from "./components/Shortcuts.tsx";
 import { StatusScreen } from "./components/StatusScreen.tsx";
 import { ViewTabs } from "./components/ViewTabs.tsx";
 import { reloadMainGraph } from "./graph/main-graph.ts";
-import { appStore, useApp } from "./state/store.ts";
+import { actions, useApp } from "./state/store.ts";
 import { GraphView } from "./views/GraphView.tsx";
 import { LineageView } from "./views/LineageView.tsx";
 
@@ -56,13 +56,13 @@ export function App() {
         <button
           type="button"
           data-testid="import-button"
-          onClick={() => appStore.set({ importOpen: true })}
+          onClick={() => actions.openImport()}
           title="Import documents (i)"
         >
           Import
         </button>
         <ExportMenu />
-        <button type="button" title="Keyboard shortcuts (?)" onClick={() => appStore.set({ helpOpen: true })}>
+        <button type="button" title="Keyboard shortcuts (?)" onClick={() => actions.setHelp(true)}>
           ?
         </button>
       </header>

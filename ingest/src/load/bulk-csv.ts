@@ -155,6 +155,10 @@ export function writeImportCsv(result: ExtractionResult, dir: string, ingestedAt
           "name",
           "aliases:string[]",
           "kind",
+          "family",
+          "version",
+          "size",
+          "variant",
           "aliasText",
         ]);
         nodes.push(`${label}=${f.file}`);
@@ -168,7 +172,17 @@ export function writeImportCsv(result: ExtractionResult, dir: string, ingestedAt
       for (const a of r.aliases) aliasText += ` ${a}`;
       entityFiles
         .get(n.label)
-        ?.row([str(r.key), str(r.name), strs(r.aliases, "alias"), str(r.kind), str(aliasText)]);
+        ?.row([
+          str(r.key),
+          str(r.name),
+          strs(r.aliases, "alias"),
+          str(r.kind),
+          str(r.family),
+          str(r.version),
+          str(r.size),
+          str(r.variant),
+          str(aliasText),
+        ]);
     }
 
     const edgeFiles = new Map<string, CsvFile>();

@@ -120,7 +120,16 @@ export function paperRow(p: ExtractedPaper) {
 }
 
 export function entityRow(n: ExtractedNode) {
-  return { key: n.key, name: n.name, aliases: n.aliases, kind: n.kind ?? null };
+  return {
+    key: n.key,
+    name: n.name,
+    aliases: n.aliases,
+    kind: n.kind ?? null,
+    family: n.family ?? null,
+    version: n.version ?? null,
+    size: n.size ?? null,
+    variant: n.variant ?? null,
+  };
 }
 
 export function edgeRow(edge: ExtractedEdge) {

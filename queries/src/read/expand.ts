@@ -1,9 +1,9 @@
 /**
  * Neighbourhood expansion for the front end: a node and up to `limit` of its
- * neighbours. On a hub only the first `scan` relationships are looked at (fan-out cap),
+ * neighbours (through one relationship type, when given). On a hub only the first `scan` relationships are looked at (fan-out cap),
  * then the best connected neighbours come first and documents (Source) last.
  */
-import { RelTypeSchema, type WireGraph } from "@kg/graph-schema";
+import { type RelType, RelTypeSchema, type WireGraph } from "@kg/graph-schema";
 import { z } from "zod";
 import { defineQuery } from "../define.ts";
 import type { Database } from "../run/database.ts";
@@ -44,6 +44,7 @@ export const expandQueries = perLabel((label, keyProperty) =>
       MATCH (n:${label} {${keyProperty}: $key})
       CALL (n) {
         MATCH (n)-[r]-(o)
+        WHERE $type IS NULL OR type(r) = $type
         WITH r, o LIMIT $scan
         WITH r, o, COUNT { (o)--() } AS degree
         ORDER BY o:Source, degree DESC, o.name, coalesce(o.key, o.id)
@@ -59,6 +60,7 @@ export const expandQueries = perLabel((label, keyProperty) =>
       key: z.string().min(1),
       limit: z.number().int().min(1).max(5_000),
       scan: z.number().int().min(1).max(100_000),
+      type: RelTypeSchema.nullable(),
     }),
     row: ExpandRowSchema,
   }),
@@ -68,13 +70,13 @@ export const expandQueries = perLabel((label, keyProperty) =>
 export async function expandNode(
   db: Database,
   id: string,
-  options: { limit?: number; timeoutMs?: number | undefined } = {},
+  options: { limit?: number; type?: RelType | undefined; timeoutMs?: number | undefined } = {},
 ): Promise<WireGraph> {
   const ref = parseNodeRef(id);
   const limit = options.limit ?? 100;
   const [row] = await db.run(
     expandQueries[ref.label],
-    { key: ref.key, limit, scan: Math.max(limit, EXPAND_SCAN_CAP) },
+    { key: ref.key, limit, scan: Math.max(limit, EXPAND_SCAN_CAP), type: options.type ?? null },
     { timeoutMs: options.timeoutMs },
   );
   if (!row) throw new NotFoundError(`queries/expand: no node ${id}`);

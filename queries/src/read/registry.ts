@@ -7,6 +7,7 @@ import { cardQueries } from "./card.ts";
 import { expandQueries } from "./expand.ts";
 import { countsByLabelQuery, countsByTypeQuery, graphEdgesQuery, graphNodesQuery } from "./graph.ts";
 import { lineageQuery } from "./lineage.ts";
+import { overviewEdgesQuery, overviewNodesQuery } from "./overview.ts";
 import { findNodeQuery, shortestPathQuery } from "./path.ts";
 import {
   relatedModelQuery,
@@ -31,6 +32,8 @@ export const READ_QUERIES: readonly QueryDef[] = [
   graphEdgesQuery,
   countsByLabelQuery,
   countsByTypeQuery,
+  overviewNodesQuery,
+  overviewEdgesQuery,
   statsTotalsQuery,
   statsByLabelQuery,
   statsByTypeQuery,

@@ -105,6 +105,11 @@ const EntityRowsSchema = z.object({
       name: z.string(),
       aliases: z.array(z.string()),
       kind: z.string().nullable(),
+      /** The name grammar's parts (Model only; null: the name has none). */
+      family: z.string().nullable(),
+      version: z.string().nullable(),
+      size: z.string().nullable(),
+      variant: z.string().nullable(),
     }),
   ),
 });
@@ -120,6 +125,10 @@ function upsertEntitiesQueryFor(label: EntityLabel) {
       SET n.name = coalesce(n.name, row.name),
           n.aliases = aliases,
           n.kind = coalesce(row.kind, n.kind),
+          n.family = coalesce(row.family, n.family),
+          n.version = coalesce(row.version, n.version),
+          n.size = coalesce(row.size, n.size),
+          n.variant = coalesce(row.variant, n.variant),
           n.aliasText = reduce(text = '', a IN aliases | text + ' ' + a)
       RETURN count(*) AS count`,
     params: EntityRowsSchema,

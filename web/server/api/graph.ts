@@ -9,8 +9,6 @@
  */
 import {
   type GraphColumns,
-  GraphColumnsSchema,
-  GraphQuerySchema,
   GraphResponseSchema,
   NODE_LABELS,
   type NodeLabel,
@@ -19,13 +17,13 @@ import {
   REL_TYPES,
   type RelType,
   RelTypeSchema,
+  ROUTES,
   toGraphColumns,
   type WireGraph,
 } from "@kg/graph-schema";
 import { graphEdgesQuery, graphNodesQuery, toWireEdge, toWireNode } from "@kg/queries";
-import { z } from "zod";
 import type { ApiDeps } from "./route.ts";
-import { defineRoute } from "./route.ts";
+import { bindRoute } from "./route.ts";
 
 async function readRows(deps: ApiDeps, limit: number) {
   const [nodes, edges] = await Promise.all([
@@ -91,19 +89,6 @@ export async function readGraphColumns(deps: ApiDeps, limit: number): Promise<Gr
   );
 }
 
-const GraphFormQuerySchema = GraphQuerySchema.extend({
-  format: z
-    .enum(["objects", "columns"])
-    .default("objects")
-    .describe("`columns`: parallel arrays, for the overview of a large graph"),
-});
-
-export const graphRoute = defineRoute({
-  method: "GET",
-  url: "/api/graph",
-  summary: "The whole graph, capped, for the overview",
-  querystring: GraphFormQuerySchema,
-  response: z.union([GraphResponseSchema, GraphColumnsSchema]),
-  handler: (deps, { query }) =>
-    query.format === "columns" ? readGraphColumns(deps, query.limit) : readWholeGraph(deps, query.limit),
-});
+export const graphRoute = bindRoute(ROUTES.graph, (deps, { query }) =>
+  query.format === "columns" ? readGraphColumns(deps, query.limit) : readWholeGraph(deps, query.limit),
+);

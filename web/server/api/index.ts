@@ -9,11 +9,13 @@ import { cypherRoute } from "./cypher.ts";
 import { docsRoutes } from "./docs.ts";
 import { graphRoute } from "./graph.ts";
 import { ingestStatusRoute, ingestSubmitRoute } from "./ingest.ts";
+import { overviewRoute } from "./overview.ts";
 import { READ_ROUTES } from "./read.ts";
 import type { ApiDeps, ApiRoute } from "./route.ts";
 
 const DESCRIBED_ROUTES: readonly ApiRoute[] = [
   graphRoute,
+  overviewRoute,
   ...READ_ROUTES,
   cypherRoute,
   ingestSubmitRoute,
@@ -76,6 +78,8 @@ export function registerApi(
             });
           }
           if (!isClientFault(error)) throw error;
+          const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+          if (typeof retryAfter === "number") reply.header("Retry-After", String(retryAfter));
           const body = error.toApiError ? error.toApiError() : { error: error.message };
           return reply.code(error.statusCode).send(body);
         }

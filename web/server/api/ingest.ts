@@ -2,36 +2,17 @@
  * POST /api/ingest and GET /api/ingest/:id — documents from the page, ingested as a
  * background job with progress.
  */
-import { IngestJobSchema, IngestRequestSchema } from "@kg/graph-schema";
-import { z } from "zod";
-import type { ApiRoute } from "./route.ts";
+import { ROUTES } from "@kg/graph-schema";
+import { bindRoute } from "./route.ts";
 
-export const ingestSubmitRoute: ApiRoute = {
-  method: "POST",
-  url: "/api/ingest",
-  summary: "Ingest uploaded or pasted documents; returns a job to poll",
-  body: IngestRequestSchema,
-  response: IngestJobSchema,
-  handler: async (deps, request) => {
-    if (!deps.ingestJobs)
-      throw Object.assign(new Error("ingest is not enabled on this server"), { statusCode: 503 });
-    const { files } = IngestRequestSchema.parse(request.body);
-    return deps.ingestJobs.submit(files);
-  },
-};
+export const ingestSubmitRoute = bindRoute(ROUTES.ingest, async (deps, { body }) => {
+  if (!deps.ingestJobs)
+    throw Object.assign(new Error("ingest is not enabled on this server"), { statusCode: 503 });
+  return deps.ingestJobs.submit(body.files);
+});
 
-const JobParamsSchema = z.object({ id: z.string().min(1) });
-
-export const ingestStatusRoute: ApiRoute = {
-  method: "GET",
-  url: "/api/ingest/:id",
-  summary: "Progress of an ingest job",
-  params: JobParamsSchema,
-  response: IngestJobSchema,
-  handler: async (deps, request) => {
-    const { id } = JobParamsSchema.parse(request.params);
-    const job = deps.ingestJobs?.get(id);
-    if (!job) throw Object.assign(new Error(`no ingest job ${id}`), { statusCode: 404 });
-    return job;
-  },
-};
+export const ingestStatusRoute = bindRoute(ROUTES.ingestJob, async (deps, { params }) => {
+  const job = deps.ingestJobs?.get(params.id);
+  if (!job) throw Object.assign(new Error(`no ingest job ${params.id}`), { statusCode: 404 });
+  return job;
+});

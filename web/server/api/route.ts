@@ -2,7 +2,7 @@
  * One API route: its zod schemas (validation and the OpenAPI description come from
  * them) and a handler that calls named queries. No Cypher here.
  */
-import type { Config } from "@kg/graph-schema";
+import type { Config, RouteContract } from "@kg/graph-schema";
 import type { Database } from "@kg/queries/run";
 import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
@@ -69,4 +69,35 @@ export function defineRoute<
     handler: (deps, request, input) =>
       handler(deps, input as { params: Infer<P>; query: Infer<Q>; body: Infer<B> }, request),
   };
+}
+
+/**
+ * Binds a handler to a route declared once in graph-schema (ROUTES): method, path and
+ * schemas come from the contract, so the server and the page cannot disagree on them.
+ */
+export function bindRoute<
+  P extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  B extends z.ZodType | undefined,
+  R extends z.ZodType,
+>(
+  contract: RouteContract<P, Q, B, R>,
+  handler: (
+    deps: ApiDeps,
+    input: { params: Infer<P>; query: Infer<Q>; body: Infer<B> },
+    request: FastifyRequest,
+  ) => Promise<z.input<R> | z.output<R>>,
+): ApiRoute {
+  return defineRoute<P, Q, B>({
+    method: contract.method,
+    url: contract.path,
+    summary: contract.summary,
+    ...(contract.description ? { description: contract.description } : {}),
+    ...(contract.errors ? { errors: contract.errors } : {}),
+    ...(contract.params ? { params: contract.params } : {}),
+    ...(contract.query ? { querystring: contract.query } : {}),
+    ...(contract.body ? { body: contract.body } : {}),
+    response: contract.response,
+    handler,
+  } as Parameters<typeof defineRoute<P, Q, B>>[0]);
 }

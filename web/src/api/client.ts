@@ -1,19 +1,11 @@
 import {
   type ApiError,
   ApiErrorSchema,
-  CardResponseSchema,
-  CypherResponseSchema,
-  ExpandResponseSchema,
-  GraphColumnsSchema,
-  GraphResponseSchema,
-  HealthResponseSchema,
-  IngestJobSchema,
-  LineageResponseSchema,
-  PathResponseSchema,
-  RelatedResponseSchema,
-  SchemaResponseSchema,
-  SearchResponseSchema,
-  StatsResponseSchema,
+  fillPath,
+  queryString,
+  ROUTES,
+  type RouteContract,
+  type Routes,
 } from "@kg/graph-schema";
 import type { z } from "zod";
 
@@ -83,40 +75,56 @@ async function request<T extends z.ZodType>(
   return parsed.data;
 }
 
-const enc = encodeURIComponent;
-const postJson = (body: unknown, signal?: AbortSignal): RequestInit => ({
-  method: "POST",
-  headers: { "content-type": "application/json", accept: "application/json" },
-  body: JSON.stringify(body),
-  ...(signal ? { signal } : {}),
-});
+type In<S> = S extends z.ZodType ? z.input<S> : undefined;
 
-/** Typed access to every endpoint; each answer is parsed with the contract's zod schema. */
-export const api = {
-  health: (signal?: AbortSignal) => request("/api/health", HealthResponseSchema, { signal }),
-  stats: (signal?: AbortSignal) => request("/api/stats", StatsResponseSchema, { signal }),
-  graph: (limit: number, signal?: AbortSignal) =>
-    request(`/api/graph?limit=${limit}`, GraphResponseSchema, { signal }),
-  /** The whole graph in the compact form the overview loads (see graph-schema/src/wire-columns.ts). */
-  graphColumns: (limit: number, signal?: AbortSignal) =>
-    request(`/api/graph?limit=${limit}&format=columns`, GraphColumnsSchema, { signal }),
-  search: (q: string, limit = 10, signal?: AbortSignal) =>
-    request(`/api/search?q=${enc(q)}&limit=${limit}`, SearchResponseSchema, { signal }),
-  card: (id: string, signal?: AbortSignal) =>
-    request(`/api/nodes/${enc(id)}/card`, CardResponseSchema, { signal }),
-  lineage: (id: string, depth = 10, signal?: AbortSignal) =>
-    request(`/api/nodes/${enc(id)}/lineage?depth=${depth}`, LineageResponseSchema, { signal }),
-  related: (id: string, limit = 20, signal?: AbortSignal) =>
-    request(`/api/nodes/${enc(id)}/related?limit=${limit}`, RelatedResponseSchema, { signal }),
-  expand: (id: string, limit = 100, signal?: AbortSignal) =>
-    request(`/api/nodes/${enc(id)}/expand?limit=${limit}`, ExpandResponseSchema, { signal }),
-  path: (from: string, to: string, signal?: AbortSignal) =>
-    request(`/api/path?from=${enc(from)}&to=${enc(to)}`, PathResponseSchema, { signal }),
-  cypher: (query: string, signal?: AbortSignal) =>
-    request("/api/cypher", CypherResponseSchema, postJson({ query }, signal)),
-  schema: (signal?: AbortSignal) => request("/api/schema", SchemaResponseSchema, { signal }),
-  ingest: (files: { name: string; text: string }[]) =>
-    request("/api/ingest", IngestJobSchema, postJson({ files })),
-  ingestJob: (id: string, signal?: AbortSignal) =>
-    request(`/api/ingest/${enc(id)}`, IngestJobSchema, { signal }),
+/** What a call of a route takes: the parts its contract declares, by their input types. */
+export type RouteInput<C> =
+  C extends RouteContract<infer P, infer Q, infer B, z.ZodType>
+    ? (P extends z.ZodType ? { params: In<P> } : { params?: undefined }) &
+        (Q extends z.ZodType ? { query?: In<Q> } : { query?: undefined }) &
+        (B extends z.ZodType ? { body: In<B> } : { body?: undefined })
+    : never;
+
+export type RouteOutput<C> =
+  C extends RouteContract<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined, infer R>
+    ? z.output<R>
+    : never;
+
+/** Calls one declared route: URL, method and body from its contract, the answer parsed with its schema. */
+export function call<C extends RouteContract>(
+  contract: C,
+  input: RouteInput<C>,
+  signal?: AbortSignal,
+): Promise<RouteOutput<C>> {
+  const parts = input as {
+    params?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    body?: unknown;
+  };
+  const url = `${fillPath(contract.path, parts.params)}${queryString(parts.query)}`;
+  const init: RequestInit =
+    contract.method === "POST"
+      ? {
+          method: "POST",
+          headers: { "content-type": "application/json", accept: "application/json" },
+          body: JSON.stringify(parts.body ?? {}),
+        }
+      : {};
+  if (signal) init.signal = signal;
+  return request(url, contract.response, init) as Promise<RouteOutput<C>>;
+}
+
+type Client = {
+  [K in keyof Routes]: (
+    input: RouteInput<Routes[K]>,
+    signal?: AbortSignal,
+  ) => Promise<RouteOutput<Routes[K]>>;
 };
+
+/** Typed access to every endpoint, derived from the route contracts (graph-schema ROUTES). */
+export const api = Object.fromEntries(
+  Object.entries(ROUTES).map(([name, contract]) => [
+    name,
+    (input: unknown, signal?: AbortSignal) => call(contract as RouteContract, input as never, signal),
+  ]),
+) as Client;

@@ -1,8 +1,8 @@
-import { REL_TYPES } from "@kg/graph-schema";
+import { monthLabel, REL_TYPES } from "@kg/graph-schema";
 import { filtersActive } from "../graph/filters.ts";
 import { mainData } from "../graph/main-graph.ts";
 import { REL_COLORS, REL_WORDS } from "../graph/style.ts";
-import { actions, appStore, DEFAULT_FILTERS, useApp } from "../state/store.ts";
+import { actions, useApp } from "../state/store.ts";
 
 /** Filters by relationship type, minimum degree and isolation; applied by reducers, without a reload. */
 export function Filters() {
@@ -10,6 +10,7 @@ export function Filters() {
   useApp((s) => s.graphVersion);
   const filters = useApp((s) => s.filters);
   const { byType, maxDegree } = mainData.summary;
+  const months = useApp((s) => s.overview?.months ?? null);
 
   return (
     <section className="panel-section" aria-label="Filters" data-testid="filters">
@@ -20,7 +21,7 @@ export function Filters() {
             type="button"
             className="link reset"
             data-testid="reset-filters"
-            onClick={() => appStore.set({ filters: DEFAULT_FILTERS })}
+            onClick={() => actions.resetFilters()}
           >
             reset filters
           </button>
@@ -70,6 +71,61 @@ export function Filters() {
         />
         Hide isolated nodes
       </label>
+      {months && months.max > months.min && (
+        <DateRange min={months.min} max={months.max} from={filters.from} to={filters.to} />
+      )}
     </section>
+  );
+}
+
+/** First seen between two months: what the corpus started talking about in that time. */
+function DateRange({
+  min,
+  max,
+  from,
+  to,
+}: {
+  min: number;
+  max: number;
+  from: number | null;
+  to: number | null;
+}) {
+  const lo = from ?? min;
+  const hi = to ?? max;
+  const set = (a: number, b: number) =>
+    actions.setDateRange(a <= min ? null : Math.min(a, b), b >= max ? null : Math.max(a, b));
+  return (
+    <fieldset className="date-range" data-testid="date-range">
+      <legend>
+        First seen{" "}
+        <span className="legend-count" data-testid="date-range-value">
+          {monthLabel(lo)} – {monthLabel(hi)}
+        </span>
+      </legend>
+      <label className="row nowrap">
+        from
+        <input
+          type="range"
+          min={min}
+          max={max}
+          value={lo}
+          data-testid="date-from"
+          aria-label="first seen from"
+          onChange={(e) => set(Number(e.target.value), hi)}
+        />
+      </label>
+      <label className="row nowrap">
+        to
+        <input
+          type="range"
+          min={min}
+          max={max}
+          value={hi}
+          data-testid="date-to"
+          aria-label="first seen until"
+          onChange={(e) => set(lo, Number(e.target.value))}
+        />
+      </label>
+    </fieldset>
   );
 }

@@ -13,7 +13,7 @@ export function HealthBanner() {
     let stopped = false;
     const check = async () => {
       try {
-        const health = await api.health();
+        const health = await api.health({});
         if (stopped) return;
         setProblem(
           health.neo4j === "down"

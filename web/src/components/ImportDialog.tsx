@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { api } from "../api/client.ts";
 import { mainData, reloadMainGraph } from "../graph/main-graph.ts";
 import { focusNode } from "../state/navigation.ts";
-import { appStore, useApp } from "../state/store.ts";
+import { actions, useApp } from "../state/store.ts";
 import { NodeLink } from "./NodeLink.tsx";
 
 const POLL_MS = 400;
@@ -58,7 +58,7 @@ export function ImportDialog() {
   if (!open) return null;
 
   const close = () => {
-    appStore.set({ importOpen: false });
+    actions.closeImport();
     if (phase.phase !== "running") {
       setPhase({ phase: "compose" });
       setFiles([]);
@@ -79,11 +79,11 @@ export function ImportDialog() {
       all.push({ name: `pasted-${new Date().toISOString().slice(0, 19)}.txt`, text: pasted });
     if (all.length === 0) return;
     try {
-      let job = await api.ingest(all);
+      let job = await api.ingest({ body: { files: all } });
       setPhase({ phase: "running", job });
       while (job.state !== "done" && job.state !== "failed") {
         await new Promise((r) => window.setTimeout(r, POLL_MS));
-        job = await api.ingestJob(job.id);
+        job = await api.ingestJob({ params: { id: job.id } });
         setPhase({ phase: "running", job });
       }
       if (job.state === "failed") {
@@ -92,7 +92,7 @@ export function ImportDialog() {
       }
       const added = await reloadMainGraph();
       const fresh = [...new Set([...job.newNodeIds.filter((id) => mainData.nodes.has(id)), ...added])];
-      appStore.set({ fresh });
+      actions.markFresh(fresh);
       setPhase({ phase: "done", job, added: fresh });
     } catch (error) {
       setPhase({ phase: "failed", message: (error as Error).message });

@@ -3,12 +3,15 @@ import { mainData } from "../graph/main-graph.ts";
 import { LABEL_COLORS } from "../graph/style.ts";
 import { actions, useApp } from "../state/store.ts";
 
+const fmt = new Intl.NumberFormat("en");
+
 /** Colour by label, with counts; a click on a label hides or shows it (a filter). */
 export function Legend() {
   // Re-rendered on each load: the counts come with it.
   useApp((s) => s.graphVersion);
   const hidden = useApp((s) => s.filters.hiddenLabels);
   const byLabel = mainData.summary.byLabel;
+  const aggregated = useApp((s) => s.overview?.aggregated ?? []);
   return (
     <section className="panel-section" aria-label="Legend">
       <h3>Labels</h3>
@@ -33,6 +36,12 @@ export function Legend() {
           );
         })}
       </ul>
+      {aggregated.length > 0 && (
+        <p className="muted small" data-testid="aggregated">
+          Not drawn: {aggregated.map((a) => `${fmt.format(a.count)} ${a.label}`).join(", ")} — seen only in
+          papers, or beyond the map's budget. Search finds them all.
+        </p>
+      )}
     </section>
   );
 }

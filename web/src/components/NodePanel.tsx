@@ -5,7 +5,7 @@ import { useApi } from "../api/use-api.ts";
 import { mainData, mainGraph } from "../graph/main-graph.ts";
 import { REL_WORDS } from "../graph/style.ts";
 import { flyToNode } from "../sigma/main-view.ts";
-import { actions, appStore, useApp } from "../state/store.ts";
+import { actions, useApp } from "../state/store.ts";
 import { NodeCard } from "./cards.tsx";
 import { LabelChip, NodeLink } from "./NodeLink.tsx";
 import { RelatedPanel } from "./RelatedPanel.tsx";
@@ -51,7 +51,9 @@ function LocalNeighbours({ id }: { id: string }) {
 export function NodePanel({ id }: { id: string }) {
   const panel = useApp((s) => s.panel);
   const local = mainData.nodes.get(id);
-  const card = useApi(panel === "card" ? `card:${id}` : null, (signal) => api.card(id, signal));
+  const card = useApi(panel === "card" ? `card:${id}` : null, (signal) =>
+    api.card({ params: { id } }, signal),
+  );
   const label = local?.label ?? (card.state === "ok" ? card.data.node.label : labelOf(id));
   const name = local?.name ?? (card.state === "ok" ? card.data.node.name : id.slice(id.indexOf(":") + 1));
   const aliases = card.state === "ok" ? card.data.node.properties.aliases : local?.properties.aliases;
@@ -101,7 +103,7 @@ export function NodePanel({ id }: { id: string }) {
             type="button"
             role="tab"
             aria-selected={panel === "card"}
-            onClick={() => appStore.set({ panel: "card" })}
+            onClick={() => actions.setPanel("card")}
           >
             Card
           </button>
@@ -110,7 +112,7 @@ export function NodePanel({ id }: { id: string }) {
             role="tab"
             data-testid="tab-related"
             aria-selected={panel === "related"}
-            onClick={() => appStore.set({ panel: "related" })}
+            onClick={() => actions.setPanel("related")}
           >
             Related work (r)
           </button>

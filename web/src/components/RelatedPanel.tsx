@@ -33,7 +33,9 @@ function SmallGraphEvents() {
 
 /** Ranked related work with its reasons, and the same drawn as a small graph around the selection. */
 export function RelatedPanel({ id }: { id: string }) {
-  const related = useApi(`related:${id}`, (signal) => api.related(id, 20, signal));
+  const related = useApi(`related:${id}`, (signal) =>
+    api.related({ params: { id }, query: { limit: 20 } }, signal),
+  );
   // One graph for this panel's lifetime, refilled per selection (clear + import).
   const graph = useMemo(() => createKgGraph(), []);
   useEffect(() => {

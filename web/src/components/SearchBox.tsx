@@ -41,7 +41,7 @@ export function SearchBox() {
     const controller = new AbortController();
     const timer = window.setTimeout(async () => {
       try {
-        const result = await api.search(text, 8, controller.signal);
+        const result = await api.search({ query: { q: text, limit: 8 } }, controller.signal);
         setHits(result.hits);
         setNote(result.hits.length === 0 ? `Nothing matches “${text}”.` : null);
       } catch (error) {

@@ -36,7 +36,7 @@ export function Shortcuts() {
     const onKey = (e: KeyboardEvent) => {
       const s = appStore.get();
       if (e.key === "Escape") {
-        if (s.helpOpen || s.importOpen) appStore.set({ helpOpen: false, importOpen: false });
+        if (s.helpOpen || s.importOpen) actions.closeOverlays();
         else if (!typing(e.target)) actions.select(null);
         return;
       }
@@ -53,13 +53,11 @@ export function Shortcuts() {
       else if (key === "g") run(() => actions.setView("graph"));
       else if (key === "l") run(() => actions.setView("lineage"));
       else if (key === "c") run(() => actions.setView("console"));
-      else if (key === "r" && s.selected)
-        run(() => appStore.set({ panel: s.panel === "related" ? "card" : "related" }));
-      else if (key === " " && s.view === "graph")
-        run(() => appStore.set({ layoutRunning: !s.layoutRunning }));
-      else if (key === "i") run(() => appStore.set({ importOpen: true }));
+      else if (key === "r" && s.selected) run(() => actions.togglePanel());
+      else if (key === " " && s.view === "graph") run(() => actions.toggleLayout());
+      else if (key === "i") run(() => actions.openImport());
       else if (key === "p") run(() => void exportCurrentView("png"));
-      else if (key === "?") run(() => appStore.set({ helpOpen: !s.helpOpen }));
+      else if (key === "?") run(() => actions.setHelp(!s.helpOpen));
     };
     const onDragOver = (e: DragEvent) => {
       if (e.dataTransfer?.types.includes("Files")) e.preventDefault();
@@ -68,7 +66,7 @@ export function Shortcuts() {
       if (!e.dataTransfer?.files.length || appStore.get().importOpen) return;
       e.preventDefault();
       droppedFiles.value = (await readFiles(e.dataTransfer.files)).files;
-      appStore.set({ importOpen: true });
+      actions.openImport();
     };
     window.addEventListener("keydown", onKey);
     window.addEventListener("dragover", onDragOver);
@@ -96,7 +94,7 @@ export function HelpOverlay() {
       >
         <header className="row spread">
           <h2 id="help-title">Keyboard shortcuts</h2>
-          <button type="button" className="icon" onClick={() => appStore.set({ helpOpen: false })}>
+          <button type="button" className="icon" onClick={() => actions.setHelp(false)}>
             ×
           </button>
         </header>

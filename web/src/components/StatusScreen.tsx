@@ -1,5 +1,5 @@
 import { reloadMainGraph } from "../graph/main-graph.ts";
-import { appStore, type LoadState } from "../state/store.ts";
+import { actions, type LoadState } from "../state/store.ts";
 
 /** What the stage shows instead of a graph: loading, empty, or why it cannot load. */
 export function StatusScreen({ load }: { load: LoadState }) {
@@ -19,7 +19,7 @@ export function StatusScreen({ load }: { load: LoadState }) {
           Import papers to build it: drop text files anywhere on this page, or paste abstracts into the import
           dialog. Lab pages, arXiv listings, author pages and plain abstracts all work.
         </p>
-        <button type="button" className="primary" onClick={() => appStore.set({ importOpen: true })}>
+        <button type="button" className="primary" onClick={() => actions.openImport()}>
           Import documents (i)
         </button>
       </div>

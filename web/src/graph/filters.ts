@@ -13,7 +13,9 @@ export function filtersActive(filters: Filters): boolean {
     filters.hiddenLabels.length > 0 ||
     filters.hiddenTypes.length > 0 ||
     filters.minDegree > 0 ||
-    filters.hideIsolated
+    filters.hideIsolated ||
+    filters.from !== null ||
+    filters.to !== null
   );
 }
 
@@ -30,8 +32,17 @@ export function computeVisibility(graph: KgGraph, filters: Filters): Visibility 
   }
   const labels = new Set<string>(filters.hiddenLabels);
   const types = new Set<string>(filters.hiddenTypes);
+  // A date range keeps what was first seen in a paper of the range; undated nodes go with it.
+  const dated = filters.from !== null || filters.to !== null;
+  const from = filters.from ?? Number.NEGATIVE_INFINITY;
+  const to = filters.to ?? Number.POSITIVE_INFINITY;
   graph.forEachNode((id, attrs) => {
-    if (labels.has(attrs.kind) || attrs.degree < filters.minDegree) hiddenNodes.add(id);
+    if (
+      labels.has(attrs.kind) ||
+      attrs.degree < filters.minDegree ||
+      (dated && (attrs.first < 0 || attrs.first < from || attrs.first > to))
+    )
+      hiddenNodes.add(id);
   });
   const visibleDegree = filters.hideIsolated ? new Map<string, number>() : null;
   graph.forEachEdge((key, attrs, source, target) => {

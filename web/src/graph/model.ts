@@ -18,6 +18,10 @@ export interface NodeAttrs {
   kind: NodeLabel;
   degree: number;
   pagerank?: number;
+  /** Louvain community from the server's layout; -1 for nodes added since. */
+  community: number;
+  /** Month index of the earliest dated paper about it (graph-schema monthIndex), -1 when none. */
+  first: number;
 }
 
 export interface EdgeAttrs {
@@ -117,8 +121,21 @@ export function shortLabel(name: string, max = 42): string {
   return name.length <= max ? name : `${name.slice(0, max - 1).trimEnd()}…`;
 }
 
+/**
+ * A capped, logarithmic scale: GPT-4o with 300 papers is drawn larger than a model with
+ * three, but not so large that its disc hides its neighbours.
+ */
+export const MAX_NODE_SIZE = 12;
 export function sizeForDegree(degree: number): number {
-  return Math.min(28, 2.5 + 1.6 * Math.sqrt(degree));
+  return Math.min(MAX_NODE_SIZE, 2 + 1.4 * Math.log2(1 + Math.max(0, degree)));
+}
+
+/** Positions, communities and dates the server computed for each node of a load (GET /api/overview). */
+export interface ServerLayout {
+  xs: readonly number[];
+  ys: readonly number[];
+  communities: readonly number[];
+  firsts: readonly number[];
 }
 
 /** `a[i]++` for typed arrays under noUncheckedIndexedAccess; returns the value before. */
@@ -207,7 +224,15 @@ export function edgeKey(edge: Pick<WireEdge, "source" | "type" | "target">): str
   return `${edge.source}|${edge.type}|${edge.target}`;
 }
 
-function nodeAttributes(label: NodeLabel, name: string, degree: number, x: number, y: number): NodeAttrs {
+function nodeAttributes(
+  label: NodeLabel,
+  name: string,
+  degree: number,
+  x: number,
+  y: number,
+  community = -1,
+  first = -1,
+): NodeAttrs {
   return {
     x,
     y,
@@ -216,6 +241,8 @@ function nodeAttributes(label: NodeLabel, name: string, degree: number, x: numbe
     label: shortLabel(name),
     kind: label,
     degree,
+    community,
+    first,
   };
 }
 
@@ -229,7 +256,12 @@ function nodeAttributes(label: NodeLabel, name: string, degree: number, x: numbe
  * per-edge caches, plain objects, hold as array elements rather than hashed properties:
  * a quarter less time in sigma's start-up at 150,000 edges); later ones get graphology's.
  */
-export function loadGraphColumns(graph: KgGraph, store: DataStore, wire: GraphColumns): { added: string[] } {
+export function loadGraphColumns(
+  graph: KgGraph,
+  store: DataStore,
+  wire: GraphColumns,
+  layout?: ServerLayout,
+): { added: string[] } {
   const { ids, names, edges, types } = wire;
   const n = ids.length;
   const labelOf = (i: number) => wire.labels[wire.nodeLabels[i] as number] as NodeLabel;
@@ -251,8 +283,11 @@ export function loadGraphColumns(graph: KgGraph, store: DataStore, wire: GraphCo
   });
   store.fill(wire, summary);
 
+  // The size is how much the corpus says about a node (its degree in the database),
+  // not how many relations of the map it has: a map of few relations is no less important.
+  const weight = (i: number) => Math.max(degree[i] as number, (wire.degrees[i] as number) ?? 0);
   if (graph.order === 0) {
-    const { xs, ys } = seedPositions(ids, edges, degree);
+    const { xs, ys } = layout ? { xs: layout.xs, ys: layout.ys } : seedPositions(ids, edges, degree);
     const nodes: SerializedNode<NodeAttrs>[] = new Array(n);
     for (let i = 0; i < n; i++) {
       nodes[i] = {
@@ -260,9 +295,11 @@ export function loadGraphColumns(graph: KgGraph, store: DataStore, wire: GraphCo
         attributes: nodeAttributes(
           labelOf(i),
           names[i] as string,
-          degree[i] as number,
+          weight(i),
           xs[i] as number,
           ys[i] as number,
+          layout?.communities[i] ?? -1,
+          layout?.firsts[i] ?? -1,
         ),
       };
     }
@@ -305,7 +342,7 @@ export function loadGraphColumns(graph: KgGraph, store: DataStore, wire: GraphCo
   const added: number[] = [];
   for (let i = 0; i < n; i++) {
     const id = ids[i] as string;
-    const d = degree[i] as number;
+    const d = weight(i);
     if (!graph.hasNode(id)) {
       added.push(i);
       continue;
@@ -334,6 +371,10 @@ export function loadGraphColumns(graph: KgGraph, store: DataStore, wire: GraphCo
       const angle = hashUnit(id, 3) * Math.PI * 2;
       x = a.x + Math.cos(angle) * 8;
       y = a.y + Math.sin(angle) * 8;
+    } else if (layout) {
+      // Where the server's layout put it: among the nodes of its community.
+      x = layout.xs[i] as number;
+      y = layout.ys[i] as number;
     } else {
       // Random in a disc sized to the graph: cheap, and ForceAtlas2 untangles it quickly.
       const angle = hashUnit(id, 1) * Math.PI * 2;
@@ -341,7 +382,18 @@ export function loadGraphColumns(graph: KgGraph, store: DataStore, wire: GraphCo
       x = Math.cos(angle) * r;
       y = Math.sin(angle) * r;
     }
-    graph.addNode(id, nodeAttributes(labelOf(i), names[i] as string, degree[i] as number, x, y));
+    graph.addNode(
+      id,
+      nodeAttributes(
+        labelOf(i),
+        names[i] as string,
+        weight(i),
+        x,
+        y,
+        layout?.communities[i] ?? -1,
+        layout?.firsts[i] ?? -1,
+      ),
+    );
   }
   for (const [s, t, type] of fresh) {
     graph.addDirectedEdge(ids[s] as string, ids[t] as string, { size: 1, relType: type });

@@ -66,6 +66,8 @@ export function loadSmallGraph(graph: KgGraph, wire: WireGraph, options: SmallGr
         label: shortLabel(node.name, 28),
         kind: node.label,
         degree: d,
+        community: -1,
+        first: -1,
       };
       if (node.id === options.root) attrs.fixed = true;
       return { key: node.id, attributes: attrs };

@@ -21,6 +21,7 @@ export const REL_COLORS: Record<RelType, string> = {
   MENTIONS: "#b9a8dc",
   USES_METHOD: "#1fa6ad",
   DEVELOPED: "#6cc49a",
+  VARIANT_OF: "#9cc3ee",
   FROM_SOURCE: "#b5bcc8",
 };
 
@@ -39,5 +40,29 @@ export const REL_WORDS: Record<RelType, string> = {
   MENTIONS: "mentions",
   USES_METHOD: "uses method",
   DEVELOPED: "developed",
+  VARIANT_OF: "variant of",
   FROM_SOURCE: "read from",
 };
+
+/** Community colours (Louvain, largest first); communities past the palette share a grey. */
+export const COMMUNITY_COLORS = [
+  "#2f7fd8",
+  "#e8912d",
+  "#2ea36b",
+  "#d9547a",
+  "#8e6cc9",
+  "#1fa6ad",
+  "#c4a01a",
+  "#a0522d",
+  "#5d6fd6",
+  "#d16ac0",
+  "#3f9b3a",
+  "#e06650",
+];
+export const OTHER_COMMUNITY_COLOR = "#aab2be";
+
+export function communityColor(community: number): string {
+  return community >= 0 && community < COMMUNITY_COLORS.length
+    ? (COMMUNITY_COLORS[community] as string)
+    : OTHER_COMMUNITY_COLOR;
+}

@@ -5,8 +5,14 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { computeVisibility } from "../graph/filters.ts";
 import { applySizes, type EdgeAttrs, type KgGraph, type NodeAttrs } from "../graph/model.ts";
-import { FADED_EDGE_COLOR, FADED_NODE_COLOR, REL_COLORS } from "../graph/style.ts";
-import { actions, appStore, type SizeBy, useApp } from "../state/store.ts";
+import {
+  communityColor,
+  FADED_EDGE_COLOR,
+  FADED_NODE_COLOR,
+  LABEL_COLORS,
+  REL_COLORS,
+} from "../graph/style.ts";
+import { actions, type SizeBy, useApp } from "../state/store.ts";
 import { useSigma } from "./context.ts";
 import { mainView } from "./main-view.ts";
 
@@ -91,13 +97,11 @@ export function MainReducersController({ graph, reducers }: { graph: KgGraph; re
 
   useEffect(() => {
     mainView.visibility = visibility;
-    appStore.set({
-      counts: {
-        nodes: graph.order,
-        edges: graph.size,
-        visibleNodes: visibility.visibleNodes,
-        visibleEdges: visibility.visibleEdges,
-      },
+    actions.setCounts({
+      nodes: graph.order,
+      edges: graph.size,
+      visibleNodes: visibility.visibleNodes,
+      visibleEdges: visibility.visibleEdges,
     });
   }, [graph, visibility]);
 
@@ -193,11 +197,11 @@ export function MainEventsController() {
   useEffect(() => {
     const container = sigma.getContainer();
     const enter = ({ node }: { node: string }) => {
-      appStore.set({ hovered: node });
+      actions.setHovered(node);
       container.style.cursor = "pointer";
     };
     const leave = () => {
-      appStore.set({ hovered: null });
+      actions.setHovered(null);
       container.style.cursor = "";
     };
     const click = ({ node }: { node: string }) => actions.select(node);
@@ -332,12 +336,12 @@ export function LayoutController({ graph, autoStart = true }: { graph: KgGraph; 
   useEffect(() => {
     if (!layout || !autoStart || autoRan.current || graph.order === 0) return;
     autoRan.current = true;
-    appStore.set({ layoutRunning: true });
+    actions.setLayoutRunning(true);
     const budget = Math.min(AUTO_LAYOUT_MS, 4_000 + graph.order * 2);
-    window.setTimeout(() => appStore.set({ layoutRunning: false }), budget);
+    window.setTimeout(() => actions.setLayoutRunning(false), budget);
   }, [layout, autoStart, graph]);
 
-  useEffect(() => () => appStore.set({ layoutRunning: false }), []);
+  useEffect(() => () => actions.setLayoutRunning(false), []);
 
   return null;
 }
@@ -358,5 +362,22 @@ export function SizeController({ graph }: { graph: KgGraph }) {
     const frame = window.requestAnimationFrame(() => applySizes(graph, sizeBy));
     return () => window.cancelAnimationFrame(frame);
   }, [graph, sizeBy, graphVersion]);
+  return null;
+}
+
+/** Colours nodes by label or by Louvain community when the choice (or the graph) changes. */
+export function ColorController({ graph }: { graph: KgGraph }) {
+  const colorBy = useApp((s) => s.colorBy);
+  const graphVersion = useApp((s) => s.graphVersion);
+  useEffect(() => {
+    if (colorBy === "label" && graphVersion <= 1) return;
+    graph.updateEachNodeAttributes(
+      (_id, attrs) => ({
+        ...attrs,
+        color: colorBy === "community" ? communityColor(attrs.community) : LABEL_COLORS[attrs.kind],
+      }),
+      { attributes: ["color"] },
+    );
+  }, [graph, colorBy, graphVersion]);
   return null;
 }

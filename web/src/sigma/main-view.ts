@@ -21,8 +21,36 @@ export function flyToNode(id: string, ratio = 0.25): void {
     .animate({ x: display.x, y: display.y, ratio }, { duration: 600, easing: "quadraticInOut" });
 }
 
+/**
+ * Fits what is visible: the box around the nodes the filters leave (in sigma's framed
+ * coordinates, the camera's own), not the whole graph's.
+ */
 export function fitView(): void {
-  void mainView.sigma?.getCamera().animatedReset({ duration: 400 });
+  const sigma = mainView.sigma;
+  if (!sigma) return;
+  const hidden = mainView.visibility?.hiddenNodes;
+  if (!hidden || hidden.size === 0) {
+    void sigma.getCamera().animatedReset({ duration: 400 });
+    return;
+  }
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  sigma.getGraph().forEachNode((id) => {
+    if (hidden.has(id)) return;
+    const d = sigma.getNodeDisplayData(id);
+    if (!d) return;
+    minX = Math.min(minX, d.x);
+    maxX = Math.max(maxX, d.x);
+    minY = Math.min(minY, d.y);
+    maxY = Math.max(maxY, d.y);
+  });
+  if (!Number.isFinite(minX)) return;
+  const ratio = Math.max(0.02, Math.max(maxX - minX, maxY - minY) * 1.2);
+  void sigma
+    .getCamera()
+    .animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio, angle: 0 }, { duration: 400 });
 }
 
 export function zoomBy(factor: number): void {

@@ -4,12 +4,16 @@ import { useSyncExternalStore } from "react";
 export type View = "graph" | "lineage" | "console";
 export type SizeBy = "degree" | "pagerank";
 export type SidePanel = "card" | "related";
+export type ColorBy = "label" | "community";
 
 export interface Filters {
   hiddenLabels: NodeLabel[];
   hiddenTypes: RelType[];
   minDegree: number;
   hideIsolated: boolean;
+  /** Month indices (graph-schema monthIndex): only nodes first seen in a paper of this range. */
+  from: number | null;
+  to: number | null;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -17,7 +21,17 @@ export const DEFAULT_FILTERS: Filters = {
   hiddenTypes: [],
   minDegree: 0,
   hideIsolated: false,
+  from: null,
+  to: null,
 };
+
+/** What the server's lineage map left out and how large the database is. */
+export interface OverviewInfo {
+  aggregated: { label: NodeLabel; count: number }[];
+  total: { nodes: number; relationships: number };
+  /** First and last month any drawn node was first seen in, for the date filter; null when none is dated. */
+  months: { min: number; max: number } | null;
+}
 
 export type LoadState =
   | { state: "idle" }
@@ -33,6 +47,9 @@ export interface AppState {
   panel: SidePanel;
   filters: Filters;
   sizeBy: SizeBy;
+  colorBy: ColorBy;
+  /** Papers and authors on the map too. */
+  showPapers: boolean;
   layoutRunning: boolean;
   /** The console's query text (mirrored in the URL). */
   query: string;
@@ -43,6 +60,7 @@ export interface AppState {
   graphVersion: number;
   /** The server capped the graph. */
   truncated: boolean;
+  overview: OverviewInfo | null;
   counts: { nodes: number; edges: number; visibleNodes: number; visibleEdges: number };
   /** Nodes added by the last import, highlighted until the next selection. */
   fresh: string[];
@@ -57,12 +75,15 @@ export const INITIAL_STATE: AppState = {
   panel: "card",
   filters: DEFAULT_FILTERS,
   sizeBy: "degree",
+  colorBy: "label",
+  showPapers: false,
   layoutRunning: false,
   query: "",
   runQueryOnOpen: false,
   load: { state: "idle" },
   graphVersion: 0,
   truncated: false,
+  overview: null,
   counts: { nodes: 0, edges: 0, visibleNodes: 0, visibleEdges: 0 },
   fresh: [],
   importOpen: false,
@@ -126,15 +147,35 @@ export function watch<T>(
   });
 }
 
+/** Every change of the page's state goes through one of these (nothing else calls appStore.set). */
 export const actions = {
   select(id: string | null) {
     appStore.set((s) => ({ selected: id, panel: id ? s.panel : "card", fresh: id ? [] : s.fresh }));
   },
+  /** Opens a node in a view: the lineage view's root is the selection. */
+  open(view: View, id: string | null) {
+    appStore.set((s) => ({ view, selected: id, panel: id ? s.panel : "card", fresh: id ? [] : s.fresh }));
+  },
   setView(view: View) {
     appStore.set({ view });
   },
+  setPanel(panel: SidePanel) {
+    appStore.set({ panel });
+  },
+  togglePanel() {
+    appStore.set((s) => ({ panel: s.panel === "related" ? "card" : "related" }));
+  },
+  setHovered(id: string | null) {
+    appStore.set({ hovered: id });
+  },
   setFilters(patch: Partial<Filters>) {
     appStore.set((s) => ({ filters: { ...s.filters, ...patch } }));
+  },
+  resetFilters() {
+    appStore.set({ filters: DEFAULT_FILTERS });
+  },
+  setDateRange(from: number | null, to: number | null) {
+    appStore.set((s) => ({ filters: { ...s.filters, from, to } }));
   },
   toggleLabel(label: NodeLabel) {
     appStore.set((s) => {
@@ -151,5 +192,62 @@ export const actions = {
         : [...s.filters.hiddenTypes, type];
       return { filters: { ...s.filters, hiddenTypes: hidden } };
     });
+  },
+  setSizeBy(sizeBy: SizeBy) {
+    appStore.set({ sizeBy });
+  },
+  setColorBy(colorBy: ColorBy) {
+    appStore.set({ colorBy });
+  },
+  setShowPapers(showPapers: boolean) {
+    appStore.set({ showPapers });
+  },
+  setLayoutRunning(running: boolean) {
+    appStore.set({ layoutRunning: running });
+  },
+  toggleLayout() {
+    appStore.set((s) => ({ layoutRunning: !s.layoutRunning }));
+  },
+  openImport() {
+    appStore.set({ importOpen: true });
+  },
+  closeImport() {
+    appStore.set({ importOpen: false });
+  },
+  setHelp(open: boolean) {
+    appStore.set({ helpOpen: open });
+  },
+  closeOverlays() {
+    appStore.set({ helpOpen: false, importOpen: false });
+  },
+  markFresh(ids: string[]) {
+    appStore.set({ fresh: ids });
+  },
+  setQuery(query: string) {
+    appStore.set({ query });
+  },
+  queryRan() {
+    appStore.set({ runQueryOnOpen: false });
+  },
+  setCounts(counts: AppState["counts"]) {
+    appStore.set({ counts });
+  },
+  loading(message: string) {
+    appStore.set({ load: { state: "loading", message } });
+  },
+  loadFailed(message: string, unreachable: boolean) {
+    appStore.set({ load: { state: "error", message, unreachable } });
+  },
+  graphLoaded(empty: boolean, truncated: boolean, overview: OverviewInfo | null) {
+    appStore.set((s) => ({
+      load: empty ? { state: "empty" } : { state: "ready" },
+      graphVersion: s.graphVersion + 1,
+      truncated,
+      overview,
+    }));
+  },
+  /** The state a URL asks for (deep links, back and forward). */
+  restore(patch: Partial<AppState>) {
+    appStore.set(patch);
   },
 };

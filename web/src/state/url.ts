@@ -1,11 +1,28 @@
-import { NODE_LABELS, type NodeLabel, REL_TYPES, type RelType } from "@kg/graph-schema";
-import { type AppState, appStore, DEFAULT_FILTERS, type SidePanel, type SizeBy, type View } from "./store.ts";
+import {
+  monthIndex,
+  monthLabel,
+  NODE_LABELS,
+  type NodeLabel,
+  REL_TYPES,
+  type RelType,
+} from "@kg/graph-schema";
+import {
+  type AppState,
+  actions,
+  appStore,
+  type ColorBy,
+  DEFAULT_FILTERS,
+  type SidePanel,
+  type SizeBy,
+  type View,
+} from "./store.ts";
 
 /**
  * Deep links: the URL holds the view, the selection, the console's query, the filters,
  * the size rule and the camera, so a view can be shared. Parameters:
  * `view`, `node`, `panel`, `q` (Cypher), `hide` (labels), `types` (hidden relationship
- * types), `min` (min degree), `iso` (hide isolated), `size`, `cam` (x,y,ratio).
+ * types), `min` (min degree), `iso` (hide isolated), `size`, `cam` (x,y,ratio),
+ * `from`/`to` (YYYY-MM, the date filter), `color=community`, `papers=1`.
  */
 export interface UrlState {
   view: View;
@@ -17,10 +34,19 @@ export interface UrlState {
   minDegree: number;
   hideIsolated: boolean;
   sizeBy: SizeBy;
+  colorBy: ColorBy;
+  showPapers: boolean;
+  from: number | null;
+  to: number | null;
   camera: { x: number; y: number; ratio: number } | null;
 }
 
 const VIEWS: View[] = ["graph", "lineage", "console"];
+
+function month(value: string | null): number | null {
+  const m = monthIndex(value);
+  return m < 0 ? null : m;
+}
 
 export function parseUrl(search: string): UrlState {
   const p = new URLSearchParams(search);
@@ -38,6 +64,10 @@ export function parseUrl(search: string): UrlState {
     minDegree: Math.max(0, Math.floor(Number(p.get("min") ?? 0)) || 0),
     hideIsolated: p.get("iso") === "1",
     sizeBy: p.get("size") === "pagerank" ? "pagerank" : "degree",
+    colorBy: p.get("color") === "community" ? "community" : "label",
+    showPapers: p.get("papers") === "1",
+    from: month(p.get("from")),
+    to: month(p.get("to")),
     camera:
       cam.length === 3 && cam.every(Number.isFinite) && (cam[2] ?? 0) > 0
         ? { x: cam[0] ?? 0.5, y: cam[1] ?? 0.5, ratio: cam[2] ?? 1 }
@@ -56,7 +86,11 @@ export function formatUrl(state: AppState, camera: UrlState["camera"]): string {
   if (f.hiddenTypes.length) p.set("types", f.hiddenTypes.join(","));
   if (f.minDegree > 0) p.set("min", String(f.minDegree));
   if (f.hideIsolated) p.set("iso", "1");
+  if (f.from !== null) p.set("from", monthLabel(f.from));
+  if (f.to !== null) p.set("to", monthLabel(f.to));
   if (state.sizeBy !== "degree") p.set("size", state.sizeBy);
+  if (state.colorBy !== "label") p.set("color", state.colorBy);
+  if (state.showPapers) p.set("papers", "1");
   if (camera && state.view === "graph") {
     p.set("cam", [camera.x.toFixed(4), camera.y.toFixed(4), camera.ratio.toFixed(4)].join(","));
   }
@@ -75,7 +109,7 @@ export function applyUrl(search: string): void {
   const u = parseUrl(search);
   applying = true;
   pendingCamera.value = u.camera;
-  appStore.set({
+  actions.restore({
     view: u.view,
     selected: u.selected,
     panel: u.panel,
@@ -87,8 +121,12 @@ export function applyUrl(search: string): void {
       hiddenTypes: u.hiddenTypes,
       minDegree: u.minDegree,
       hideIsolated: u.hideIsolated,
+      from: u.from,
+      to: u.to,
     },
     sizeBy: u.sizeBy,
+    colorBy: u.colorBy,
+    showPapers: u.showPapers,
   });
   applying = false;
 }
@@ -121,7 +159,9 @@ export function startUrlSync(): () => void {
       s.panel !== previous.panel ||
       s.query !== previous.query ||
       s.filters !== previous.filters ||
-      s.sizeBy !== previous.sizeBy;
+      s.sizeBy !== previous.sizeBy ||
+      s.colorBy !== previous.colorBy ||
+      s.showPapers !== previous.showPapers;
     previous = s;
     if (relevant) writeUrl(push);
   });

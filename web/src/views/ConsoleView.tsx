@@ -14,7 +14,7 @@ import { useSigma } from "../sigma/context.ts";
 import { views } from "../sigma/main-view.ts";
 import { SigmaHost } from "../sigma/SigmaHost.tsx";
 import { focusNode } from "../state/navigation.ts";
-import { appStore, useApp } from "../state/store.ts";
+import { actions, appStore, useApp } from "../state/store.ts";
 import { EXAMPLE_QUERIES } from "./console-examples.ts";
 import { clearHistory, type HistoryEntry, pushHistory, readHistory } from "./console-history.ts";
 
@@ -111,7 +111,7 @@ function ResultGraphEvents() {
   useEffect(() => {
     const click = ({ node }: { node: string }) => focusNode(node);
     sigma.on("doubleClickNode", click);
-    const select = ({ node }: { node: string }) => appStore.set({ selected: node });
+    const select = ({ node }: { node: string }) => actions.select(node);
     sigma.on("clickNode", select);
     return () => {
       sigma.off("doubleClickNode", click);
@@ -139,7 +139,7 @@ export function ConsoleView() {
   const [history, setHistory] = useState<HistoryEntry[]>(() => readHistory());
   const [showHistory, setShowHistory] = useState(false);
   const editor = useRef<EditorApi | null>(null);
-  const schemaResult = useApi("schema", (signal) => api.schema(signal));
+  const schemaResult = useApi("schema", (signal) => api.schema({}, signal));
   const schema = schemaResult.state === "ok" ? schemaResult.data : FALLBACK_SCHEMA;
   const ranQuery = useRef("");
 
@@ -149,7 +149,7 @@ export function ConsoleView() {
     ranQuery.current = text;
     setRun({ state: "running" });
     try {
-      const result = await api.cypher(text);
+      const result = await api.cypher({ body: { query: text } });
       loadSmallGraph(consoleGraph, result.graph, { iterations: result.graph.nodes.length > 3000 ? 30 : 120 });
       setRun({ state: "ok", result });
       setTab(result.graph.nodes.length > 0 ? "graph" : "table");
@@ -189,12 +189,12 @@ export function ConsoleView() {
   // A deep link with a query runs it once the console is open.
   useEffect(() => {
     if (!runOnOpen) return;
-    appStore.set({ runQueryOnOpen: false });
+    actions.queryRan();
     void execute();
   }, [runOnOpen, execute]);
 
   const setQuery = (text: string) => {
-    appStore.set({ query: text });
+    actions.setQuery(text);
     editor.current?.setValue(text);
     editor.current?.focus();
   };
@@ -214,7 +214,7 @@ export function ConsoleView() {
             onEditorCreated={(api) => {
               editor.current = api;
             }}
-            onValueChanged={(value: string) => appStore.set({ query: value })}
+            onValueChanged={(value: string) => actions.setQuery(value)}
             postExtensions={extensions}
           />
         </div>

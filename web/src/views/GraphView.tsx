@@ -3,6 +3,7 @@ import { CameraButtons } from "../components/LayoutControls.tsx";
 import { mainGraph } from "../graph/main-graph.ts";
 import { CameraUrlController } from "../sigma/camera-controller.tsx";
 import {
+  ColorController,
   createFocusReducers,
   LayoutController,
   MainEventsController,
@@ -31,8 +32,9 @@ export function GraphView() {
     >
       <MainReducersController graph={mainGraph} reducers={reducers} />
       <MainEventsController />
-      <LayoutController graph={mainGraph} />
+      <LayoutController graph={mainGraph} autoStart={false} />
       <SizeController graph={mainGraph} />
+      <ColorController graph={mainGraph} />
       <CameraUrlController />
       <CameraButtons />
     </SigmaHost>

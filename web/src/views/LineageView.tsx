@@ -171,7 +171,9 @@ export function LineageView() {
     if (selected?.startsWith("Model:")) setRoot((r) => r ?? selected);
   }, [selected]);
 
-  const lineage = useApi(root ? `lineage:${root}` : null, (signal) => api.lineage(root ?? "", DEPTH, signal));
+  const lineage = useApi(root ? `lineage:${root}` : null, (signal) =>
+    api.lineage({ params: { id: root ?? "" }, query: { depth: DEPTH } }, signal),
+  );
   const inTree =
     lineage.state === "ok" && selected ? lineage.data.graph.nodes.some((n) => n.id === selected) : false;
   useEffect(() => {

@@ -1,0 +1,97 @@
+/**
+ * GET /api/overview — the lineage map the page opens on. The rows are read, selected
+ * and laid out once per (papers, budget) and data version, and kept: the first frame
+ * waits for a cached answer, not for a layout. The data version is the database's node
+ * and relationship counts (an ingest changes them); `warmOverview` fills the cache
+ * before the server says it is ready.
+ */
+import {
+  monthIndex,
+  NODE_LABELS,
+  type NodeLabel,
+  nodeId,
+  OverviewQuerySchema,
+  type OverviewResponse,
+  REL_TYPES,
+  type RelType,
+  ROUTES,
+} from "@kg/graph-schema";
+import { countAllQuery, overviewEdgesQuery, overviewNodesQuery } from "@kg/queries";
+import {
+  buildOverview,
+  type OverviewEdge,
+  type OverviewNode,
+  overviewLabels,
+  overviewTypes,
+} from "../overview/build.ts";
+import type { ApiDeps } from "./route.ts";
+import { bindRoute } from "./route.ts";
+
+const KNOWN_LABELS: ReadonlySet<string> = new Set(NODE_LABELS);
+const KNOWN_TYPES: ReadonlySet<string> = new Set(REL_TYPES);
+
+/** Answers by `papers|budget|nodes|relationships`; a few entries at most. */
+const cache = new Map<string, Promise<OverviewResponse>>();
+const CACHE_ENTRIES = 6;
+
+async function readOverview(
+  deps: ApiDeps,
+  papers: boolean,
+  budget: number,
+  total: { nodes: number; relationships: number },
+) {
+  const labels = overviewLabels(papers);
+  // No time limit of the console here: this runs once per data version, and a large
+  // database needs longer than an interactive query may take.
+  const [nodeRows, edgeRows] = await Promise.all([
+    deps.db.run(overviewNodesQuery, { labels }),
+    deps.db.run(overviewEdgesQuery, { types: overviewTypes(papers), labels }),
+  ]);
+  const nodes: OverviewNode[] = [];
+  for (const r of nodeRows) {
+    if (!KNOWN_LABELS.has(r.label)) continue;
+    const label = r.label as NodeLabel;
+    nodes.push({
+      id: nodeId(label, r.key),
+      label,
+      name: r.name,
+      degree: r.degree,
+      first: monthIndex(r.first),
+    });
+  }
+  const edges: OverviewEdge[] = [];
+  for (const r of edgeRows) {
+    // A type or label this build does not know yet (a newer ingest) is left off the map.
+    if (!KNOWN_TYPES.has(r.type) || !KNOWN_LABELS.has(r.fromLabel) || !KNOWN_LABELS.has(r.toLabel)) continue;
+    edges.push({
+      type: r.type as RelType,
+      source: nodeId(r.fromLabel as NodeLabel, r.fromKey),
+      target: nodeId(r.toLabel as NodeLabel, r.toKey),
+    });
+  }
+  return buildOverview(nodes, edges, { budget, total });
+}
+
+export async function overviewFor(deps: ApiDeps, papers: boolean, budget: number): Promise<OverviewResponse> {
+  const [counts] = await deps.db.run(countAllQuery, {});
+  const total = { nodes: counts?.nodes ?? 0, relationships: counts?.relationships ?? 0 };
+  const key = `${papers}|${budget}|${total.nodes}|${total.relationships}`;
+  let answer = cache.get(key);
+  if (!answer) {
+    answer = readOverview(deps, papers, budget, total);
+    cache.set(key, answer);
+    answer.catch(() => cache.delete(key));
+    while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+  }
+  return answer;
+}
+
+/** Computes the default map (and the one with papers) so the first page open finds them ready. */
+export async function warmOverview(deps: ApiDeps): Promise<void> {
+  const query = OverviewQuerySchema.parse({});
+  await overviewFor(deps, false, query.budget);
+}
+
+export const overviewRoute = bindRoute(ROUTES.overview, (deps, { query }) =>
+  overviewFor(deps, query.papers, query.budget),
+);
