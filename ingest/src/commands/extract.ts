@@ -6,7 +6,8 @@
  * pieces of about a megabyte, never as one string (which V8 caps near 512 MB).
  */
 import type { ExtractionResult } from "@kg/graph-schema";
-import { extractDocuments, readDocuments } from "../pipeline.ts";
+import { extractDocumentsParallel } from "../parallel/extract-parallel.ts";
+import { readDocuments } from "../pipeline.ts";
 
 export interface CommandIo {
   stdout: (s: string) => void;
@@ -54,7 +55,7 @@ export async function runExtractCommand(args: string[], io: CommandIo): Promise<
     return 2;
   }
   const { documents, warnings } = await readDocuments(paths);
-  const result = extractDocuments(documents);
+  const result = await extractDocumentsParallel(documents);
   result.warnings = [...warnings, ...result.warnings];
   if (format === "summary") io.stdout(formatSummary(result));
   else {

@@ -14,7 +14,8 @@ import { ProgressBar } from "../cli/progress.ts";
 import { BulkCsvError } from "../load/bulk-csv.ts";
 import { bulkLoad } from "../load/bulk-load.ts";
 import { ensureSchema, type LoadSummary, loadExtraction, warmUpLoader } from "../load/load-extraction.ts";
-import { extractDocuments, readDocuments } from "../pipeline.ts";
+import { extractDocumentsParallel } from "../parallel/extract-parallel.ts";
+import { readDocuments } from "../pipeline.ts";
 
 const USAGE = "usage: kg ingest <file-or-dir>… [--bulk | --no-bulk] [--json]";
 
@@ -52,7 +53,7 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
   const { documents, warnings: readWarnings } = await readDocuments(paths);
   bar.update({ phase: "extracting", documentsTotal: documents.length });
   const t0 = performance.now();
-  const result = extractDocuments(documents, {
+  const result = await extractDocumentsParallel(documents, {
     onProgress: (p) => bar.update({ ...p }),
   });
   documents.length = 0; // the texts are not needed any more; papers keep their abstracts
