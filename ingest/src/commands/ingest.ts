@@ -7,7 +7,7 @@
  * Cypher. A database that holds data, or one named by NEO4J_URI, is loaded with Cypher.
  * Bad files are reported by name and skipped; what is stored stays intact.
  */
-import { countAllQuery } from "@kg/queries";
+import { awaitIndexesStatements, countAllQuery, fulltextStatements, schemaStatements } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
 import type { CommandContext } from "../cli/context.ts";
 import { ProgressBar } from "../cli/progress.ts";
@@ -43,7 +43,6 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
   const emptyCheck: Promise<{ empty: boolean; db: Database | null }> = (async () => {
     if (server?.storeIsNew()) return { empty: true, db: null };
     const db = await ctx.database();
-    if (!server) return { empty: false, db };
     const [counts] = await db.run(countAllQuery, {});
     return { empty: (counts?.nodes ?? 0) === 0, db };
   })();
@@ -53,10 +52,11 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
   const { documents, warnings: readWarnings } = await readDocuments(paths);
   bar.update({ phase: "extracting", documentsTotal: documents.length });
   const t0 = performance.now();
+  // The texts are let go once segmented; the papers keep their abstracts.
   const result = await extractDocumentsParallel(documents, {
+    consume: true,
     onProgress: (p) => bar.update({ ...p }),
   });
-  documents.length = 0; // the texts are not needed any more; papers keep their abstracts
   const extractMs = performance.now() - t0;
   bar.update({
     papers: result.papers.length,
@@ -93,13 +93,19 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
   if (summary === undefined) {
     const db = checked ?? (await ctx.database());
     bar.update({ phase: "loading" });
-    await ensureSchema(db);
+    // Into an empty database the full-text index is made after the writes (one pass).
+    if (empty) await db.runStatements(schemaStatements({ fulltext: false }));
+    else await ensureSchema(db);
     await warmUpLoader(db);
     summary = await loadExtraction(db, result, {
       onProgress: (p) => {
         if (p.step === "edges") bar.update({ relationships: p.done });
       },
     });
+    if (empty) {
+      bar.update({ phase: "indexing" });
+      await db.runStatements([...fulltextStatements(), ...awaitIndexesStatements()]);
+    }
   }
   const loadMs = performance.now() - t1;
   bar.done();

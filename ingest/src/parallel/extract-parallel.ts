@@ -7,7 +7,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ExtractionResult } from "@kg/graph-schema";
-import type { PaperExtraction } from "../extract/extract.ts";
+import { extractPaper, type PaperExtraction } from "../extract/extract.ts";
 import {
   type ExtractOptions,
   extractDocuments,
@@ -34,6 +34,11 @@ function spawnWorker(): Worker {
 export interface ParallelOptions extends ExtractOptions {
   /** Worker threads (default: one per core). */
   threads?: number;
+  /**
+   * Empty the `documents` array once they are segmented, so that their texts can be freed
+   * while the papers are extracted and resolved (the caller no longer needs them).
+   */
+  consume?: boolean;
 }
 
 /** extractDocuments with the per-paper extraction spread over worker threads. */
@@ -42,9 +47,16 @@ export async function extractDocumentsParallel(
   options: ParallelOptions = {},
 ): Promise<ExtractionResult> {
   const threads = Math.max(1, options.threads ?? availableParallelism());
+  const documentCount = documents.length;
+  if (threads === 1 || documents.length === 0)
+    return consumed(documents, options, extractDocuments(documents, options));
   const prepared = prepareDocuments(documents, options);
   const total = prepared.papers.length;
-  if (threads === 1 || total < MIN_PARALLEL_PAPERS) return extractDocuments(documents, options);
+  if (total < MIN_PARALLEL_PAPERS) {
+    const extractions = prepared.papers.map((p) => extractPaper(p.input));
+    return consumed(documents, options, finishExtraction(prepared, extractions, options));
+  }
+  if (options.consume) documents.length = 0;
 
   const extractions: PaperExtraction[] = new Array(total);
   let next = 0;
@@ -76,8 +88,8 @@ export async function extractDocumentsParallel(
               }
               done += response.extractions.length;
               options.onProgress?.({
-                documents: documents.length,
-                documentsTotal: documents.length,
+                documents: documentCount,
+                documentsTotal: documentCount,
                 papers: done,
                 papersTotal: total,
               });
@@ -97,4 +109,9 @@ export async function extractDocumentsParallel(
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return finishExtraction(prepared, extractions, options);
+}
+
+function consumed(documents: SourceDocument[], options: ParallelOptions, result: ExtractionResult) {
+  if (options.consume) documents.length = 0;
+  return result;
 }

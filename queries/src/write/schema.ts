@@ -7,15 +7,24 @@ import { FULLTEXT_INDEX, RANGE_INDEXES, UNIQUE_KEY_CONSTRAINTS } from "@kg/graph
 import { z } from "zod";
 import { defineQuery } from "../define.ts";
 
-export function schemaStatements(): string[] {
+export function schemaStatements(options: { fulltext?: boolean } = {}): string[] {
   const constraints = UNIQUE_KEY_CONSTRAINTS.map(
     (c) => `CREATE CONSTRAINT ${c.name} IF NOT EXISTS FOR (n:${c.label}) REQUIRE n.${c.property} IS UNIQUE`,
   );
   const ranges = RANGE_INDEXES.map(
     (i) => `CREATE INDEX ${i.name} IF NOT EXISTS FOR (n:${i.label}) ON (n.${i.property})`,
   );
-  const fulltext = `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX.name} IF NOT EXISTS FOR (n:${FULLTEXT_INDEX.labels.join("|")}) ON EACH [${FULLTEXT_INDEX.properties.map((p) => `n.${p}`).join(", ")}]`;
-  return [...constraints, ...ranges, fulltext];
+  return [...constraints, ...ranges, ...(options.fulltext === false ? [] : fulltextStatements())];
+}
+
+/**
+ * The full-text index alone: a first load into an empty database creates it after the
+ * writes (one population pass instead of an update per written node).
+ */
+export function fulltextStatements(): string[] {
+  return [
+    `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX.name} IF NOT EXISTS FOR (n:${FULLTEXT_INDEX.labels.join("|")}) ON EACH [${FULLTEXT_INDEX.properties.map((p) => `n.${p}`).join(", ")}]`,
+  ];
 }
 
 /** The names of every constraint and index schemaStatements creates. */
