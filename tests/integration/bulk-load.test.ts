@@ -154,7 +154,8 @@ describe("bulk import", () => {
 
     await loadExtraction(db, result, { now: new Date() });
     expect(checksum(await db.run(graphDumpQuery, {}))).toBe(checksum(bulkDump));
-  });
+    // An import, a server start and index population: minutes on a busy shared machine.
+  }, 600_000);
 
   it("gives the clean graph on the next ingest after a kill -9 during the import or the indexing", async () => {
     const { env, dataDir } = await newServer();
