@@ -7,7 +7,14 @@ import path from "node:path";
 import type { Config } from "@kg/graph-schema";
 import { type Database, openDatabase } from "@kg/queries/run";
 import { LOCAL_USER } from "./local-auth.ts";
-import { startNeo4j } from "./neo4j-server.ts";
+import {
+  importDatabase,
+  importIncomplete,
+  markImportDone,
+  markImportStarted,
+  storeExists,
+} from "./neo4j-import.ts";
+import { startNeo4j, stopNeo4j } from "./neo4j-server.ts";
 
 export interface Connection {
   db: Database;
@@ -70,6 +77,56 @@ export async function connectDatabase(config: Config, options: ConnectOptions): 
     close: async () => {
       await db.close();
       if (ownsServer) await handle.stop();
+    },
+  };
+}
+
+/** The controls of the local server that a bulk import needs (ingest/src/load/bulk-load.ts). */
+export interface LocalBulkServer {
+  dataDir: string;
+  /** True when the data dir holds no store yet, or only an unfinished import's. */
+  storeIsNew(): boolean;
+  stop(): Promise<void>;
+  markStarted(): void;
+  markDone(): void;
+  import(files: { nodes: string[]; relationships: string[]; arrayDelimiter: string }): Promise<void>;
+  /** Starts the server (detached) on the imported store; the caller closes the database. */
+  start(): Promise<Database>;
+}
+
+/** The local server's bulk controls, or null when NEO4J_URI names a server of its own. */
+export function localBulkServer(
+  config: Config,
+  log: (message: string) => void = () => {},
+): LocalBulkServer | null {
+  if (config.NEO4J_URI) return null;
+  const dataDir = path.resolve(config.NEO4J_DATA_DIR);
+  return {
+    dataDir,
+    storeIsNew: () => importIncomplete(dataDir) || !storeExists(dataDir),
+    stop: async () => {
+      await stopNeo4j({ dataDir });
+    },
+    markStarted: () => markImportStarted(dataDir),
+    markDone: () => markImportDone(dataDir),
+    import: (files) => importDatabase({ dataDir, ...files, log }),
+    start: async () => {
+      const handle = await startNeo4j({
+        port: config.NEO4J_PORT,
+        dataDir,
+        detached: true,
+        keepImport: true,
+        ...(config.NEO4J_HEAP ? { heap: config.NEO4J_HEAP } : {}),
+        log,
+        install: { log },
+      });
+      return openDatabase({
+        uri: handle.boltUri,
+        user: LOCAL_USER,
+        password: handle.password,
+        database: config.NEO4J_DATABASE,
+        consoleConcurrency: config.CONSOLE_CONCURRENCY,
+      });
     },
   };
 }

@@ -14,6 +14,7 @@ import {
   Neo4jSetupError,
 } from "./install.ts";
 import { ensureLocalPassword, LOCAL_USER, passwordFileFor, readLocalPassword } from "./local-auth.ts";
+import { discardIncompleteImport } from "./neo4j-import.ts";
 
 export { type InstallOptions, type InstallResult, Neo4jSetupError };
 
@@ -61,6 +62,11 @@ export interface StartOptions {
   install?: Omit<InstallOptions, "force">;
   /** Progress messages (default: none). */
   log?: (msg: string) => void;
+  /**
+   * Start on the store of a bulk import still marked unfinished (the importer itself,
+   * which finishes it). Otherwise such a store is discarded first (see neo4j-import.ts).
+   */
+  keepImport?: boolean;
 }
 
 export interface Neo4jHandle {
@@ -358,6 +364,9 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
   }
 
   const inst = await ensureInstalled({ ...opts.install, log: opts.install?.log ?? log });
+  if (!opts.keepImport && discardIncompleteImport(dataDir)) {
+    log(`neo4j: discarded the store of an unfinished bulk import in ${dataDir} (it was empty before)`);
+  }
 
   fs.mkdirSync(dataDir, { recursive: true });
   fs.mkdirSync(path.dirname(logFile), { recursive: true });

@@ -83,3 +83,31 @@ export const ExtractionResultSchema = z.object({
   warnings: z.array(WarningSchema),
 });
 export type ExtractionResult = z.infer<typeof ExtractionResultSchema>;
+
+/**
+ * ExtractionResultSchema.parse, element by element, each list's items replaced in place by
+ * their parsed copies: the same result and the same errors, but never a second copy of a
+ * whole large result in memory at once. Returns its argument.
+ */
+export function parseExtractionInPlace(result: ExtractionResult): ExtractionResult {
+  const lists = [
+    ["sources", SourceSchema],
+    ["papers", ExtractedPaperSchema],
+    ["nodes", ExtractedNodeSchema],
+    ["edges", ExtractedEdgeSchema],
+    ["warnings", WarningSchema],
+  ] as const;
+  const shape = z.object(Object.fromEntries(lists.map(([name]) => [name, z.array(z.unknown())])));
+  shape.parse(result);
+  for (const [name, schema] of lists) {
+    const items = result[name] as unknown[];
+    for (let i = 0; i < items.length; i++) {
+      const parsed = schema.safeParse(items[i]);
+      if (!parsed.success) {
+        throw new z.ZodError(parsed.error.issues.map((x) => ({ ...x, path: [name, i, ...x.path] })));
+      }
+      items[i] = parsed.data;
+    }
+  }
+  return result;
+}

@@ -33,7 +33,12 @@ export const WireGraphSchema = z.object({
 });
 export type WireGraph = z.infer<typeof WireGraphSchema>;
 
-/** Evidence as stored on a relationship (parallel lists, since Neo4j properties cannot hold maps). */
+/**
+ * Evidence as stored on a relationship: parallel lists (Neo4j properties cannot hold maps),
+ * index i of every list is one piece of evidence, and each piece is kept once: its
+ * sentence appears once, in `evidence`, and a piece is new when its (paper id, sentence)
+ * pair is. `confidence` is the highest of `evidenceConfidences`.
+ */
 export const StoredEvidenceSchema = z.object({
   evidence: z.array(z.string()),
   evidencePaperIds: z.array(z.string()),

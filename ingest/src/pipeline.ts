@@ -7,8 +7,13 @@
  * - `extractDocuments(documents)`: documents → the contract's ExtractionResult
  *   (validated with graph-schema's ExtractionResultSchema). Pure: no I/O, no clock.
  */
-import { type ExtractionResult, ExtractionResultSchema, type ExtractionWarning } from "@kg/graph-schema";
-import { extractPaper, type PaperInput } from "./extract/extract.ts";
+import {
+  type ExtractionResult,
+  type ExtractionWarning,
+  parseExtractionInPlace,
+  type Source,
+} from "@kg/graph-schema";
+import { extractPaper, type PaperExtraction, type PaperInput } from "./extract/extract.ts";
 import type { SourceDocument } from "./read/read.ts";
 import { groupPapers, type PaperOccurrence, resolve } from "./resolve/resolve.ts";
 import { type RawPaper, type SegmentedDocument, segmentDocument } from "./segment/segment.ts";
@@ -25,11 +30,39 @@ export const MAX_EXTRACT_CHARS = 20_000;
 export interface ExtractOptions {
   /** Validate the result with ExtractionResultSchema (default true; the bench turns it off). */
   validate?: boolean;
+  /** Called as documents are segmented and papers extracted (for progress bars). */
+  onProgress?: (progress: ExtractProgress) => void;
 }
+
+export interface ExtractProgress {
+  documents: number;
+  documentsTotal: number;
+  papers: number;
+  /** Papers segmented so far (all of them once every document is segmented). */
+  papersTotal: number;
+}
+
+/** Progress is reported every this many documents or papers. */
+const PROGRESS_EVERY = 500;
 
 /** The page header line a lab or author page was read from (evidence of PUBLISHED/AUTHORED). */
 function pageEvidence(seg: SegmentedDocument): string | null {
   return seg.pageOrganization ?? seg.pageAuthor;
+}
+
+/** One paper occurrence: what resolve keeps of it, and what extractPaper reads. */
+export interface PreparedPaper {
+  source: Source;
+  raw: RawPaper;
+  group: number;
+  input: PaperInput;
+}
+
+/** Documents segmented and their papers grouped, ready for extractPaper (any thread) and resolve. */
+export interface PreparedDocuments {
+  sources: Source[];
+  warnings: ExtractionWarning[];
+  papers: PreparedPaper[];
 }
 
 /** Segments, extracts and resolves documents into one ExtractionResult. Deterministic. */
@@ -37,11 +70,45 @@ export function extractDocuments(
   documents: SourceDocument[],
   options: ExtractOptions = {},
 ): ExtractionResult {
+  const prepared = prepareDocuments(documents, options);
+  const report = options.onProgress;
+  const extractions: PaperExtraction[] = [];
+  const total = prepared.papers.length;
+  for (let k = 0; k < total; k++) {
+    if (report && k % PROGRESS_EVERY === 0) {
+      report({
+        documents: documents.length,
+        documentsTotal: documents.length,
+        papers: k,
+        papersTotal: total,
+      });
+    }
+    extractions.push(extractPaper((prepared.papers[k] as PreparedPaper).input));
+  }
+  return finishExtraction(prepared, extractions, options);
+}
+
+/** Segments every document and groups the occurrences of one paper (the corpus-level first step). */
+export function prepareDocuments(
+  documents: SourceDocument[],
+  options: ExtractOptions = {},
+): PreparedDocuments {
   const warnings: ExtractionWarning[] = [];
   const items: Array<{ doc: SourceDocument; seg: SegmentedDocument; raw: RawPaper }> = [];
   const seen = new Set<string>();
-  const sources = [];
+  const sources: Source[] = [];
+  const report = options.onProgress;
+  let documentsDone = 0;
   for (const doc of documents) {
+    documentsDone++;
+    if (report && documentsDone % PROGRESS_EVERY === 0) {
+      report({
+        documents: documentsDone,
+        documentsTotal: documents.length,
+        papers: 0,
+        papersTotal: items.length,
+      });
+    }
     if (seen.has(doc.source.id)) continue;
     seen.add(doc.source.id);
     sources.push(doc.source);
@@ -72,7 +139,7 @@ export function extractDocuments(
     const g = groups[k] as number;
     if (item.raw.title && !titleOfGroup.has(g)) titleOfGroup.set(g, item.raw.title);
   }
-  const occurrences: PaperOccurrence[] = [];
+  const papers: PreparedPaper[] = [];
   for (let k = 0; k < items.length; k++) {
     const item = items[k] as (typeof items)[number];
     const g = groups[k] as number;
@@ -99,8 +166,27 @@ export function extractDocuments(
       pageEvidence: pageEvidence(item.seg),
       urls: item.raw.urls,
     };
-    occurrences.push({ source: item.doc.source, raw: item.raw, group: g, extraction: extractPaper(input) });
+    papers.push({ source: item.doc.source, raw: item.raw, group: g, input });
   }
-  const result = resolve(sources, occurrences, warnings);
-  return options.validate === false ? result : ExtractionResultSchema.parse(result);
+  return { sources, warnings, papers };
+}
+
+/** Resolves the papers' extractions (in the order of `prepared.papers`) into the result. */
+export function finishExtraction(
+  prepared: PreparedDocuments,
+  extractions: PaperExtraction[],
+  options: ExtractOptions = {},
+): ExtractionResult {
+  const occurrences: PaperOccurrence[] = [];
+  for (let k = 0; k < prepared.papers.length; k++) {
+    const p = prepared.papers[k] as PreparedPaper;
+    occurrences.push({
+      source: p.source,
+      raw: p.raw,
+      group: p.group,
+      extraction: extractions[k] as PaperExtraction,
+    });
+  }
+  const result = resolve(prepared.sources, occurrences, prepared.warnings);
+  return options.validate === false ? result : parseExtractionInPlace(result);
 }

@@ -4,10 +4,15 @@
  */
 import type { Config } from "@kg/graph-schema";
 import type { Database } from "@kg/queries/run";
+import type { BulkServer } from "../load/bulk-load.ts";
 
 export interface CommandContext {
   config: Config;
   stdout(text: string): void;
   stderr(text: string): void;
   database(): Promise<Database>;
+  /** Whether stderr is a terminal (progress bars redraw in place only there). */
+  stderrIsTty?: boolean;
+  /** The local server's bulk-import controls; null when NEO4J_URI names another server. */
+  bulkServer?: () => (BulkServer & { storeIsNew(): boolean }) | null;
 }

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { parseConfig } from "@kg/graph-schema";
-import { type Connection, connectDatabase } from "../../../db/connect.ts";
+import { type Connection, connectDatabase, localBulkServer } from "../../../db/connect.ts";
 import { runExtractCommand } from "../commands/extract.ts";
 import { runIngestCommand } from "../commands/ingest.ts";
 import { LINEAGE_USAGE, runLineageCommand } from "../commands/lineage.ts";
@@ -16,6 +16,12 @@ import { runStatsCommand, STATS_USAGE } from "../commands/stats.ts";
 import type { CommandContext } from "./context.ts";
 
 type Command = (args: string[], ctx: CommandContext) => Promise<number>;
+
+/** Writes to stdout and waits for 'drain' when its buffer is full, so output never piles up in memory. */
+function writeWithBackpressure(text: string): Promise<void> {
+  if (process.stdout.write(text)) return Promise.resolve();
+  return new Promise((resolve) => process.stdout.once("drain", () => resolve()));
+}
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 
@@ -31,10 +37,14 @@ function delegate(script: string): Command {
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   extract: {
-    run: (args, ctx) => runExtractCommand(args, { stdout: ctx.stdout, stderr: ctx.stderr }),
-    help: "extract <file-or-dir>… [--format json|summary]   read documents, print the extraction (no database)",
+    run: (args, ctx) =>
+      runExtractCommand(args, { stdout: ctx.stdout, stderr: ctx.stderr, stdoutAsync: writeWithBackpressure }),
+    help: "extract <file-or-dir>… [--format json|jsonl|summary]   read documents, print the extraction (no database)",
   },
-  ingest: { run: runIngestCommand, help: "ingest <file-or-dir>… [--json]   extract and load into Neo4j" },
+  ingest: {
+    run: runIngestCommand,
+    help: "ingest <file-or-dir>… [--bulk|--no-bulk] [--json]   extract and load into Neo4j (bulk import into an empty local database)",
+  },
   lineage: { run: runLineageCommand, help: LINEAGE_USAGE },
   related: { run: runRelatedCommand, help: RELATED_USAGE },
   search: { run: runSearchCommand, help: SEARCH_USAGE },
@@ -63,6 +73,8 @@ async function main(): Promise<number> {
     config,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    stderrIsTty: process.stderr.isTTY === true,
+    bulkServer: () => localBulkServer(config, (m) => process.stderr.write(`${m}\n`)),
     database: async () => {
       connection ??= await connectDatabase(config, {
         mode: "detached",

@@ -1,21 +1,30 @@
 /**
- * `kg extract <file-or-dir>... [--format json|summary]`: reads documents, touches no
- * database, and prints either the contract's JSON (exactly one object on stdout) or a
- * readable summary per source (genre, papers, nodes by label, edges by type, warnings).
+ * `kg extract <file-or-dir>... [--format json|jsonl|summary]`: reads documents, touches no
+ * database, and prints the contract's JSON (exactly one object on stdout), the same as JSON
+ * Lines (one `{"record": "paper", …}` object a line), or a readable summary per source (genre,
+ * papers, nodes by label, edges by type, warnings). JSON and JSON Lines are written in
+ * pieces of about a megabyte, never as one string (which V8 caps near 512 MB).
  */
 import type { ExtractionResult } from "@kg/graph-schema";
-import { extractDocuments, readDocuments } from "../pipeline.ts";
+import { extractDocumentsParallel } from "../parallel/extract-parallel.ts";
+import { readDocuments } from "../pipeline.ts";
 
 export interface CommandIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Writes to stdout and resolves when the stream can take more (backpressure). */
+  stdoutAsync?: (s: string) => Promise<void>;
 }
 
-const USAGE = "usage: kg extract <file-or-dir>... [--format json|summary]";
+type Format = "json" | "jsonl" | "summary";
+const FORMATS: readonly Format[] = ["json", "jsonl", "summary"];
+const USAGE = "usage: kg extract <file-or-dir>... [--format json|jsonl|summary]";
+/** Output is handed to the stream in pieces of about this many characters. */
+const PIECE_CHARS = 1 << 20;
 
 /** Runs `kg extract`; returns the exit code (0 ok, 1 nothing could be read, 2 usage). */
 export async function runExtractCommand(args: string[], io: CommandIo): Promise<number> {
-  let format: "json" | "summary" = "json";
+  let format: Format = "json";
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -25,11 +34,14 @@ export async function runExtractCommand(args: string[], io: CommandIo): Promise<
     }
     if (a === "--format" || a.startsWith("--format=")) {
       const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : args[++i];
-      if (value !== "json" && value !== "summary") {
-        io.stderr(`kg extract: --format must be json or summary, not ${value ?? "(missing)"}.\n${USAGE}\n`);
+      const known = FORMATS.find((f) => f === value);
+      if (known === undefined) {
+        io.stderr(
+          `kg extract: --format must be json, jsonl or summary, not ${value ?? "(missing)"}.\n${USAGE}\n`,
+        );
         return 2;
       }
-      format = value;
+      format = known;
       continue;
     }
     if (a.startsWith("--")) {
@@ -43,12 +55,48 @@ export async function runExtractCommand(args: string[], io: CommandIo): Promise<
     return 2;
   }
   const { documents, warnings } = await readDocuments(paths);
-  const result = extractDocuments(documents);
+  const result = await extractDocumentsParallel(documents);
   result.warnings = [...warnings, ...result.warnings];
-  if (format === "json") io.stdout(`${JSON.stringify(result)}\n`);
-  else io.stdout(formatSummary(result));
+  if (format === "summary") io.stdout(formatSummary(result));
+  else {
+    const write = io.stdoutAsync ?? (async (text: string) => io.stdout(text));
+    let piece: string[] = [];
+    let size = 0;
+    for (const text of format === "json" ? jsonPieces(result) : jsonLinesPieces(result)) {
+      piece.push(text);
+      size += text.length;
+      if (size >= PIECE_CHARS) {
+        await write(piece.join(""));
+        piece = [];
+        size = 0;
+      }
+    }
+    await write(piece.join(""));
+  }
   for (const w of result.warnings) io.stderr(`warning: ${w.message}\n`);
   return documents.length === 0 ? 1 : 0;
+}
+
+const LISTS = ["sources", "papers", "nodes", "edges", "warnings"] as const;
+
+/** JSON.stringify(result) + "\n", element by element (the same bytes). */
+export function* jsonPieces(result: ExtractionResult): Generator<string> {
+  for (let l = 0; l < LISTS.length; l++) {
+    const name = LISTS[l] as (typeof LISTS)[number];
+    yield `${l === 0 ? "{" : "],"}"${name}":[`;
+    const items = result[name];
+    for (let i = 0; i < items.length; i++) yield (i === 0 ? "" : ",") + JSON.stringify(items[i]);
+  }
+  yield "]}\n";
+}
+
+/** One line per record: `{"record":"source"|"paper"|"node"|"edge"|"warning", …its fields}`. */
+export function* jsonLinesPieces(result: ExtractionResult): Generator<string> {
+  const kinds = { sources: "source", papers: "paper", nodes: "node", edges: "edge", warnings: "warning" };
+  for (const name of LISTS) {
+    const kind = JSON.stringify(kinds[name]);
+    for (const item of result[name]) yield `{"record":${kind},${JSON.stringify(item).slice(1)}\n`;
+  }
 }
 
 function pad(s: string, n: number): string {

@@ -1,35 +1,129 @@
 /**
- * `kg ingest <file-or-dir>…`: extract and load into Neo4j, printing progress and a
- * summary. Bad files are reported by name and skipped; what is stored stays intact.
+ * `kg ingest <file-or-dir>… [--bulk | --no-bulk] [--json]`: extract and load into Neo4j,
+ * with a progress bar on a terminal and a summary (or one JSON object with --json).
+ *
+ * An empty local database is loaded with Neo4j's bulk importer (see load/bulk-load.ts);
+ * `--bulk` insists on it (an error when the database holds data), `--no-bulk` always uses
+ * Cypher. A database that holds data, or one named by NEO4J_URI, is loaded with Cypher.
+ * Bad files are reported by name and skipped; what is stored stays intact.
  */
+import { awaitIndexesStatements, countAllQuery, fulltextStatements, schemaStatements } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
 import type { CommandContext } from "../cli/context.ts";
-import { ingestPaths } from "../ingest-documents.ts";
+import { ProgressBar } from "../cli/progress.ts";
+import { BulkCsvError } from "../load/bulk-csv.ts";
+import { bulkLoad } from "../load/bulk-load.ts";
+import { ensureSchema, type LoadSummary, loadExtraction, warmUpLoader } from "../load/load-extraction.ts";
+import { extractDocumentsParallel } from "../parallel/extract-parallel.ts";
+import { readDocuments } from "../pipeline.ts";
+
+const USAGE = "usage: kg ingest <file-or-dir>… [--bulk | --no-bulk] [--json]";
 
 export async function runIngestCommand(args: string[], ctx: CommandContext): Promise<number> {
   const json = args.includes("--json");
+  const forceBulk = args.includes("--bulk");
+  const noBulk = args.includes("--no-bulk");
+  const unknown = args.find((a) => a.startsWith("--") && !["--json", "--bulk", "--no-bulk"].includes(a));
   const paths = args.filter((a) => !a.startsWith("--"));
-  if (paths.length === 0) {
-    ctx.stderr("usage: kg ingest <file-or-dir>… [--json]\n");
+  if (unknown || paths.length === 0 || (forceBulk && noBulk)) {
+    ctx.stderr(`${unknown ? `kg ingest: unknown option ${unknown}\n` : ""}${USAGE}\n`);
     return 2;
   }
-  const db: Database = await ctx.database();
-  let last = "";
-  const summary = await ingestPaths(db, paths, (p) => {
-    if (json || p.phase === last) return;
-    last = p.phase;
-    ctx.stderr(`ingest: ${p.message}\n`);
+  const started = performance.now();
+  const bar = new ProgressBar(ctx.stderr, ctx.stderrIsTty ?? false, json);
+  const server = noBulk ? null : (ctx.bulkServer?.() ?? null);
+  if (forceBulk && !server) {
+    ctx.stderr(
+      "kg ingest --bulk: needs the local Neo4j (NEO4J_URI names a server the importer cannot reach)\n",
+    );
+    return 2;
+  }
+  // Whether the database is empty is asked while extraction runs: a server that must start
+  // for the question gets on with it meanwhile.
+  const emptyCheck: Promise<{ empty: boolean; db: Database | null }> = (async () => {
+    if (server?.storeIsNew()) return { empty: true, db: null };
+    const db = await ctx.database();
+    const [counts] = await db.run(countAllQuery, {});
+    return { empty: (counts?.nodes ?? 0) === 0, db };
+  })();
+  emptyCheck.catch(() => {});
+
+  bar.update({ phase: "reading" });
+  const { documents, warnings: readWarnings } = await readDocuments(paths);
+  bar.update({ phase: "extracting", documentsTotal: documents.length });
+  const t0 = performance.now();
+  // The texts are let go once segmented; the papers keep their abstracts.
+  const result = await extractDocumentsParallel(documents, {
+    consume: true,
+    onProgress: (p) => bar.update({ ...p }),
   });
+  const extractMs = performance.now() - t0;
+  bar.update({
+    papers: result.papers.length,
+    papersTotal: result.papers.length,
+    relationshipsTotal: result.edges.length,
+  });
+
+  const { empty, db: checked } = await emptyCheck;
+  if (forceBulk && !empty) {
+    bar.done();
+    ctx.stderr("kg ingest --bulk: the database is not empty; the bulk importer only loads an empty one\n");
+    return 1;
+  }
+  const t1 = performance.now();
+  let summary: LoadSummary | undefined;
+  let mode: "bulk" | "transactional" = "transactional";
+  let stepsMs: Record<string, number> | undefined;
+  if (empty && server) {
+    try {
+      const loaded = await bulkLoad(server, result, {
+        onStep: (step) =>
+          bar.update({ phase: step === "csv" ? "writing" : step === "import" ? "importing" : "indexing" }),
+      });
+      await loaded.db.close();
+      summary = loaded.summary;
+      stepsMs = loaded.stepsMs;
+      mode = "bulk";
+      bar.update({ relationships: result.edges.length });
+    } catch (error) {
+      if (!(error instanceof BulkCsvError)) throw error;
+      ctx.stderr(`kg ingest: ${error.message}; loading with Cypher instead\n`);
+    }
+  }
+  if (summary === undefined) {
+    const db = checked ?? (await ctx.database());
+    bar.update({ phase: "loading" });
+    // Into an empty database the full-text index is made after the writes (one pass).
+    if (empty) await db.runStatements(schemaStatements({ fulltext: false }));
+    else await ensureSchema(db);
+    await warmUpLoader(db);
+    summary = await loadExtraction(db, result, {
+      onProgress: (p) => {
+        if (p.step === "edges") bar.update({ relationships: p.done });
+      },
+    });
+    if (empty) {
+      bar.update({ phase: "indexing" });
+      await db.runStatements([...fulltextStatements(), ...awaitIndexesStatements()]);
+    }
+  }
+  const loadMs = performance.now() - t1;
+  bar.done();
+  const warnings = [...readWarnings, ...result.warnings];
+  const seconds = (performance.now() - started) / 1000;
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   if (json) {
-    const { nodeIds: _ids, ...rest } = summary;
-    ctx.stdout(`${JSON.stringify(rest, null, 2)}\n`);
+    ctx.stdout(
+      `${JSON.stringify({ ...summary, mode, warnings, extractMs, loadMs, ...(stepsMs ? { stepsMs } : {}), seconds, peakRssMb }, null, 2)}\n`,
+    );
   } else {
     ctx.stdout(
       `ingested ${summary.sources} document(s): ${summary.papers} papers, ${summary.nodes} entities, ${summary.edges} relationships ` +
-        `(extract ${(summary.extractMs / 1000).toFixed(2)} s, load ${(summary.loadMs / 1000).toFixed(2)} s)\n`,
+        `in ${seconds.toFixed(1)} s (${mode}; extract ${(extractMs / 1000).toFixed(2)} s, load ${(loadMs / 1000).toFixed(2)} s; ` +
+        `${Math.round(summary.papers / Math.max(seconds, 1e-3))} papers/s; peak memory ${peakRssMb} MB)\n`,
     );
     // Warning messages name their file already.
-    for (const w of summary.warnings) ctx.stderr(`warning: ${w.message}\n`);
+    for (const w of warnings) ctx.stderr(`warning: ${w.message}\n`);
   }
   return 0;
 }

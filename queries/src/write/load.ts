@@ -1,7 +1,17 @@
 /**
  * The loader's writes: batched `UNWIND … MERGE`, repeatable, so ingesting the same
- * document twice changes nothing. Evidence is appended only when its key (paper +
- * sentence) is new, which keeps one relationship per fact with a growing evidence list.
+ * document twice changes nothing. Evidence is appended only when its (paper, sentence)
+ * pair is new, which keeps one relationship per fact with a growing evidence list.
+ *
+ * How evidence is kept: each piece once, as parallel lists on the relationship
+ * (`evidence` sentences, `evidencePaperIds`, `evidenceSourceIds`, `evidenceConfidences`,
+ * `evidenceExtractors`, index i of each list is one piece); no sentence is stored twice.
+ * Lists that would be empty are not stored (absent reads as empty, see graph-schema's
+ * node schemas), so the bulk importer and these statements write the same graph.
+ *
+ * Every value a SET writes is computed in a WITH from what was read before any write,
+ * so that the planner needs no Eager step (reading a property after setting it in the
+ * same statement forces one).
  */
 import {
   ENTITY_LABELS,
@@ -48,15 +58,22 @@ export const upsertPapersQuery = defineQuery({
   cypher: /* cypher */ `
     UNWIND $rows AS row
     MERGE (p:Paper {id: row.id})
-    SET p.title = coalesce(p.title, row.title),
+    WITH p, row,
+         coalesce(p.title, row.title) AS title,
+         CASE WHEN size(coalesce(p.abstract, '')) >= size(row.abstract) THEN p.abstract ELSE row.abstract END AS abstract,
+         coalesce(p.codeUrls, []) + [u IN row.codeUrls WHERE NOT u IN coalesce(p.codeUrls, [])] AS codeUrls,
+         coalesce(p.modelUrls, []) + [u IN row.modelUrls WHERE NOT u IN coalesce(p.modelUrls, [])] AS modelUrls,
+         coalesce(p.urls, []) + [u IN row.urls WHERE NOT u IN coalesce(p.urls, [])] AS urls,
+         coalesce(p.notes, []) + [u IN row.notes WHERE NOT u IN coalesce(p.notes, [])] AS notes
+    SET p.title = title,
         p.arxivId = coalesce(p.arxivId, row.arxivId),
         p.date = coalesce(p.date, row.date),
-        p.abstract = CASE WHEN size(coalesce(p.abstract, '')) >= size(row.abstract) THEN p.abstract ELSE row.abstract END,
-        p.codeUrls = coalesce(p.codeUrls, []) + [u IN row.codeUrls WHERE NOT u IN coalesce(p.codeUrls, [])],
-        p.modelUrls = coalesce(p.modelUrls, []) + [u IN row.modelUrls WHERE NOT u IN coalesce(p.modelUrls, [])],
-        p.urls = coalesce(p.urls, []) + [u IN row.urls WHERE NOT u IN coalesce(p.urls, [])],
-        p.notes = coalesce(p.notes, []) + [u IN row.notes WHERE NOT u IN coalesce(p.notes, [])]
-    SET p.name = coalesce(p.title, left(p.abstract, 120))
+        p.abstract = abstract,
+        p.codeUrls = CASE WHEN size(codeUrls) = 0 THEN null ELSE codeUrls END,
+        p.modelUrls = CASE WHEN size(modelUrls) = 0 THEN null ELSE modelUrls END,
+        p.urls = CASE WHEN size(urls) = 0 THEN null ELSE urls END,
+        p.notes = CASE WHEN size(notes) = 0 THEN null ELSE notes END,
+        p.name = coalesce(title, left(abstract, 120))
     WITH p, row
     UNWIND row.sourceIds AS sourceId
     MATCH (s:Source {id: sourceId})
@@ -104,14 +121,15 @@ function upsertEntitiesQueryFor(label: EntityLabel) {
     cypher: /* cypher */ `
       UNWIND $rows AS row
       MERGE (n:${label} {key: row.key})
-      ON CREATE SET n.name = row.name
-      SET n.aliases = coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])],
+      WITH n, row, coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])] AS aliases
+      SET n.name = coalesce(n.name, row.name),
+          n.aliases = aliases,
           n.kind = coalesce(row.kind, n.kind),
           n.family = coalesce(row.family, n.family),
           n.version = coalesce(row.version, n.version),
           n.size = coalesce(row.size, n.size),
-          n.variant = coalesce(row.variant, n.variant)
-      SET n.aliasText = reduce(text = '', a IN n.aliases | text + ' ' + a)
+          n.variant = coalesce(row.variant, n.variant),
+          n.aliasText = reduce(text = '', a IN aliases | text + ' ' + a)
       RETURN count(*) AS count`,
     params: EntityRowsSchema,
     row: NoRows,
@@ -131,7 +149,6 @@ const EdgeRowsSchema = z.object({
       method: z.string().nullable(),
       evidence: z.array(
         z.object({
-          key: z.string(),
           sentence: z.string(),
           paperId: z.string(),
           sourceId: z.string(),
@@ -154,15 +171,19 @@ function upsertEdgesQueryFor(type: ExtractedRelType, fromLabel: NodeLabel, toLab
       MATCH (a:${fromLabel} {${fromKey}: row.from})
       MATCH (b:${toLabel} {${toKey}: row.to})
       MERGE (a)-[r:${type}]->(b)
-      WITH r, row, [e IN row.evidence WHERE NOT e.key IN coalesce(r.evidenceKeys, [])] AS fresh
+      WITH r, row, coalesce(r.evidence, []) AS sentences, coalesce(r.evidencePaperIds, []) AS paperIds
+      WITH r, row, sentences, paperIds,
+           [e IN row.evidence WHERE none(i IN range(0, size(sentences) - 1)
+              WHERE sentences[i] = e.sentence AND paperIds[i] = e.paperId)] AS fresh
+      WITH r, row, fresh, sentences, paperIds,
+           coalesce(r.evidenceConfidences, []) + [e IN fresh | toFloat(e.confidence)] AS confidences
       SET r.method = coalesce(r.method, row.method),
-          r.evidenceKeys = coalesce(r.evidenceKeys, []) + [e IN fresh | e.key],
-          r.evidence = coalesce(r.evidence, []) + [e IN fresh | e.sentence],
-          r.evidencePaperIds = coalesce(r.evidencePaperIds, []) + [e IN fresh | e.paperId],
+          r.evidence = sentences + [e IN fresh | e.sentence],
+          r.evidencePaperIds = paperIds + [e IN fresh | e.paperId],
           r.evidenceSourceIds = coalesce(r.evidenceSourceIds, []) + [e IN fresh | e.sourceId],
-          r.evidenceConfidences = coalesce(r.evidenceConfidences, []) + [e IN fresh | toFloat(e.confidence)],
-          r.evidenceExtractors = coalesce(r.evidenceExtractors, []) + [e IN fresh | e.extractor]
-      SET r.confidence = reduce(best = 0.0, c IN r.evidenceConfidences | CASE WHEN c > best THEN c ELSE best END)
+          r.evidenceConfidences = confidences,
+          r.evidenceExtractors = coalesce(r.evidenceExtractors, []) + [e IN fresh | e.extractor],
+          r.confidence = reduce(best = 0.0, c IN confidences | CASE WHEN c > best THEN c ELSE best END)
       RETURN count(*) AS count`,
     params: EdgeRowsSchema,
     row: NoRows,

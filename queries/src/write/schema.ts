@@ -7,15 +7,38 @@ import { FULLTEXT_INDEX, RANGE_INDEXES, UNIQUE_KEY_CONSTRAINTS } from "@kg/graph
 import { z } from "zod";
 import { defineQuery } from "../define.ts";
 
-export function schemaStatements(): string[] {
+export function schemaStatements(options: { fulltext?: boolean } = {}): string[] {
   const constraints = UNIQUE_KEY_CONSTRAINTS.map(
     (c) => `CREATE CONSTRAINT ${c.name} IF NOT EXISTS FOR (n:${c.label}) REQUIRE n.${c.property} IS UNIQUE`,
   );
   const ranges = RANGE_INDEXES.map(
     (i) => `CREATE INDEX ${i.name} IF NOT EXISTS FOR (n:${i.label}) ON (n.${i.property})`,
   );
-  const fulltext = `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX.name} IF NOT EXISTS FOR (n:${FULLTEXT_INDEX.labels.join("|")}) ON EACH [${FULLTEXT_INDEX.properties.map((p) => `n.${p}`).join(", ")}]`;
-  return [...constraints, ...ranges, fulltext];
+  return [...constraints, ...ranges, ...(options.fulltext === false ? [] : fulltextStatements())];
+}
+
+/**
+ * The full-text index alone: a first load into an empty database creates it after the
+ * writes (one population pass instead of an update per written node).
+ */
+export function fulltextStatements(): string[] {
+  return [
+    `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX.name} IF NOT EXISTS FOR (n:${FULLTEXT_INDEX.labels.join("|")}) ON EACH [${FULLTEXT_INDEX.properties.map((p) => `n.${p}`).join(", ")}]`,
+  ];
+}
+
+/** The names of every constraint and index schemaStatements creates. */
+export function schemaNames(): string[] {
+  return [
+    ...UNIQUE_KEY_CONSTRAINTS.map((c) => c.name),
+    ...RANGE_INDEXES.map((i) => i.name),
+    FULLTEXT_INDEX.name,
+  ];
+}
+
+/** Waits until every index is online (after a bulk import, population takes a while). */
+export function awaitIndexesStatements(timeoutSeconds = 3600): string[] {
+  return [`CALL db.awaitIndexes(${Math.trunc(timeoutSeconds)})`];
 }
 
 export const listConstraintsQuery = defineQuery({
@@ -68,5 +91,33 @@ export const graphFingerprintQuery = defineQuery({
     abstractChars: z.number(),
     relationships: z.number(),
     evidence: z.number(),
+  }),
+});
+
+/**
+ * Every node and relationship with its properties and their Cypher types, in a stable
+ * order: what two loads must agree on to have stored the same graph (tests, small graphs).
+ */
+export const graphDumpQuery = defineQuery({
+  name: "graphDump",
+  mode: "READ",
+  cypher: /* cypher */ `
+    CALL {
+      MATCH (n)
+      RETURN 'node' AS kind, labels(n)[0] + ':' + coalesce(n.key, n.id) AS id, properties(n) AS properties,
+             [k IN keys(n) | k + ':' + valueType(n[k])] AS types
+      UNION ALL
+      MATCH (a)-[r]->(b)
+      RETURN 'rel' AS kind,
+             type(r) + '|' + labels(a)[0] + ':' + coalesce(a.key, a.id) + '|' + labels(b)[0] + ':' + coalesce(b.key, b.id) AS id,
+             properties(r) AS properties, [k IN keys(r) | k + ':' + valueType(r[k])] AS types
+    }
+    RETURN kind, id, properties, types ORDER BY kind, id`,
+  params: z.object({}),
+  row: z.object({
+    kind: z.string(),
+    id: z.string(),
+    properties: z.record(z.string(), z.unknown()),
+    types: z.array(z.string()),
   }),
 });

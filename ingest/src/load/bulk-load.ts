@@ -1,0 +1,91 @@
+/**
+ * bulk-load: the first load of an empty local database through Neo4j's bulk importer,
+ * several times faster than any Cypher statement: the extraction is written as the
+ * importer's CSV files, the server is stopped, `neo4j-admin database import full` builds
+ * the store, the server starts again, and constraints and indexes are created (and
+ * populated) on the loaded data. The graph is the one the transactional load writes.
+ *
+ * The server control is passed in (db/ owns it), so this module knows only the steps.
+ */
+import { rmSync } from "node:fs";
+import path from "node:path";
+import type { ExtractionResult } from "@kg/graph-schema";
+import { awaitIndexesStatements, schemaStatements } from "@kg/queries";
+import type { Database } from "@kg/queries/run";
+import { ARRAY_DELIMITER, writeImportCsv } from "./bulk-csv.ts";
+import { type LoadSummary, warmUpLoader } from "./load-extraction.ts";
+
+/** What the bulk load needs of the local server (see db/connect.ts). */
+export interface BulkServer {
+  dataDir: string;
+  /** Stops the server if it runs (the importer needs the store to itself). */
+  stop(): Promise<void>;
+  /** Marks the store as being imported (see db/neo4j-import.ts). */
+  markStarted(): void;
+  markDone(): void;
+  import(files: { nodes: string[]; relationships: string[]; arrayDelimiter: string }): Promise<void>;
+  /** Starts the server on the imported store and returns a database on it. */
+  start(): Promise<Database>;
+}
+
+export type BulkStep = "csv" | "import" | "indexes";
+
+export interface BulkLoadOptions {
+  now?: Date;
+  onStep?: (step: BulkStep) => void;
+}
+
+/**
+ * Loads `result` into the empty database of `server`. Throws BulkCsvError (before touching
+ * the database) when a value cannot be written as CSV; the caller then loads with Cypher.
+ */
+export async function bulkLoad(
+  server: BulkServer,
+  result: ExtractionResult,
+  options: BulkLoadOptions = {},
+): Promise<{ summary: LoadSummary; db: Database; stepsMs: Record<string, number> }> {
+  const onStep = options.onStep ?? (() => {});
+  const stepsMs: Record<string, number> = {};
+  let current = "";
+  let since = performance.now();
+  const step = (name: BulkStep | "start" | "schema" | "warm-up" | "end") => {
+    const now = performance.now();
+    if (current) stepsMs[current] = Math.round(now - since);
+    current = name;
+    since = now;
+    if (name === "csv" || name === "import" || name === "indexes") onStep(name);
+  };
+  const dir = path.join(server.dataDir, "import-csv");
+  rmSync(dir, { recursive: true, force: true });
+  step("csv");
+  try {
+    const files = writeImportCsv(result, dir, (options.now ?? new Date()).toISOString());
+    step("import");
+    await server.stop();
+    server.markStarted();
+    await server.import({ ...files, arrayDelimiter: ARRAY_DELIMITER });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  step("start");
+  const db = await server.start();
+  step("schema");
+  await db.runStatements(schemaStatements());
+  step("indexes");
+  await db.runStatements(awaitIndexesStatements());
+  step("warm-up");
+  // The server goes on running for the next ingest, which finds its statements planned.
+  await warmUpLoader(db);
+  server.markDone();
+  step("end");
+  return {
+    db,
+    stepsMs,
+    summary: {
+      sources: result.sources.length,
+      papers: result.papers.length,
+      nodes: result.nodes.length,
+      edges: result.edges.length,
+    },
+  };
+}
