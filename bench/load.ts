@@ -29,7 +29,8 @@ import { BENCH_DATA_DIR, ensureCorpus, pickTargets } from "./bench-graph.ts";
 import { createRandom, generateCorpus } from "./generate/index.ts";
 
 const REPO = path.resolve(import.meta.dirname, "..");
-const SEED_CORPUS = path.resolve(REPO, "..", "shared", "corpus", "seeds");
+/** The five seed documents, as kept in the repository (the same bytes as ../shared/corpus/seeds). */
+const SEED_CORPUS = path.resolve(REPO, "corpus-sample", "seeds");
 const SEED_DATA_DIR = path.resolve(REPO, ".data", "neo4j-bench-seed");
 const ENDPOINTS = ["search", "lineage", "card"] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
@@ -270,6 +271,10 @@ async function main(): Promise<number> {
     });
     try {
       const urls = big ? await bigGraph(db, Number(values.papers), Number(values.seed)) : await seedGraph(db);
+      for (const endpoint of ENDPOINTS) {
+        if (urls[endpoint].length === 0)
+          throw new Error(`bench:load: no ${endpoint} targets in the ${graph} graph`);
+      }
       const label = big ? `${Number(values.papers) / 1000}k` : "seed";
       for (const endpoint of ENDPOINTS) {
         // Cold: a new server process on an empty plan cache, measured from its first request.
