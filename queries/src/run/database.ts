@@ -78,7 +78,7 @@ export interface Database {
   /** The console's connections (concurrency and what runs now). */
   readonly console: ConsoleConnections;
   /**
-   * Has the server plan these queries now (EXPLAIN, in a few parallel sessions), so the
+   * Has the server plan these queries now (EXPLAIN, one at a time by default), so the
    * first callers after a start do not each wait for a compile. Callers of a query that
    * is being planned wait for that plan rather than compiling it again.
    */
@@ -233,7 +233,7 @@ export function openDatabase(options: DatabaseOptions): Database {
         }
       }
     };
-    await Promise.all(Array.from({ length: planOptions.concurrency ?? 2 }, worker));
+    await Promise.all(Array.from({ length: planOptions.concurrency ?? 1 }, worker));
     return { planned, failed, ms: performance.now() - started };
   }
 

@@ -17,6 +17,10 @@ import { defineQuery } from "../define.ts";
 
 const NoRows = z.object({ count: z.number() });
 
+/**
+ * Sources are written last, with their papers' FROM_SOURCE links: a Source node says its
+ * whole document is in, so a load that fails half way leaves no Source without papers.
+ */
 export const upsertSourcesQuery = defineQuery({
   name: "upsertSources",
   mode: "WRITE",
@@ -25,6 +29,12 @@ export const upsertSourcesQuery = defineQuery({
     MERGE (s:Source {id: row.id})
     ON CREATE SET s.ingestedAt = row.ingestedAt
     SET s.path = row.path, s.kind = row.kind, s.bytes = row.bytes, s.name = row.name
+    WITH s, row
+    CALL (s, row) {
+      UNWIND row.paperIds AS paperId
+      MATCH (p:Paper {id: paperId})
+      MERGE (p)-[:FROM_SOURCE]->(s)
+    }
     RETURN count(*) AS count`,
   params: z.object({
     rows: z.array(
@@ -35,6 +45,7 @@ export const upsertSourcesQuery = defineQuery({
         kind: z.string(),
         bytes: z.number(),
         ingestedAt: z.string(),
+        paperIds: z.array(z.string()),
       }),
     ),
   }),
@@ -57,10 +68,6 @@ export const upsertPapersQuery = defineQuery({
         p.urls = coalesce(p.urls, []) + [u IN row.urls WHERE NOT u IN coalesce(p.urls, [])],
         p.notes = coalesce(p.notes, []) + [u IN row.notes WHERE NOT u IN coalesce(p.notes, [])]
     SET p.name = coalesce(p.title, left(p.abstract, 120))
-    WITH p, row
-    UNWIND row.sourceIds AS sourceId
-    MATCH (s:Source {id: sourceId})
-    MERGE (p)-[:FROM_SOURCE]->(s)
     RETURN count(*) AS count`,
   params: z.object({
     rows: z.array(
