@@ -1,7 +1,7 @@
 import { ExtractionResultSchema } from "@kg/graph-schema";
 import { describe, expect, it } from "vitest";
 import { adversarialTexts } from "../../bench/extract.ts";
-import { extractDocuments, readDocumentFromText, readDocuments } from "./pipeline.ts";
+import { extractDocuments, MAX_PAPER_CHARS, readDocumentFromText, readDocuments } from "./pipeline.ts";
 
 const SEEDS = "/work/shared/corpus/seeds";
 
@@ -56,6 +56,26 @@ describe("extractDocuments", () => {
     expect(r.papers).toHaveLength(1);
     expect(r.warnings.map((w) => w.message)).toEqual([
       expect.stringMatching(/^bulk\.jsonl: line 2: not valid JSON/),
+    ]);
+  });
+
+  it("refuses a document with one huge paper alone, with a warning, and keeps the others", () => {
+    // Found by an attack run: a 200 MB single-line document failed the whole load.
+    const good = readDocumentFromText(
+      "good.txt",
+      "Abstract: We introduce GPT-X, a model fine-tuned from Qwen2.5-7B on MedQA.\n",
+    );
+    const huge = readDocumentFromText(
+      "huge.txt",
+      `Abstract: We introduce HugeNet. ${"word ".repeat(MAX_PAPER_CHARS / 5)}`,
+    );
+    const r = extractDocuments([huge, good]);
+    expect(r.sources.map((source) => source.path)).toEqual(["good.txt"]);
+    expect(r.papers).toHaveLength(1);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(
+        /^huge\.txt: skipped: line 1 starts a paper of \d+ characters; the limit is 1000000/,
+      ),
     ]);
   });
 

@@ -27,6 +27,13 @@ export { readDocumentFromText, readDocuments, type SourceDocument } from "./read
  */
 export const MAX_EXTRACT_CHARS = 20_000;
 
+/**
+ * A paper's text is stored whole on its node; one longer than this is a document that
+ * did not segment (a 200 MB single line once failed a whole load on Neo4j's transaction
+ * memory limit). Such a document is refused alone, with a warning; the others load.
+ */
+export const MAX_PAPER_CHARS = 1_000_000;
+
 export interface ExtractOptions {
   /** Validate the result with ExtractionResultSchema (default true; the bench turns it off). */
   validate?: boolean;
@@ -111,8 +118,17 @@ export function prepareDocuments(
     }
     if (seen.has(doc.source.id)) continue;
     seen.add(doc.source.id);
-    sources.push(doc.source);
     const seg = segmentDocument(doc);
+    const oversized = seg.papers.find((raw) => raw.abstract.length > MAX_PAPER_CHARS);
+    if (oversized) {
+      warnings.push({
+        sourceId: doc.source.id,
+        path: doc.source.path,
+        message: `${doc.source.path}: skipped: line ${oversized.line} starts a paper of ${oversized.abstract.length} characters; the limit is ${MAX_PAPER_CHARS} (split the document into papers)`,
+      });
+      continue;
+    }
+    sources.push(doc.source);
     for (const problem of seg.problems) {
       warnings.push({
         sourceId: doc.source.id,

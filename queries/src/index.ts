@@ -9,6 +9,7 @@ export * from "./read/graph.ts";
 export * from "./read/lineage.ts";
 export * from "./read/overview.ts";
 export * from "./read/path.ts";
+export * from "./read/plan-list.ts";
 export * from "./read/registry.ts";
 export * from "./read/related.ts";
 export * from "./read/schema-info.ts";

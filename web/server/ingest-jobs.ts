@@ -121,10 +121,10 @@ export function createIngestJobs(db: Database, limits: ImportLimits = DEFAULT_IM
       });
       await applySchema(db);
       const weights: Record<LoadProgress["step"], [number, number]> = {
-        sources: [0.3, 0.32],
-        papers: [0.32, 0.5],
-        entities: [0.5, 0.6],
-        edges: [0.6, 0.99],
+        papers: [0.3, 0.48],
+        entities: [0.48, 0.58],
+        edges: [0.58, 0.97],
+        sources: [0.97, 0.99],
       };
       const summary = await loadExtraction(db, result, {
         onProgress: (p) => {

@@ -18,6 +18,7 @@ import { warmOverview } from "./api/overview.ts";
 import { createApp } from "./app.ts";
 import { buildWebIfNeeded, DIST_DIR } from "./build-web.ts";
 import { assertSafeBinding } from "./security.ts";
+import { planNamedQueries } from "./warm-plans.ts";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..");
 const DEFAULT_CORPUS = path.resolve(REPO_ROOT, "..", "shared", "corpus");
@@ -85,6 +86,8 @@ async function main(): Promise<void> {
   }
 
   await buildWebIfNeeded(log);
+  // In the background: requests that need a query still being planned wait for its plan.
+  void planNamedQueries(db, log).catch((error: Error) => log(`queries: planning failed: ${error.message}`));
   const warmStarted = Date.now();
   await warmOverview({ db, config });
   log(`overview: lineage map laid out in ${((Date.now() - warmStarted) / 1000).toFixed(1)} s`);

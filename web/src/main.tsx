@@ -1,3 +1,5 @@
+// First, before any schema parses: no eval under the CSP.
+import "./zod-config.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";

@@ -1,6 +1,6 @@
 /**
- * load: writes an extraction result to Neo4j in a safe order (sources, papers,
- * entities, then relationships) in large batched transactions. Every write is a MERGE,
+ * load: writes an extraction result to Neo4j in a safe order (papers, entities,
+ * relationships, then the sources that link their papers) in large batched transactions. Every write is a MERGE,
  * so loading the same result twice changes nothing.
  */
 import type {
@@ -161,10 +161,6 @@ export async function loadExtraction(
   const ingestedAt = (options.now ?? new Date()).toISOString();
   const report = options.onProgress ?? (() => {});
 
-  const sourceRows = result.sources.map((s) => sourceRow(s, ingestedAt));
-  for (const batch of chunks(sourceRows, batchSize)) await db.run(upsertSourcesQuery, { rows: batch });
-  report({ step: "sources", done: sourceRows.length, total: sourceRows.length });
-
   const paperRows = result.papers.map(paperRow);
   let done = 0;
   for (const batch of chunks(paperRows, batchSize)) {
@@ -200,6 +196,22 @@ export async function loadExtraction(
       report({ step: "edges", done, total: result.edges.length });
     }
   }
+
+  // Last: a Source says its document is in whole, so it is written after everything read from it.
+  const paperIdsBySource = new Map<string, string[]>();
+  for (const paper of paperRows) {
+    for (const sourceId of paper.sourceIds) {
+      const list = paperIdsBySource.get(sourceId) ?? [];
+      list.push(paper.id);
+      paperIdsBySource.set(sourceId, list);
+    }
+  }
+  const sourceRows = result.sources.map((s) => ({
+    ...sourceRow(s, ingestedAt),
+    paperIds: paperIdsBySource.get(s.id) ?? [],
+  }));
+  for (const batch of chunks(sourceRows, batchSize)) await db.run(upsertSourcesQuery, { rows: batch });
+  report({ step: "sources", done: sourceRows.length, total: sourceRows.length });
 
   return {
     sources: sourceRows.length,

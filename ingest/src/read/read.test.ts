@@ -1,8 +1,9 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodeText, readDocumentFromText, readDocuments, sha256Hex } from "./read.ts";
+import { checkDecodedText, decodeText, readDocumentFromText, readDocuments, sha256Hex } from "./read.ts";
 
 describe("decodeText", () => {
   it("refuses binary and invalid UTF-8, saying which", () => {
@@ -33,6 +34,36 @@ describe("readDocuments", () => {
     expect(messages.some((m) => /c\.txt: binary content/.test(m))).toBe(true);
     expect(messages.some((m) => /cannot open .*missing\.txt/.test(m))).toBe(true);
   });
+  it("ends on symbolic links that loop, reading each real file once", async () => {
+    // Found by an attack run: two links to `.` made `kg extract` walk forever.
+    const dir = await mkdtemp(join(tmpdir(), "kg-read-loop-"));
+    await writeFile(join(dir, "a.txt"), "Abstract: only once");
+    await symlink(".", join(dir, "loop1"));
+    await symlink(".", join(dir, "loop2"));
+    await mkdir(join(dir, "sub"));
+    await symlink("..", join(dir, "sub", "up"));
+    await symlink(join(dir, "a.txt"), join(dir, "b.txt"));
+    const started = Date.now();
+    const { documents, warnings } = await readDocuments([dir]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(documents.map((d) => d.source.path)).toEqual([join(dir, "a.txt")]);
+    expect(warnings.filter((w) => /a symbolic link/.test(w.message))).toHaveLength(3);
+  });
+
+  it("never opens a FIFO, named or found in a folder, and reads the rest", async () => {
+    // Found by an attack run: a FIFO hung `kg extract`.
+    const dir = await mkdtemp(join(tmpdir(), "kg-read-fifo-"));
+    execFileSync("mkfifo", [join(dir, "pipe.txt")]);
+    await writeFile(join(dir, "ok.txt"), "Abstract: fine");
+    const started = Date.now();
+    const { documents, warnings } = await readDocuments([dir, join(dir, "pipe.txt")]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(documents.map((d) => d.source.path)).toEqual([join(dir, "ok.txt")]);
+    expect(warnings.map((w) => w.message)).toEqual([
+      `read: skipped ${join(dir, "pipe.txt")}: not a regular file (a FIFO); only files are read`,
+    ]);
+  });
+
   it("builds a Source for pasted text with a null ingestedAt", () => {
     const doc = readDocumentFromText("pasted", "Abstract: x");
     expect(doc.source).toEqual({
@@ -42,5 +73,16 @@ describe("readDocuments", () => {
       bytes: 11,
       ingestedAt: null,
     });
+  });
+});
+
+describe("checkDecodedText", () => {
+  it("refuses pasted text that would be refused as a file's bytes", () => {
+    expect(checkDecodedText("Abstract: fine text")).toBeNull();
+    expect(checkDecodedText("a\u0000b")).toMatch(/binary content/);
+    expect(checkDecodedText("caf\uFFFD ok")).toMatch(/not valid UTF-8.*offset 3/);
+    expect(checkDecodedText("x\uD800y")).toMatch(/lone surrogate at offset 1/);
+    expect(checkDecodedText("emoji \u{1F600} fine")).toBeNull();
+    expect(checkDecodedText("\u0001\u0002\u0003 mostly control")).toMatch(/many control characters/);
   });
 });

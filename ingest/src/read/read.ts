@@ -6,7 +6,8 @@
  * is detected by segment/genre.ts so that pasted text and files are treated alike.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, readdir, realpath, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import type { ExtractionWarning, Source } from "@kg/graph-schema";
 import { detectGenre } from "../segment/genre.ts";
@@ -141,12 +142,46 @@ function isHidden(name: string): boolean {
   return name.startsWith(".");
 }
 
-async function walk(dir: string, out: string[], warnings: ExtractionWarning[]): Promise<void> {
+/** What the walk has seen: real paths of folders and files, so each is read once. */
+interface Walk {
+  out: string[];
+  warnings: ExtractionWarning[];
+  /** Real path → the path it was first reached by. */
+  seen: Map<string, string>;
+}
+
+/** The real path of path, once: false (with a warning for folders) when already seen. */
+async function firstVisit(path: string, walk: Walk, kind: "folder" | "file"): Promise<boolean> {
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    walk.warnings.push({ sourceId: null, path, message: `read: cannot resolve ${path}: ${describe(error)}` });
+    return false;
+  }
+  const first = walk.seen.get(real);
+  if (first !== undefined) {
+    // Symbolic links that lead back (`ln -s . loop`) would otherwise be walked forever.
+    if (kind === "folder") {
+      walk.warnings.push({
+        sourceId: null,
+        path,
+        message: `read: skipped ${path}: the same folder as ${first}, already read (a symbolic link)`,
+      });
+    }
+    return false;
+  }
+  walk.seen.set(real, path);
+  return true;
+}
+
+async function walkFolder(dir: string, walk: Walk): Promise<void> {
+  if (!(await firstVisit(dir, walk, "folder"))) return;
   let entries: string[];
   try {
     entries = (await readdir(dir)).sort();
   } catch (error) {
-    warnings.push({
+    walk.warnings.push({
       sourceId: null,
       path: dir,
       message: `read: cannot list folder ${dir}: ${describe(error)}`,
@@ -160,12 +195,42 @@ async function walk(dir: string, out: string[], warnings: ExtractionWarning[]): 
     try {
       info = await stat(path);
     } catch (error) {
-      warnings.push({ sourceId: null, path, message: `read: cannot stat ${path}: ${describe(error)}` });
+      walk.warnings.push({ sourceId: null, path, message: `read: cannot stat ${path}: ${describe(error)}` });
       continue;
     }
-    if (info.isDirectory()) await walk(path, out, warnings);
-    else if (info.isFile() && TEXT_EXTENSIONS.includes(extname(name).toLowerCase())) out.push(path);
+    if (info.isDirectory()) await walkFolder(path, walk);
+    // Only regular files: a FIFO or a device in a folder is never opened (it could block forever).
+    else if (info.isFile() && TEXT_EXTENSIONS.includes(extname(name).toLowerCase())) {
+      if (await firstVisit(path, walk, "file")) walk.out.push(path);
+    }
   }
+}
+
+/**
+ * The bytes of a regular file, opened without blocking and checked again after opening
+ * (the path may have been replaced since it was listed): never a FIFO, socket or device,
+ * never more than MAX_DOCUMENT_BYTES read into memory.
+ */
+async function readRegularFile(path: string): Promise<Buffer | { problem: string }> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { problem: `not a regular file (${fileKind(info)}); only files are read` };
+    if (info.size > MAX_DOCUMENT_BYTES) {
+      return { problem: `too large (${info.size} bytes; the limit is ${MAX_DOCUMENT_BYTES})` };
+    }
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+function fileKind(info: Awaited<ReturnType<typeof stat>>): string {
+  if (info.isFIFO()) return "a FIFO";
+  if (info.isSocket()) return "a socket";
+  if (info.isCharacterDevice() || info.isBlockDevice()) return "a device";
+  if (info.isDirectory()) return "a folder";
+  return "not a file";
 }
 
 function describe(error: unknown): string {
@@ -174,7 +239,8 @@ function describe(error: unknown): string {
 
 /**
  * Reads files and folders (recursively, in sorted order, skipping hidden entries; in
- * folders only the text types of TEXT_EXTENSIONS). A file that cannot be read or is not
+ * folders only the text types of TEXT_EXTENSIONS). Only regular files are opened, and
+ * each real path once, so symbolic links that loop end and FIFOs never block. A file that cannot be read or is not
  * UTF-8 text becomes a warning naming it and the problem; the rest goes on. Two files with
  * the same bytes are one Source: the second is skipped with a warning.
  */
@@ -183,6 +249,7 @@ export async function readDocuments(
 ): Promise<{ documents: SourceDocument[]; warnings: ExtractionWarning[] }> {
   const warnings: ExtractionWarning[] = [];
   const files: string[] = [];
+  const walk: Walk = { out: files, warnings, seen: new Map() };
   for (const path of paths) {
     let info: Awaited<ReturnType<typeof stat>>;
     try {
@@ -191,15 +258,26 @@ export async function readDocuments(
       warnings.push({ sourceId: null, path, message: `read: cannot open ${path}: ${describe(error)}` });
       continue;
     }
-    if (info.isDirectory()) await walk(path, files, warnings);
-    else files.push(path);
+    if (info.isDirectory()) await walkFolder(path, walk);
+    else if (!info.isFile()) {
+      warnings.push({
+        sourceId: null,
+        path,
+        message: `read: skipped ${path}: not a regular file (${fileKind(info)}); only files are read`,
+      });
+    } else if (await firstVisit(path, walk, "file")) files.push(path);
   }
   const documents: SourceDocument[] = [];
   const seen = new Map<string, string>();
   for (const path of files) {
     let bytes: Buffer;
     try {
-      bytes = await readFile(path);
+      const read = await readRegularFile(path);
+      if (!Buffer.isBuffer(read)) {
+        warnings.push({ sourceId: null, path, message: `read: skipped ${path}: ${read.problem}` });
+        continue;
+      }
+      bytes = read;
     } catch (error) {
       warnings.push({ sourceId: null, path, message: `read: cannot read ${path}: ${describe(error)}` });
       continue;

@@ -27,6 +27,10 @@ import { defineQuery } from "../define.ts";
 
 const NoRows = z.object({ count: z.number() });
 
+/**
+ * Sources are written last, with their papers' FROM_SOURCE links: a Source node says its
+ * whole document is in, so a load that fails half way leaves no Source without papers.
+ */
 export const upsertSourcesQuery = defineQuery({
   name: "upsertSources",
   mode: "WRITE",
@@ -35,6 +39,12 @@ export const upsertSourcesQuery = defineQuery({
     MERGE (s:Source {id: row.id})
     ON CREATE SET s.ingestedAt = row.ingestedAt
     SET s.path = row.path, s.kind = row.kind, s.bytes = row.bytes, s.name = row.name
+    WITH s, row
+    CALL (s, row) {
+      UNWIND row.paperIds AS paperId
+      MATCH (p:Paper {id: paperId})
+      MERGE (p)-[:FROM_SOURCE]->(s)
+    }
     RETURN count(*) AS count`,
   params: z.object({
     rows: z.array(
@@ -45,6 +55,7 @@ export const upsertSourcesQuery = defineQuery({
         kind: z.string(),
         bytes: z.number(),
         ingestedAt: z.string(),
+        paperIds: z.array(z.string()),
       }),
     ),
   }),
@@ -74,10 +85,6 @@ export const upsertPapersQuery = defineQuery({
         p.urls = CASE WHEN size(urls) = 0 THEN null ELSE urls END,
         p.notes = CASE WHEN size(notes) = 0 THEN null ELSE notes END,
         p.name = coalesce(title, left(abstract, 120))
-    WITH p, row
-    UNWIND row.sourceIds AS sourceId
-    MATCH (s:Source {id: sourceId})
-    MERGE (p)-[:FROM_SOURCE]->(s)
     RETURN count(*) AS count`,
   params: z.object({
     rows: z.array(

@@ -1,0 +1,31 @@
+/**
+ * The API server bench:load measures, in a process of its own so the load generator
+ * does not share its event loop: the same createApp as `npm start`, on the Neo4j named
+ * by NEO4J_URI, planning its named queries at start as `npm start` does. Prints
+ * `ready` once it listens on PORT.
+ */
+import { parseConfig } from "@kg/graph-schema";
+import { openDatabase } from "@kg/queries/run";
+import { createApp } from "../web/server/app.ts";
+import { planNamedQueries } from "../web/server/warm-plans.ts";
+
+const config = parseConfig(process.env);
+if (!config.NEO4J_URI) throw new Error("bench/load-server: NEO4J_URI is required");
+const db = openDatabase({
+  uri: config.NEO4J_URI,
+  user: config.NEO4J_USER,
+  password: config.NEO4J_PASSWORD,
+  database: config.NEO4J_DATABASE,
+  consoleConcurrency: config.CONSOLE_CONCURRENCY,
+});
+const app = await createApp({ db, config });
+await app.listen({ port: config.PORT, host: "127.0.0.1" });
+void planNamedQueries(db, (message) => process.stderr.write(`bench/load-server: ${message}\n`));
+process.stdout.write("ready\n");
+const stop = async () => {
+  await app.close();
+  await db.close();
+  process.exit(0);
+};
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());

@@ -1,0 +1,367 @@
+/**
+ * `npm run bench:load`: the API under load on loopback. For each graph (the seed
+ * documents, and the generated 100k-paper graph of bench:queries), for each of search,
+ * lineage and card: a fresh server process on a Neo4j whose plan cache was just
+ * emptied (cold), 50 connections for 30 s, then the same again on the now warm
+ * server. Then a soak: all three endpoints mixed for --soak-seconds (default 600) with
+ * the server's RSS sampled every 10 s. Prints requests, errors, p50/p95/p99 and the
+ * load average; exit code 1 when an error, a crash or a target is missed.
+ *
+ *   npm run bench:load -- [--graphs seed,100k] [--connections 50] [--seconds 30]
+ *                         [--soak-seconds 600] [--soak-graph 100k] [--papers 100000] [--seed 42]
+ *
+ * Targets (issue 9): zero errors and crashes; p99 ≤ 250 ms for search and lineage on the
+ * 100k graph; RSS growth ≤ 10% after warm-up (the first tenth of the soak, at least 60 s).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import { loadavg } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { parseConfig } from "@kg/graph-schema";
+import { ingestPaths } from "@kg/ingest";
+import { countAllQuery, graphNodesQuery } from "@kg/queries";
+import { type Database, openDatabase } from "@kg/queries/run";
+import { LOCAL_USER } from "../db/local-auth.ts";
+import { type Neo4jHandle, startNeo4j } from "../db/neo4j-server.ts";
+import { BENCH_DATA_DIR, ensureCorpus, pickTargets } from "./bench-graph.ts";
+import { createRandom, generateCorpus } from "./generate/index.ts";
+
+const REPO = path.resolve(import.meta.dirname, "..");
+/** The five seed documents, as kept in the repository (the same bytes as ../shared/corpus/seeds). */
+const SEED_CORPUS = path.resolve(REPO, "corpus-sample", "seeds");
+const SEED_DATA_DIR = path.resolve(REPO, ".data", "neo4j-bench-seed");
+const ENDPOINTS = ["search", "lineage", "card"] as const;
+type Endpoint = (typeof ENDPOINTS)[number];
+const P99_TARGET_MS = 250;
+const RSS_GROWTH_TARGET = 0.1;
+
+const log = (message: string) => process.stderr.write(`bench:load: ${message}\n`);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+
+interface Run {
+  graph: string;
+  endpoint: Endpoint | "mixed";
+  phase: "cold" | "warm" | "soak";
+  requests: number;
+  errors: number;
+  firstErrors: string[];
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  loadavg: string;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+}
+
+/** One GET on a keep-alive agent: its status and time, or the network error. */
+function get(agent: http.Agent, port: number, url: string): Promise<{ status: number; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: "127.0.0.1", port, path: url, agent }, (response) => {
+      response.resume();
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }),
+      );
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+  });
+}
+
+/** `connections` loops, each sending the next URL as soon as its last answer came, for `seconds`. */
+async function hammer(
+  port: number,
+  urls: readonly string[],
+  connections: number,
+  seconds: number,
+  onTick?: () => void,
+): Promise<Omit<Run, "graph" | "endpoint" | "phase">> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const times: number[] = [];
+  const firstErrors: string[] = [];
+  let errors = 0;
+  let next = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const ticker = onTick ? setInterval(onTick, 10_000) : undefined;
+  const loop = async () => {
+    while (performance.now() < deadline) {
+      const url = urls[next++ % urls.length] as string;
+      try {
+        const { status, ms } = await get(agent, port, url);
+        times.push(ms);
+        if (status !== 200) {
+          errors++;
+          if (firstErrors.length < 5) firstErrors.push(`${status} ${url}`);
+        }
+      } catch (error) {
+        errors++;
+        if (firstErrors.length < 5) firstErrors.push(`${(error as Error).message} ${url}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: connections }, loop));
+  clearInterval(ticker);
+  agent.destroy();
+  const elapsed = (performance.now() - started) / 1000;
+  times.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    requests: times.length,
+    errors,
+    firstErrors,
+    rps: round(times.length / elapsed),
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    p99: round(percentile(times, 99)),
+    max: round(times.at(-1) ?? Number.NaN),
+    loadavg: load(),
+  };
+}
+
+interface Server {
+  port: number;
+  child: ChildProcess;
+  crashed(): boolean;
+  rssKb(): number;
+  stop(): Promise<void>;
+}
+
+let nextPort = 5391;
+
+async function startServer(handle: Neo4jHandle): Promise<Server> {
+  const port = nextPort++;
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(import.meta.dirname, "load-server.ts")],
+    {
+      cwd: REPO,
+      env: {
+        ...process.env,
+        NEO4J_URI: handle.boltUri,
+        NEO4J_USER: LOCAL_USER,
+        NEO4J_PASSWORD: handle.password,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  let exited: number | null | undefined;
+  let stopping = false;
+  child.on("exit", (code) => {
+    exited = code;
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("ready")) resolve();
+    });
+    child.on("exit", (code) =>
+      reject(new Error(`bench:load: the server exited (code ${code}) before it was ready`)),
+    );
+  });
+  return {
+    port,
+    child,
+    crashed: () => exited !== undefined && !stopping,
+    rssKb: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+    },
+    async stop() {
+      stopping = true;
+      if (exited !== undefined) return;
+      const gone = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await gone;
+    },
+  };
+}
+
+type Urls = Record<Endpoint, string[]>;
+
+function urlsFrom(lineageIds: string[], cardIds: string[], searches: string[]): Urls {
+  const enc = encodeURIComponent;
+  return {
+    search: searches.map((q) => `/api/search?q=${enc(q)}`),
+    lineage: lineageIds.map((id) => `/api/nodes/${enc(id)}/lineage`),
+    card: cardIds.map((id) => `/api/nodes/${enc(id)}/card`),
+  };
+}
+
+/** The seed graph: the five seed documents ingested once into a data folder of their own. */
+async function seedGraph(db: Database): Promise<Urls> {
+  const [counts] = await db.run(countAllQuery, {});
+  if ((counts?.nodes ?? 0) === 0) {
+    log(`ingesting ${SEED_CORPUS}…`);
+    await ingestPaths(db, [SEED_CORPUS]);
+  }
+  const nodes = await db.run(graphNodesQuery, { limit: 100_000 });
+  const ids = (label: string) => nodes.filter((n) => n.label === label).map((n) => `${label}:${n.key}`);
+  const models = ids("Model");
+  const names = nodes
+    .filter((n) => n.label !== "Source")
+    .map((n) => n.name.split(/\s+/).slice(0, 2).join(" "));
+  return urlsFrom(models, [...models, ...ids("Dataset"), ...ids("Paper"), ...ids("Method")], names);
+}
+
+async function bigGraph(db: Database, papers: number, seed: number): Promise<Urls> {
+  log(`generating the corpus (papers=${papers}, seed=${seed})…`);
+  const corpus = generateCorpus({ papers, seed });
+  await ensureCorpus(db, () => corpus, papers, seed);
+  const targets = pickTargets(corpus, createRandom(seed ^ 0x10ad), 400);
+  return urlsFrom(targets.lineage, targets.card, targets.search);
+}
+
+function print(run: Run): void {
+  log(
+    `${run.graph} ${run.endpoint} ${run.phase}: ${run.requests} requests (${run.rps}/s), ${run.errors} errors, ` +
+      `p50 ${run.p50} ms, p95 ${run.p95} ms, p99 ${run.p99} ms, max ${run.max} ms (load ${run.loadavg})` +
+      (run.firstErrors.length ? ` first errors: ${run.firstErrors.join("; ")}` : ""),
+  );
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      graphs: { type: "string", default: "seed,100k" },
+      connections: { type: "string", default: "50" },
+      seconds: { type: "string", default: "30" },
+      "soak-seconds": { type: "string", default: "600" },
+      "soak-graph": { type: "string", default: "100k" },
+      papers: { type: "string", default: "100000" },
+      seed: { type: "string", default: "42" },
+      "neo4j-port": { type: "string", default: "7692" },
+    },
+  });
+  const connections = Number(values.connections);
+  const seconds = Number(values.seconds);
+  const soakSeconds = Number(values["soak-seconds"]);
+  const config = parseConfig(process.env);
+  const runs: Run[] = [];
+  const soaks: { graph: string; samples: number[]; growth: number; warmupSamples: number }[] = [];
+  let crashes = 0;
+
+  for (const graph of values.graphs.split(",").map((g) => g.trim())) {
+    const big = graph !== "seed";
+    const handle = await startNeo4j({
+      port: Number(values["neo4j-port"]),
+      dataDir: big ? BENCH_DATA_DIR : SEED_DATA_DIR,
+      heap: config.NEO4J_HEAP ?? (big ? "3g" : "1g"),
+      pagecache: big ? "2g" : "256m",
+      detached: false,
+      log,
+    });
+    const db = openDatabase({
+      uri: handle.boltUri,
+      user: LOCAL_USER,
+      password: handle.password,
+      database: "neo4j",
+    });
+    try {
+      const urls = big ? await bigGraph(db, Number(values.papers), Number(values.seed)) : await seedGraph(db);
+      for (const endpoint of ENDPOINTS) {
+        if (urls[endpoint].length === 0)
+          throw new Error(`bench:load: no ${endpoint} targets in the ${graph} graph`);
+      }
+      const label = big ? `${Number(values.papers) / 1000}k` : "seed";
+      for (const endpoint of ENDPOINTS) {
+        // Cold: a new server process on an empty plan cache, measured from its first request.
+        await db.runStatements(["CALL db.clearQueryCaches()"]);
+        const server = await startServer(handle);
+        try {
+          for (const phase of ["cold", "warm"] as const) {
+            const run = {
+              graph: label,
+              endpoint,
+              phase,
+              ...(await hammer(server.port, urls[endpoint], connections, seconds)),
+            };
+            print(run);
+            runs.push(run);
+          }
+          if (server.crashed()) crashes++;
+        } finally {
+          await server.stop();
+        }
+      }
+      if (soakSeconds > 0 && values["soak-graph"] === graph) {
+        const server = await startServer(handle);
+        const samples: number[] = [];
+        const mixed = ENDPOINTS.flatMap((e) => urls[e]).sort((a, b) => (a < b ? -1 : 1));
+        log(`soak: ${soakSeconds} s of mixed load, RSS every 10 s…`);
+        try {
+          samples.push(server.rssKb());
+          const run = {
+            graph: label,
+            endpoint: "mixed" as const,
+            phase: "soak" as const,
+            ...(await hammer(server.port, mixed, connections, soakSeconds, () => {
+              const rss = server.rssKb();
+              samples.push(rss);
+              log(`soak: RSS ${(rss / 1024).toFixed(0)} MB (load ${load()})`);
+            })),
+          };
+          print(run);
+          runs.push(run);
+          if (server.crashed()) crashes++;
+        } finally {
+          await server.stop();
+        }
+        // Warm-up: the first tenth of the soak, at least 60 s (6 samples at 10 s).
+        const warmupSamples = Math.max(6, Math.floor(samples.length / 10));
+        const base = samples[Math.min(warmupSamples, samples.length - 1)] as number;
+        const last = samples.at(-1) as number;
+        const growth = (last - base) / base;
+        soaks.push({ graph: label, samples, growth, warmupSamples });
+        log(
+          `soak: RSS after warm-up ${(base / 1024).toFixed(0)} MB, at the end ${(last / 1024).toFixed(0)} MB: growth ${(growth * 100).toFixed(1)}% (target ≤ ${RSS_GROWTH_TARGET * 100}%)`,
+        );
+      }
+    } finally {
+      await db.close();
+      await handle.stop();
+    }
+  }
+
+  const misses: string[] = [];
+  for (const run of runs) {
+    if (run.errors > 0) misses.push(`${run.graph} ${run.endpoint} ${run.phase}: ${run.errors} errors`);
+    if (
+      run.graph !== "seed" &&
+      (run.endpoint === "search" || run.endpoint === "lineage") &&
+      run.p99 > P99_TARGET_MS
+    ) {
+      misses.push(`${run.graph} ${run.endpoint} ${run.phase}: p99 ${run.p99} ms > ${P99_TARGET_MS} ms`);
+    }
+  }
+  for (const soak of soaks) {
+    if (soak.growth > RSS_GROWTH_TARGET)
+      misses.push(`${soak.graph} soak: RSS growth ${(soak.growth * 100).toFixed(1)}%`);
+  }
+  if (crashes > 0) misses.push(`${crashes} server crash(es)`);
+  process.stdout.write(`${JSON.stringify({ runs, soaks, crashes, misses }, null, 2)}\n`);
+  log(misses.length === 0 ? "all targets met" : `missed: ${misses.join("; ")}`);
+  return misses.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: Error) => {
+    process.stderr.write(`${error.stack ?? error.message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,60 @@
+/**
+ * The loader writes a document's Source node last, with its papers' FROM_SOURCE links,
+ * so a load that fails half way never leaves a Source without its papers (an attack
+ * run once found Sources whose papers a failed transaction had dropped).
+ */
+import type { ExtractionResult } from "@kg/graph-schema";
+import { applySchema, loadExtraction } from "@kg/ingest";
+import { countAllQuery, findNodeQuery } from "@kg/queries";
+import type { Database } from "@kg/queries/run";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clearGraph, openTestDatabase } from "../support/db.ts";
+import { fixturePaper } from "../support/extraction-builders.ts";
+
+let db: Database;
+
+beforeAll(async () => {
+  db = openTestDatabase();
+  await clearGraph(db);
+  await applySchema(db);
+});
+afterAll(async () => {
+  await clearGraph(db);
+  await db.close();
+});
+
+const SOURCE = { id: "f".repeat(64), path: "doc.txt", kind: "plain" as const, bytes: 10, ingestedAt: null };
+
+function result(edges: ExtractionResult["edges"]): ExtractionResult {
+  return {
+    sources: [SOURCE],
+    papers: [fixturePaper("sha:0000000000000001", "A Paper", "We introduce X.", SOURCE.id)],
+    nodes: [{ label: "Model", key: "x", name: "X", aliases: ["X"] }],
+    edges,
+    warnings: [],
+  };
+}
+
+describe("load order", () => {
+  it("writes no Source when the load fails before the end, and the Source with its links when it ends", async () => {
+    // An edge the schema does not allow makes the loader throw after papers and entities.
+    const bad = result([
+      {
+        type: "BASED_ON",
+        from: { label: "Model", key: "x" },
+        to: { label: "Paper", id: "sha:0000000000000001" },
+        properties: {},
+        evidence: [],
+      } as unknown as ExtractionResult["edges"][number],
+    ]);
+    await expect(loadExtraction(db, bad)).rejects.toThrow(/cannot go from/);
+    expect(await db.run(findNodeQuery, { label: "Source", key: SOURCE.id })).toEqual([]);
+    expect(await db.run(findNodeQuery, { label: "Paper", key: "sha:0000000000000001" })).toHaveLength(1);
+
+    await loadExtraction(db, result([]));
+    expect(await db.run(findNodeQuery, { label: "Source", key: SOURCE.id })).toHaveLength(1);
+    const [counts] = await db.run(countAllQuery, {});
+    // Paper, Model, Source; and the paper's FROM_SOURCE link.
+    expect(counts).toEqual({ nodes: 3, relationships: 1 });
+  });
+});
