@@ -191,8 +191,10 @@ export function LineageView() {
   );
   // A name (`?view=lineage&node=Llama-3.1-8B-Instruct`) comes back resolved to its id.
   useEffect(() => {
-    if (lineage.state === "ok" && root && lineage.data.root !== root)
+    // Only for a name: an answer still in hand for the previous root must not undo a new one.
+    if (lineage.state === "ok" && root && !isNodeId(root) && lineage.data.root !== root) {
       actions.lineageResolved(root, lineage.data.root);
+    }
   }, [lineage, root]);
 
   const [hiddenMethods, setHiddenMethods] = useState<ReadonlySet<string>>(new Set());
