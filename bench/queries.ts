@@ -24,6 +24,7 @@ import {
   warmUpRelationshipsQuery,
 } from "@kg/queries";
 import { type Database, openDatabase } from "@kg/queries/run";
+import { LOCAL_USER } from "../db/local-auth.ts";
 import { startNeo4j } from "../db/neo4j-server.ts";
 import { applySchema, loadExtraction } from "../ingest/src/load/load-extraction.ts";
 import { corpusManifestSource, createRandom, generateCorpus, type Random } from "./generate/index.ts";
@@ -183,6 +184,8 @@ async function main(): Promise<number> {
 
   let stopServer: (() => Promise<void>) | undefined;
   let uri = config.NEO4J_URI;
+  let user = config.NEO4J_USER;
+  let password = config.NEO4J_PASSWORD;
   if (!uri) {
     const handle = await startNeo4j({
       port: BENCH_PORT,
@@ -193,13 +196,15 @@ async function main(): Promise<number> {
       log,
     });
     uri = handle.boltUri;
+    user = LOCAL_USER;
+    password = handle.password;
     stopServer = handle.reused ? undefined : () => handle.stop();
     log(`${handle.reused ? "using the running" : "started a"} Neo4j at ${uri} (data ${BENCH_DATA_DIR})`);
   }
   const db = openDatabase({
     uri,
-    user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD,
+    user,
+    password,
     database: config.NEO4J_DATABASE,
   });
   try {

@@ -6,6 +6,7 @@
 import path from "node:path";
 import type { Config } from "@kg/graph-schema";
 import { type Database, openDatabase } from "@kg/queries/run";
+import { LOCAL_USER } from "./local-auth.ts";
 import { startNeo4j } from "./neo4j-server.ts";
 
 export interface Connection {
@@ -34,6 +35,7 @@ export async function connectDatabase(config: Config, options: ConnectOptions): 
       user: config.NEO4J_USER,
       password: config.NEO4J_PASSWORD,
       database: config.NEO4J_DATABASE,
+      consoleConcurrency: config.CONSOLE_CONCURRENCY,
     });
     try {
       await db.verify();
@@ -52,11 +54,13 @@ export async function connectDatabase(config: Config, options: ConnectOptions): 
     install: { log },
   });
   if (!handle.reused) log(`neo4j: started on ${handle.boltUri} (data ${handle.dataDir})`);
+  // The local server's own credentials (auth on, password generated in its data folder).
   const db = openDatabase({
     uri: handle.boltUri,
-    user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD,
+    user: LOCAL_USER,
+    password: handle.password,
     database: config.NEO4J_DATABASE,
+    consoleConcurrency: config.CONSOLE_CONCURRENCY,
   });
   const ownsServer = options.mode === "attached" && !handle.reused;
   return {

@@ -13,6 +13,7 @@ import {
   type InstallResult,
   Neo4jSetupError,
 } from "./install.ts";
+import { ensureLocalPassword, LOCAL_USER, passwordFileFor, readLocalPassword } from "./local-auth.ts";
 
 export { type InstallOptions, type InstallResult, Neo4jSetupError };
 
@@ -64,6 +65,8 @@ export interface StartOptions {
 
 export interface Neo4jHandle {
   pid: number;
+  /** Password of the user neo4j (Bolt auth is on; kept in `<dataDir>/neo4j.password`, 0600). */
+  password: string;
   /** e.g. bolt://127.0.0.1:7687 */
   boltUri: string;
   port: number;
@@ -190,10 +193,11 @@ export function portOpen(port: number, timeoutMs = 1000): Promise<boolean> {
   });
 }
 
-/** Real readiness check: TCP connect, then `RETURN 1` through neo4j-driver (auth disabled). */
-export async function boltReady(port: number, timeoutMs = 5000): Promise<boolean> {
+/** Real readiness check: TCP connect, then `RETURN 1` through neo4j-driver as the local user. */
+export async function boltReady(port: number, timeoutMs = 5000, password?: string): Promise<boolean> {
   if (!(await portOpen(port, Math.min(timeoutMs, 1000)))) return false;
-  const driver = neo4j.driver(boltUriFor(port), undefined, {
+  const auth = password === undefined ? undefined : neo4j.auth.basic(LOCAL_USER, password);
+  const driver = neo4j.driver(boltUriFor(port), auth, {
     connectionTimeout: timeoutMs,
     connectionAcquisitionTimeout: timeoutMs,
     maxConnectionPoolSize: 1,
@@ -221,6 +225,22 @@ function logTail(file: string, lines = 40): string {
   } catch {
     return "(no log)";
   }
+}
+
+/**
+ * Removes dataDir's pid file only when it still names pid: a server started since (by
+ * another command) has written its own, which must stay or that server is orphaned.
+ */
+export function removePidFileIfOwned(dataDir: string, pid: number): boolean {
+  const pidFile = pidFileFor(dataDir);
+  try {
+    const named = Number(fs.readFileSync(pidFile, "utf8").trim().split(/\s+/)[0]);
+    if (named !== pid) return false;
+  } catch {
+    return false;
+  }
+  fs.rmSync(pidFile, { force: true });
+  return true;
 }
 
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
@@ -256,7 +276,7 @@ export async function stopNeo4j(opts: StopOptions): Promise<StopResult> {
     }
     await waitForExit(pid, 10_000);
   }
-  fs.rmSync(pidFileFor(dataDir), { force: true });
+  removePidFileIfOwned(dataDir, pid);
   return {
     stopped: true,
     pid,
@@ -274,7 +294,13 @@ export async function neo4jStatus(opts: StatusOptions): Promise<Neo4jStatus> {
     return (await portOpen(port)) ? { running: false, port, portInUse: true } : { running: false };
   }
   const port = live.port ?? opts.port ?? DEFAULT_PORT;
-  return { running: true, ready: await boltReady(port), pid: live.pid, port, boltUri: boltUriFor(port) };
+  return {
+    running: true,
+    ready: await boltReady(port, 5000, readLocalPassword(dataDir)),
+    pid: live.pid,
+    port,
+    boltUri: boltUriFor(port),
+  };
 }
 
 /**
@@ -292,6 +318,7 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
   const log = opts.log ?? (() => {});
   const boltUri = boltUriFor(port);
   const stopFn = () => stopNeo4j({ dataDir }).then(() => undefined);
+  const password = ensureLocalPassword(dataDir);
 
   if (!Number.isInteger(port) || port <= 0 || port > 65535)
     throw new Neo4jSetupError(`neo4j: invalid port ${port}`);
@@ -309,7 +336,7 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
       );
     }
     const deadline = Date.now() + timeoutMs;
-    while (!(await boltReady(port))) {
+    while (!(await boltReady(port, 5000, password))) {
       if (!pidAlive(live.pid))
         throw new Neo4jSetupError(`neo4j: pid ${live.pid} exited while starting:\n${logTail(logFile)}`);
       if (Date.now() > deadline) {
@@ -320,7 +347,7 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
       await sleep(500);
     }
     log(`neo4j: already running (pid ${live.pid})`);
-    return { pid: live.pid, boltUri, port, dataDir, reused: true, stop: stopFn };
+    return { pid: live.pid, password, boltUri, port, dataDir, reused: true, stop: stopFn };
   }
 
   if (await portOpen(port)) {
@@ -353,6 +380,8 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
     dataDir,
     "--pagecache",
     pagecache,
+    "--password-file",
+    passwordFileFor(dataDir),
     ...(detached ? [] : ["--exit-on-stdin-eof"]),
   ];
 
@@ -388,19 +417,21 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
       await stopNeo4j({ dataDir });
       await Promise.race([exitPromise, sleep(5000)]);
     }
-    fs.rmSync(pidFileFor(dataDir), { force: true });
+    // Only this child's pid file: if it died and another command started a new server
+    // for this dataDir meanwhile, that server's pid file stays.
+    removePidFileIfOwned(dataDir, pid);
   };
 
   const deadline = Date.now() + timeoutMs;
   log(`neo4j: starting pid ${pid} on ${boltUri} (log ${logFile})`);
   for (;;) {
     if (exited) {
-      fs.rmSync(pidFileFor(dataDir), { force: true });
+      removePidFileIfOwned(dataDir, pid);
       throw new Neo4jSetupError(
         `neo4j: process exited during startup (code ${exited.code}, signal ${exited.signal}); log ${logFile}:\n${logTail(logFile)}`,
       );
     }
-    if (await boltReady(port)) break;
+    if (await boltReady(port, 5000, password)) break;
     if (Date.now() > deadline) {
       await stop().catch(() => {});
       throw new Neo4jSetupError(
@@ -409,5 +440,5 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
     }
     await sleep(500);
   }
-  return { pid, boltUri, port, dataDir, reused: false, stop };
+  return { pid, password, boltUri, port, dataDir, reused: false, stop };
 }

@@ -15,6 +15,10 @@ export const ConfigSchema = z.object({
     message: "config: NEO4J_URI must start with bolt://, neo4j://, bolt+s:// or neo4j+s://",
   }),
   NEO4J_USER: z.string().default("neo4j"),
+  /**
+   * Password for NEO4J_URI. The local Neo4j ignores it: it runs with auth on and a
+   * generated password kept in `<NEO4J_DATA_DIR>/neo4j.password` (mode 0600).
+   */
   NEO4J_PASSWORD: z.string().default(""),
   NEO4J_DATABASE: z.string().default("neo4j"),
   /** Bolt port of the Neo4j the project starts itself. */
@@ -27,6 +31,36 @@ export const ConfigSchema = z.object({
   KG_CORPUS: optionalString,
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   QUERY_MAX_ROWS: z.coerce.number().int().min(1).default(5_000),
+  /** Cap on the console's rows as JSON; the stream stops there. */
+  QUERY_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(8 * 1024 * 1024),
+  /** Console queries running at once, each on its own connection; more are answered 503. */
+  CONSOLE_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  /**
+   * Required for the page, the console and import when set (`?token=` once in the
+   * browser, or `Authorization: Bearer`). A HOST other than loopback needs one.
+   */
+  KG_TOKEN: optionalString.refine((token) => token === undefined || token.length >= 16, {
+    message: "config: KG_TOKEN must be at least 16 characters (e.g. `openssl rand -hex 24`)",
+  }),
+  /** Host names (comma-separated) the server answers to besides loopback and HOST (DNS rebinding guard). */
+  KG_ALLOWED_HOSTS: optionalString,
+  /** Import caps: one request, one document, one paper's abstract; the queue of waiting jobs. */
+  IMPORT_MAX_REQUEST_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(20 * 1024 * 1024),
+  IMPORT_MAX_DOCUMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(10 * 1024 * 1024),
+  IMPORT_MAX_ABSTRACT_CHARS: z.coerce.number().int().min(100).default(100_000),
+  IMPORT_MAX_QUEUED_JOBS: z.coerce.number().int().min(1).default(4),
   /** Chromium for the browser tests and the web benchmark (Debian's `chromium` package). */
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
 });

@@ -185,7 +185,8 @@ export const ROUTES = {
     errors: {
       400: "a Cypher error (syntax, missing parameter…), with Neo4j's code and the position",
       403: "a write or administrative statement, refused",
-      408: "the query ran past the time limit and was cancelled in the database",
+      408: "the query ran past the time limit and was cancelled in the database, or Neo4j did not answer by the deadline",
+      503: "every console connection is busy (CONSOLE_CONCURRENCY); try again",
       507: "the query needed more memory than the database allows and was stopped",
     },
   }),
@@ -195,6 +196,12 @@ export const ROUTES = {
     summary: "Ingest uploaded or pasted documents; returns a job to poll",
     body: IngestRequestSchema,
     response: IngestJobSchema,
+    errors: {
+      413: "a document, an abstract or the whole request is over its cap (the message names it)",
+      415: "a document is binary or not valid UTF-8",
+      429: "the import queue is full (IMPORT_MAX_QUEUED_JOBS)",
+      503: "Neo4j cannot be reached; nothing was accepted",
+    },
   }),
   ingestJob: defineContract({
     method: "GET",

@@ -14,6 +14,8 @@ import { startNeo4j } from "../../db/neo4j-server.ts";
 declare module "vitest" {
   export interface ProvidedContext {
     neo4jUri: string;
+    /** The test server's password (auth is on, as on every local server). */
+    neo4jPassword: string;
   }
 }
 
@@ -33,6 +35,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const config = parseConfig(process.env);
   if (config.NEO4J_URI) {
     project.provide("neo4jUri", config.NEO4J_URI);
+    project.provide("neo4jPassword", config.NEO4J_PASSWORD);
     return async () => {};
   }
   const port = await freePort();
@@ -48,6 +51,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   console.log(`[neo4j-test] bolt ready at ${handle.boltUri} in ${Date.now() - started} ms`);
   project.provide("neo4jUri", handle.boltUri);
+  project.provide("neo4jPassword", handle.password);
   return async () => {
     await handle.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -4,17 +4,21 @@
  */
 import { parseConfig } from "@kg/graph-schema";
 import { clearGraphStatements } from "@kg/queries";
-import { type Database, openDatabase } from "@kg/queries/run";
+import { type Database, type DatabaseOptions, openDatabase } from "@kg/queries/run";
 import { inject } from "vitest";
 
-export function openTestDatabase(): Database {
+export function testDatabaseOptions(): DatabaseOptions {
   const config = parseConfig(process.env);
-  return openDatabase({
+  return {
     uri: inject("neo4jUri"),
     user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD,
+    password: inject("neo4jPassword"),
     database: config.NEO4J_DATABASE,
-  });
+  };
+}
+
+export function openTestDatabase(): Database {
+  return openDatabase(testDatabaseOptions());
 }
 
 export async function clearGraph(db: Database): Promise<void> {

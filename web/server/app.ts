@@ -9,6 +9,8 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { registerApi } from "./api/index.ts";
 import type { ApiDeps } from "./api/route.ts";
 import { createIngestJobs } from "./ingest-jobs.ts";
+import { bodyLimitFor, registerResponseCap } from "./limits.ts";
+import { registerSecurity } from "./security.ts";
 
 export interface AppOptions extends ApiDeps {
   /** The built front end (web/dist); absent in API-only tests. */
@@ -17,24 +19,41 @@ export interface AppOptions extends ApiDeps {
 }
 
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 * 1024 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: bodyLimitFor(options.config) });
+  registerSecurity(app, options.config);
+  registerResponseCap(app);
 
-  app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    const unreachable = /ServiceUnavailable|ECONNREFUSED|Could not perform discovery|Failed to connect/i.test(
-      `${error.name} ${error.message}`,
-    );
-    if (unreachable) {
-      return reply.code(503).send({ error: `Neo4j cannot be reached: ${error.message}` });
-    }
-    return reply.code(status).send({ error: error.message });
-  });
+  app.setErrorHandler(
+    (error: Error & { statusCode?: number; code?: string; retryAfterSeconds?: number }, _request, reply) => {
+      if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+        return reply.code(413).send({
+          error: `request: the body is over ${bodyLimitFor(options.config)} bytes; imports are limited to ${options.config.IMPORT_MAX_REQUEST_BYTES} bytes of text per request (IMPORT_MAX_REQUEST_BYTES)`,
+        });
+      }
+      // Refusals that say "not now" (busy console, full import queue, Neo4j down) keep their status.
+      if (error.statusCode === 503 || error.statusCode === 429) {
+        if (error.retryAfterSeconds) reply.header("Retry-After", String(error.retryAfterSeconds));
+        return reply
+          .code(error.statusCode)
+          .send({ error: error.message, ...(error.code ? { code: error.code } : {}) });
+      }
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+      const unreachable =
+        /ServiceUnavailable|ECONNREFUSED|Could not perform discovery|Failed to connect/i.test(
+          `${error.name} ${error.message}`,
+        );
+      if (unreachable) {
+        return reply.code(503).send({ error: `Neo4j cannot be reached: ${error.message}` });
+      }
+      return reply.code(status).send({ error: error.message });
+    },
+  );
 
-  registerApi(app, {
-    db: options.db,
-    config: options.config,
-    ingestJobs: options.ingestJobs ?? createIngestJobs(options.db),
+  const ingestJobs = options.ingestJobs ?? createIngestJobs(options.db, options.config);
+  app.addHook("onClose", async () => {
+    await ingestJobs.close();
   });
+  registerApi(app, { db: options.db, config: options.config, ingestJobs });
 
   if (options.distDir && existsSync(path.join(options.distDir, "index.html"))) {
     await app.register(fastifyStatic, { root: path.resolve(options.distDir), wildcard: false });

@@ -17,6 +17,7 @@ import { connectDatabase } from "../../db/connect.ts";
 import { warmOverview } from "./api/overview.ts";
 import { createApp } from "./app.ts";
 import { buildWebIfNeeded, DIST_DIR } from "./build-web.ts";
+import { assertSafeBinding } from "./security.ts";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..");
 const DEFAULT_CORPUS = path.resolve(REPO_ROOT, "..", "shared", "corpus");
@@ -36,6 +37,8 @@ export function corpusPaths(
 async function main(): Promise<void> {
   const started = Date.now();
   const config = parseConfig(process.env);
+  // Before anything starts: never serve the console and import to the network unguarded.
+  assertSafeBinding(config);
   const log = (message: string) => console.log(message);
   const connection = await connectDatabase(config, { mode: "attached", log });
   const { db } = connection;
@@ -91,7 +94,8 @@ async function main(): Promise<void> {
   log(
     `\n  graph: ${after?.nodes ?? 0} nodes, ${after?.relationships ?? 0} relationships (Neo4j at ${connection.uri})`,
   );
-  log(`  ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${config.HOST}:${config.PORT}/\n`);
+  const link = `http://${config.HOST}:${config.PORT}/${config.KG_TOKEN ? "?token=<KG_TOKEN>" : ""}`;
+  log(`  ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${link}\n`);
 }
 
 // Imported by a test for corpusPaths: only `npm start` runs the server.

@@ -79,6 +79,32 @@ function firstBadUtf8Offset(bytes: Uint8Array): number {
   return i;
 }
 
+/**
+ * The checks decodeText makes on a file's bytes, made on text that arrived already
+ * decoded (pasted or uploaded through the API), so the same content is refused either
+ * way. JSON decoding turns invalid UTF-8 into U+FFFD and keeps lone surrogates; both
+ * mean the bytes were not UTF-8 text. Returns the problem, or null when it is text.
+ */
+export function checkDecodedText(text: string): string | null {
+  const replacement = text.indexOf("\uFFFD");
+  if (replacement >= 0) {
+    return `not valid UTF-8 (a replacement character U+FFFD at offset ${replacement})`;
+  }
+  const surrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
+  if (surrogate) return `not valid UTF-8 (a lone surrogate at offset ${surrogate.index})`;
+  const probe = Math.min(text.length, 65536);
+  let control = 0;
+  for (let i = 0; i < probe; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return `binary content (NUL character at offset ${i}); expected UTF-8 text`;
+    if (c < 9 || (c > 13 && c < 32 && c !== 27)) control++;
+  }
+  if (probe > 0 && control / probe > 0.05) {
+    return "binary content (many control characters); expected UTF-8 text";
+  }
+  return null;
+}
+
 /** Builds a SourceDocument from text already decoded (pasted or uploaded text). */
 export function readDocumentFromText(name: string, text: string): SourceDocument {
   const normalised = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, "\n");

@@ -84,8 +84,35 @@ describe("checkReadOnly", () => {
     ).toBeNull();
     expect(refused("SHOW TRANSACTIONS")).toBeNull();
     expect(refused("SHOW INDEXES YIELD name RETURN name")).toBeNull();
+    expect(refused("SHOW CONSTRAINTS")).toBeNull();
     expect(refused("MATCH (n) CALL (n) { MATCH (n)--(m) RETURN count(m) AS c } RETURN n, c")).toBeNull();
     expect(refused("EXPLAIN MATCH (n) RETURN n")).toBeNull();
+  });
+
+  it("decides SHOW by its command word, not by words further on", () => {
+    // Found by an attack run: the old check let SETTINGS through because `index` came later.
+    expect(
+      refused('SHOW SETTINGS YIELD name AS index, value WHERE index CONTAINS "auth" RETURN index, value'),
+    ).toBe("SHOW SETTINGS");
+    expect(refused("SHOW DATABASES YIELD name AS constraints")).toBe("SHOW DATABASES");
+    expect(refused("SHOW SERVERS")).toBe("SHOW SERVERS");
+    expect(refused("SHOW ALL PRIVILEGES")).toBe("SHOW PRIVILEGES");
+    expect(refused("SHOW CURRENT USER")).toBe("SHOW CURRENT");
+    expect(refused("SHOW UNIQUE CONSTRAINTS")).toBeNull();
+    expect(refused("SHOW BUILT IN FUNCTIONS YIELD name RETURN name")).toBeNull();
+    expect(refused("SHOW USER DEFINED FUNCTIONS")).toBeNull();
+    expect(refused("SHOW FULLTEXT INDEXES")).toBeNull();
+    expect(refused("SHOW PROCEDURES YIELD name WHERE name STARTS WITH 'db' RETURN name")).toBeNull();
+  });
+
+  it("allows SHOW TRANSACTIONS only bare, never with YIELD (other sessions' parameters)", () => {
+    expect(checkReadOnly("SHOW TRANSACTIONS")).toEqual({ ok: true, showTransactions: true });
+    expect(checkReadOnly("show transaction;")).toEqual({ ok: true, showTransactions: true });
+    expect(refused("SHOW TRANSACTIONS YIELD parameters")).toBe("SHOW TRANSACTIONS");
+    expect(refused("SHOW TRANSACTIONS YIELD * RETURN *")).toBe("SHOW TRANSACTIONS");
+    expect(refused("SHOW TRANSACTIONS 'neo4j-transaction-1'")).toBe("SHOW TRANSACTIONS");
+    expect(refused("SHOW TRANSACTIONS WHERE currentQuery CONTAINS 'x'")).toBe("SHOW TRANSACTIONS");
+    expect(refused("CALL { SHOW TRANSACTIONS } RETURN 1")).toBe("SHOW TRANSACTIONS");
   });
 
   it("says what to do", () => {

@@ -7,7 +7,13 @@
  */
 import { type Token, tokenizeCypher } from "./tokenize.ts";
 
-export type ReadOnlyVerdict = { ok: true } | { ok: false; reason: string; keyword: string; offset: number };
+export type ReadOnlyVerdict =
+  | {
+      ok: true;
+      /** The query is exactly `SHOW TRANSACTION[S]`, which the console answers its own way. */
+      showTransactions?: boolean;
+    }
+  | { ok: false; reason: string; keyword: string; offset: number };
 
 /** Clauses that change data, schema or the server, and what to say about each. */
 const REFUSED: Record<string, string> = {
@@ -39,10 +45,13 @@ const REFUSED_BEFORE: Record<string, readonly string[]> = {
   STOP: ["DATABASE", "SERVER"],
 };
 
-/** SHOW is allowed for what only reads the current database. */
+/**
+ * SHOW is allowed for what only reads the current database's schema and code, decided
+ * by its command word (the first word after SHOW and its modifiers), never by words
+ * further on: `SHOW SETTINGS YIELD name AS index` is SETTINGS. TRANSACTIONS is handled
+ * apart (see SHOW_TRANSACTIONS).
+ */
 const SHOW_ALLOWED = new Set([
-  "TRANSACTION",
-  "TRANSACTIONS",
   "INDEX",
   "INDEXES",
   "CONSTRAINT",
@@ -51,6 +60,35 @@ const SHOW_ALLOWED = new Set([
   "PROCEDURES",
   "FUNCTION",
   "FUNCTIONS",
+]);
+const SHOW_TRANSACTIONS = new Set(["TRANSACTION", "TRANSACTIONS"]);
+
+/** Words that may stand between SHOW and its command word (`SHOW UNIQUE CONSTRAINTS`, `SHOW BUILT IN FUNCTIONS`). */
+const SHOW_MODIFIERS = new Set([
+  "ALL",
+  "BUILT",
+  "BUILTIN",
+  "IN",
+  "USER",
+  "DEFINED",
+  "RANGE",
+  "TEXT",
+  "POINT",
+  "LOOKUP",
+  "FULLTEXT",
+  "VECTOR",
+  "BTREE",
+  "UNIQUE",
+  "UNIQUENESS",
+  "NODE",
+  "REL",
+  "RELATIONSHIP",
+  "KEY",
+  "EXIST",
+  "EXISTENCE",
+  "EXISTS",
+  "PROPERTY",
+  "TYPE",
 ]);
 
 /** Procedures the console may call: all read-only, none administrative. */
@@ -103,10 +141,22 @@ function procedureName(code: Token[], from: number): { name: string; end: number
   return { name: parts.join("."), end: i };
 }
 
+/** The command word of the SHOW at code[i], and where it is. */
+function showCommand(code: Token[], i: number): { word: string; at: number } {
+  let at = i + 1;
+  while (code[at]?.kind === "word" && SHOW_MODIFIERS.has((code[at] as Token).text.toUpperCase())) at++;
+  const token = code[at];
+  return { word: token?.kind === "word" ? token.text.toUpperCase() : "", at };
+}
+
 /** Whether the query only reads; when not, which keyword and why. */
 export function checkReadOnly(query: string): ReadOnlyVerdict {
   const { tokens } = tokenizeCypher(query);
-  const code = tokens.filter((t) => t.kind !== "comment");
+  return checkReadOnlyTokens(tokens.filter((t) => t.kind !== "comment"));
+}
+
+/** checkReadOnly on tokens already made, comments removed. */
+export function checkReadOnlyTokens(code: Token[]): ReadOnlyVerdict {
   for (let i = 0; i < code.length; i++) {
     const token = code[i] as Token;
     if (token.kind !== "word") continue;
@@ -123,11 +173,22 @@ export function checkReadOnly(query: string): ReadOnlyVerdict {
       return refuse(`${word} ${next.text.toUpperCase()}`, token.offset, "administers databases");
     }
     if (word === "SHOW") {
-      const following = code.slice(i + 1, i + 7).filter((t) => t.kind === "word");
-      if (!following.some((t) => SHOW_ALLOWED.has(t.text.toUpperCase()))) {
-        const what = following[0]?.text.toUpperCase() ?? "";
-        return refuse(`SHOW ${what}`.trim(), token.offset, "shows server administration");
+      const command = showCommand(code, i);
+      if (SHOW_TRANSACTIONS.has(command.word)) {
+        // Other sessions' queries and parameters are not the console's to show: only
+        // the bare command, answered with the console's own transaction.
+        const rest = code.slice(command.at + 1).filter((t) => !isSymbol(t, ";"));
+        if (i === 0 && rest.length === 0) return { ok: true, showTransactions: true };
+        return refuse(
+          "SHOW TRANSACTIONS",
+          token.offset,
+          "is allowed only on its own (no YIELD, WHERE, ids or other clauses): it lists the console's own transaction, without parameters",
+        );
       }
+      if (!SHOW_ALLOWED.has(command.word)) {
+        return refuse(`SHOW ${command.word}`.trim(), token.offset, "shows server administration");
+      }
+      i = command.at;
       continue;
     }
     if (word === "CALL") {

@@ -1,12 +1,16 @@
 /**
  * The Cypher console: runs what the user typed, read-only, capped and timed.
  *
- * Three guards, in order: the static check (clear message up front), a READ
- * transaction (Neo4j itself refuses writes), and a transaction timeout (the server
- * cancels the query; the client does not merely stop waiting). Rows stream and stop
- * at the cap. Nodes, relationships and paths anywhere in the result also come back as
+ * Guards, in order: size limits (nesting depth, tokens) so nothing that could
+ * overflow Neo4j's parser reaches it; the static read-only check (clear message up
+ * front); the planner's opinion; a READ transaction (Neo4j itself refuses writes); a
+ * transaction timeout (the server cancels the query) and, past it, a client-side
+ * deadline that closes the connection. Console queries run on their own few
+ * connections (503 when all are busy). Rows stream and the stream is cancelled at the
+ * row or byte cap. Nodes, relationships and paths anywhere in the result also come back as
  * a wire graph. Neo4j's own error messages are kept, with the position parsed out.
  */
+import { randomUUID } from "node:crypto";
 import {
   type CypherResponse,
   NodeLabelSchema,
@@ -18,7 +22,7 @@ import {
 import { z } from "zod";
 import { defineQuery } from "../define.ts";
 import { NodeRowSchema, nodeProjection, toWireEdge, toWireNode } from "../read/wire.ts";
-import type { Database } from "../run/database.ts";
+import { type Database, DEFAULT_RAW_MAX_BYTES } from "../run/database.ts";
 import {
   isPlainNode,
   isPlainPath,
@@ -26,13 +30,17 @@ import {
   type PlainNode,
   type PlainRelationship,
 } from "../run/plain.ts";
-import { checkReadOnly } from "./read-only.ts";
+import { checkComplexity } from "./complexity.ts";
+import { checkReadOnlyTokens } from "./read-only.ts";
+import { tokenizeCypher } from "./tokenize.ts";
 
 export interface ConsoleLimits {
   /** Default and ceiling of the time limit (config.QUERY_TIMEOUT_MS). */
   timeoutMs: number;
   /** Default and ceiling of the row cap (config.QUERY_MAX_ROWS). */
   maxRows: number;
+  /** Ceiling of the rows' JSON size (config.QUERY_MAX_BYTES; default 8 MB). */
+  maxBytes?: number;
 }
 
 export interface ConsoleRequest {
@@ -84,11 +92,23 @@ export function parseNeo4jPosition(message: string): CypherPosition | undefined 
 
 const TIMEOUT_CODES = /TransactionTimedOut|Transaction\.Terminated|TransactionTerminated/;
 
+/**
+ * The console's own transactions: SHOW TRANSACTIONS is answered with this, filtered to
+ * the transaction carrying the console's one-off token, and never with parameters.
+ */
+export const CONSOLE_OWN_TRANSACTIONS_CYPHER = /* cypher */ `
+  SHOW TRANSACTIONS
+  YIELD database, transactionId, currentQueryId, connectionId, currentQuery, status, elapsedTime, metaData
+  WHERE metaData.kgConsoleToken = $token
+  RETURN database, transactionId, currentQueryId, connectionId, currentQuery, status, elapsedTime`;
+
 /** Maps a driver error to a ConsoleError: user errors are 400, timeouts 408, writes 403. */
 export function toConsoleError(error: unknown, timeoutMs: number): ConsoleError | unknown {
-  const e = error as { code?: unknown; message?: unknown; gqlStatus?: unknown };
+  const e = error as { code?: unknown; message?: unknown; gqlStatus?: unknown; statusCode?: unknown };
   if (typeof e?.code !== "string" || typeof e.message !== "string") return error;
   const code = e.code;
+  // Ours (client deadline, busy console): already a status and a message.
+  if (typeof e.statusCode === "number") return new ConsoleError(e.message, e.statusCode, code);
   if (TIMEOUT_CODES.test(code) && !/TimedOut/.test(code)) {
     return new ConsoleError(`console: the query was terminated in the database: ${e.message}`, 408, code);
   }
@@ -214,14 +234,22 @@ const EXPLAIN_OR_PROFILE = /^\s*(EXPLAIN|PROFILE)\b/i;
  * explain (SHOW commands, bad Cypher) go on to the real run: the static check
  * vetted them, and the READ transaction still refuses writes.
  */
-async function refuseWritePlans(db: Database, query: string, params: Record<string, unknown>): Promise<void> {
+async function refuseWritePlans(
+  db: Database,
+  query: string,
+  params: Record<string, unknown>,
+  timeoutMs: number,
+): Promise<void> {
   if (EXPLAIN_OR_PROFILE.test(checkReadOnlyText(query))) return;
   let queryType: string;
   try {
-    queryType = await db.explain(query, params);
-  } catch {
-    // Bad Cypher fails again in the real run, which reports Neo4j's positions
-    // without the EXPLAIN prefix shifting them.
+    queryType = await db.explain(query, params, timeoutMs);
+  } catch (error) {
+    // A deadline or a busy console is final; bad Cypher fails again in the real run,
+    // which reports Neo4j's positions without the EXPLAIN prefix shifting them.
+    if (typeof (error as { statusCode?: unknown }).statusCode === "number") {
+      throw toConsoleError(error, timeoutMs);
+    }
     return;
   }
   if (queryType !== "r") {
@@ -247,18 +275,37 @@ export async function runConsoleQuery(
 ): Promise<CypherResponse> {
   const query = request.query;
   if (query.trim().length === 0) throw new ConsoleError("console: the query is empty", 400);
-  const verdict = checkReadOnly(query);
+  const code = tokenizeCypher(query).tokens.filter((t) => t.kind !== "comment");
+  const size = checkComplexity(code);
+  if (!size.ok) {
+    throw new ConsoleError(size.reason, 400, "Console.TooComplex", positionAt(query, size.offset));
+  }
+  const verdict = checkReadOnlyTokens(code);
   if (!verdict.ok) {
     throw new ConsoleError(verdict.reason, 403, "Console.ReadOnly", positionAt(query, verdict.offset));
   }
-  await refuseWritePlans(db, query, request.params ?? {});
+  const params = request.params ?? {};
+  if (verdict.showTransactions && Object.keys(params).length > 0) {
+    throw new ConsoleError("console: SHOW TRANSACTIONS takes no parameters", 400, "Console.ReadOnly");
+  }
   // The caller may lower the limits, never raise them past the configuration.
   const timeoutMs = Math.min(request.timeoutMs ?? limits.timeoutMs, limits.timeoutMs);
   const maxRows = Math.min(request.maxRows ?? limits.maxRows, limits.maxRows);
+  const maxBytes = limits.maxBytes ?? DEFAULT_RAW_MAX_BYTES;
+  if (!verdict.showTransactions) await refuseWritePlans(db, query, params, timeoutMs);
   const started = performance.now();
   let raw: Awaited<ReturnType<Database["runRaw"]>>;
   try {
-    raw = await db.runRaw(query, request.params ?? {}, { mode: "READ", timeoutMs, maxRows });
+    if (verdict.showTransactions) {
+      const token = randomUUID();
+      raw = await db.runRaw(
+        CONSOLE_OWN_TRANSACTIONS_CYPHER,
+        { token },
+        { mode: "READ", timeoutMs, maxRows, maxBytes, metadata: { kgConsoleToken: token } },
+      );
+    } else {
+      raw = await db.runRaw(query, params, { mode: "READ", timeoutMs, maxRows, maxBytes });
+    }
   } catch (error) {
     throw toConsoleError(error, timeoutMs);
   }

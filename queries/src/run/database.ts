@@ -6,20 +6,45 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import type { z } from "zod";
 import type { QueryDef } from "../define.ts";
-import { toDriverParams, toPlain } from "./plain.ts";
+import {
+  ClientDeadlineError,
+  CONSOLE_DEADLINE_GRACE_MS,
+  type ConsoleConnections,
+  createConsoleConnections,
+} from "./console-connections.ts";
+import { capStrings, toDriverParams, toPlain } from "./plain.ts";
 
 export interface DatabaseOptions {
   uri: string;
   user: string;
   password: string;
   database: string;
+  /** Console queries (runRaw, explain) running at once; more are answered 503 (default 4). */
+  consoleConcurrency?: number;
 }
 
 export interface RawResult {
   columns: string[];
   rows: unknown[][];
   truncated: boolean;
+  /** Which cap cut the result, when one did. */
+  truncatedBy?: "rows" | "bytes";
 }
+
+export interface RawOptions {
+  mode: "READ" | "WRITE";
+  timeoutMs: number;
+  maxRows: number;
+  /** Cap on the rows' JSON size; the stream stops there (default 8 MB). */
+  maxBytes?: number;
+  /** Strings longer than this come back cut, ending in a note (default 100 000 characters). */
+  maxStringChars?: number;
+  /** Transaction metadata (SHOW TRANSACTIONS finds the console's own transaction by it). */
+  metadata?: Record<string, string>;
+}
+
+export const DEFAULT_RAW_MAX_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_RAW_MAX_STRING_CHARS = 100_000;
 
 export interface RunOptions {
   /** Server-side transaction timeout; the database cancels the query when it runs out. */
@@ -33,17 +58,18 @@ export interface Database {
     params: z.input<P>,
     options?: RunOptions,
   ): Promise<z.infer<R>[]>;
-  /** Raw Cypher (the console): plain values, capped at maxRows. */
-  runRaw(
-    cypher: string,
-    params: Record<string, unknown>,
-    options: { mode: "READ" | "WRITE"; timeoutMs: number; maxRows: number },
-  ): Promise<RawResult>;
+  /**
+   * Raw Cypher (the console), on the console's own connections: plain values, the stream
+   * cancelled at maxRows or maxBytes, the connection closed at a client-side deadline.
+   */
+  runRaw(cypher: string, params: Record<string, unknown>, options: RawOptions): Promise<RawResult>;
   /**
    * Plans the query without running it and returns the kind Neo4j gives it:
-   * `r` read, `rw` read-write, `w` write, `s` schema.
+   * `r` read, `rw` read-write, `w` write, `s` schema. Same connections and deadline as runRaw.
    */
-  explain(cypher: string, params: Record<string, unknown>): Promise<string>;
+  explain(cypher: string, params: Record<string, unknown>, timeoutMs?: number): Promise<string>;
+  /** The console's connections (concurrency and what runs now). */
+  readonly console: ConsoleConnections;
   /** Runs statements one by one in auto-commit transactions (schema changes). */
   runStatements(statements: readonly string[]): Promise<void>;
   verify(): Promise<void>;
@@ -61,6 +87,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     maxTransactionRetryTime: 3_000,
     logging: { level: "error", logger: () => {} },
   });
+  const consoleConnections = createConsoleConnections(options, options.consoleConcurrency ?? 4);
 
   async function run<P extends z.ZodType, R extends z.ZodType>(
     query: QueryDef<P, R>,
@@ -88,10 +115,15 @@ export function openDatabase(options: DatabaseOptions): Database {
         return result.records;
       };
       const config = runOptions.timeoutMs ? { timeout: runOptions.timeoutMs } : undefined;
-      const records =
-        query.mode === "READ"
-          ? await session.executeRead(work, config)
-          : await session.executeWrite(work, config);
+      const running =
+        query.mode === "READ" ? session.executeRead(work, config) : session.executeWrite(work, config);
+      const records = runOptions.timeoutMs
+        ? await withDeadline(
+            running,
+            runOptions.timeoutMs + CONSOLE_DEADLINE_GRACE_MS,
+            `queries/${query.name}`,
+          )
+        : await running;
       return records.map((record, index) => {
         const plain: Record<string, unknown> = {};
         for (const key of record.keys) plain[String(key)] = toPlain(record.get(key));
@@ -111,45 +143,48 @@ export function openDatabase(options: DatabaseOptions): Database {
   async function runRaw(
     cypher: string,
     params: Record<string, unknown>,
-    rawOptions: { mode: "READ" | "WRITE"; timeoutMs: number; maxRows: number },
+    rawOptions: RawOptions,
   ): Promise<RawResult> {
-    const session = driver.session({
-      database: options.database,
-      defaultAccessMode: rawOptions.mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
-    });
-    try {
-      const work = async (tx: import("neo4j-driver").ManagedTransaction) => {
+    const maxBytes = rawOptions.maxBytes ?? DEFAULT_RAW_MAX_BYTES;
+    const maxStringChars = rawOptions.maxStringChars ?? DEFAULT_RAW_MAX_STRING_CHARS;
+    const deadlineMs = rawOptions.timeoutMs + CONSOLE_DEADLINE_GRACE_MS;
+    return consoleConnections.withSession(rawOptions.mode, deadlineMs, "console", async (session) => {
+      const tx = await session.beginTransaction({
+        timeout: rawOptions.timeoutMs,
+        ...(rawOptions.metadata ? { metadata: rawOptions.metadata } : {}),
+      });
+      try {
         const rows: unknown[][] = [];
-        let columns: string[] = [];
-        let truncated = false;
+        let bytes = 0;
+        let truncatedBy: RawResult["truncatedBy"];
         const result = tx.run(cypher, toDriverParams(params) as Record<string, unknown>);
-        // Stream and stop at the cap, so a huge result never sits in memory whole.
-        await new Promise<void>((resolve, reject) => {
-          const subscription = result.subscribe({
-            onKeys: (keys) => {
-              columns = keys.map(String);
-            },
-            onNext: (record) => {
-              if (rows.length >= rawOptions.maxRows) {
-                truncated = true;
-                return;
-              }
-              rows.push(record.keys.map((key) => toPlain(record.get(key))));
-            },
-            onCompleted: () => resolve(),
-            onError: (error) => reject(error),
-          });
-          void subscription;
-        });
-        return { columns, rows, truncated };
-      };
-      const config = { timeout: rawOptions.timeoutMs };
-      return rawOptions.mode === "READ"
-        ? await session.executeRead(work, config)
-        : await session.executeWrite(work, config);
-    } finally {
-      await session.close();
-    }
+        const columns = (await result.keys()).map(String);
+        // Leaving the loop early cancels the stream in the server (DISCARD), so a cap
+        // ends the query instead of letting it run to its time limit.
+        for await (const record of result) {
+          if (rows.length >= rawOptions.maxRows) {
+            truncatedBy = "rows";
+            break;
+          }
+          const row = record.keys.map((key) => capStrings(toPlain(record.get(key)), maxStringChars));
+          bytes += Buffer.byteLength(JSON.stringify(row));
+          if (bytes > maxBytes) {
+            truncatedBy = "bytes";
+            break;
+          }
+          rows.push(row);
+        }
+        if (rawOptions.mode === "WRITE") await tx.commit();
+        return {
+          columns,
+          rows,
+          truncated: truncatedBy !== undefined,
+          ...(truncatedBy ? { truncatedBy } : {}),
+        };
+      } finally {
+        if (tx.isOpen()) await tx.rollback().catch(() => {});
+      }
+    });
   }
 
   async function runStatements(statements: readonly string[]): Promise<void> {
@@ -161,17 +196,26 @@ export function openDatabase(options: DatabaseOptions): Database {
     }
   }
 
-  async function explain(cypher: string, params: Record<string, unknown>): Promise<string> {
-    const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      const result = await session.run(
-        `EXPLAIN ${cypher}`,
-        toDriverParams(params) as Record<string, unknown>,
-      );
-      return String(result.summary.queryType);
-    } finally {
-      await session.close();
-    }
+  async function explain(
+    cypher: string,
+    params: Record<string, unknown>,
+    timeoutMs = 10_000,
+  ): Promise<string> {
+    return consoleConnections.withSession(
+      "READ",
+      timeoutMs + CONSOLE_DEADLINE_GRACE_MS,
+      "console (EXPLAIN)",
+      async (session) => {
+        const result = await session.run(
+          `EXPLAIN ${cypher}`,
+          toDriverParams(params) as Record<string, unknown>,
+          {
+            timeout: timeoutMs,
+          },
+        );
+        return String(result.summary.queryType);
+      },
+    );
   }
 
   return {
@@ -179,10 +223,25 @@ export function openDatabase(options: DatabaseOptions): Database {
     run,
     runRaw,
     explain,
+    console: consoleConnections,
     runStatements,
     verify: async () => {
       await driver.verifyConnectivity({ database: options.database });
     },
     close: () => driver.close(),
   };
+}
+
+/**
+ * Rejects when `work` has not settled within deadlineMs. The named queries share the
+ * pool, so their connection stays with the driver; the server-side timeout (shorter
+ * than the deadline) normally ends the query first, and this only makes sure no
+ * caller ever waits on a server that does not answer.
+ */
+function withDeadline<T>(work: Promise<T>, deadlineMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ClientDeadlineError(what, deadlineMs)), deadlineMs);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

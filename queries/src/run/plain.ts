@@ -48,11 +48,13 @@ function plainProperties(properties: Record<string, unknown>): Record<string, un
 /** Converts any value the driver returns into JSON-safe data. */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) {
-    const int = neo4j.integer.toNumber(value);
-    return int;
+  // Integers past 2^53 would lose digits as numbers: they come back as exact decimal strings.
+  if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (typeof value === "bigint") {
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
+      ? Number(value)
+      : value.toString();
   }
-  if (typeof value === "bigint") return Number(value);
   if (Array.isArray(value)) return value.map(toPlain);
   if (neo4j.isNode(value)) {
     return {
@@ -93,6 +95,25 @@ export function toPlain(value: unknown): unknown {
   }
   if (neo4j.isPoint(value)) return { srid: toPlain(value.srid), x: value.x, y: value.y, z: value.z ?? null };
   if (typeof value === "object") return plainProperties(value as Record<string, unknown>);
+  return value;
+}
+
+/**
+ * Plain data with every string longer than maxChars cut, ending in a note that says how
+ * long it was, so one huge property cannot make an answer huge.
+ */
+export function capStrings(value: unknown, maxChars: number): unknown {
+  if (typeof value === "string") {
+    return value.length > maxChars
+      ? `${value.slice(0, maxChars)}… [cut: ${value.length} characters in all]`
+      : value;
+  }
+  if (Array.isArray(value)) return value.map((item) => capStrings(item, maxChars));
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = capStrings(inner, maxChars);
+    return out;
+  }
   return value;
 }
 

@@ -11,5 +11,6 @@ export const cypherRoute = bindRoute(ROUTES.cypher, (deps, { body }) =>
   runConsoleQuery(deps.db, body, {
     timeoutMs: deps.config.QUERY_TIMEOUT_MS,
     maxRows: deps.config.QUERY_MAX_ROWS,
+    maxBytes: deps.config.QUERY_MAX_BYTES,
   }),
 );

@@ -78,6 +78,8 @@ export function registerApi(
             });
           }
           if (!isClientFault(error)) throw error;
+          const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+          if (typeof retryAfter === "number") reply.header("Retry-After", String(retryAfter));
           const body = error.toApiError ? error.toApiError() : { error: error.message };
           return reply.code(error.statusCode).send(body);
         }

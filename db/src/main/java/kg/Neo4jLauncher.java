@@ -23,8 +23,10 @@ import org.neo4j.io.ByteUnit;
  *   <li>{@code --pagecache SIZE} / {@code -Dneo4j.pagecache} (default 512m)</li>
  *   <li>{@code --exit-on-stdin-eof} / {@code -Dneo4j.exitOnStdinEof=true}: shut down cleanly when stdin
  *       closes, i.e. when the parent process that holds the other end of the pipe dies</li>
+ *   <li>{@code --password-file PATH}: turn Bolt auth on and give the user {@code neo4j} the password in
+ *       that file (read from a file so that it never shows in the process list)</li>
  * </ul>
- * Auth is disabled (loopback only). SIGTERM triggers a clean shutdown.
+ * Without a password file auth is disabled. SIGTERM triggers a clean shutdown.
  */
 public final class Neo4jLauncher {
     private static final String HOST = "127.0.0.1";
@@ -34,6 +36,7 @@ public final class Neo4jLauncher {
         String dataDir = System.getProperty("neo4j.dataDir");
         String pagecache = System.getProperty("neo4j.pagecache", "512m");
         boolean exitOnStdinEof = Boolean.getBoolean("neo4j.exitOnStdinEof");
+        String passwordFile = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String next = i + 1 < args.length ? args[i + 1] : null;
@@ -42,6 +45,7 @@ public final class Neo4jLauncher {
                 case "--data-dir" -> { dataDir = require(a, next); i++; }
                 case "--pagecache" -> { pagecache = require(a, next); i++; }
                 case "--exit-on-stdin-eof" -> exitOnStdinEof = true;
+                case "--password-file" -> { passwordFile = require(a, next); i++; }
                 default -> fail("unknown argument: " + a);
             }
         }
@@ -58,11 +62,18 @@ public final class Neo4jLauncher {
 
         Path home = Path.of(dataDir).toAbsolutePath().normalize();
         Files.createDirectories(home);
+        String password = null;
+        if (passwordFile != null) {
+            password = Files.readString(Path.of(passwordFile)).trim();
+            if (password.length() < 8) {
+                fail("the password in " + passwordFile + " is shorter than 8 characters");
+            }
+        }
 
         final DatabaseManagementService dbms;
         try {
             dbms = new DatabaseManagementServiceBuilder(home)
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pagecache))
                     .setConfig(GraphDatabaseSettings.initial_default_database, GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
                     .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
@@ -117,9 +128,32 @@ public final class Neo4jLauncher {
             System.err.println("neo4j: database '" + GraphDatabaseSettings.DEFAULT_DATABASE_NAME + "' not available after 2 minutes");
             System.exit(1);
         }
+        if (password != null) {
+            setPassword(dbms, password);
+        }
         System.out.println("neo4j: bolt ready on " + HOST + ":" + portNum + " (home " + home + ")");
         System.out.flush();
         stopped.await();
+    }
+
+    /**
+     * Gives the user neo4j the password, without a forced change on first login. The embedded
+     * API runs with full rights, so this works on a new store and on one made with auth off.
+     */
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        try {
+            system.executeTransactionally(
+                    "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
+                    java.util.Map.of("password", password));
+        } catch (RuntimeException e) {
+            // Neo4j refuses to set the password a user already has: nothing to do then.
+            String message = String.valueOf(e.getMessage()) + " " + String.valueOf(e.getCause());
+            if (!message.contains("Old password and new password cannot be the same")) {
+                System.err.println("neo4j: could not set the password: " + message);
+                System.exit(1);
+            }
+        }
     }
 
     /** Deletes the pid file written by db/neo4j-server.ts, but only if it names this process. */

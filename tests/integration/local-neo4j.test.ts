@@ -1,0 +1,90 @@
+/**
+ * The local Neo4j the project runs: Bolt auth on with a generated password kept in a
+ * 0600 file, and a pid file that only the process whose child it names removes (an
+ * attack run orphaned a server: kill -9 the JVM, `db:start` again, then Ctrl-C the first
+ * server's owner deleted the new server's pid file).
+ */
+import { statSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import { openDatabase } from "@kg/queries/run";
+import { describe, expect, inject, it } from "vitest";
+import { passwordFileFor } from "../../db/local-auth.ts";
+import { neo4jStatus, pidFileFor, portOpen, startNeo4j, stopNeo4j } from "../../db/neo4j-server.ts";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const testUri = inject("neo4jUri");
+const local = /^bolt:\/\/127\.0\.0\.1:(\d+)$/.exec(testUri);
+
+describe.skipIf(!local)("the local Neo4j", () => {
+  it("has Bolt auth on: no or a wrong password is refused; the password file is 0600", async () => {
+    const dataDir = path.resolve(".data", "neo4j-test", local?.[1] ?? "");
+    expect(statSync(passwordFileFor(dataDir)).mode & 0o777).toBe(0o600);
+    for (const password of ["", "wrong-password"]) {
+      const intruder = openDatabase({ uri: testUri, user: "neo4j", password, database: "neo4j" });
+      try {
+        await expect(intruder.verify()).rejects.toMatchObject({
+          code: "Neo.ClientError.Security.Unauthorized",
+        });
+      } finally {
+        await intruder.close();
+      }
+    }
+    const owner = openDatabase({
+      uri: testUri,
+      user: "neo4j",
+      password: inject("neo4jPassword"),
+      database: "neo4j",
+    });
+    try {
+      await owner.verify();
+    } finally {
+      await owner.close();
+    }
+  });
+
+  it("keeps a newer server's pid file when the first server's owner stops after its JVM was killed", async () => {
+    const port = await freePort();
+    const dataDir = path.resolve(".data", "neo4j-test", `pid-${port}`);
+    await rm(dataDir, { recursive: true, force: true });
+    const first = await startNeo4j({ port, dataDir, detached: false, heap: "512m", pagecache: "64m" });
+    let secondPid: number | undefined;
+    try {
+      process.kill(first.pid, "SIGKILL");
+      for (
+        let i = 0;
+        i < 100 && ((await neo4jStatus({ dataDir, port })).running || (await portOpen(port)));
+        i++
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const second = await startNeo4j({ port, dataDir, detached: true, heap: "512m", pagecache: "64m" });
+      secondPid = second.pid;
+      expect(second.reused).toBe(false);
+      // What Ctrl-C of `npm start` does with its handle.
+      await first.stop();
+      expect((await readFile(pidFileFor(dataDir), "utf8")).trim()).toBe(String(second.pid));
+      expect(await neo4jStatus({ dataDir, port })).toMatchObject({
+        running: true,
+        ready: true,
+        pid: second.pid,
+      });
+    } finally {
+      const stopped = await stopNeo4j({ dataDir, timeoutMs: 30_000 });
+      if (secondPid !== undefined) expect(stopped.pid).toBe(secondPid);
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
