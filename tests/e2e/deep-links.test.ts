@@ -11,7 +11,6 @@ describe("deep links", () => {
   it("round-trips selection, filters, size rule and camera through the URL", async () => {
     const { page } = await e2e.open();
     await waitForGraph(page);
-    await page.getByTestId("layout-toggle").click();
     const id = idOf(e2e.wire, "Qwen2.5-7B-Instruct");
     await page.getByTestId("search-input").fill("Qwen2.5-7B-Instruct");
     await page
@@ -19,13 +18,13 @@ describe("deep links", () => {
       .first()
       .click();
     await page.locator(`[data-testid="node-panel"][data-node="${id}"]`).waitFor();
-    await page.locator('[data-testid="legend"] [data-label="Source"]').click();
+    await page.locator('[data-testid="legend"] [data-label="Author"]').click();
     await page.getByTestId("hide-isolated").check();
     await page.getByTestId("size-by").selectOption("pagerank");
     await page.waitForTimeout(1200); // camera flight and URL debounce
     const url = page.url();
     expect(url).toContain(`node=${encodeURIComponent(id)}`);
-    expect(url).toContain("hide=Source");
+    expect(url).toContain("hide=Author");
     expect(url).toContain("iso=1");
     expect(url).toContain("size=pagerank");
     expect(url).toMatch(/cam=[-\d.]+%2C[-\d.]+%2C[\d.]+/);

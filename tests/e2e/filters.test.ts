@@ -94,7 +94,6 @@ describe("filters", () => {
   it("highlights a hovered node's neighbours", async () => {
     const { page } = await e2e.open();
     await waitForGraph(page);
-    await page.getByTestId("layout-toggle").click();
     const hub = await kg(page, (k) => {
       let best = "";
       let max = -1;

@@ -27,28 +27,28 @@ function paper(
   return fixturePaper(id, title, abstract, sourceId, authors, "2025-10-01");
 }
 
-const PET = paper(
+export const PET = paper(
   "arxiv:2510.00001",
   "PET-F2I: A Benchmark and Domain-Adapted Model for PET/CT Impression Generation",
   "We introduce PET-F2I-41K, a large-scale benchmark for PET/CT impression generation. We develop a domain-adapted 7B model (PET-F2I-7B) fine-tuned from Qwen2.5-7B-Instruct via LoRA. PET-F2I-7B achieves substantial gains on PET-F2I-41K.",
   FEED.id,
   ["Zizhe Wang", "Lin Chen"],
 );
-const MEDREASON = paper(
+export const MEDREASON = paper(
   "arxiv:2510.00002",
   "MedReason-7B: Clinical Reasoning from Discharge Notes",
   "We present MedReason-7B, fine-tuned from Qwen2.5-7B-Instruct on MIMIC-IV discharge notes. MedReason-7B is evaluated on MedQA.",
   FEED.id,
   ["Lin Chen"],
 );
-const SEGANYPET = paper(
+export const SEGANYPET = paper(
   "arxiv:2510.00003",
   "SegAnyPET: Universal Promptable Segmentation from PET Images",
   "We construct PETS-5k, the largest PET segmentation dataset. Based on this dataset, we present SegAnyPET, a promptable segmentation model. SegAnyPET is evaluated on AutoPET.",
   LAB.id,
   ["Yichi Zhang"],
 );
-const INNOVATOR = paper(
+export const INNOVATOR = paper(
   "arxiv:2510.00004",
   "Innovator: Scientific Continued Pretraining with Fine-grained MoE Upcycling",
   "Innovator extends Qwen2.5-7B by upcycling it into a Mixture-of-Experts model. Innovator-Reason, which is post-trained from Innovator, improves scientific reasoning on GPQA.",

@@ -18,6 +18,16 @@ export interface E2E {
   open(path?: string): Promise<OpenedPage>;
 }
 
+/**
+ * These tests look at papers, authors and their cards: they open the map with papers
+ * and authors on (`papers=1`) unless the path says otherwise. The default map (entities
+ * only) has its own tests in overview-map.test.ts.
+ */
+export function withPapers(path: string): string {
+  if (/[?&]papers=/.test(path)) return path;
+  return `${path}${path.includes("?") ? "&" : "?"}papers=1`;
+}
+
 /** Registers beforeAll/afterAll that start everything; the returned object fills in before the tests run. */
 export function useE2E(): E2E {
   const e2e = {} as E2E;
@@ -28,7 +38,7 @@ export function useE2E(): E2E {
     e2e.browser = await launchBrowser();
     e2e.wire = (await (await fetch(`${e2e.server.url}/api/graph`)).json()) as WireGraph;
     e2e.open = async (path = "/") => {
-      const opened = await openPage(e2e.browser, `${e2e.server.url}${path}`);
+      const opened = await openPage(e2e.browser, `${e2e.server.url}${withPapers(path)}`);
       pages.push(opened);
       return opened;
     };

@@ -27,7 +27,6 @@ describe("import", () => {
   it("ingests pasted text with progress and the new nodes appear, highlighted", async () => {
     const { page } = await e2e.open();
     await waitForGraph(page);
-    await page.getByTestId("layout-toggle").click();
     const before = await kg(page, (k) => ({ order: k.graph.order, nodes: k.graph.nodes() }));
     const anchor = before.nodes[0] ?? "";
     const anchorPos = await kg(page, (k) => {

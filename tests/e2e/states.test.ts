@@ -76,7 +76,7 @@ describe("shortcuts and states", () => {
 
   it("shows a loading state while the graph is on its way", async () => {
     const { page, context } = await e2e.open("/about:blank-not-a-route");
-    await context.route("**/api/graph**", async (route) => {
+    await context.route("**/api/overview**", async (route) => {
       await new Promise((r) => setTimeout(r, 1500));
       await route.continue();
     });

@@ -25,13 +25,15 @@ const CSP = [
   // sigma's layout worker and image export use blob: URLs; exported images are data: URLs.
   "img-src 'self' data: blob:",
   "worker-src 'self' blob:",
+  // CodeMirror (the Cypher console) injects its theme as <style> elements; scripts stay 'self' only.
+  "style-src 'self' 'unsafe-inline'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join("; ");
-/** The API docs page is one HTML file with its styles inline. */
-const DOCS_CSP = `${CSP}; style-src 'self' 'unsafe-inline'`;
+/** The API docs page is one HTML file with its styles inline, which the CSP above allows. */
+const DOCS_CSP = CSP;
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "X-Content-Type-Options": "nosniff",

@@ -12,6 +12,7 @@ import { HelpOverlay, Shortcuts } from "./components/Shortcuts.tsx";
 import { StatusScreen } from "./components/StatusScreen.tsx";
 import { ViewTabs } from "./components/ViewTabs.tsx";
 import { reloadMainGraph } from "./graph/main-graph.ts";
+import { isNodeId } from "./state/navigation.ts";
 import { actions, useApp } from "./state/store.ts";
 import { GraphView } from "./views/GraphView.tsx";
 import { LineageView } from "./views/LineageView.tsx";
@@ -89,7 +90,8 @@ export function App() {
             </div>
           )}
         </main>
-        {selected && <NodePanel key={selected} id={selected} />}
+        {/* A deep link may name a model instead of giving its id: no card until the lineage resolves it. */}
+        {selected && isNodeId(selected) && <NodePanel key={selected} id={selected} />}
       </div>
       <ImportDialog />
       <HelpOverlay />

@@ -4,6 +4,8 @@ import { LABEL_COLORS } from "../graph/style.ts";
 import { actions, useApp } from "../state/store.ts";
 
 const fmt = new Intl.NumberFormat("en");
+// One empty list: a selector that made a new one on each read would re-render forever.
+const NONE: readonly { label: string; count: number }[] = [];
 
 /** Colour by label, with counts; a click on a label hides or shows it (a filter). */
 export function Legend() {
@@ -11,7 +13,7 @@ export function Legend() {
   useApp((s) => s.graphVersion);
   const hidden = useApp((s) => s.filters.hiddenLabels);
   const byLabel = mainData.summary.byLabel;
-  const aggregated = useApp((s) => s.overview?.aggregated ?? []);
+  const aggregated = useApp((s) => s.overview?.aggregated ?? NONE);
   return (
     <section className="panel-section" aria-label="Legend">
       <h3>Labels</h3>

@@ -7,6 +7,7 @@ import { REL_WORDS } from "../graph/style.ts";
 import { flyToNode } from "../sigma/main-view.ts";
 import { actions, useApp } from "../state/store.ts";
 import { NodeCard } from "./cards.tsx";
+import { ExploreTools } from "./ExploreTools.tsx";
 import { LabelChip, NodeLink } from "./NodeLink.tsx";
 import { RelatedPanel } from "./RelatedPanel.tsx";
 
@@ -83,7 +84,7 @@ export function NodePanel({ id }: { id: string }) {
               type="button"
               className="primary"
               data-testid="open-lineage"
-              onClick={() => actions.setView("lineage")}
+              onClick={() => actions.openLineage(id)}
             >
               Lineage (l)
             </button>
@@ -98,6 +99,7 @@ export function NodePanel({ id }: { id: string }) {
             Show in graph
           </button>
         </div>
+        <ExploreTools id={id} />
         <div className="tabs" role="tablist">
           <button
             type="button"

@@ -67,7 +67,7 @@ export function toGraphML(graph: KgGraph): string {
 
 /** GEXF through graphology-gexf, with positions, sizes and colours as viz attributes (Gephi reads them). */
 export function toGEXF(graph: KgGraph): string {
-  return writeGexf(graph, {
+  const text = writeGexf(graph, {
     formatNode: (_key, attrs) => ({
       label: attrs.label,
       attributes: { kind: attrs.kind, degree: attrs.degree },
@@ -75,6 +75,8 @@ export function toGEXF(graph: KgGraph): string {
     }),
     formatEdge: (_key, attrs) => ({ label: attrs.relType, attributes: { type: attrs.relType } }),
   });
+  // graphology-gexf writes its namespace URLs with three slashes (`http:///www.gexf.net…`), which strict readers refuse.
+  return text.replaceAll("http:///", "http://");
 }
 
 /** graphology's serialisation (nodes and edges with their attributes), which graphology `import` reads back. */

@@ -121,3 +121,90 @@ export function layoutLineage(lineage: LineageResponse): LineageLayout {
   });
   return { boxes, links, width, height: MARGIN * 2 + levels.length * ROW_H - (ROW_H - BOX_H) };
 }
+
+/** Children drawn under one model before the rest fold into "+N more". */
+export const LINEAGE_FANOUT = 6;
+
+export interface MethodGroup {
+  /** The BASED_ON method, or "other" when the text did not say. */
+  method: string;
+  count: number;
+}
+
+export interface PrunedLineage {
+  lineage: LineageResponse;
+  /** Descendant derivations in the whole answer, by method, most first. */
+  groups: MethodGroup[];
+  /** Models whose children were folded, with how many are not drawn. */
+  folded: Map<string, number>;
+}
+
+const methodOf = (e: { properties: Record<string, unknown> }) =>
+  typeof e.properties.method === "string" ? e.properties.method : "other";
+
+/**
+ * Hugging Face's model tree, from text: the descendants grouped by how they were made
+ * (fine-tunes, adapters, merges, quantisations, distillations, continued pre-training…),
+ * a group hidden on demand, and a large fan-out folded to its first children (by name)
+ * until it is unfolded. Ancestors are always drawn: the chain up is short and it is
+ * what a reader asks for first.
+ */
+export function pruneLineage(
+  lineage: LineageResponse,
+  options: { hiddenMethods: ReadonlySet<string>; unfolded: ReadonlySet<string>; fanout?: number },
+): PrunedLineage {
+  const fanout = options.fanout ?? LINEAGE_FANOUT;
+  const level = new Map<string, number>();
+  for (const n of lineage.graph.nodes) {
+    const l = n.properties.level;
+    level.set(n.id, typeof l === "number" ? l : 0);
+  }
+  const downEdges = lineage.graph.edges.filter(
+    (e) =>
+      e.type === "BASED_ON" &&
+      (level.get(e.source) ?? 0) > 0 &&
+      (level.get(e.source) ?? 0) > (level.get(e.target) ?? 0),
+  );
+  const counts = new Map<string, number>();
+  for (const e of downEdges) counts.set(methodOf(e), (counts.get(methodOf(e)) ?? 0) + 1);
+  const groups = [...counts.entries()]
+    .map(([method, count]) => ({ method, count }))
+    .sort((a, b) => b.count - a.count || a.method.localeCompare(b.method));
+
+  // Walk down from the root and the ancestors, keeping what the groups and folds allow.
+  const children = new Map<string, { id: string; method: string; name: string }[]>();
+  const names = new Map(lineage.graph.nodes.map((n) => [n.id, n.name]));
+  for (const e of downEdges) {
+    const list = children.get(e.target) ?? [];
+    list.push({ id: e.source, method: methodOf(e), name: names.get(e.source) ?? e.source });
+    children.set(e.target, list);
+  }
+  const keep = new Set(lineage.graph.nodes.filter((n) => (level.get(n.id) ?? 0) <= 0).map((n) => n.id));
+  const folded = new Map<string, number>();
+  const queue = [lineage.root];
+  while (queue.length) {
+    const id = queue.shift() as string;
+    const shown = (children.get(id) ?? [])
+      .filter((c) => !options.hiddenMethods.has(c.method))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const drawn = options.unfolded.has(id) ? shown : shown.slice(0, fanout);
+    if (drawn.length < shown.length) folded.set(id, shown.length - drawn.length);
+    for (const c of drawn) {
+      if (keep.has(c.id)) continue;
+      keep.add(c.id);
+      queue.push(c.id);
+    }
+  }
+  return {
+    lineage: {
+      ...lineage,
+      graph: {
+        ...lineage.graph,
+        nodes: lineage.graph.nodes.filter((n) => keep.has(n.id)),
+        edges: lineage.graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)),
+      },
+    },
+    groups,
+    folded,
+  };
+}

@@ -429,3 +429,44 @@ export function applySizes(graph: KgGraph, by: "degree" | "pagerank"): void {
     { attributes: ["size"] },
   );
 }
+
+/**
+ * Adds a small wire graph (an expansion, a path) to the overview: nodes not drawn yet
+ * are placed on a circle round `around` (or round the first of their neighbours already
+ * drawn), relationships not drawn yet are added. Returns the ids of the new nodes.
+ */
+export function mergeWireGraph(
+  graph: KgGraph,
+  wire: { nodes: WireNode[]; edges: WireEdge[] },
+  around?: string,
+): string[] {
+  const added: string[] = [];
+  const centreOf = (id: string) => {
+    if (around && graph.hasNode(around)) return graph.getNodeAttributes(around);
+    for (const e of wire.edges) {
+      const other = e.source === id ? e.target : e.target === id ? e.source : null;
+      if (other && graph.hasNode(other)) return graph.getNodeAttributes(other);
+    }
+    return { x: 0, y: 0 };
+  };
+  const fresh = wire.nodes.filter((n) => !graph.hasNode(n.id));
+  fresh.forEach((n, i) => {
+    const c = centreOf(n.id);
+    const angle = (i / Math.max(1, fresh.length)) * Math.PI * 2 + hashUnit(n.id, 5);
+    const r = 6 + Math.sqrt(fresh.length) * 2;
+    const degree = Number(n.properties.degree ?? 1) || 1;
+    graph.addNode(
+      n.id,
+      nodeAttributes(n.label, n.name, degree, c.x + Math.cos(angle) * r, c.y + Math.sin(angle) * r),
+    );
+    added.push(n.id);
+  });
+  for (const e of wire.edges) {
+    if (!graph.hasNode(e.source) || !graph.hasNode(e.target)) continue;
+    const drawn = graph
+      .directedEdges(e.source, e.target)
+      .some((k) => graph.getEdgeAttribute(k, "relType") === e.type);
+    if (!drawn) graph.addDirectedEdge(e.source, e.target, { size: 1, relType: e.type });
+  }
+  return added;
+}

@@ -365,19 +365,30 @@ export function SizeController({ graph }: { graph: KgGraph }) {
   return null;
 }
 
-/** Colours nodes by label or by Louvain community when the choice (or the graph) changes. */
+/**
+ * Colours nodes by label or by Louvain community when the choice changes, and after a
+ * load when colouring by community (a load colours new nodes by label). Deferred one
+ * frame, as sizes are, so sigma has indexed nodes a load just added before it hears
+ * that only colours changed.
+ */
 export function ColorController({ graph }: { graph: KgGraph }) {
   const colorBy = useApp((s) => s.colorBy);
   const graphVersion = useApp((s) => s.graphVersion);
+  const applied = useRef<{ colorBy: string; version: number }>({ colorBy: "label", version: graphVersion });
   useEffect(() => {
-    if (colorBy === "label" && graphVersion <= 1) return;
-    graph.updateEachNodeAttributes(
-      (_id, attrs) => ({
-        ...attrs,
-        color: colorBy === "community" ? communityColor(attrs.community) : LABEL_COLORS[attrs.kind],
-      }),
-      { attributes: ["color"] },
+    const last = applied.current;
+    if (colorBy === last.colorBy && (colorBy === "label" || graphVersion === last.version)) return;
+    applied.current = { colorBy, version: graphVersion };
+    const frame = window.requestAnimationFrame(() =>
+      graph.updateEachNodeAttributes(
+        (_id, attrs) => ({
+          ...attrs,
+          color: colorBy === "community" ? communityColor(attrs.community) : LABEL_COLORS[attrs.kind],
+        }),
+        { attributes: ["color"] },
+      ),
     );
+    return () => window.cancelAnimationFrame(frame);
   }, [graph, colorBy, graphVersion]);
   return null;
 }

@@ -43,6 +43,8 @@ export type LoadState =
 export interface AppState {
   view: View;
   selected: string | null;
+  /** The lineage view's root: a model id, or a name the server resolves (a deep link). */
+  lineageRoot: string | null;
   hovered: string | null;
   panel: SidePanel;
   filters: Filters;
@@ -71,6 +73,7 @@ export interface AppState {
 export const INITIAL_STATE: AppState = {
   view: "graph",
   selected: null,
+  lineageRoot: null,
   hovered: null,
   panel: "card",
   filters: DEFAULT_FILTERS,
@@ -156,8 +159,26 @@ export const actions = {
   open(view: View, id: string | null) {
     appStore.set((s) => ({ view, selected: id, panel: id ? s.panel : "card", fresh: id ? [] : s.fresh }));
   },
+  /** Roots the lineage tree at a model (search, double-click, a deep link). */
+  setLineageRoot(id: string | null) {
+    appStore.set({ lineageRoot: id });
+  },
+  /** The server resolved the root's name to this id: the selection follows when it was the name. */
+  lineageResolved(asked: string, id: string) {
+    appStore.set((s) => ({
+      lineageRoot: s.lineageRoot === asked ? id : s.lineageRoot,
+      selected: s.selected === asked ? id : s.selected,
+    }));
+  },
+  /** Switching to the lineage view roots it at the selected model (the `l` key, the tab). */
   setView(view: View) {
-    appStore.set({ view });
+    appStore.set((s) => ({
+      view,
+      lineageRoot: view === "lineage" && s.selected?.startsWith("Model:") ? s.selected : s.lineageRoot,
+    }));
+  },
+  openLineage(id: string) {
+    appStore.set({ view: "lineage", selected: id, lineageRoot: id });
   },
   setPanel(panel: SidePanel) {
     appStore.set({ panel });

@@ -112,6 +112,7 @@ export function applyUrl(search: string): void {
   actions.restore({
     view: u.view,
     selected: u.selected,
+    lineageRoot: u.view === "lineage" ? u.selected : appStore.get().lineageRoot,
     panel: u.panel,
     query: u.query || appStore.get().query,
     runQueryOnOpen: u.view === "console" && u.query.trim() !== "",

@@ -3,8 +3,9 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api/client.ts";
 import { useApi } from "../api/use-api.ts";
 import { methodWord } from "../components/cards.tsx";
-import { BOX_H, BOX_W, type LineageLayout, layoutLineage } from "../graph/lineage-layout.ts";
+import { BOX_H, BOX_W, type LineageLayout, layoutLineage, pruneLineage } from "../graph/lineage-layout.ts";
 import { LABEL_COLORS } from "../graph/style.ts";
+import { isNodeId } from "../state/navigation.ts";
 import { actions, useApp } from "../state/store.ts";
 
 const DEPTH = 10;
@@ -14,11 +15,15 @@ function Tree({
   layout,
   selected,
   onReroot,
+  folded,
+  onUnfold,
 }: {
   lineage: LineageResponse;
   layout: LineageLayout;
   selected: string | null;
   onReroot: (id: string) => void;
+  folded: ReadonlyMap<string, number>;
+  onUnfold: (id: string) => void;
 }) {
   const byId = new Map(layout.boxes.map((b) => [b.id, b]));
   const scroller = useRef<HTMLDivElement>(null);
@@ -130,6 +135,17 @@ function Tree({
                         : `descendant ${box.level}`}
                   </span>
                 </button>
+                {(folded.get(box.id) ?? 0) > 0 && (
+                  <button
+                    type="button"
+                    className="lineage-more"
+                    data-testid="lineage-more"
+                    onClick={() => onUnfold(box.id)}
+                    title="Show every model made from this one"
+                  >
+                    +{folded.get(box.id)} more derived models
+                  </button>
+                )}
                 {datasets.length > 0 && (
                   <ul className="lineage-datasets" data-testid="lineage-datasets">
                     {datasets.slice(0, 4).map((d) => (
@@ -165,22 +181,29 @@ function Tree({
  */
 export function LineageView() {
   const selected = useApp((s) => s.selected);
-  const [root, setRoot] = useState<string | null>(selected?.startsWith("Model:") ? selected : null);
-  useEffect(() => {
-    // A model selected elsewhere (search, a card, the URL) roots the tree, unless it is already in it.
-    if (selected?.startsWith("Model:")) setRoot((r) => r ?? selected);
-  }, [selected]);
+  const chosenRoot = useApp((s) => s.lineageRoot);
+  // Without a root of its own, the tree follows a selected model (a click in the graph).
+  const root = chosenRoot ?? (selected?.startsWith("Model:") ? selected : null);
+  const setRoot = (id: string) => actions.setLineageRoot(id);
 
   const lineage = useApi(root ? `lineage:${root}` : null, (signal) =>
     api.lineage({ params: { id: root ?? "" }, query: { depth: DEPTH } }, signal),
   );
-  const inTree =
-    lineage.state === "ok" && selected ? lineage.data.graph.nodes.some((n) => n.id === selected) : false;
+  // A name (`?view=lineage&node=Llama-3.1-8B-Instruct`) comes back resolved to its id.
   useEffect(() => {
-    if (selected?.startsWith("Model:") && lineage.state === "ok" && !inTree) setRoot(selected);
-  }, [selected, lineage.state, inTree]);
+    // Only for a name: an answer still in hand for the previous root must not undo a new one.
+    if (lineage.state === "ok" && root && !isNodeId(root) && lineage.data.root !== root) {
+      actions.lineageResolved(root, lineage.data.root);
+    }
+  }, [lineage, root]);
 
-  const layout = useMemo(() => (lineage.state === "ok" ? layoutLineage(lineage.data) : null), [lineage]);
+  const [hiddenMethods, setHiddenMethods] = useState<ReadonlySet<string>>(new Set());
+  const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());
+  const pruned = useMemo(
+    () => (lineage.state === "ok" ? pruneLineage(lineage.data, { hiddenMethods, unfolded }) : null),
+    [lineage, hiddenMethods, unfolded],
+  );
+  const layout = useMemo(() => (pruned ? layoutLineage(pruned.lineage) : null), [pruned]);
 
   if (!root) {
     return (
@@ -230,7 +253,51 @@ export function LineageView() {
       {data.graph.nodes.length <= 1 ? (
         <p className="lineage-alone">No base model or derived model was read for {rootName}.</p>
       ) : null}
-      {layout && <Tree lineage={data} layout={layout} selected={selected} onReroot={setRoot} />}
+      {pruned && pruned.groups.length > 0 && (
+        <div
+          className="lineage-groups"
+          data-testid="method-groups"
+          role="toolbar"
+          aria-label="Derived models by method"
+        >
+          <span className="muted small">Derived models by method:</span>
+          {pruned.groups.map((g) => {
+            const off = hiddenMethods.has(g.method);
+            return (
+              <button
+                key={g.method}
+                type="button"
+                className={`legend-item ${off ? "off" : ""}`}
+                aria-pressed={!off}
+                data-testid="method-group"
+                data-method={g.method}
+                title={off ? "Show this group" : "Hide this group"}
+                onClick={() =>
+                  setHiddenMethods((h) => {
+                    const next = new Set(h);
+                    if (off) next.delete(g.method);
+                    else next.add(g.method);
+                    return next;
+                  })
+                }
+              >
+                {methodWord(g.method === "other" ? null : g.method) || "other"}{" "}
+                <span className="legend-count">{g.count}</span>
+              </button>
+            );
+          })}
+        </div>
+      )}
+      {layout && pruned && (
+        <Tree
+          lineage={pruned.lineage}
+          layout={layout}
+          selected={selected}
+          onReroot={setRoot}
+          folded={pruned.folded}
+          onUnfold={(id) => setUnfolded((u) => new Set(u).add(id))}
+        />
+      )}
     </div>
   );
 }
