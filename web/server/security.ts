@@ -32,8 +32,6 @@ const CSP = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join("; ");
-/** The API docs page is one HTML file with its styles inline, which the CSP above allows. */
-const DOCS_CSP = CSP;
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "X-Content-Type-Options": "nosniff",
@@ -158,7 +156,7 @@ export function registerSecurity(app: FastifyInstance, config: SecurityConfig): 
 
   app.addHook("onSend", async (request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
-    reply.header("Content-Security-Policy", request.url.startsWith("/api/docs") ? DOCS_CSP : CSP);
+    reply.header("Content-Security-Policy", CSP);
     return payload;
   });
 }
