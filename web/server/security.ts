@@ -154,7 +154,7 @@ export function registerSecurity(app: FastifyInstance, config: SecurityConfig): 
     );
   });
 
-  app.addHook("onSend", async (request, reply, payload) => {
+  app.addHook("onSend", async (_request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
     reply.header("Content-Security-Policy", CSP);
     return payload;
