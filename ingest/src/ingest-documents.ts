@@ -2,7 +2,7 @@
  * The whole ingest for a set of documents: extract (pure), then load. Bad documents
  * become warnings naming the file; the others are still loaded.
  */
-import type { ExtractionWarning } from "@kg/graph-schema";
+import type { ExtractionResult, ExtractionWarning } from "@kg/graph-schema";
 import type { Database } from "@kg/queries/run";
 import { applySchema, type LoadProgress, type LoadSummary, loadExtraction } from "./load/load-extraction.ts";
 import { extractDocuments, readDocuments, type SourceDocument } from "./pipeline.ts";
@@ -22,6 +22,44 @@ export interface IngestSummary extends LoadSummary {
   nodeIds: string[];
 }
 
+/** Progress weights of the load's steps within the whole ingest (extraction ends at 0.3). */
+const LOAD_WEIGHTS: Record<LoadProgress["step"], [number, number]> = {
+  papers: [0.3, 0.48],
+  entities: [0.48, 0.58],
+  edges: [0.58, 0.97],
+  sources: [0.97, 0.99],
+};
+
+/**
+ * Loads an extraction with progress reported over the whole ingest (0.3..0.99), and
+ * returns the wire ids (`Label:key`) of every node it holds. Shared by the CLI's ingest
+ * and the page's import jobs, which extract in a worker thread instead.
+ */
+export async function loadWithProgress(
+  db: Database,
+  result: ExtractionResult,
+  onProgress: (progress: IngestProgress) => void,
+): Promise<{ summary: LoadSummary; nodeIds: string[] }> {
+  onProgress({
+    phase: "loading",
+    fraction: 0.3,
+    message: `loading ${result.papers.length} papers, ${result.nodes.length} entities, ${result.edges.length} relationships`,
+  });
+  await applySchema(db);
+  const summary = await loadExtraction(db, result, {
+    onProgress: (p) => {
+      const [from, to] = LOAD_WEIGHTS[p.step];
+      const fraction = from + (to - from) * (p.total === 0 ? 1 : p.done / p.total);
+      onProgress({ phase: "loading", fraction, message: `${p.step}: ${p.done}/${p.total}` });
+    },
+  });
+  const nodeIds = [
+    ...result.papers.map((p) => `Paper:${p.id}`),
+    ...result.nodes.map((n) => `${n.label}:${n.key}`),
+  ];
+  return { summary, nodeIds };
+}
+
 export async function ingestDocuments(
   db: Database,
   documents: SourceDocument[],
@@ -32,31 +70,9 @@ export async function ingestDocuments(
   const t0 = performance.now();
   const result = extractDocuments(documents);
   const extractMs = performance.now() - t0;
-  onProgress({
-    phase: "loading",
-    fraction: 0.3,
-    message: `loading ${result.papers.length} papers, ${result.nodes.length} entities, ${result.edges.length} relationships`,
-  });
   const t1 = performance.now();
-  await applySchema(db);
-  const weights: Record<LoadProgress["step"], [number, number]> = {
-    papers: [0.3, 0.48],
-    entities: [0.48, 0.58],
-    edges: [0.58, 0.97],
-    sources: [0.97, 0.99],
-  };
-  const summary = await loadExtraction(db, result, {
-    onProgress: (p) => {
-      const [from, to] = weights[p.step];
-      const fraction = from + (to - from) * (p.total === 0 ? 1 : p.done / p.total);
-      onProgress({ phase: "loading", fraction, message: `${p.step}: ${p.done}/${p.total}` });
-    },
-  });
+  const { summary, nodeIds } = await loadWithProgress(db, result, onProgress);
   const loadMs = performance.now() - t1;
-  const nodeIds = [
-    ...result.papers.map((p) => `Paper:${p.id}`),
-    ...result.nodes.map((n) => `${n.label}:${n.key}`),
-  ];
   onProgress({ phase: "done", fraction: 1, message: "done" });
   return { ...summary, warnings: [...readWarnings, ...result.warnings], extractMs, loadMs, nodeIds };
 }

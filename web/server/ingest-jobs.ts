@@ -11,7 +11,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Config, IngestJob } from "@kg/graph-schema";
-import { applySchema, type LoadProgress, loadExtraction } from "@kg/ingest";
+import { loadWithProgress } from "@kg/ingest";
 import type { Database } from "@kg/queries/run";
 import { checkDecodedText } from "../../ingest/src/read/read.ts";
 import { createExtractWorker, type ExtractWorker } from "./extract-pool.ts";
@@ -114,29 +114,9 @@ export function createIngestJobs(db: Database, limits: ImportLimits = DEFAULT_IM
       update(job, { state: "extracting", progress: 0.05, message: `extracting ${files.length} document(s)` });
       extractor ??= createExtractWorker();
       const result = await extractor.extract(files);
-      update(job, {
-        state: "loading",
-        progress: 0.3,
-        message: `loading ${result.papers.length} papers, ${result.nodes.length} entities, ${result.edges.length} relationships`,
-      });
-      await applySchema(db);
-      const weights: Record<LoadProgress["step"], [number, number]> = {
-        papers: [0.3, 0.48],
-        entities: [0.48, 0.58],
-        edges: [0.58, 0.97],
-        sources: [0.97, 0.99],
-      };
-      const summary = await loadExtraction(db, result, {
-        onProgress: (p) => {
-          const [from, to] = weights[p.step];
-          const fraction = from + (to - from) * (p.total === 0 ? 1 : p.done / p.total);
-          update(job, { state: "loading", progress: fraction, message: `${p.step}: ${p.done}/${p.total}` });
-        },
-      });
-      const nodeIds = [
-        ...result.papers.map((p) => `Paper:${p.id}`),
-        ...result.nodes.map((n) => `${n.label}:${n.key}`),
-      ];
+      const { summary, nodeIds } = await loadWithProgress(db, result, (p) =>
+        update(job, { state: "loading", progress: p.fraction, message: p.message }),
+      );
       update(job, {
         state: "done",
         progress: 1,
