@@ -80,6 +80,34 @@ describe("kg lineage", () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no node Model:nope/);
   });
+
+  it("fails on a name that matches no model instead of showing a guess", async () => {
+    const missing = await cli(runLineageCommand, ["does-not-exist"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr).toMatch(/no model named "does-not-exist"/);
+  });
+
+  it("names the closest models when a name is only partly right or misspelt", async () => {
+    for (const [name, closest] of [
+      ["Qwen2.5-7B-Chat", "Qwen2.5-7B (Model:qwen2-5-7b)"],
+      ["Innovater", "Innovator (Model:innovator)"],
+    ] as const) {
+      const missing = await cli(runLineageCommand, [name]);
+      expect(missing.code, name).toBe(1);
+      expect(missing.stdout, name).toBe("");
+      expect(missing.stderr, name).toContain(`no model named "${name}"`);
+      expect(missing.stderr, name).toMatch(new RegExp(`; closest: .*${closest.replace(/[.()]/g, "\\$&")}`));
+    }
+  });
+
+  it("refuses words that fit several models, naming them", async () => {
+    const several = await cli(runLineageCommand, ["qwen2.5"]);
+    expect(several.code).toBe(1);
+    expect(several.stderr).toContain('"qwen2.5" matches several models: ');
+    expect(several.stderr).toContain("Qwen2.5-7B (Model:qwen2-5-7b)");
+    expect(several.stderr).toContain("Qwen2.5-7B-Instruct (Model:qwen2-5-7b-instruct)");
+  });
 });
 
 describe("kg related", () => {

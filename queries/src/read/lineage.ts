@@ -19,7 +19,7 @@ import {
 import { z } from "zod";
 import { defineQuery, type QueryDef } from "../define.ts";
 import type { Database } from "../run/database.ts";
-import { searchGraph } from "./search.ts";
+import { ALL_WORDS_TIER, EXACT_TIER, searchGraph, tierOfHit } from "./search.ts";
 import {
   looksLikeNodeId,
   NodeRowSchema,
@@ -120,9 +120,14 @@ export function lineageQueryFor(depth: number): LineageQuery {
 /** The default-depth lineage query, as registered with the other named queries. */
 export const lineageQuery = lineageQueryFor(DEFAULT_LINEAGE_DEPTH);
 
+/** Search hits weighed when a name is resolved, and listed when it resolves to none. */
+const RESOLVE_CANDIDATES = 5;
+
 /**
- * A model named by wire id (`Model:qwen2-5-7b-instruct`), by key or by name: the
- * normalised name first, then the best Model search hit (aliases, typos).
+ * A model named by wire id (`Model:qwen2-5-7b-instruct`), by key, by name or alias, or
+ * by words that pick out exactly one model. Anything looser (a typo, some of the words)
+ * is refused with the closest names rather than answered with a guess: a lineage of
+ * the wrong model looks just like a right one.
  */
 export async function resolveModelId(db: Database, text: string): Promise<string> {
   const trimmed = text.trim();
@@ -133,10 +138,21 @@ export async function resolveModelId(db: Database, text: string): Promise<string
     }
     return trimmed;
   }
-  const [hit] = await searchGraph(db, trimmed, { limit: 1, label: "Model" });
-  if (!hit)
-    throw new NotFoundError(`queries/lineage: no model named "${trimmed}" (key ${normaliseKey(trimmed)})`);
-  return hit.id;
+  const hits = await searchGraph(db, trimmed, { limit: RESOLVE_CANDIDATES, label: "Model" });
+  const [best] = hits;
+  if (best && tierOfHit(best) >= EXACT_TIER) return best.id;
+  const allWords = hits.filter((hit) => tierOfHit(hit) >= ALL_WORDS_TIER);
+  if (allWords.length === 1 && allWords[0]) return allWords[0].id;
+  const names = (list: typeof hits) => list.map((hit) => `${hit.name} (${hit.id})`).join(", ");
+  if (allWords.length > 1) {
+    throw new QueryInputError(
+      `queries/lineage: "${trimmed}" matches several models: ${names(allWords)}; give the full name or id`,
+    );
+  }
+  const closest = hits.length > 0 ? `; closest: ${names(hits)}` : "";
+  throw new NotFoundError(
+    `queries/lineage: no model named "${trimmed}" (key ${normaliseKey(trimmed)})${closest}`,
+  );
 }
 
 export interface LineageOptions {

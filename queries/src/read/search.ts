@@ -155,6 +155,16 @@ export function rankHit(
   return { tier: 0, matched: "fuzzy" };
 }
 
+/** Tiers of a name or key (7) or an alias (6) equal to the query: the thing itself. */
+export const EXACT_TIER = 6;
+/** From this tier up, every word the user typed is in the hit's name or one of its aliases. */
+export const ALL_WORDS_TIER = 3;
+
+/** The tier a hit's score encodes: searchGraph scores tier × 10 plus a Lucene score under 10. */
+export function tierOfHit(hit: Pick<SearchHit, "score">): number {
+  return Math.floor(hit.score / 10);
+}
+
 /**
  * Ranked search hits. One query finds exact identities and strict full-text matches
  * (every word); only when that finds nothing does a relaxed query (any word) run.
