@@ -138,6 +138,37 @@ describe("kg query", () => {
     expect(stdout).toMatch(/2 rows, [\d.]+ ms\n$/);
   });
 
+  it("keeps a parameter that looks like a number as text", async () => {
+    const arxiv = await cli(runQueryCommand, ["RETURN $id AS id", "--param", "id=2405.18377", "--json"]);
+    expect(arxiv.code).toBe(0);
+    expect(JSON.parse(arxiv.stdout).rows).toEqual([["2405.18377"]]);
+  });
+
+  it("reads typed parameters as their type", async () => {
+    const text = await cli(runQueryCommand, [
+      "RETURN $id AS id, $n AS n, $x AS x, $ok AS ok",
+      "--param",
+      "id=2405.18377",
+      "--param",
+      "n:int=5",
+      "--param",
+      'x:json=[1,"a"]',
+      "--param",
+      "ok:bool=true",
+      "--json",
+    ]);
+    expect(text.code).toBe(0);
+    expect(JSON.parse(text.stdout).rows).toEqual([["2405.18377", 5, [1, "a"], true]]);
+  });
+
+  it("refuses a typed parameter whose value is not of that type", async () => {
+    for (const bad of ["n:int=5.5", "n:number=abc", "ok:bool=yes", "x:json=[1,", "x:date=1"]) {
+      const result = await cli(runQueryCommand, ["RETURN $n", "--param", bad]);
+      expect(result.code, bad).toBe(2);
+      expect(result.stderr, bad).toContain(`--param ${bad}`);
+    }
+  });
+
   it("says when rows were cut, and prints JSON", async () => {
     const cut = await cli(runQueryCommand, ["UNWIND range(1, 10) AS x RETURN x", "--max-rows", "3"]);
     expect(cut.stdout).toContain("3 rows (cut at 3");

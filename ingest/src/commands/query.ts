@@ -1,28 +1,58 @@
 /**
- * `kg query <cypher> [--param name=value]… [--max-rows N] [--timeout ms] [--json]`:
+ * `kg query <cypher> [--param name[:type]=value]… [--max-rows N] [--timeout ms] [--json]`:
  * the read-only Cypher console on the command line. Writes are refused; the database
  * cancels the query after QUERY_TIMEOUT_MS; at most QUERY_MAX_ROWS rows are printed.
- * Parameter values are read as JSON when they parse (numbers, lists), else as text.
+ * A parameter is text as typed (`--param id=2405.18377` is the string "2405.18377": ids
+ * like arXiv numbers must not turn into numbers); a type after the name asks for
+ * another value: `n:int=5`, `x:number=0.5`, `ok:bool=true`, `ids:json=["a","b"]`.
  */
 import { parseArgs } from "node:util";
 import { ConsoleError, formatTable, runConsoleQuery } from "@kg/queries";
 import type { CommandContext } from "../cli/context.ts";
 
-export const QUERY_USAGE = "query <cypher> [--param name=value]… [--max-rows N] [--timeout ms] [--json]";
+export const QUERY_USAGE =
+  "query <cypher> [--param name=text | name:int|number|bool|json=value]… [--max-rows N] [--timeout ms] [--json]";
 
+const PARAM_TYPES: Record<string, (raw: string) => unknown> = {
+  int: (raw) => {
+    if (!/^[+-]?\d+$/.test(raw)) throw new Error("not an integer");
+    const n = Number(raw);
+    if (!Number.isSafeInteger(n)) throw new Error("an integer too large to send exactly");
+    return n;
+  },
+  number: (raw) => {
+    const n = Number(raw);
+    if (raw.trim() === "" || !Number.isFinite(n)) throw new Error("not a number");
+    return n;
+  },
+  bool: (raw) => {
+    if (raw !== "true" && raw !== "false") throw new Error("not true or false");
+    return raw === "true";
+  },
+  json: (raw) => JSON.parse(raw),
+};
+
+/** `name=text` or `name:type=value`; a message naming the bad pair when one is wrong. */
 function parseParams(pairs: readonly string[]): Record<string, unknown> | string {
   const params: Record<string, unknown> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf("=");
     if (eq <= 0) return `--param needs name=value, got "${pair}"`;
+    const [name = "", type, ...rest] = pair.slice(0, eq).split(":");
     const raw = pair.slice(eq + 1);
-    let value: unknown = raw;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      value = raw;
+    if (type === undefined) {
+      params[name] = raw;
+      continue;
     }
-    params[pair.slice(0, eq)] = value;
+    const parse = Object.hasOwn(PARAM_TYPES, type) ? PARAM_TYPES[type] : undefined;
+    if (!name || rest.length > 0 || !parse) {
+      return `--param ${pair}: the type after the name must be one of ${Object.keys(PARAM_TYPES).join(", ")}`;
+    }
+    try {
+      params[name] = parse(raw);
+    } catch (error) {
+      return `--param ${pair}: ${(error as Error).message}`;
+    }
   }
   return params;
 }
