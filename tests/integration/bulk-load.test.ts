@@ -8,7 +8,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { type ExtractionResult, parseConfig } from "@kg/graph-schema";
 import { clearGraphStatements, graphDumpQuery } from "@kg/queries";
@@ -20,6 +19,7 @@ import { stopNeo4j } from "../../db/neo4j-server.ts";
 import { bulkLoad } from "../../ingest/src/load/bulk-load.ts";
 import { loadExtraction } from "../../ingest/src/load/load-extraction.ts";
 import { extractDocuments, readDocuments } from "../../ingest/src/pipeline.ts";
+import { freePort } from "../support/free-port.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SEEDS = path.resolve(ROOT, "../shared/corpus/seeds");
@@ -38,18 +38,6 @@ const TRICKY = [
     date: "2026-01-01",
   }),
 ].join("\n");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 type Dump = Array<{ kind: string; id: string; properties: Record<string, unknown>; types: string[] }>;
 

@@ -6,24 +6,12 @@
  */
 import { statSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import { openDatabase } from "@kg/queries/run";
 import { describe, expect, inject, it } from "vitest";
 import { passwordFileFor } from "../../db/local-auth.ts";
 import { neo4jStatus, pidFileFor, portOpen, startNeo4j, stopNeo4j } from "../../db/neo4j-server.ts";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "../support/free-port.ts";
 
 const testUri = inject("neo4jUri");
 const local = /^bolt:\/\/127\.0\.0\.1:(\d+)$/.exec(testUri);

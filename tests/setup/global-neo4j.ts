@@ -5,11 +5,11 @@
  * instead and start nothing.
  */
 import { rm } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import { parseConfig } from "@kg/graph-schema";
 import type { TestProject } from "vitest/node";
 import { startNeo4j } from "../../db/neo4j-server.ts";
+import { freePort } from "../support/free-port.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,18 +17,6 @@ declare module "vitest" {
     /** The test server's password (auth is on, as on every local server). */
     neo4jPassword: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
