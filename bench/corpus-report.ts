@@ -7,22 +7,11 @@
  * read and judged by hand.
  */
 import { extractDocuments, readDocuments } from "../ingest/src/pipeline.ts";
+import { mulberry32 } from "./generate/random.ts";
 
 const path = process.argv[2] ?? "/work/shared/corpus/hf-daily-papers.jsonl";
 const SAMPLE = Number(process.env.SAMPLE ?? 50);
 const SEED = 20260101;
-
-/** mulberry32: a small seeded generator, so the sample is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function top(counts: Map<string, number>, n: number): string {
   return [...counts]
@@ -104,7 +93,7 @@ async function main(): Promise<void> {
 
   // A fixed-seed sample of relationships read from text (not record fields), with evidence.
   const pool = result.edges.filter((e) => !["PUBLISHED", "AUTHORED", "MENTIONS"].includes(e.type));
-  const random = rng(SEED);
+  const random = mulberry32(SEED);
   const picked = new Set<number>();
   while (picked.size < Math.min(SAMPLE, pool.length)) picked.add(Math.floor(random() * pool.length));
   const ref = (r: (typeof pool)[number]["from"]): string =>

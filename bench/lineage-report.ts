@@ -7,22 +7,11 @@
  */
 import { readFile } from "node:fs/promises";
 import type { ExtractionResult } from "@kg/graph-schema";
+import { mulberry32 } from "./generate/random.ts";
 
 const file = process.argv[2];
 if (!file) throw new Error("usage: tsx bench/lineage-report.ts <extraction.json> [sample size]");
 const SAMPLE = Number(process.argv[3] ?? 50);
-
-/** mulberry32, so the sample is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const squash = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
@@ -65,7 +54,7 @@ const names = new Map(result.nodes.map((n) => [`${n.label}:${n.key}`, n.name]));
 const nameOf = (end: ExtractionResult["edges"][number]["from"]): string =>
   "key" in end ? (names.get(`${end.label}:${end.key}`) ?? end.key) : end.id;
 const lineage = result.edges.filter((e) => e.type === "BASED_ON" || e.type === "TRAINED_ON");
-const random = rng(20261201);
+const random = mulberry32(20261201);
 const pool = [...lineage];
 console.log(`\nsample of ${Math.min(SAMPLE, pool.length)} of ${pool.length} BASED_ON/TRAINED_ON edges:`);
 for (let i = 0; i < SAMPLE && pool.length > 0; i++) {

@@ -5,19 +5,13 @@
  * `ready` once it listens on PORT.
  */
 import { parseConfig } from "@kg/graph-schema";
-import { openDatabase } from "@kg/queries/run";
+import { openConfiguredDatabase } from "../db/connect.ts";
 import { createApp } from "../web/server/app.ts";
 import { planNamedQueries } from "../web/server/warm-plans.ts";
 
 const config = parseConfig(process.env);
 if (!config.NEO4J_URI) throw new Error("bench/load-server: NEO4J_URI is required");
-const db = openDatabase({
-  uri: config.NEO4J_URI,
-  user: config.NEO4J_USER,
-  password: config.NEO4J_PASSWORD,
-  database: config.NEO4J_DATABASE,
-  consoleConcurrency: config.CONSOLE_CONCURRENCY,
-});
+const db = openConfiguredDatabase(config.NEO4J_URI, config);
 const app = await createApp({ db, config });
 await app.listen({ port: config.PORT, host: "127.0.0.1" });
 void planNamedQueries(db, (message) => process.stderr.write(`bench/load-server: ${message}\n`));

@@ -34,16 +34,32 @@ export interface ConnectOptions {
   log?: (message: string) => void;
 }
 
+/** A driver for the server `NEO4J_URI` names, with the configured credentials. */
+export function openConfiguredDatabase(uri: string, config: Config): Database {
+  return openDatabase({
+    uri,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    consoleConcurrency: config.CONSOLE_CONCURRENCY,
+  });
+}
+
+/** A driver for the local server, with its own credentials (auth on, password generated in its data folder). */
+function openLocalDatabase(handle: { boltUri: string; password: string }, config: Config): Database {
+  return openDatabase({
+    uri: handle.boltUri,
+    user: LOCAL_USER,
+    password: handle.password,
+    database: config.NEO4J_DATABASE,
+    consoleConcurrency: config.CONSOLE_CONCURRENCY,
+  });
+}
+
 export async function connectDatabase(config: Config, options: ConnectOptions): Promise<Connection> {
   const log = options.log ?? (() => {});
   if (config.NEO4J_URI) {
-    const db = openDatabase({
-      uri: config.NEO4J_URI,
-      user: config.NEO4J_USER,
-      password: config.NEO4J_PASSWORD,
-      database: config.NEO4J_DATABASE,
-      consoleConcurrency: config.CONSOLE_CONCURRENCY,
-    });
+    const db = openConfiguredDatabase(config.NEO4J_URI, config);
     try {
       await db.verify();
     } catch (error) {
@@ -61,14 +77,7 @@ export async function connectDatabase(config: Config, options: ConnectOptions): 
     install: { log },
   });
   if (!handle.reused) log(`neo4j: started on ${handle.boltUri} (data ${handle.dataDir})`);
-  // The local server's own credentials (auth on, password generated in its data folder).
-  const db = openDatabase({
-    uri: handle.boltUri,
-    user: LOCAL_USER,
-    password: handle.password,
-    database: config.NEO4J_DATABASE,
-    consoleConcurrency: config.CONSOLE_CONCURRENCY,
-  });
+  const db = openLocalDatabase(handle, config);
   const ownsServer = options.mode === "attached" && !handle.reused;
   return {
     db,
@@ -120,13 +129,7 @@ export function localBulkServer(
         log,
         install: { log },
       });
-      return openDatabase({
-        uri: handle.boltUri,
-        user: LOCAL_USER,
-        password: handle.password,
-        database: config.NEO4J_DATABASE,
-        consoleConcurrency: config.CONSOLE_CONCURRENCY,
-      });
+      return openLocalDatabase(handle, config);
     },
   };
 }
