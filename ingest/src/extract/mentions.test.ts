@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { isStopName } from "./lexicon.ts";
 import { cleanSentence, findAbbreviations, findMentions, isStrongToken, tokenize } from "./mentions.ts";
-import { isStopName } from "./vocabulary.ts";
 
 function names(sentence: string): string[] {
   const clean = cleanSentence(sentence);
