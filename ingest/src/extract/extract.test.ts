@@ -154,4 +154,12 @@ describe("extractPaper", () => {
     );
     expect(entity(x, "K2.5")?.surfaces.map(([s]) => s)).toEqual(["Kimi K2.5", "K2.5"]);
   });
+  it("a language, a question-answering task or a plural acronym is no entity", () => {
+    const x = run(
+      "We present Zorblat-7B, evaluated on Polish and Korean VideoQA; unlike prior VFMs it reaches 80% on QuuxBench.",
+    );
+    const names = x.entities.map((e) => e.surfaces[0]?.[0]);
+    expect(names).toContain("Zorblat-7B");
+    for (const junk of ["Polish", "Korean", "VideoQA", "VFMs"]) expect(names).not.toContain(junk);
+  });
 });

@@ -19,6 +19,7 @@ import {
   GENERIC_KIND_PLURAL,
   HARDWARE,
 } from "./vocabulary/name-shapes.ts";
+import { LANGUAGES, PLURAL_ACRONYM, TASK_QA } from "./vocabulary/not-entities.ts";
 
 const stopCache = new Map<string, boolean>();
 
@@ -42,6 +43,7 @@ function stopName(name: string): boolean {
   if (METRICS.has(key) || MODALITIES.has(key) || GENERIC_TERMS.has(key)) return true;
   // Plurals of generic acronyms (LLMs, CNNs, VLMs) and "-based" compounds.
   if (ACRONYM_PLURAL.test(name) && GENERIC_TERMS.has(lower.slice(0, -1))) return true;
+  if (PLURAL_ACRONYM.test(name) || LANGUAGES.has(lower) || TASK_QA.test(name)) return true;
   if (CAPITALS_PLURAL.test(name) && GENERIC_KIND_PLURAL.test(name)) return true;
   if (DESCRIBING_COMPOUND.test(name)) return true;
   // Metric with a number or suffix: BLEU-4, ROUGE-L, F1@5, Recall@10, mAP@0.5.
