@@ -162,4 +162,12 @@ describe("extractPaper", () => {
     expect(names).toContain("Zorblat-7B");
     for (const junk of ["Polish", "Korean", "VideoQA", "VFMs"]) expect(names).not.toContain(junk);
   });
+  it("a list after 'on' is evaluated on as a whole, its unknown names typed as data", () => {
+    const x = run("On QuuxBench, ZynthSet and MorvKit, Zorblat-7B surpasses prior models of its size.");
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Zorblat-7B -> Dataset:MorvKit",
+      "Model:Zorblat-7B -> Dataset:QuuxBench",
+      "Model:Zorblat-7B -> Dataset:ZynthSet",
+    ]);
+  });
 });

@@ -6,6 +6,7 @@ import { governedName, groupOf } from "../clauses.ts";
 import { previousDatasetOf } from "../coreference.ts";
 import type { Mention } from "../mentions.ts";
 import { find, type PaperState, type SentenceInfo, typeOfCand } from "../state.ts";
+import { LIST_END } from "../vocabulary/clause-cues.ts";
 import { MAIN_COREF, OWN_DATA, THIS_DATASET, TRAINS } from "../vocabulary/coreference-cues.ts";
 import {
   COMPARISON_BEFORE,
@@ -49,9 +50,31 @@ export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
         });
       else if (EVAL_OBJECT_BEFORE.test(before.slice(-16)) && !TRAINED_ON_BEFORE.test(before)) {
         roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1.5 });
+        // "On A, B, and C, X achieves": the rest of the list the preposition governs is evaluated on too.
+        for (const g of evaluationList(s, k))
+          roles.push({ cand: cs[g] as number, label: "Dataset", weight: 1.5 });
       }
     }
   }
+}
+
+/**
+ * The names listed after mention k up to the list's "and"/"or" ("on A, B, and C" → B, C), when
+ * none of them is followed by a verb of result (then it is the subject: "On A, X achieves").
+ */
+function evaluationList(s: SentenceInfo, k: number): number[] {
+  const group = groupOf(s, k);
+  if (group[0] !== k) return [];
+  const out: number[] = [];
+  for (let i = 1; i < group.length; i++) {
+    const prev = s.mentions[group[i - 1] as number] as Mention;
+    const m = s.mentions[group[i] as number] as Mention;
+    if (m.start === prev.start) continue;
+    if (SUBJECT_VERB.test(s.lower.slice(m.end, m.end + 60))) return [];
+    out.push(group[i] as number);
+    if (LIST_END.test(s.lower.slice(prev.end, m.start))) return out;
+  }
+  return [];
 }
 
 /** Is one of the objects (candidates) written after "on", "across" or "over" (an evaluation object)? */

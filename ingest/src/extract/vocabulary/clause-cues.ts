@@ -32,3 +32,5 @@ export const SUCH_AS_BEFORE =
   /\b([\w-]+)\s*,?\s+(?:such as|including|like|e\.g\.,?|namely|called|named|dubbed|termed)\s+(?:the\s+)?$/;
 /** A clause break: a subject is never found across it. */
 export const CLAUSE_BREAK = /[;:]|\.\s/;
+/** The last link of a list: "…, and C", "A or B". */
+export const LIST_END = /\b(?:and|or)\s*$/;
