@@ -170,4 +170,10 @@ describe("extractPaper", () => {
       "Model:Zorblat-7B -> Dataset:ZynthSet",
     ]);
   });
+  it("a model family written in two words is a model: the opening 'Built upon' names the base", () => {
+    const x = run(
+      "Built upon Stable Diffusion 3.5 Medium, ZorbGen-2 raises the quality of generated images.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Model:ZorbGen-2 -> Model:Stable Diffusion 3.5 Medium (other)"]);
+  });
 });

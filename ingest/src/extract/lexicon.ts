@@ -64,6 +64,8 @@ function stopName(name: string): boolean {
 export function modelFamily(name: string): boolean {
   const lower = name.toLowerCase();
   const parts = lower.split(/[\s/_]+/);
+  // A family written in two words: "Stable Diffusion 3.5" (the list writes it "stable-diffusion").
+  if (parts.length > 1 && MODEL_FAMILIES.has(`${parts[0]}-${parts[1]}`)) return true;
   for (const part of parts) {
     const pieces = part.split("-");
     for (let k = 0; k < pieces.length; k++) {
