@@ -176,4 +176,11 @@ describe("extractPaper", () => {
     );
     expect(edges(x, "BASED_ON")).toEqual(["Model:ZorbGen-2 -> Model:Stable Diffusion 3.5 Medium (other)"]);
   });
+  it("'supervised' describing other approaches is no training verb: the benchmark after 'on' is evaluated on", () => {
+    const x = run(
+      "Despite training on coarse labels, ZorbCritic outperforms step-level supervised approaches on QuuxBench.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+    expect(edges(x, "EVALUATED_ON")).toEqual(["Model:ZorbCritic -> Dataset:QuuxBench"]);
+  });
 });

@@ -67,7 +67,7 @@ export const TRAIN_VERB_BEFORE =
 export const TRAINED_FORWARD: PairRule = {
   id: "trained-forward",
   pattern:
-    /\b(?:trained|fine-?tuned|finetuned|pre-?trained|tuned|post-?trained|learned|optimi[sz]ed|distilled|supervised|trains|train)\s+(?:[\w-]+\s+){0,4}?(?:on|using|with)\s+(?:the\s+|a\s+|an\s+|our\s+|over\s+|large-scale\s+|\d[\w.,]*\s+\w+\s+(?:from|of)\s+)?$/,
+    /\b(?:trained|fine-?tuned|finetuned|pre-?trained|tuned|post-?trained|learned|optimi[sz]ed|distilled|trains|train)\s+(?:[\w-]+\s+){0,4}?(?:on|using|with)\s+(?:the\s+|a\s+|an\s+|our\s+|over\s+|large-scale\s+|\d[\w.,]*\s+\w+\s+(?:from|of)\s+)?$/,
   stems: ["train", "tun", "using"],
   words: ["on"],
 };
