@@ -171,24 +171,81 @@ export const LineageQuerySchema = z.object({
   /** At most this many descendants (nearest first); a popular base model has thousands. */
   limit: z.coerce.number().int().min(1).max(5000).default(200),
 });
+/** One sentence an edge was read from, and the paper it is in. */
+export const EdgeEvidenceSchema = z.object({
+  sentence: z.string(),
+  paperId: z.string(),
+  /** The paper's title, when the graph has the paper. */
+  paperTitle: z.string().nullable(),
+});
+export type EdgeEvidence = z.infer<typeof EdgeEvidenceSchema>;
+/** When a model appeared: the earliest date of a paper introducing it, else of any paper naming it. */
+export const ModelDateSchema = z.object({
+  date: z.string(),
+  /** "introduced": a paper introduces it; "named": only the first paper that names it has a date. */
+  by: z.enum(["introduced", "named"]),
+});
+export type ModelDate = z.infer<typeof ModelDateSchema>;
 export const LineageResponseSchema = z.object({
   root: z.string(),
-  /** Models with `properties.level`: 0 root, negative ancestors, positive descendants. */
+  /**
+   * Models with `properties.level`: 0 root, negative ancestors, positive descendants, and
+   * the derivations stated in the text between them (BASED_ON).
+   */
   graph: WireGraphSchema,
   /** Data sets each model was trained (TRAINED_ON) or evaluated (EVALUATED_ON) on, by model id. */
   datasets: z.record(
     z.string(),
     z.array(z.object({ id: z.string(), name: z.string(), type: z.enum(["TRAINED_ON", "EVALUATED_ON"]) })),
   ),
+  /**
+   * The root's name-grammar family, apart from the text-stated tree: the family's head (the
+   * name without size and variant, e.g. Qwen2.5), every model whose name makes it a size or
+   * variant of it, and the VARIANT_OF edges between them.
+   */
+  family: WireGraphSchema.default({ nodes: [], edges: [], truncated: false }),
+  /** The sentences each edge (of `graph` and of `family`) was read from, by edge id; at most 3 each. */
+  evidence: z.record(z.string(), z.array(EdgeEvidenceSchema)).default({}),
+  /** When each model (of `graph` and `family`) appeared, by model id; absent when no paper has a date. */
+  dates: z.record(z.string(), ModelDateSchema).default({}),
 });
 export type LineageResponse = z.infer<typeof LineageResponseSchema>;
 
 // GET /api/nodes/:id/related?limit=
 export const RelatedQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+/** What a reason rests on: a shared entity of one kind, the lineage, shared people or labs, or the text. */
+export const RelatedReasonKindSchema = z.enum([
+  "model",
+  "dataset",
+  "method",
+  "lineage",
+  "author",
+  "lab",
+  "developer",
+  "paper",
+  "text",
+]);
+export type RelatedReasonKind = z.infer<typeof RelatedReasonKindSchema>;
+export const RelatedReasonSchema = z.object({
+  kind: RelatedReasonKindSchema,
+  /** The reason in words, as `reasons` lists it. */
+  text: z.string(),
+  /** Its share of the item's score. */
+  weight: z.number(),
+  /** The shared nodes it names (a model, a data set, the shared authors…); none for the text. */
+  nodes: z.array(z.object({ id: z.string(), name: z.string(), label: NodeLabelSchema })),
+  /** For "similar abstract": the BM25 score relative to the root's own text (0..1), and shared words. */
+  similarity: z.number().optional(),
+  words: z.array(z.string()).optional(),
+});
+export type RelatedReason = z.infer<typeof RelatedReasonSchema>;
 export const RelatedItemSchema = z.object({
   node: WireNodeSchema,
   score: z.number(),
+  /** The reasons in words, strongest first (what `kg related` prints). */
   reasons: z.array(z.string()),
+  /** The same reasons with what each rests on, strongest first. */
+  why: z.array(RelatedReasonSchema),
 });
 export const RelatedResponseSchema = z.object({
   root: z.string(),

@@ -2,6 +2,7 @@
  * Search with suggestions that flies to the node and selects it; the side panel's card
  * for each label, with evidence sentences and their source documents.
  */
+import type { RelatedResponse } from "@kg/graph-schema";
 import { describe, expect, it } from "vitest";
 import { screenshot } from "../support/browser.ts";
 import { appState, idOf, kg, realErrors, useE2E, waitForGraph } from "./helpers.ts";
@@ -145,5 +146,51 @@ describe("search and cards", () => {
     await page.keyboard.press("Escape");
     await expect.poll(async () => (await appState(page)).selected).toBe(null);
     expect(await page.getByTestId("node-panel").count()).toBe(0);
+  });
+
+  it("shows related work with what each reason rests on, as the API ranks it", async () => {
+    // The seed paper whose related work rests on the most shared things.
+    let id = "";
+    let api: RelatedResponse = { root: "", items: [], graph: { nodes: [], edges: [], truncated: false } };
+    let best = -1;
+    for (const paper of e2e.wire.nodes.filter((n) => n.label === "Paper")) {
+      const related = (await (
+        await fetch(`${e2e.server.url}/api/nodes/${encodeURIComponent(paper.id)}/related?limit=20`)
+      ).json()) as RelatedResponse;
+      const shared = related.items.flatMap((i) => i.why).filter((w) => w.kind !== "text").length;
+      if (shared > best) [id, api, best] = [paper.id, related, shared];
+    }
+    expect(api.items.length).toBeGreaterThan(0);
+
+    const { page } = await e2e.open(`/?node=${encodeURIComponent(id)}`);
+    await waitForGraph(page);
+    await page.getByTestId("tab-related").click();
+    await page.getByTestId("related").waitFor();
+    const items = page.getByTestId("related-item");
+    expect(await items.count()).toBe(api.items.length);
+    // Same order and the same reasons, each tagged with its kind.
+    for (const [i, item] of api.items.slice(0, 5).entries()) {
+      const row = items.nth(i);
+      expect(await row.getAttribute("data-id")).toBe(item.node.id);
+      const kinds = await row
+        .getByTestId("related-reason")
+        .evaluateAll((els) => els.map((el) => el.getAttribute("data-kind")));
+      expect(kinds).toEqual(item.why.map((w) => w.kind));
+    }
+    // A shared entity is a link to it; a similar abstract shows its score.
+    const withNode = api.items.flatMap((it) => it.why).find((w) => w.nodes.length > 0 && w.kind !== "text");
+    if (withNode) {
+      const link = page.locator(
+        `[data-testid="related-reason"] .node-link[data-id="${withNode.nodes[0]?.id}"]`,
+      );
+      expect(await link.count()).toBeGreaterThan(0);
+    }
+    const text = api.items.flatMap((it) => it.why).find((w) => w.kind === "text");
+    if (text) {
+      const shown = await page.getByTestId("similarity").allTextContents();
+      expect(shown).toContain((text.similarity ?? 0).toFixed(2));
+    }
+    expect(withNode ?? text).toBeDefined();
+    await screenshot(page, "related-work-reasons");
   });
 });

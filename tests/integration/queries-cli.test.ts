@@ -117,7 +117,7 @@ describe("kg related", () => {
     expect(stderr).toContain("Paper:arxiv:2501.00001");
     const first = stdout.split("\n")[2] ?? "";
     expect(first).toMatch(/^1\s+[\d.]+\s+MedReason: Medical Reasoning/);
-    expect(first).toContain("shares base model Qwen2.5-7B-Instruct");
+    expect(first).toContain("both build on Qwen2.5-7B-Instruct");
   });
 
   it("prints JSON", async () => {

@@ -56,6 +56,7 @@ const SAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   expandMethod: { key: "lora", limit: 10, scan: 100, type: null },
   expandSource: { key: FEED_SOURCE.id, limit: 10, scan: 100, type: null },
   lineage: { key: "qwen2-5-7b", limit: 100 },
+  lineageFamily: { key: "qwen2-5-7b-instruct", limit: 50 },
   relatedModel: { key: "pet-f2i-7b", fanout: 100, top: 20, weights: RELATED_WEIGHTS },
   relatedPaper: { key: "arxiv:2501.00001", fanout: 100, top: 20, weights: RELATED_WEIGHTS },
   relatedTextOf: { paperId: "arxiv:2501.00001", modelKey: "" },
@@ -346,13 +347,14 @@ describe("related work", () => {
     expect(ids[0]).toBe("Paper:arxiv:2501.00002");
     expect(related.items[0]?.reasons).toEqual(
       expect.arrayContaining([
-        "shares base model Qwen2.5-7B-Instruct",
-        "both evaluated on MedQA",
+        "both build on Qwen2.5-7B-Instruct",
+        "both evaluate on MedQA",
         "shares author Zizhe Wang",
       ]),
     );
     expect(ids[1]).toBe("Paper:sha:00000000000000a6");
-    expect(related.items[1]?.reasons).toEqual(["similar abstract"]);
+    expect(related.items[1]?.reasons).toHaveLength(1);
+    expect(related.items[1]?.reasons[0]).toMatch(/^similar abstract \(0\.\d\d\)$/);
     // A shared generic method (LoRA) weighs less than any of those.
     expect(ids.indexOf("Paper:arxiv:2501.00003")).toBeGreaterThan(1);
     expect(ids).not.toContain("Paper:arxiv:2501.00001");

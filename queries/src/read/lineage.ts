@@ -22,6 +22,7 @@ import type { Database } from "../run/database.ts";
 import { ALL_WORDS_TIER, EXACT_TIER, searchGraph, tierOfHit } from "./search.ts";
 import {
   looksLikeNodeId,
+  type NodeRow,
   NodeRowSchema,
   NotFoundError,
   nodeProjection,
@@ -37,14 +38,52 @@ export const DEFAULT_LINEAGE_LIMIT = 200;
 /** Data sets listed per model; a foundation model can be evaluated on hundreds. */
 export const LINEAGE_DATASETS_PER_MODEL = 50;
 
+/** Sentences shown per edge of the tree (hover or click one). */
+export const LINEAGE_EVIDENCE_PER_EDGE = 3;
+
+const EvidenceRowSchema = z.object({
+  sentence: z.string(),
+  paperId: z.string(),
+  paperTitle: z.string().nullable(),
+});
+
+/** The first sentences an edge `r` was read from, each with its paper's title. */
+function edgeEvidence(r: string): string {
+  return `[i IN range(0, size(coalesce(${r}.evidence, [])) - 1)[..${LINEAGE_EVIDENCE_PER_EDGE}] |
+      {sentence: ${r}.evidence[i], paperId: ${r}.evidencePaperIds[i],
+       paperTitle: head(COLLECT { MATCH (q:Paper {id: ${r}.evidencePaperIds[i]}) RETURN q.title })}]`;
+}
+
+/**
+ * When `m` appeared: the earliest date of a paper introducing it, else (only then) of a
+ * paper naming it; the names are read by the caller.
+ */
+const MODEL_DATES = /* cypher */ `
+    CALL (m) {
+      OPTIONAL MATCH (m)<-[:INTRODUCES]-(p:Paper) WHERE p.date IS NOT NULL
+      RETURN min(p.date) AS introduced
+    }
+    CALL (m, introduced) {
+      OPTIONAL MATCH (m)<-[:MENTIONS]-(p:Paper) WHERE introduced IS NULL AND p.date IS NOT NULL
+      RETURN min(p.date) AS named
+    }`;
+
+const DatesRowShape = { introduced: z.string().nullable(), named: z.string().nullable() };
+
 const LineageRowSchema = z.object({
   node: NodeRowSchema,
   level: z.number(),
   bases: z.array(
-    z.object({ key: z.string(), method: z.string().nullable(), confidence: z.number().nullable() }),
+    z.object({
+      key: z.string(),
+      method: z.string().nullable(),
+      confidence: z.number().nullable(),
+      evidence: z.array(EvidenceRowSchema),
+    }),
   ),
   datasets: z.array(z.object({ node: NodeRowSchema, type: z.string() })),
   truncated: z.boolean(),
+  ...DatesRowShape,
 });
 
 const LineageParamsSchema = z.object({
@@ -87,11 +126,13 @@ function lineageCypher(depth: number): string {
     WITH root, ancestors[..$limit] AS ancestors, descendants[..$limit] AS kept, size(descendants) > $limit AS truncated
     UNWIND [{node: root, level: 0}] + ancestors + kept AS member
     WITH member.node AS m, member.level AS level, truncated
+    ${MODEL_DATES}
     RETURN ${nodeProjection("m")} AS node,
            level,
-           [(m)-[r:BASED_ON]->(b:Model) | {key: b.key, method: r.method, confidence: r.confidence}] AS bases,
+           [(m)-[r:BASED_ON]->(b:Model) |
+             {key: b.key, method: r.method, confidence: r.confidence, evidence: ${edgeEvidence("r")}}] AS bases,
            [(m)-[r:TRAINED_ON|EVALUATED_ON]->(d:Dataset) | {node: ${nodeProjection("d")}, type: type(r)}][..${LINEAGE_DATASETS_PER_MODEL}] AS datasets,
-           truncated`;
+           truncated, introduced, named`;
 }
 
 const lineageByDepth = new Map<number, LineageQuery>();
@@ -119,6 +160,39 @@ export function lineageQueryFor(depth: number): LineageQuery {
 
 /** The default-depth lineage query, as registered with the other named queries. */
 export const lineageQuery = lineageQueryFor(DEFAULT_LINEAGE_DEPTH);
+
+/** Members of a name-grammar family listed at most. */
+export const FAMILY_LIMIT = 500;
+
+/**
+ * The root's name-grammar family: up the VARIANT_OF chain to the head (the name without
+ * size or variant; the grammar links at most two steps), then every model whose
+ * VARIANT_OF chain reaches the head, each with its VARIANT_OF edge, its evidence and
+ * its date. One row per member, the head first.
+ */
+export const lineageFamilyQuery = defineQuery({
+  name: "lineageFamily",
+  mode: "READ",
+  cypher: /* cypher */ `
+    MATCH (root:Model {key: $key})
+    OPTIONAL MATCH (root)-[:VARIANT_OF*1..3]->(top:Model) WHERE NOT (top)-[:VARIANT_OF]->(:Model)
+    WITH coalesce(top, root) AS head LIMIT 1
+    WITH head, COLLECT { MATCH (head)<-[:VARIANT_OF*1..3]-(v:Model) RETURN DISTINCT v LIMIT $limit + 1 } AS below
+    UNWIND [head] + below[..$limit] AS m
+    ${MODEL_DATES}
+    RETURN ${nodeProjection("m")} AS node,
+           m = head AS head,
+           [(m)-[r:VARIANT_OF]->(b:Model) | {key: b.key, evidence: ${edgeEvidence("r")}}] AS variantOf,
+           size(below) > $limit AS truncated, introduced, named`,
+  params: z.object({ key: z.string().min(1), limit: z.number().int().min(1).max(10_000) }),
+  row: z.object({
+    node: NodeRowSchema,
+    head: z.boolean(),
+    variantOf: z.array(z.object({ key: z.string(), evidence: z.array(EvidenceRowSchema) })),
+    truncated: z.boolean(),
+    ...DatesRowShape,
+  }),
+});
 
 /** Search hits weighed when a name is resolved, and listed when it resolves to none. */
 const RESOLVE_CANDIDATES = 5;
@@ -169,20 +243,31 @@ export async function readLineage(
 ): Promise<LineageResponse> {
   const id = await resolveModelId(db, idOrName);
   const ref = parseNodeRef(id);
-  const rows = await db.run(
-    lineageQueryFor(options.depth ?? DEFAULT_LINEAGE_DEPTH),
-    { key: ref.key, limit: options.limit ?? DEFAULT_LINEAGE_LIMIT },
-    { timeoutMs: options.timeoutMs },
-  );
+  const run = { timeoutMs: options.timeoutMs };
+  const [rows, familyRows] = await Promise.all([
+    db.run(
+      lineageQueryFor(options.depth ?? DEFAULT_LINEAGE_DEPTH),
+      { key: ref.key, limit: options.limit ?? DEFAULT_LINEAGE_LIMIT },
+      run,
+    ),
+    db.run(lineageFamilyQuery, { key: ref.key, limit: FAMILY_LIMIT }, run),
+  ]);
   if (rows.length === 0) throw new NotFoundError(`queries/lineage: no node ${id}`);
   const nodes = new Map<string, WireNode>();
   const levels = new Map<string, number>();
+  const dates: LineageResponse["dates"] = {};
+  const evidence: LineageResponse["evidence"] = {};
+  const noteDate = (row: { node: NodeRow; introduced: string | null; named: string | null }) => {
+    const date = row.introduced ?? row.named;
+    if (date) dates[toWireNode(row.node).id] = { date, by: row.introduced ? "introduced" : "named" };
+  };
   for (const row of rows) {
     const node = toWireNode(row.node, { level: row.level });
     // A cycle can list a model twice (ancestor and descendant); the first, nearest, wins.
     if (nodes.has(node.id)) continue;
     nodes.set(node.id, node);
     levels.set(row.node.key, row.level);
+    noteDate(row);
   }
   const edges: WireEdge[] = [];
   const datasets: LineageResponse["datasets"] = {};
@@ -193,12 +278,12 @@ export async function readLineage(
     seen.add(source);
     for (const base of row.bases) {
       if (!levels.has(base.key)) continue;
-      edges.push(
-        toWireEdge("BASED_ON", source, `Model:${base.key}`, {
-          method: base.method,
-          confidence: base.confidence,
-        }),
-      );
+      const edge = toWireEdge("BASED_ON", source, `Model:${base.key}`, {
+        method: base.method,
+        confidence: base.confidence,
+      });
+      edges.push(edge);
+      evidence[edge.id] = base.evidence;
     }
     datasets[source] = row.datasets.map((d) => ({
       id: toWireNode(d.node).id,
@@ -206,9 +291,37 @@ export async function readLineage(
       type: RelTypeSchema.extract(["TRAINED_ON", "EVALUATED_ON"]).parse(d.type),
     }));
   }
+
+  const familyNodes = new Map<string, WireNode>();
+  for (const row of familyRows) {
+    familyNodes.set(toWireNode(row.node).id, toWireNode(row.node, { head: row.head }));
+    noteDate(row);
+  }
+  const familyEdges: WireEdge[] = [];
+  for (const row of familyRows) {
+    for (const base of row.variantOf) {
+      const target = `Model:${base.key}`;
+      if (!familyNodes.has(target)) continue;
+      const edge = toWireEdge("VARIANT_OF", toWireNode(row.node).id, target);
+      familyEdges.push(edge);
+      evidence[edge.id] = base.evidence;
+    }
+  }
+  // A family of one (the root alone) is no family.
+  const family =
+    familyNodes.size > 1
+      ? {
+          nodes: [...familyNodes.values()],
+          edges: familyEdges,
+          truncated: familyRows[0]?.truncated ?? false,
+        }
+      : { nodes: [], edges: [], truncated: false };
   return {
     root: id,
     graph: { nodes: [...nodes.values()], edges, truncated: rows[0]?.truncated ?? false },
     datasets,
+    family,
+    evidence,
+    dates,
   };
 }

@@ -6,7 +6,7 @@ import type { QueryDef } from "../define.ts";
 import { cardQueries } from "./card.ts";
 import { expandQueries } from "./expand.ts";
 import { countsByLabelQuery, countsByTypeQuery, graphEdgesQuery, graphNodesQuery } from "./graph.ts";
-import { lineageQuery } from "./lineage.ts";
+import { lineageFamilyQuery, lineageQuery } from "./lineage.ts";
 import { overviewEdgesQuery, overviewNodesQuery } from "./overview.ts";
 import { findNodeQuery, shortestPathQuery } from "./path.ts";
 import {
@@ -44,6 +44,7 @@ export const READ_QUERIES: readonly QueryDef[] = [
   ...Object.values(cardQueries),
   ...Object.values(expandQueries),
   lineageQuery,
+  lineageFamilyQuery,
   relatedModelQuery,
   relatedPaperQuery,
   relatedTextOfQuery,

@@ -1,17 +1,29 @@
 /**
  * Related work for a paper or a model: a ranked list with the reasons for each item.
  *
- * Two signals are combined. Shared neighbours: each thing the root and a candidate
- * share (a base model, a benchmark, an author, a method…) adds `weight(kind) /
- * ln(2 + degree)` — a shared base model or benchmark counts more than a shared generic
- * method, and a rare neighbour more than a hub. Text: the root's title and abstract as a
- * Lucene query over the full-text index (BM25, i.e. TF-IDF), scored relative to the
- * root's own score, so "similar abstract" means similar to this text, not to the best hit.
+ * Signals, strongest first:
+ * - Shared things: each model, data set or method the root and a candidate share adds
+ *   `weight(kind) / ln(2 + degree)` — a rare neighbour counts more than a hub (GPT-4,
+ *   ImageNet), a shared base model or benchmark more than a generic method.
+ * - Text: the root's title and abstract as a Lucene query over the full-text index (BM25,
+ *   i.e. TF-IDF, which the index keeps up to date at any size), scored relative to the
+ *   root's own score, so "similar abstract 0.42" means similar to this text.
+ * - Shared authors, weighed down by how many authors each paper has: together they add
+ *   `AUTHOR_WEIGHT · |A ∩ B| / √(|A|·|B|)` (the cosine of the two author sets), so the
+ *   whole author signal is at most one strong shared entity, and two papers with 500
+ *   authors each that share a few names hardly count.
+ *
+ * For papers, every reason is read off the two papers' own edges: the entities each
+ * paper introduces or mentions, and a shared base model only when each paper's own text
+ * states the BASED_ON (its evidence lists that paper). A fact another paper stated about
+ * a model this one (perhaps wrongly) introduces is not a reason.
  *
  * Hubs are capped: at most `fanout` candidates are taken per shared neighbour.
  */
 import {
   FULLTEXT_INDEX,
+  type RelatedReason,
+  type RelatedReasonKind,
   type RelatedResponse,
   type RelType,
   type WireEdge,
@@ -32,11 +44,15 @@ import {
 } from "./wire.ts";
 
 export const DEFAULT_RELATED_FANOUT = 100;
-/** Weight of a text match as strong as the root's own text. */
-export const TEXT_WEIGHT = 1.5;
+/** Weight of a text match as strong as the root's own text: as much as a rare shared entity. */
+export const TEXT_WEIGHT = 2;
+/** The most all shared authors together can add (two papers by exactly the same people). */
+export const AUTHOR_WEIGHT = 1.5;
 
 interface Kind {
   weight: number;
+  /** What the reason rests on, for the page to group and link. */
+  group: RelatedReasonKind;
   reason: (feature: string, root: string) => string;
   /** For drawing: the relationship from root and from candidate to the shared node, when direct. */
   edge?: { type: RelType; rootOut: boolean; candidateOut: boolean };
@@ -47,47 +63,74 @@ export const RELATED_KINDS: Record<string, Kind> = {
   // a model and another model
   base: {
     weight: 3,
+    group: "lineage",
     reason: (f) => `shares base model ${f}`,
     edge: { type: "BASED_ON", rootOut: true, candidateOut: true },
   },
-  parent: { weight: 2.5, reason: (_f, root) => `base model of ${root}` },
-  child: { weight: 2, reason: (_f, root) => `built on ${root}` },
+  parent: { weight: 2.5, group: "lineage", reason: (_f, root) => `base model of ${root}` },
+  child: { weight: 2, group: "lineage", reason: (_f, root) => `built on ${root}` },
   evaluated: {
     weight: 2,
+    group: "dataset",
     reason: (f) => `both evaluated on ${f}`,
     edge: { type: "EVALUATED_ON", rootOut: true, candidateOut: true },
   },
   trained: {
     weight: 2,
+    group: "dataset",
     reason: (f) => `both trained on ${f}`,
     edge: { type: "TRAINED_ON", rootOut: true, candidateOut: true },
   },
   method: {
-    weight: 0.7,
+    weight: 1,
+    group: "method",
     reason: (f) => `both use ${f}`,
     edge: { type: "USES_METHOD", rootOut: true, candidateOut: true },
   },
   developer: {
     weight: 1,
+    group: "developer",
     reason: (f) => `both developed by ${f}`,
     edge: { type: "DEVELOPED", rootOut: false, candidateOut: false },
   },
-  paper: { weight: 0.8, reason: (f) => `named together in "${f}"` },
+  paper: { weight: 0.8, group: "paper", reason: (f) => `named together in "${f}"` },
   // a paper and another paper
-  mentionsModel: { weight: 1.5, reason: (f) => `both mention ${f}` },
-  mentionsBenchmark: { weight: 2, reason: (f) => `both evaluated on ${f}` },
-  mentionsDataset: { weight: 2, reason: (f) => `both use data set ${f}` },
-  mentionsMethod: { weight: 0.7, reason: (f) => `both use ${f}` },
-  paperBase: { weight: 3, reason: (f) => `shares base model ${f}` },
-  introducesBase: { weight: 2.5, reason: (f) => `introduces base model ${f}` },
-  paperEvaluated: { weight: 2, reason: (f) => `both evaluated on ${f}` },
+  mentionsModel: {
+    weight: 2,
+    group: "model",
+    reason: (f) => `both name model ${f}`,
+  },
+  mentionsBenchmark: {
+    weight: 2,
+    group: "dataset",
+    reason: (f) => `both evaluate on ${f}`,
+  },
+  mentionsDataset: {
+    weight: 2,
+    group: "dataset",
+    reason: (f) => `both use data set ${f}`,
+  },
+  mentionsMethod: {
+    weight: 1,
+    group: "method",
+    reason: (f) => `both use ${f}`,
+  },
+  paperBase: { weight: 3, group: "lineage", reason: (f) => `both build on ${f}` },
+  introducesBase: {
+    weight: 2.5,
+    group: "lineage",
+    reason: (f) => `introduces ${f}, which this paper builds on`,
+  },
+  buildsOnRoot: { weight: 2.5, group: "lineage", reason: (f) => `builds on ${f}, introduced here` },
   author: {
-    weight: 1.5,
+    weight: AUTHOR_WEIGHT,
+    group: "author",
     reason: (f) => `shares author ${f}`,
     edge: { type: "AUTHORED", rootOut: false, candidateOut: false },
   },
   lab: {
     weight: 1,
+    group: "lab",
     reason: (f) => `same lab: ${f}`,
     edge: { type: "PUBLISHED", rootOut: false, candidateOut: false },
   },
@@ -96,11 +139,19 @@ export const RELATED_KINDS: Record<string, Kind> = {
 /**
  * The scoring, in the database so only the best candidates travel: each shared node
  * counts once per candidate, by its strongest kind, with weight(kind) / ln(2 + degree);
- * direct links (parent, child) are not discounted by the root's degree.
+ * direct lineage (a base model and the model built on it, or a paper introducing one and
+ * a paper building on it) is not discounted by how popular the model is; a shared author adds
+ * weight / √(authors of the root · authors of the candidate), so all shared authors
+ * together add at most `AUTHOR_WEIGHT` times the cosine of the two author lists.
  */
 const SCORE_CANDIDATES = /* cypher */ `
     WITH kind, f, c,
-         $weights[kind] / log(2 + CASE WHEN kind IN ['parent', 'child'] THEN 1 ELSE COUNT { (f)--() } END) AS weight
+         CASE
+           WHEN kind IN ['parent', 'child', 'introducesBase', 'buildsOnRoot'] THEN $weights[kind] / log(3)
+           WHEN kind = 'author' THEN $weights[kind] /
+             sqrt(toFloat(rootAuthors) * COUNT { (c)<-[:AUTHORED]-(:Author) })
+           ELSE $weights[kind] / log(2 + COUNT { (f)--() })
+         END AS weight
     ORDER BY weight DESC
     WITH c, f, collect({kind: kind, weight: weight})[0] AS best
     WITH c, sum(best.weight) AS score,
@@ -129,6 +180,7 @@ export const relatedModelQuery = defineQuery({
   mode: "READ",
   cypher: /* cypher */ `
     MATCH (root:Model {key: $key})
+    WITH root, 1 AS rootAuthors
     CALL (root) {
       MATCH (root)-[:BASED_ON]->(f:Model)
       CALL (root, f) { MATCH (f)<-[:BASED_ON]-(c:Model) WHERE c <> root RETURN c LIMIT $fanout }
@@ -165,12 +217,17 @@ export const relatedModelQuery = defineQuery({
   row: SharedRowSchema,
 });
 
-/** Papers sharing something with a paper, directly or through the models they introduce. */
+/**
+ * Papers sharing something with a paper, each side through its own edges: the entities
+ * both introduce or mention, a base model both state they build on (the BASED_ON's
+ * evidence lists each paper), authors and labs.
+ */
 export const relatedPaperQuery = defineQuery({
   name: "relatedPaper",
   mode: "READ",
   cypher: /* cypher */ `
     MATCH (root:Paper {id: $key})
+    WITH root, COUNT { (root)<-[:AUTHORED]-(:Author) } AS rootAuthors
     CALL (root) {
       MATCH (root)-[:INTRODUCES|MENTIONS]->(f)
       WITH DISTINCT root, f
@@ -180,24 +237,25 @@ export const relatedPaperQuery = defineQuery({
                   WHEN f.kind = 'benchmark' THEN 'mentionsBenchmark'
                   ELSE 'mentionsDataset' END AS kind, f, c
       UNION ALL
-      MATCH (root)-[:INTRODUCES]->(:Model)-[:BASED_ON]->(f:Model)
+      MATCH (root)-[:INTRODUCES]->(:Model)-[b:BASED_ON]->(f:Model)
+      WHERE root.id IN b.evidencePaperIds
       WITH DISTINCT root, f
       CALL (root, f) {
-        MATCH (f)<-[:BASED_ON]-(:Model)<-[:INTRODUCES]-(c:Paper) WHERE c <> root RETURN DISTINCT c LIMIT $fanout
+        MATCH (f)<-[b:BASED_ON]-(:Model)<-[:INTRODUCES]-(c:Paper)
+        WHERE c <> root AND c.id IN b.evidencePaperIds
+        RETURN DISTINCT c LIMIT $fanout
       }
       RETURN 'paperBase' AS kind, f, c
       UNION ALL
-      MATCH (root)-[:INTRODUCES]->(:Model)-[:BASED_ON]->(f:Model)<-[:INTRODUCES]-(c:Paper)
-      WHERE c <> root
+      MATCH (root)-[:INTRODUCES]->(:Model)-[b:BASED_ON]->(f:Model)<-[:INTRODUCES]-(c:Paper)
+      WHERE c <> root AND root.id IN b.evidencePaperIds
       WITH DISTINCT f, c LIMIT $fanout
       RETURN 'introducesBase' AS kind, f, c
       UNION ALL
-      MATCH (root)-[:INTRODUCES]->(:Model)-[:EVALUATED_ON]->(f:Dataset)
-      WITH DISTINCT root, f
-      CALL (root, f) {
-        MATCH (f)<-[:EVALUATED_ON]-(:Model)<-[:INTRODUCES]-(c:Paper) WHERE c <> root RETURN DISTINCT c LIMIT $fanout
-      }
-      RETURN 'paperEvaluated' AS kind, f, c
+      MATCH (root)-[:INTRODUCES]->(f:Model)<-[b:BASED_ON]-(:Model)<-[:INTRODUCES]-(c:Paper)
+      WHERE c <> root AND c.id IN b.evidencePaperIds
+      WITH DISTINCT f, c LIMIT $fanout
+      RETURN 'buildsOnRoot' AS kind, f, c
       UNION ALL
       MATCH (root)<-[:AUTHORED]-(f:Author)
       CALL (root, f) { MATCH (f)-[:AUTHORED]->(c:Paper) WHERE c <> root RETURN c LIMIT $fanout }
@@ -239,9 +297,15 @@ export const relatedTextPapersQuery = defineQuery({
     CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX.name}', $lucene, {limit: $candidates}) YIELD node, score
     WHERE node:Paper
     CALL (node) { MATCH (node)-[:INTRODUCES]->(m:Model) RETURN collect(${nodeProjection("m")})[..5] AS models }
-    RETURN ${nodeProjection("node")} AS paper, score, models`,
+    RETURN ${nodeProjection("node")} AS paper, score, models,
+           left(coalesce(node.title, '') + ' ' + coalesce(node.abstract, ''), 20000) AS text`,
   params: z.object({ lucene: z.string().min(1), candidates: z.number().int().min(1).max(500) }),
-  row: z.object({ paper: NodeRowSchema, score: z.number(), models: z.array(NodeRowSchema) }),
+  row: z.object({
+    paper: NodeRowSchema,
+    score: z.number(),
+    models: z.array(NodeRowSchema),
+    text: z.string(),
+  }),
 });
 
 const STOP_WORDS = new Set(
@@ -253,21 +317,32 @@ const STOP_WORDS = new Set(
   ).split(" "),
 );
 
-/** A Lucene query of the text's most frequent distinctive words over titles and abstracts, each escaped. */
-export function similarityQuery(text: string, maxTerms = 25): string | null {
-  const words = text
+/** Words of a text, lower case, without stop words and bare numbers. */
+function contentWords(text: string): string[] {
+  return text
     .slice(0, 20_000)
     .normalize("NFKC")
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length >= 3 && !STOP_WORDS.has(w) && !/^\d+$/.test(w));
+}
+
+/** The text's most frequent distinctive words, most telling first. */
+export function distinctiveTerms(text: string, maxTerms = 25): string[] {
   const counts = new Map<string, number>();
-  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const terms = [...counts.entries()]
-    // Repeated words first, then longer ones: rarer in the corpus, cheaper for the index.
-    .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
-    .slice(0, maxTerms)
-    .map(([w]) => escapeLucene(w));
+  for (const w of contentWords(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return (
+    [...counts.entries()]
+      // Repeated words first, then longer ones: rarer in the corpus, cheaper for the index.
+      .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
+      .slice(0, maxTerms)
+      .map(([w]) => w)
+  );
+}
+
+/** A Lucene query of the text's most frequent distinctive words over titles and abstracts, each escaped. */
+export function similarityQuery(text: string, maxTerms = 25): string | null {
+  const terms = distinctiveTerms(text, maxTerms).map(escapeLucene);
   if (terms.length === 0) return null;
   const list = terms.join(" ");
   return `title:(${list}) abstract:(${list})`;
@@ -278,10 +353,12 @@ export const RELATED_WEIGHTS: Record<string, number> = Object.fromEntries(
   Object.entries(RELATED_KINDS).map(([name, kind]) => [name, kind.weight]),
 );
 
+type ReasonNode = RelatedReason["nodes"][number];
+
 interface Scored {
   node: WireNode;
-  score: number;
-  reasons: Map<string, { weight: number; reason: string }>;
+  /** By the shared node (or "text", or the direct link): one reason each, the strongest. */
+  reasons: Map<string, RelatedReason>;
 }
 
 export interface RelatedOptions {
@@ -289,6 +366,27 @@ export interface RelatedOptions {
   fanout?: number;
   timeoutMs?: number | undefined;
 }
+
+/** Names listed in one reason before "and N more". */
+const NAMES_IN_REASON = 4;
+
+/** Shared authors as one reason: their weights summed, their names listed. */
+function mergeAuthors(reasons: RelatedReason[]): RelatedReason[] {
+  const authors = reasons.filter((r) => r.kind === "author");
+  if (authors.length <= 1) return reasons;
+  const nodes = authors.flatMap((r) => r.nodes).sort((a, b) => a.name.localeCompare(b.name));
+  const names = nodes.slice(0, NAMES_IN_REASON).map((n) => n.name);
+  const more = nodes.length > NAMES_IN_REASON ? ` and ${nodes.length - NAMES_IN_REASON} more` : "";
+  const merged: RelatedReason = {
+    kind: "author",
+    text: `shares ${nodes.length} authors: ${names.join(", ")}${more}`,
+    weight: authors.reduce((sum, r) => sum + r.weight, 0),
+    nodes,
+  };
+  return [...reasons.filter((r) => r.kind !== "author"), merged];
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The ranked related items of a paper or a model, with reasons and a small graph. */
 export async function readRelated(
@@ -327,16 +425,16 @@ export async function readRelated(
   const edges = new Map<string, WireEdge>();
   const rootId = id;
 
-  const credit = (node: WireNode, featureId: string, weight: number, reason: string) => {
+  const credit = (node: WireNode, reasonKey: string, reason: RelatedReason) => {
     if (node.id === rootId) return;
     let entry = candidates.get(node.id);
     if (!entry) {
-      entry = { node, score: 0, reasons: new Map() };
+      entry = { node, reasons: new Map() };
       candidates.set(node.id, entry);
     }
     // One shared node counts once per candidate, by its strongest reason.
-    const known = entry.reasons.get(featureId);
-    if (!known || known.weight < weight) entry.reasons.set(featureId, { weight, reason });
+    const known = entry.reasons.get(reasonKey);
+    if (!known || known.weight < reason.weight) entry.reasons.set(reasonKey, reason);
   };
 
   for (const row of shared) {
@@ -346,12 +444,15 @@ export async function readRelated(
       if (!kind) continue;
       const feature = toWireNode(featureRow);
       const direct = kindName === "parent" || kindName === "child";
-      credit(
-        candidate,
-        direct ? `direct:${candidate.id}` : feature.id,
+      const named: ReasonNode = direct
+        ? { id: candidate.id, name: candidate.name, label: candidate.label }
+        : { id: feature.id, name: feature.name, label: feature.label };
+      credit(candidate, direct ? `direct:${candidate.id}` : feature.id, {
+        kind: kind.group,
+        text: kind.reason(feature.name, rootName),
         weight,
-        kind.reason(feature.name, rootName),
-      );
+        nodes: [named],
+      });
       if (kind.edge) {
         featureNodes.set(feature.id, feature);
         const { type, rootOut, candidateOut } = kind.edge;
@@ -370,8 +471,10 @@ export async function readRelated(
     }
   }
 
-  const lucene = similarityQuery(texts.join(" "));
+  const rootText = texts.join(" ");
+  const lucene = similarityQuery(rootText);
   if (lucene) {
+    const terms = distinctiveTerms(rootText);
     const hits = await db.run(
       relatedTextPapersQuery,
       { lucene, candidates: Math.min(500, limit * 3 + 10) },
@@ -384,17 +487,31 @@ export async function readRelated(
       if (rootPaperIds.has(hit.paper.key)) continue;
       const similarity = Math.min(1, hit.score / reference);
       if (similarity < 0.1) continue;
+      const theirs = new Set(contentWords(hit.text));
+      const words = terms.filter((t) => theirs.has(t)).slice(0, 5);
       const targets = ref.label === "Paper" ? [hit.paper] : hit.models;
       for (const target of targets) {
-        credit(toWireNode(target), "text", TEXT_WEIGHT * similarity, "similar abstract");
+        credit(toWireNode(target), "text", {
+          kind: "text",
+          text: `similar abstract (${similarity.toFixed(2)})`,
+          weight: TEXT_WEIGHT * similarity,
+          nodes:
+            ref.label === "Paper"
+              ? []
+              : [{ id: toWireNode(hit.paper).id, name: hit.paper.name, label: "Paper" }],
+          similarity: round(similarity),
+          words,
+        });
       }
     }
   }
 
   const ranked = [...candidates.values()]
     .map((c) => {
-      const reasons = [...c.reasons.values()].sort((a, b) => b.weight - a.weight);
-      return { node: c.node, score: reasons.reduce((sum, r) => sum + r.weight, 0), reasons };
+      const why = mergeAuthors([...c.reasons.values()])
+        .map((r) => ({ ...r, weight: round(r.weight) }))
+        .sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text));
+      return { node: c.node, score: why.reduce((sum, r) => sum + r.weight, 0), why };
     })
     .sort((a, b) => b.score - a.score || a.node.name.localeCompare(b.node.name))
     .slice(0, limit);
@@ -433,8 +550,9 @@ export async function readRelated(
     root: rootId,
     items: ranked.map((r) => ({
       node: r.node,
-      score: Math.round(r.score * 1000) / 1000,
-      reasons: [...new Set(r.reasons.map((x) => x.reason))],
+      score: round(r.score),
+      reasons: [...new Set(r.why.map((x) => x.text))],
+      why: r.why,
     })),
     graph: { nodes: finalNodes, edges: finalEdges, truncated: candidates.size > ranked.length },
   };

@@ -89,6 +89,11 @@ export function NodePanel({ id }: { id: string }) {
               Lineage (l)
             </button>
           )}
+          {label === "Model" && (
+            <button type="button" data-testid="open-growth" onClick={() => actions.openGrowth(id)}>
+              Family over time
+            </button>
+          )}
           <button
             type="button"
             onClick={() => {

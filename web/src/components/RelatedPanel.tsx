@@ -1,3 +1,4 @@
+import type { RelatedReason } from "@kg/graph-schema";
 import { useEffect, useMemo } from "react";
 import { api } from "../api/client.ts";
 import { useApi } from "../api/use-api.ts";
@@ -6,7 +7,59 @@ import { loadSmallGraph } from "../graph/small-graph.ts";
 import { useSigma } from "../sigma/context.ts";
 import { SigmaHost } from "../sigma/SigmaHost.tsx";
 import { focusNode } from "../state/navigation.ts";
-import { LabelChip } from "./NodeLink.tsx";
+import { LabelChip, NodeLink } from "./NodeLink.tsx";
+
+/** The kind of each reason in a word, as the list shows it. */
+const KIND_WORDS: Record<RelatedReason["kind"], string> = {
+  model: "model",
+  dataset: "data",
+  method: "method",
+  lineage: "lineage",
+  author: "authors",
+  lab: "lab",
+  developer: "developer",
+  paper: "paper",
+  text: "text",
+};
+
+/** One reason: what it rests on (linked), and for a similar abstract, the score and shared words. */
+function Reason({ reason }: { reason: RelatedReason }) {
+  // "both use data set ScanNet" + a link to ScanNet: the name once, as the link.
+  const only = reason.nodes.length === 1 ? reason.nodes[0] : undefined;
+  const words =
+    only && reason.text.endsWith(only.name) ? reason.text.slice(0, -only.name.length) : reason.text;
+  return (
+    <li data-testid="related-reason" data-kind={reason.kind} title={`adds ${reason.weight.toFixed(2)}`}>
+      <span className={`reason-kind reason-${reason.kind}`}>{KIND_WORDS[reason.kind]}</span>
+      {reason.kind === "text" ? (
+        <span>
+          similar abstract{" "}
+          <span className="similarity" data-testid="similarity">
+            <span
+              className="similarity-bar"
+              style={{ width: `${Math.round((reason.similarity ?? 0) * 100)}%` }}
+            />
+            {(reason.similarity ?? 0).toFixed(2)}
+          </span>
+          {reason.words && reason.words.length > 0 && (
+            <span className="muted small"> — {reason.words.join(", ")}</span>
+          )}
+        </span>
+      ) : (
+        <span>
+          {words}
+          {reason.nodes.length > 0 && (
+            <span className="reason-nodes">
+              {reason.nodes.slice(0, 4).map((n) => (
+                <NodeLink key={n.id} id={n.id} label={n.label} name={n.name} />
+              ))}
+            </span>
+          )}
+        </span>
+      )}
+    </li>
+  );
+}
 
 /** Clicks in the small graph open the node, like the list. */
 function SmallGraphEvents() {
@@ -69,7 +122,7 @@ export function RelatedPanel({ id }: { id: string }) {
       </div>
       <ol className="related-list">
         {items.map((item) => (
-          <li key={item.node.id} data-id={item.node.id}>
+          <li key={item.node.id} data-id={item.node.id} data-testid="related-item">
             <div className="row">
               <span className="score" title="relatedness score">
                 {item.score.toFixed(2)}
@@ -80,8 +133,8 @@ export function RelatedPanel({ id }: { id: string }) {
               <LabelChip label={item.node.label} />
             </div>
             <ul className="reasons">
-              {item.reasons.map((r) => (
-                <li key={r}>{r}</li>
+              {item.why.map((r) => (
+                <Reason key={`${r.kind}:${r.text}`} reason={r} />
               ))}
             </ul>
           </li>

@@ -20,6 +20,9 @@ const based = (child: string, base: string, method: string) => ({
 const lineage: LineageResponse = {
   root: "Model:base",
   datasets: {},
+  family: { nodes: [], edges: [], truncated: false },
+  evidence: {},
+  dates: {},
   graph: {
     truncated: false,
     nodes: [

@@ -5,6 +5,8 @@ export type View = "graph" | "lineage" | "console";
 export type SizeBy = "degree" | "pagerank";
 export type SidePanel = "card" | "related";
 export type ColorBy = "label" | "community";
+/** The lineage view as a tree, or as the family's growth over time. */
+export type LineageMode = "tree" | "time";
 
 export interface Filters {
   hiddenLabels: NodeLabel[];
@@ -45,6 +47,7 @@ export interface AppState {
   selected: string | null;
   /** The lineage view's root: a model id, or a name the server resolves (a deep link). */
   lineageRoot: string | null;
+  lineageMode: LineageMode;
   hovered: string | null;
   panel: SidePanel;
   filters: Filters;
@@ -74,6 +77,7 @@ export const INITIAL_STATE: AppState = {
   view: "graph",
   selected: null,
   lineageRoot: null,
+  lineageMode: "tree",
   hovered: null,
   panel: "card",
   filters: DEFAULT_FILTERS,
@@ -178,7 +182,14 @@ export const actions = {
     }));
   },
   openLineage(id: string) {
-    appStore.set({ view: "lineage", selected: id, lineageRoot: id });
+    appStore.set({ view: "lineage", selected: id, lineageRoot: id, lineageMode: "tree" });
+  },
+  /** The lineage view on how the model's family grew over time. */
+  openGrowth(id: string) {
+    appStore.set({ view: "lineage", selected: id, lineageRoot: id, lineageMode: "time" });
+  },
+  setLineageMode(mode: LineageMode) {
+    appStore.set({ lineageMode: mode });
   },
   setPanel(panel: SidePanel) {
     appStore.set({ panel });

@@ -12,6 +12,7 @@ import {
   appStore,
   type ColorBy,
   DEFAULT_FILTERS,
+  type LineageMode,
   type SidePanel,
   type SizeBy,
   type View,
@@ -22,11 +23,13 @@ import {
  * the size rule and the camera, so a view can be shared. Parameters:
  * `view`, `node`, `panel`, `q` (Cypher), `hide` (labels), `types` (hidden relationship
  * types), `min` (min degree), `iso` (hide isolated), `size`, `cam` (x,y,ratio),
- * `from`/`to` (YYYY-MM, the date filter), `color=community`, `papers=1`.
+ * `from`/`to` (YYYY-MM, the date filter), `color=community`, `papers=1`, `lineage=time`
+ * (the lineage view as the family's growth over time).
  */
 export interface UrlState {
   view: View;
   selected: string | null;
+  lineageMode: LineageMode;
   panel: SidePanel;
   query: string;
   hiddenLabels: NodeLabel[];
@@ -57,6 +60,7 @@ export function parseUrl(search: string): UrlState {
   return {
     view: VIEWS.includes(view as View) ? (view as View) : "graph",
     selected: p.get("node") || null,
+    lineageMode: p.get("lineage") === "time" ? "time" : "tree",
     panel: p.get("panel") === "related" ? "related" : "card",
     query: p.get("q") ?? "",
     hiddenLabels: list(p.get("hide"), NODE_LABELS),
@@ -79,6 +83,7 @@ export function formatUrl(state: AppState, camera: UrlState["camera"]): string {
   const p = new URLSearchParams();
   if (state.view !== "graph") p.set("view", state.view);
   if (state.selected) p.set("node", state.selected);
+  if (state.view === "lineage" && state.lineageMode === "time") p.set("lineage", "time");
   if (state.selected && state.panel === "related") p.set("panel", "related");
   if (state.query.trim() && state.view === "console") p.set("q", state.query);
   const f = state.filters;
@@ -113,6 +118,7 @@ export function applyUrl(search: string): void {
     view: u.view,
     selected: u.selected,
     lineageRoot: u.view === "lineage" ? u.selected : appStore.get().lineageRoot,
+    lineageMode: u.lineageMode,
     panel: u.panel,
     query: u.query || appStore.get().query,
     runQueryOnOpen: u.view === "console" && u.query.trim() !== "",
@@ -154,7 +160,8 @@ export function startUrlSync(): () => void {
       previous = s;
       return;
     }
-    const push = s.view !== previous.view || s.selected !== previous.selected;
+    const push =
+      s.view !== previous.view || s.selected !== previous.selected || s.lineageMode !== previous.lineageMode;
     const relevant =
       push ||
       s.panel !== previous.panel ||

@@ -3,12 +3,17 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api/client.ts";
 import { useApi } from "../api/use-api.ts";
 import { methodWord } from "../components/cards.tsx";
+import { EdgeEvidenceList } from "../components/EdgeEvidence.tsx";
+import { FamilyGrowthView } from "../components/FamilyGrowth.tsx";
+import { NameFamily } from "../components/NameFamily.tsx";
 import { BOX_H, BOX_W, type LineageLayout, layoutLineage, pruneLineage } from "../graph/lineage-layout.ts";
 import { LABEL_COLORS } from "../graph/style.ts";
 import { isNodeId } from "../state/navigation.ts";
 import { actions, useApp } from "../state/store.ts";
 
 const DEPTH = 10;
+/** Descendants asked for by the growth view: a popular base model's whole family, within reason. */
+const GROWTH_LIMIT = 2000;
 
 function Tree({
   lineage,
@@ -28,6 +33,8 @@ function Tree({
   const byId = new Map(layout.boxes.map((b) => [b.id, b]));
   const scroller = useRef<HTMLDivElement>(null);
   const [scale, setScale] = useState(1);
+  // The edge whose evidence is shown: on hover, or pinned by a click until clicked again.
+  const [edge, setEdge] = useState<{ id: string; pinned: boolean } | null>(null);
 
   // Centre the root on first draw.
   useEffect(() => {
@@ -101,15 +108,35 @@ function Tree({
             const a = byId.get(link.from);
             const b = byId.get(link.to);
             if (!a || !b) return null;
+            const shown = edge?.id === link.id;
             return (
-              <span
+              <div
                 key={`label-${link.id}`}
-                className="lineage-method"
-                data-testid="lineage-method"
+                className={`lineage-method-slot ${shown ? "open" : ""}`}
                 style={{ left: (a.x + b.x) / 2 + BOX_W / 2, top: (a.y + BOX_H + b.y) / 2 }}
               >
-                {methodWord(link.method) || "based on"}
-              </span>
+                <button
+                  onMouseEnter={() => setEdge((e) => (e?.pinned ? e : { id: link.id, pinned: false }))}
+                  onMouseLeave={() => setEdge((e) => (e?.pinned ? e : null))}
+                  type="button"
+                  className="lineage-method"
+                  data-testid="lineage-method"
+                  data-edge={link.id}
+                  aria-expanded={shown}
+                  title="The sentence this derivation was read from"
+                  onClick={() =>
+                    setEdge((e) => (e?.id === link.id && e.pinned ? null : { id: link.id, pinned: true }))
+                  }
+                >
+                  {methodWord(link.method) || "based on"}
+                </button>
+                {shown && (
+                  <EdgeEvidenceList
+                    evidence={lineage.evidence[link.id] ?? []}
+                    what={`${b.name} from ${a.name} (${methodWord(link.method) || "based on"}), as stated in:`}
+                  />
+                )}
+              </div>
             );
           })}
           {layout.boxes.map((box) => {
@@ -186,8 +213,10 @@ export function LineageView() {
   const root = chosenRoot ?? (selected?.startsWith("Model:") ? selected : null);
   const setRoot = (id: string) => actions.setLineageRoot(id);
 
-  const lineage = useApi(root ? `lineage:${root}` : null, (signal) =>
-    api.lineage({ params: { id: root ?? "" }, query: { depth: DEPTH } }, signal),
+  const mode = useApp((s) => s.lineageMode);
+  const limit = mode === "time" ? GROWTH_LIMIT : undefined;
+  const lineage = useApi(root ? `lineage:${root}:${limit ?? ""}` : null, (signal) =>
+    api.lineage({ params: { id: root ?? "" }, query: { depth: DEPTH, ...(limit ? { limit } : {}) } }, signal),
   );
   // A name (`?view=lineage&node=Llama-3.1-8B-Instruct`) comes back resolved to its id.
   useEffect(() => {
@@ -240,9 +269,30 @@ export function LineageView() {
         <h2>
           Lineage of <span data-testid="lineage-root-name">{rootName}</span>
         </h2>
+        <div className="mode-toggle" role="tablist" aria-label="Lineage as">
+          <button
+            type="button"
+            role="tab"
+            data-testid="lineage-mode-tree"
+            aria-selected={mode === "tree"}
+            onClick={() => actions.setLineageMode("tree")}
+          >
+            Tree
+          </button>
+          <button
+            type="button"
+            role="tab"
+            data-testid="lineage-mode-time"
+            aria-selected={mode === "time"}
+            onClick={() => actions.setLineageMode("time")}
+          >
+            Over time
+          </button>
+        </div>
         <span className="muted">
-          {data.graph.nodes.length} models · {data.graph.edges.length} derivations · ⊕ trained on · ◎
-          evaluated on
+          {data.graph.nodes.length} models · {data.graph.edges.length} derivations stated in papers
+          {data.family.nodes.length > 0 ? ` · ${data.family.nodes.length} in the family by name` : ""} · ⊕
+          trained on · ◎ evaluated on · click a method for its sentence
         </span>
         {selected && selected !== root && selected.startsWith("Model:") && (
           <button type="button" onClick={() => setRoot(selected)}>
@@ -250,53 +300,62 @@ export function LineageView() {
           </button>
         )}
       </div>
-      {data.graph.nodes.length <= 1 ? (
-        <p className="lineage-alone">No base model or derived model was read for {rootName}.</p>
-      ) : null}
-      {pruned && pruned.groups.length > 0 && (
-        <div
-          className="lineage-groups"
-          data-testid="method-groups"
-          role="toolbar"
-          aria-label="Derived models by method"
-        >
-          <span className="muted small">Derived models by method:</span>
-          {pruned.groups.map((g) => {
-            const off = hiddenMethods.has(g.method);
-            return (
-              <button
-                key={g.method}
-                type="button"
-                className={`legend-item ${off ? "off" : ""}`}
-                aria-pressed={!off}
-                data-testid="method-group"
-                data-method={g.method}
-                title={off ? "Show this group" : "Hide this group"}
-                onClick={() =>
-                  setHiddenMethods((h) => {
-                    const next = new Set(h);
-                    if (off) next.delete(g.method);
-                    else next.add(g.method);
-                    return next;
-                  })
-                }
+      {mode === "time" ? (
+        <FamilyGrowthView lineage={data} />
+      ) : (
+        <div className="lineage-body">
+          <div className="lineage-main">
+            {data.graph.nodes.length <= 1 ? (
+              <p className="lineage-alone">No base model or derived model was stated for {rootName}.</p>
+            ) : null}
+            {pruned && pruned.groups.length > 0 && (
+              <div
+                className="lineage-groups"
+                data-testid="method-groups"
+                role="toolbar"
+                aria-label="Derived models by method"
               >
-                {methodWord(g.method === "other" ? null : g.method) || "other"}{" "}
-                <span className="legend-count">{g.count}</span>
-              </button>
-            );
-          })}
+                <span className="muted small">Derived models by method:</span>
+                {pruned.groups.map((g) => {
+                  const off = hiddenMethods.has(g.method);
+                  return (
+                    <button
+                      key={g.method}
+                      type="button"
+                      className={`legend-item ${off ? "off" : ""}`}
+                      aria-pressed={!off}
+                      data-testid="method-group"
+                      data-method={g.method}
+                      title={off ? "Show this group" : "Hide this group"}
+                      onClick={() =>
+                        setHiddenMethods((h) => {
+                          const next = new Set(h);
+                          if (off) next.delete(g.method);
+                          else next.add(g.method);
+                          return next;
+                        })
+                      }
+                    >
+                      {methodWord(g.method === "other" ? null : g.method) || "other"}{" "}
+                      <span className="legend-count">{g.count}</span>
+                    </button>
+                  );
+                })}
+              </div>
+            )}
+            {layout && pruned && (
+              <Tree
+                lineage={pruned.lineage}
+                layout={layout}
+                selected={selected}
+                onReroot={setRoot}
+                folded={pruned.folded}
+                onUnfold={(id) => setUnfolded((u) => new Set(u).add(id))}
+              />
+            )}
+          </div>
+          <NameFamily lineage={data} selected={selected} />
         </div>
-      )}
-      {layout && pruned && (
-        <Tree
-          lineage={pruned.lineage}
-          layout={layout}
-          selected={selected}
-          onReroot={setRoot}
-          folded={pruned.folded}
-          onUnfold={(id) => setUnfolded((u) => new Set(u).add(id))}
-        />
       )}
     </div>
   );
