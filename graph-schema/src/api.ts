@@ -263,3 +263,29 @@ export const IngestJobSchema = z.object({
   newNodeIds: z.array(z.string()),
 });
 export type IngestJob = z.infer<typeof IngestJobSchema>;
+
+// POST /api/export/details { ids } — what an export file carries beyond the drawing
+export const EXPORT_DETAILS_MAX_IDS = 20_000;
+export const ExportDetailsRequestSchema = z.object({
+  ids: z.array(z.string().min(1)).min(1).max(EXPORT_DETAILS_MAX_IDS),
+});
+export const ExportDetailsResponseSchema = z.object({
+  /** By node id: a paper's date and arXiv id; an entity's first-seen date (its earliest dated paper). */
+  nodes: z.record(
+    z.string(),
+    z.object({ date: z.string().nullable(), arxivId: z.string().nullable(), title: z.string().nullable() }),
+  ),
+  /** The relationships from each node, with their evidence (at most a few sentences each). */
+  edges: z.array(
+    z.object({
+      source: z.string(),
+      target: z.string(),
+      type: RelTypeSchema,
+      method: z.string().nullable(),
+      evidence: z.array(z.string()),
+      /** The arXiv ids (or paper ids) the evidence sentences were read from, in the same order. */
+      evidencePapers: z.array(z.string()),
+    }),
+  ),
+});
+export type ExportDetailsResponse = z.infer<typeof ExportDetailsResponseSchema>;

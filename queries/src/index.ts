@@ -5,6 +5,7 @@ export * from "./console/tokenize.ts";
 export * from "./define.ts";
 export * from "./read/card.ts";
 export * from "./read/expand.ts";
+export * from "./read/export-details.ts";
 export * from "./read/graph.ts";
 export * from "./read/lineage.ts";
 export * from "./read/overview.ts";

@@ -8,6 +8,7 @@ import { ROUTES } from "@kg/graph-schema";
 import {
   expandNode,
   readCard,
+  readExportDetails,
   readLineage,
   readRelated,
   readShortestPath,
@@ -91,6 +92,10 @@ export const schemaRoute = bindRoute(ROUTES.schema, async (deps) => {
   return row ?? { labels: [], relationshipTypes: [], propertyKeys: [] };
 });
 
+export const exportDetailsRoute = bindRoute(ROUTES.exportDetails, (deps, { body }) =>
+  readExportDetails(deps.db, body.ids, { timeoutMs: deps.config.QUERY_TIMEOUT_MS }),
+);
+
 export const READ_ROUTES = [
   healthRoute,
   statsRoute,
@@ -101,4 +106,5 @@ export const READ_ROUTES = [
   expandRoute,
   pathRoute,
   schemaRoute,
+  exportDetailsRoute,
 ];
