@@ -71,6 +71,14 @@ export function registerApi(
           input[key] = parsed.data;
         }
         try {
+          const cache = route.cached ? deps.readCache : undefined;
+          if (cache?.enabled) {
+            // Kept as the JSON text it is sent as; errors (404, 408…) are never kept.
+            const body = await cache.get(request.url, async () =>
+              JSON.stringify(await route.handler(deps, request, input)),
+            );
+            return reply.type("application/json; charset=utf-8").send(body);
+          }
           const result = await route.handler(deps, request, input);
           if (route.contentType) reply.type(route.contentType);
           return result;
