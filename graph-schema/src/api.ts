@@ -260,7 +260,12 @@ export const IngestJobSchema = z.object({
   nodes: z.number().int(),
   edges: z.number().int(),
   warnings: z.array(z.string()),
+  /** Papers and entities that were not in the graph before this import (at most 5,000 ids). */
   newNodeIds: z.array(z.string()),
+  /** What the import added against what was there: new papers and entities, entities already present. */
+  added: z
+    .object({ papers: z.number().int(), entities: z.number().int(), present: z.number().int() })
+    .default({ papers: 0, entities: 0, present: 0 }),
 });
 export type IngestJob = z.infer<typeof IngestJobSchema>;
 

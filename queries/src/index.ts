@@ -4,6 +4,7 @@ export * from "./console/table.ts";
 export * from "./console/tokenize.ts";
 export * from "./define.ts";
 export * from "./read/card.ts";
+export * from "./read/existing.ts";
 export * from "./read/expand.ts";
 export * from "./read/export-details.ts";
 export * from "./read/graph.ts";
