@@ -317,6 +317,37 @@ export const IngestJobSchema = z.object({
   nodes: z.number().int(),
   edges: z.number().int(),
   warnings: z.array(z.string()),
+  /** Papers and entities that were not in the graph before this import (at most 5,000 ids). */
   newNodeIds: z.array(z.string()),
+  /** What the import added against what was there: new papers and entities, entities already present. */
+  added: z
+    .object({ papers: z.number().int(), entities: z.number().int(), present: z.number().int() })
+    .default({ papers: 0, entities: 0, present: 0 }),
 });
 export type IngestJob = z.infer<typeof IngestJobSchema>;
+
+// POST /api/export/details { ids } — what an export file carries beyond the drawing
+export const EXPORT_DETAILS_MAX_IDS = 20_000;
+export const ExportDetailsRequestSchema = z.object({
+  ids: z.array(z.string().min(1)).min(1).max(EXPORT_DETAILS_MAX_IDS),
+});
+export const ExportDetailsResponseSchema = z.object({
+  /** By node id: a paper's date and arXiv id; an entity's first-seen date (its earliest dated paper). */
+  nodes: z.record(
+    z.string(),
+    z.object({ date: z.string().nullable(), arxivId: z.string().nullable(), title: z.string().nullable() }),
+  ),
+  /** The relationships from each node, with their evidence (at most a few sentences each). */
+  edges: z.array(
+    z.object({
+      source: z.string(),
+      target: z.string(),
+      type: RelTypeSchema,
+      method: z.string().nullable(),
+      evidence: z.array(z.string()),
+      /** The arXiv ids (or paper ids) the evidence sentences were read from, in the same order. */
+      evidencePapers: z.array(z.string()),
+    }),
+  ),
+});
+export type ExportDetailsResponse = z.infer<typeof ExportDetailsResponseSchema>;

@@ -11,6 +11,8 @@ import {
   CypherResponseSchema,
   ExpandQuerySchema,
   ExpandResponseSchema,
+  ExportDetailsRequestSchema,
+  ExportDetailsResponseSchema,
   GraphQuerySchema,
   GraphResponseSchema,
   HealthResponseSchema,
@@ -164,6 +166,18 @@ export const ROUTES = {
     query: PathQuerySchema,
     response: PathResponseSchema,
     errors: { 400: "an id is not `Label:key`" },
+  }),
+  exportDetails: defineContract({
+    method: "POST",
+    path: "/api/export/details",
+    summary: "What an export carries beyond the drawing: dates, arXiv ids and each relationship's evidence",
+    description:
+      "For up to 20,000 node ids: a paper's date, arXiv id and title, an entity's first-seen date " +
+      "(its earliest dated paper), and the relationships from each node with up to 5 evidence " +
+      "sentences and the papers they were read from.",
+    body: ExportDetailsRequestSchema,
+    response: ExportDetailsResponseSchema,
+    errors: { 400: "an id is not `Label:key`, or more than 20,000 ids" },
   }),
   schema: defineContract({
     method: "GET",

@@ -3,13 +3,58 @@
  * parseable, holding what is on screen (filters applied).
  */
 import { readFile } from "node:fs/promises";
+import { loadExtraction } from "@kg/ingest";
 import { MultiDirectedGraph } from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { useE2E, visibleEdges, visibleNodes, waitForGraph } from "./helpers.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixturePaper } from "../support/extraction-builders.ts";
+import { idOf, useE2E, visibleEdges, visibleNodes, waitForGraph } from "./helpers.ts";
 
 const e2e = useE2E();
+
+// The seed documents carry no dates: one dated paper, introducing a model built on one of theirs.
+const DATED = fixturePaper(
+  "arxiv:2503.01234",
+  "Dated-7B: A Dated Model",
+  "We introduce Dated-7B, fine-tuned from Qwen2.5-7B-Instruct.",
+  "8".repeat(64),
+  [],
+  "2025-03-14",
+);
+beforeAll(async () => {
+  const evidence = [
+    {
+      paperId: DATED.id,
+      sourceId: DATED.sourceId,
+      sentence: DATED.abstract,
+      confidence: 0.9,
+      extractor: "e2e",
+    },
+  ];
+  await loadExtraction(e2e.server.db, {
+    sources: [{ id: DATED.sourceId, path: "dated.jsonl", kind: "paper-feed", bytes: 1, ingestedAt: null }],
+    papers: [DATED],
+    nodes: [{ label: "Model", key: "dated-7b", name: "Dated-7B", aliases: ["Dated-7B"] }],
+    edges: [
+      {
+        type: "INTRODUCES",
+        from: { label: "Paper", id: DATED.id },
+        to: { label: "Model", key: "dated-7b" },
+        properties: {},
+        evidence,
+      },
+      {
+        type: "BASED_ON",
+        from: { label: "Model", key: "dated-7b" },
+        to: { label: "Model", key: "qwen2-5-7b-instruct" },
+        properties: { method: "fine-tune" },
+        evidence,
+      },
+    ],
+    warnings: [],
+  });
+});
 
 async function download(page: Page, format: string): Promise<{ name: string; data: Buffer }> {
   await page.getByTestId("export-button").click();
@@ -118,5 +163,39 @@ describe("export", () => {
     expect(layout.lines).toBe(1);
     expect(layout.right).toBeLessThanOrEqual(1600);
     expect(layout.barHeight).toBeLessThan(70);
+  });
+
+  it("carries papers' dates and arXiv ids and each relationship's evidence in GraphML, GEXF and JSON", async () => {
+    // Bug: the files held only names, positions and types.
+    const { page } = await e2e.open();
+    await waitForGraph(page);
+    const json = JSON.parse((await download(page, "json")).data.toString("utf8")) as {
+      nodes: { key: string; attributes: Record<string, unknown> }[];
+      edges: { source: string; target: string; attributes: Record<string, unknown> }[];
+    };
+    const papers = json.nodes.filter((n) => n.attributes.kind === "Paper");
+    expect(papers.length).toBeGreaterThan(0);
+    const withArxiv = papers.filter((n) => /^\d{4}\.\d{4,5}/.test(String(n.attributes.arxivId ?? "")));
+    expect(withArxiv.length).toBeGreaterThan(0);
+    const dated = json.nodes.find((n) => n.key === `Paper:${DATED.id}`);
+    expect(dated?.attributes).toMatchObject({ date: "2025-03-14", arxivId: "2503.01234" });
+    // An entity's date is when it was first seen: its earliest dated paper.
+    expect(json.nodes.find((n) => n.key === "Model:dated-7b")?.attributes.date).toBe("2025-03-14");
+    const based = json.edges.find(
+      (e) => e.attributes.relType === "BASED_ON" && e.source === idOf(e2e.wire, "PET-F2I-7B"),
+    );
+    expect(based?.attributes.evidence).toEqual(expect.arrayContaining([expect.stringContaining("Qwen2.5")]));
+    expect((based?.attributes.evidencePapers as string[])[0]).toMatch(/^\d{4}\.\d{4,5}|^sha:/);
+
+    const graphml = (await download(page, "graphml")).data.toString("utf8");
+    expect(graphml).toMatch(/<data key="arxivId">\d{4}\.\d{4,5}/);
+    expect(graphml).toMatch(/<data key="date">\d{4}-\d{2}/);
+    expect(graphml).toMatch(/<data key="e_evidence">[^<]*Qwen2\.5/);
+
+    const gexf = parseGexf(MultiDirectedGraph, (await download(page, "gexf")).data.toString("utf8"));
+    const paper = withArxiv[0]?.key ?? "";
+    expect(gexf.getNodeAttribute(paper, "arxivId")).toBe(withArxiv[0]?.attributes.arxivId);
+    const evidence = gexf.mapEdges((_e, attrs) => String(attrs.evidence ?? "")).filter((t) => t !== "");
+    expect(evidence.length).toBeGreaterThan(0);
   });
 });

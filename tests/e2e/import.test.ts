@@ -87,4 +87,34 @@ describe("import", () => {
     const omega = await kg(page, (k) => k.graph.nodes().filter((n) => n.toLowerCase().includes("omegamed")));
     expect(omega.length).toBeGreaterThan(0);
   });
+
+  it("reports what the import added (new against already present), not what it read", async () => {
+    // Bug: the dialog said "6 entities" when the pasted abstract added one; the rest were there.
+    const { page } = await e2e.open();
+    await waitForGraph(page);
+    const before = new Set(e2e.wire.nodes.map((n) => n.id));
+    expect(before.has("Model:qwen2-5-7b-instruct")).toBe(true);
+    await page.keyboard.press("i");
+    await page.getByTestId("import-text").fill(PASTED.replaceAll("ZetaMed-3B", "KappaMed-2B"));
+    await page.getByTestId("import-submit").click();
+    await waitForImport(page);
+    const job = await page.evaluate(async () => {
+      const entries = performance.getEntriesByType("resource").map((e) => e.name);
+      const last = entries.filter((n) => /\/api\/ingest\/[^/]+$/.test(n)).pop() ?? "";
+      return (await (await fetch(last)).json()) as {
+        newNodeIds: string[];
+        added: { papers: number; entities: number; present: number };
+        nodes: number;
+      };
+    });
+    expect(job.newNodeIds).toContain("Model:kappamed-2b");
+    for (const id of job.newNodeIds) expect(before.has(id), `${id} was already in the graph`).toBe(false);
+    expect(job.newNodeIds).not.toContain("Model:qwen2-5-7b-instruct");
+    expect(job.added.papers).toBe(1);
+    expect(job.added.entities).toBe(job.newNodeIds.length - 1);
+    expect(job.added.present).toBe(job.nodes - job.added.entities);
+    expect(job.added.present).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId("import-new-entities").textContent()).toBe(String(job.added.entities));
+    expect(await page.getByTestId("import-present").textContent()).toBe(String(job.added.present));
+  });
 });

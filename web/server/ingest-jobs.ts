@@ -12,6 +12,7 @@
 import { randomUUID } from "node:crypto";
 import type { Config, IngestJob } from "@kg/graph-schema";
 import { loadWithProgress } from "@kg/ingest";
+import { existingNodeIds } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
 import { checkDecodedText } from "../../ingest/src/read/read.ts";
 import { createExtractWorker, type ExtractWorker } from "./extract-pool.ts";
@@ -123,18 +124,33 @@ export function createIngestJobs(
       update(job, { state: "extracting", progress: 0.05, message: `extracting ${files.length} document(s)` });
       extractor ??= createExtractWorker();
       const result = await extractor.extract(files);
-      const { summary, nodeIds } = await loadWithProgress(db, result, (p) =>
+      const readIds = [
+        ...result.papers.map((p) => `Paper:${p.id}`),
+        ...result.nodes.map((n) => `${n.label}:${n.key}`),
+      ];
+      // Asked before the load: afterwards every id read is in the graph.
+      const present = await existingNodeIds(db, readIds);
+      const { summary } = await loadWithProgress(db, result, (p) =>
         update(job, { state: "loading", progress: p.fraction, message: p.message }),
       );
+      const fresh = readIds.filter((id) => !present.has(id));
+      const added = {
+        papers: fresh.filter((id) => id.startsWith("Paper:")).length,
+        entities: fresh.filter((id) => !id.startsWith("Paper:")).length,
+        present: result.nodes.length - fresh.filter((id) => !id.startsWith("Paper:")).length,
+      };
       update(job, {
         state: "done",
         progress: 1,
-        message: `ingested ${summary.papers} papers, ${summary.nodes} entities, ${summary.edges} relationships`,
+        message:
+          `added ${added.papers} new papers and ${added.entities} new entities ` +
+          `(${added.present} entities were already in the graph); ${summary.edges} relationships read`,
         papers: summary.papers,
         nodes: summary.nodes,
         edges: summary.edges,
         warnings: result.warnings.map((w) => w.message),
-        newNodeIds: nodeIds.slice(0, MAX_NEW_NODE_IDS),
+        newNodeIds: fresh.slice(0, MAX_NEW_NODE_IDS),
+        added,
       });
     } catch (error) {
       update(job, { state: "failed", message: (error as Error).message });
@@ -178,6 +194,7 @@ export function createIngestJobs(
         edges: 0,
         warnings: [],
         newNodeIds: [],
+        added: { papers: 0, entities: 0, present: 0 },
       };
       jobs.set(job.id, job);
       while (jobs.size > MAX_KEPT_JOBS) {

@@ -8,6 +8,7 @@ import { ROUTES } from "@kg/graph-schema";
 import {
   expandNode,
   readCard,
+  readExportDetails,
   readLineage,
   readRelated,
   readShortestPath,
@@ -105,6 +106,10 @@ export const schemaRoute = cached(
   }),
 );
 
+export const exportDetailsRoute = bindRoute(ROUTES.exportDetails, (deps, { body }) =>
+  readExportDetails(deps.db, body.ids, { timeoutMs: deps.config.QUERY_TIMEOUT_MS }),
+);
+
 export const READ_ROUTES = [
   healthRoute,
   statsRoute,
@@ -115,4 +120,5 @@ export const READ_ROUTES = [
   expandRoute,
   pathRoute,
   schemaRoute,
+  exportDetailsRoute,
 ];

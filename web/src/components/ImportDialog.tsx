@@ -91,7 +91,11 @@ export function ImportDialog() {
         return;
       }
       const added = await reloadMainGraph();
-      const fresh = [...new Set([...job.newNodeIds.filter((id) => mainData.nodes.has(id)), ...added])];
+      // Only what this import added: the server's new ids, as drawn on the map.
+      const isNew = new Set(job.newNodeIds);
+      const fresh = [...new Set([...job.newNodeIds, ...added])].filter(
+        (id) => isNew.has(id) && mainData.nodes.has(id),
+      );
       actions.markFresh(fresh);
       setPhase({ phase: "done", job, added: fresh });
     } catch (error) {
@@ -206,10 +210,13 @@ export function ImportDialog() {
         )}
         {phase.phase === "done" && (
           <div data-testid="import-done">
-            <p>
-              Imported {phase.job.papers} papers: {phase.job.nodes} entities and {phase.job.edges}{" "}
-              relationships. <strong data-testid="import-new-count">{phase.added.length}</strong> new nodes
-              are highlighted in the graph.
+            <p data-testid="import-report">
+              Added <strong data-testid="import-new-papers">{phase.job.added.papers}</strong> new papers and{" "}
+              <strong data-testid="import-new-entities">{phase.job.added.entities}</strong> new entities;{" "}
+              <span data-testid="import-present">{phase.job.added.present}</span> entities it names were
+              already in the graph. {phase.job.edges} relationships read.{" "}
+              <strong data-testid="import-new-count">{phase.added.length}</strong> nodes are highlighted in
+              the graph.
             </p>
             {phase.job.warnings.length > 0 && (
               <details>

@@ -1,0 +1,96 @@
+/**
+ * What an export file carries beyond the drawing: a paper's date and arXiv id, an
+ * entity's first-seen date, and each relationship's evidence with the papers it was
+ * read from. One query per label (the key lookup is index-backed); relationships are
+ * read from their start node, and the caller keeps those whose other end is exported.
+ */
+import { type ExportDetailsResponse, RelTypeSchema } from "@kg/graph-schema";
+import { z } from "zod";
+import { defineQuery } from "../define.ts";
+import type { Database } from "../run/database.ts";
+import { parseNodeRef, perLabel } from "./wire.ts";
+
+/** Evidence sentences per relationship in an export; a well-read fact can have hundreds. */
+export const EXPORT_EVIDENCE_CAP = 5;
+
+export const exportDetailsQueries = perLabel((label, keyProperty) =>
+  defineQuery({
+    name: `exportDetails${label}`,
+    mode: "READ",
+    cypher: /* cypher */ `
+      UNWIND $keys AS k
+      MATCH (a:${label} {${keyProperty}: k})
+      CALL (a) {
+        MATCH (p:Paper)-[:INTRODUCES|MENTIONS]->(a) WHERE p.date IS NOT NULL
+        RETURN min(p.date) AS firstSeen
+      }
+      CALL (a) {
+        MATCH (a)-[r]->(b) WHERE type(r) <> 'FROM_SOURCE'
+        RETURN collect({
+          type: type(r), toLabel: labels(b)[0], toKey: coalesce(b.key, b.id), method: r.method,
+          evidence: coalesce(r.evidence, [])[..${EXPORT_EVIDENCE_CAP}],
+          papers: coalesce(r.evidencePaperIds, [])[..${EXPORT_EVIDENCE_CAP}]
+        }) AS out
+      }
+      RETURN k AS key, coalesce(a.date, firstSeen) AS date, a.arxivId AS arxivId, a.title AS title, out`,
+    params: z.object({ keys: z.array(z.string()) }),
+    row: z.object({
+      key: z.string(),
+      date: z.string().nullable(),
+      arxivId: z.string().nullable(),
+      title: z.string().nullable(),
+      out: z.array(
+        z.object({
+          type: z.string(),
+          toLabel: z.string(),
+          toKey: z.string(),
+          method: z.string().nullable(),
+          evidence: z.array(z.string()),
+          papers: z.array(z.string()),
+        }),
+      ),
+    }),
+  }),
+);
+
+/** Paper ids are `arxiv:<id>` when the arXiv id is known: the export names the arXiv id. */
+const paperRef = (id: string) => (id.startsWith("arxiv:") ? id.slice("arxiv:".length) : id);
+
+export async function readExportDetails(
+  db: Database,
+  ids: string[],
+  options: { timeoutMs?: number | undefined } = {},
+): Promise<ExportDetailsResponse> {
+  const wanted = new Set(ids);
+  const byLabel = new Map<string, string[]>();
+  for (const id of wanted) {
+    const ref = parseNodeRef(id);
+    byLabel.set(ref.label, [...(byLabel.get(ref.label) ?? []), ref.key]);
+  }
+  const out: ExportDetailsResponse = { nodes: {}, edges: [] };
+  for (const [label, keys] of byLabel) {
+    const rows = await db.run(
+      exportDetailsQueries[label as keyof typeof exportDetailsQueries],
+      { keys },
+      options,
+    );
+    for (const row of rows) {
+      const source = `${label}:${row.key}`;
+      out.nodes[source] = { date: row.date, arxivId: row.arxivId, title: row.title };
+      for (const r of row.out) {
+        const type = RelTypeSchema.safeParse(r.type);
+        const target = `${r.toLabel}:${r.toKey}`;
+        if (!type.success || !wanted.has(target)) continue;
+        out.edges.push({
+          source,
+          target,
+          type: type.data,
+          method: r.method,
+          evidence: r.evidence,
+          evidencePapers: r.papers.map(paperRef),
+        });
+      }
+    }
+  }
+  return out;
+}
