@@ -35,6 +35,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dataDir,
     detached: false,
     heap: "1g",
+    // A shared, loaded machine has taken just over the default 120 s to open Bolt.
+    timeoutMs: 290_000,
     log: (message) => console.log(`[neo4j-test] ${message}`),
   });
   console.log(`[neo4j-test] bolt ready at ${handle.boltUri} in ${Date.now() - started} ms`);
