@@ -90,6 +90,7 @@ export async function warmUpLoader(db: Database): Promise<void> {
     modelUrls: [k],
     urls: [k],
     notes: [k],
+    authors: [k],
     sourceIds: [k],
   };
   const source = { id: k, path: k, name: k, kind: k, bytes: 1, ingestedAt: k, paperIds: [k] };
