@@ -98,7 +98,12 @@ export interface LocalBulkServer {
   stop(): Promise<void>;
   markStarted(): void;
   markDone(): void;
-  import(files: { nodes: string[]; relationships: string[]; arrayDelimiter: string }): Promise<void>;
+  import(files: {
+    nodes: string[];
+    relationships: string[];
+    multiline: string[];
+    arrayDelimiter: string;
+  }): Promise<void>;
   /** Starts the server (detached) on the imported store; the caller closes the database. */
   start(): Promise<Database>;
 }

@@ -58,9 +58,22 @@ export interface ImportOptions {
   /** `TYPE=file` pairs. */
   relationships: readonly string[];
   arrayDelimiter: string;
+  /** The files whose fields span lines (default: every file may). */
+  multiline?: readonly string[];
   /** JVM heap of the importer (default 1g; it works mostly off heap). */
   heap?: string;
   log?: (message: string) => void;
+}
+
+/**
+ * The importer parses a file that may hold line breaks inside fields on one thread, any
+ * other in parallel chunks, so only the files that need it are named (format v2 takes a
+ * comma-separated list: a path holding a comma falls back to "every file").
+ */
+export function multilineArgs(files: readonly string[] | undefined): string[] {
+  if (files === undefined || files.some((f) => f.includes(","))) return ["--multiline-fields=true"];
+  if (files.length === 0) return ["--multiline-fields=false"];
+  return ["--multiline-fields-format=v2", `--multiline-fields=${files.join(",")}`];
 }
 
 /**
@@ -88,7 +101,7 @@ export async function importDatabase(opts: ImportOptions): Promise<void> {
     DATABASE,
     "--overwrite-destination=true",
     "--id-type=string",
-    "--multiline-fields=true",
+    ...multilineArgs(opts.multiline),
     `--array-delimiter=${opts.arrayDelimiter}`,
     "--bad-tolerance=0",
     "--skip-bad-relationships=false",

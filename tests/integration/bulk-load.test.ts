@@ -88,6 +88,8 @@ describe("bulk import", () => {
   const dataDirs: string[] = [];
   let result: ExtractionResult;
   let bulkDump: Dump;
+  /** The tricky paper's abstract as read (the CLI's ingests store it so, without the break). */
+  let trickyAbstract = "";
   let db: Database | undefined;
 
   beforeAll(async () => {
@@ -95,6 +97,12 @@ describe("bulk import", () => {
     writeFileSync(TRICKY_FILE, TRICKY);
     const { documents } = await readDocuments([SEEDS, TRICKY_FILE]);
     result = extractDocuments(documents);
+    // Segmentation joins the lines it reads; a stored value may still hold a line break,
+    // and the importer reads the rows that do from a multiline file of their own.
+    const tricky = result.papers.find((p) => p.arxivId === "2601.00001");
+    if (!tricky) throw new Error("fixture: the tricky paper was not read");
+    trickyAbstract = tricky.abstract;
+    tricky.abstract = tricky.abstract.replace("it uses LoRA. ", "it uses LoRA.\n");
   });
   afterAll(async () => {
     await db?.close();
@@ -135,7 +143,7 @@ describe("bulk import", () => {
     // The tricky values came through whole.
     const tricky = bulkDump.find((r) => r.id === "Paper:arxiv:2601.00001");
     expect(tricky?.properties.title).toBe('Quoting "Tricky-7B": commas, semicolons; and a back\\slash');
-    expect(String(tricky?.properties.abstract)).toContain('on "QuoteSet-1K"; it uses LoRA.');
+    expect(String(tricky?.properties.abstract)).toContain('on "QuoteSet-1K"; it uses LoRA.\nTricky-7B');
 
     expect(sorted(cypherDump)).toEqual(sorted(bulkDump));
     expect(checksum(cypherDump)).toBe(checksum(bulkDump));
@@ -177,7 +185,12 @@ describe("bulk import", () => {
       try {
         // The graph of the uninterrupted loads above, whole.
         const dump = await check.run(graphDumpQuery, {});
-        expect(sorted(withoutTimes(dump))).toEqual(sorted(withoutTimes(bulkDump)));
+        const asRead = bulkDump.map((r) =>
+          r.id === "Paper:arxiv:2601.00001"
+            ? { ...r, properties: { ...r.properties, abstract: trickyAbstract } }
+            : r,
+        );
+        expect(sorted(withoutTimes(dump))).toEqual(sorted(withoutTimes(asRead)));
       } finally {
         await check.close();
       }

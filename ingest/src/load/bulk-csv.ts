@@ -21,27 +21,24 @@ const FLUSH_CHARS = 1 << 20;
 
 export class BulkCsvError extends Error {}
 
-/** One CSV file with its header line, written through a small buffer. */
-class CsvFile {
+/** A field or row that spans lines (a newline inside quotes). */
+const LINE_BREAK = /[\r\n]/;
+
+/** A file of rows with its header line, written through a small buffer. */
+class BufferedFile {
   private readonly fd: number;
   private parts: string[] = [];
   private size = 0;
-  rows = 0;
 
   constructor(
     readonly file: string,
-    header: string[],
+    header: string,
   ) {
     this.fd = openSync(file, "w");
-    this.line(header.join(","));
+    this.line(header);
   }
 
-  row(fields: string[]): void {
-    this.rows++;
-    this.line(fields.join(","));
-  }
-
-  private line(text: string): void {
+  line(text: string): void {
     this.parts.push(text, "\n");
     this.size += text.length + 1;
     if (this.size >= FLUSH_CHARS) this.flush();
@@ -56,6 +53,51 @@ class CsvFile {
   close(): void {
     this.flush();
     closeSync(this.fd);
+  }
+}
+
+/**
+ * One CSV input of the importer. Rows that span lines go to a second file with the same
+ * header, which alone is named to the importer as multiline: it reads a multiline file on
+ * one thread, every other file in parallel chunks (most papers have no line break).
+ */
+class CsvFile {
+  private readonly main: BufferedFile;
+  private multiline: BufferedFile | null = null;
+  private readonly header: string;
+  rows = 0;
+
+  constructor(
+    readonly file: string,
+    header: string[],
+  ) {
+    this.header = header.join(",");
+    this.main = new BufferedFile(file, this.header);
+  }
+
+  row(fields: string[]): void {
+    this.rows++;
+    const text = fields.join(",");
+    if (!LINE_BREAK.test(text)) {
+      this.main.line(text);
+      return;
+    }
+    this.multiline ??= new BufferedFile(this.file.replace(/\.csv$/, ".multiline.csv"), this.header);
+    this.multiline.line(text);
+  }
+
+  /** The files of this input (the multiline one only when a row needed it). */
+  get files(): string[] {
+    return this.multiline ? [this.main.file, this.multiline.file] : [this.main.file];
+  }
+
+  get multilineFile(): string | null {
+    return this.multiline?.file ?? null;
+  }
+
+  close(): void {
+    this.main.close();
+    this.multiline?.close();
   }
 }
 
@@ -83,6 +125,8 @@ export interface CsvFiles {
   nodes: string[];
   /** `--relationships=TYPE=file` arguments, without the flag. */
   relationships: string[];
+  /** The files whose rows span lines (the importer parses only these as multiline). */
+  multiline: string[];
   counts: { sources: number; papers: number; nodes: number; edges: number };
 }
 
@@ -92,8 +136,8 @@ export interface CsvFiles {
  */
 export function writeImportCsv(result: ExtractionResult, dir: string, ingestedAt: string): CsvFiles {
   mkdirSync(dir, { recursive: true });
-  const nodes: string[] = [];
-  const relationships: string[] = [];
+  // Which files make which input is known once every row is written (see CsvFile).
+  const inputs: Array<{ kind: "nodes" | "relationships"; name: string; csv: CsvFile }> = [];
   const open: CsvFile[] = [];
   const file = (name: string, header: string[]) => {
     const f = new CsvFile(path.join(dir, name), header);
@@ -109,7 +153,7 @@ export function writeImportCsv(result: ExtractionResult, dir: string, ingestedAt
       "bytes:long",
       "ingestedAt",
     ]);
-    nodes.push(`Source=${sources.file}`);
+    inputs.push({ kind: "nodes", name: "Source", csv: sources });
     for (const s of result.sources) {
       const r = sourceRow(s, ingestedAt);
       sources.row([str(r.id), str(r.path), str(r.name), str(r.kind), num(r.bytes), str(r.ingestedAt)]);
@@ -128,9 +172,9 @@ export function writeImportCsv(result: ExtractionResult, dir: string, ingestedAt
       "authors:string[]",
       "name",
     ]);
-    nodes.push(`Paper=${papers.file}`);
+    inputs.push({ kind: "nodes", name: "Paper", csv: papers });
     const fromSource = file("from-source.csv", [":START_ID(Paper)", ":END_ID(Source)"]);
-    relationships.push(`FROM_SOURCE=${fromSource.file}`);
+    inputs.push({ kind: "relationships", name: "FROM_SOURCE", csv: fromSource });
     for (const p of result.papers) {
       const r = paperRow(p);
       papers.row([
@@ -163,7 +207,7 @@ export function writeImportCsv(result: ExtractionResult, dir: string, ingestedAt
           "variant",
           "aliasText",
         ]);
-        nodes.push(`${label}=${f.file}`);
+        inputs.push({ kind: "nodes", name: label, csv: f });
         return [label, f];
       }),
     );
@@ -203,7 +247,7 @@ export function writeImportCsv(result: ExtractionResult, dir: string, ingestedAt
           "evidenceExtractors:string[]",
           "confidence:double",
         ]);
-        relationships.push(`${edge.type}=${f.file}`);
+        inputs.push({ kind: "relationships", name: edge.type, csv: f });
         edgeFiles.set(group, f);
       }
       const r = edgeRow(edge);
@@ -236,9 +280,18 @@ export function writeImportCsv(result: ExtractionResult, dir: string, ingestedAt
   } finally {
     for (const f of open) f.close();
   }
+  const nodes: string[] = [];
+  const relationships: string[] = [];
+  const multiline: string[] = [];
+  for (const { kind, name, csv } of inputs) {
+    // One argument per file: a multiline file has its own header line, as its own input.
+    for (const f of csv.files) (kind === "nodes" ? nodes : relationships).push(`${name}=${f}`);
+    if (csv.multilineFile) multiline.push(csv.multilineFile);
+  }
   return {
     nodes,
     relationships,
+    multiline,
     counts: {
       sources: result.sources.length,
       papers: result.papers.length,

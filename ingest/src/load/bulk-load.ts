@@ -23,7 +23,12 @@ export interface BulkServer {
   /** Marks the store as being imported (see db/neo4j-import.ts). */
   markStarted(): void;
   markDone(): void;
-  import(files: { nodes: string[]; relationships: string[]; arrayDelimiter: string }): Promise<void>;
+  import(files: {
+    nodes: string[];
+    relationships: string[];
+    multiline: string[];
+    arrayDelimiter: string;
+  }): Promise<void>;
   /** Starts the server on the imported store and returns a database on it. */
   start(): Promise<Database>;
 }

@@ -59,6 +59,8 @@ export async function extractDocumentsParallel(
   if (options.consume) documents.length = 0;
 
   const extractions: PaperExtraction[] = new Array(total);
+  // Names and keys recur across the whole corpus; the map goes when extraction ends.
+  const names = new Map<string, string>();
   let next = 0;
   let done = 0;
   const workers = Array.from({ length: Math.min(threads, Math.ceil(total / CHUNK)) }, spawnWorker);
@@ -83,8 +85,11 @@ export async function extractDocumentsParallel(
                 reject(new Error(`ingest/extract: a worker failed: ${response.error}`));
                 return;
               }
+              const sentences = new Map<string, string>();
               for (let i = 0; i < response.extractions.length; i++) {
-                extractions[response.id + i] = response.extractions[i] as PaperExtraction;
+                const extraction = response.extractions[i] as PaperExtraction;
+                shareStrings(extraction, names, sentences);
+                extractions[response.id + i] = extraction;
               }
               done += response.extractions.length;
               options.onProgress?.({
@@ -109,6 +114,35 @@ export async function extractDocumentsParallel(
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return finishExtraction(prepared, extractions, options);
+}
+
+/** One copy of a string per value: `seen` keeps the first, later equal ones are replaced by it. */
+function share(seen: Map<string, string>, value: string): string {
+  const first = seen.get(value);
+  if (first !== undefined) return first;
+  seen.set(value, value);
+  return value;
+}
+
+/**
+ * A message from a worker arrives with a copy of every string it holds: the sentence of
+ * each of a paper's edges (several edges share one sentence) and the names and keys that
+ * thousands of papers share. All extractions are held until resolution, so these copies
+ * were a large part of the memory; equal strings are made one here.
+ */
+function shareStrings(
+  extraction: PaperExtraction,
+  names: Map<string, string>,
+  sentences: Map<string, string>,
+): void {
+  for (const edge of extraction.edges) {
+    edge.sentence = share(sentences, edge.sentence);
+    edge.extractor = share(names, edge.extractor);
+  }
+  for (const entity of extraction.entities) {
+    for (const surface of entity.surfaces) surface[0] = share(names, surface[0]);
+    for (let i = 0; i < entity.keys.length; i++) entity.keys[i] = share(names, entity.keys[i] as string);
+  }
 }
 
 function consumed(documents: SourceDocument[], options: ParallelOptions, result: ExtractionResult) {

@@ -86,6 +86,16 @@ export interface Database {
    * is being planned wait for that plan rather than compiling it again.
    */
   plan(queries: readonly QueryDef[], options?: { concurrency?: number }): Promise<PlanSummary>;
+  /**
+   * Runs a named query in a transaction that is then rolled back: nothing changes, and the
+   * server has planned and cached the statement for parameters of these types (Neo4j
+   * keys its plan cache by statement, parameter types and the size bucket of each list
+   * parameter, so rehearse with values of the shape the real runs will have).
+   */
+  rehearse<P extends z.ZodType, R extends z.ZodType>(
+    query: QueryDef<P, R>,
+    params: z.input<P>,
+  ): Promise<void>;
   /** Runs statements one by one in auto-commit transactions (schema changes). */
   runStatements(statements: readonly string[]): Promise<void>;
   verify(): Promise<void>;
@@ -252,6 +262,29 @@ export function openDatabase(options: DatabaseOptions): Database {
     return { planned, failed, ms: performance.now() - started };
   }
 
+  async function rehearse<P extends z.ZodType, R extends z.ZodType>(
+    query: QueryDef<P, R>,
+    params: z.input<P>,
+  ): Promise<void> {
+    const parsed = query.params.parse(params);
+    const session = driver.session({
+      database: options.database,
+      defaultAccessMode: query.mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      await planGate.run(query.cypher, async () => {
+        const tx = await session.beginTransaction();
+        try {
+          await tx.run(query.cypher, toDriverParams(parsed) as Record<string, unknown>);
+        } finally {
+          await tx.rollback();
+        }
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
   async function runStatements(statements: readonly string[]): Promise<void> {
     const session = driver.session({ database: options.database });
     try {
@@ -290,6 +323,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     explain,
     console: consoleConnections,
     plan,
+    rehearse,
     runStatements,
     verify: async () => {
       await driver.verifyConnectivity({ database: options.database });

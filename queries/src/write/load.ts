@@ -28,6 +28,18 @@ import { defineQuery } from "../define.ts";
 const NoRows = z.object({ count: z.number() });
 
 /**
+ * The rows of a write come as `$batch.rows`, inside a map, never as a list parameter of
+ * their own: Neo4j caches a plan per statement, parameter types and size bucket of each
+ * list parameter (1, 2–10, 11–100, 101–1000, …; measured), so `UNWIND $rows` is planned
+ * again (0.1–2 s each) for every new batch size, and a load of 100 papers paid that for
+ * each of its ~20 statements. A list inside a map has no size bucket: one plan serves
+ * every batch, and a warm-up with one row plans what every later load runs.
+ */
+function Batch<T extends z.ZodType>(rows: T) {
+  return z.object({ batch: z.object({ rows }) });
+}
+
+/**
  * Sources are written last, with their papers' FROM_SOURCE links: a Source node says its
  * whole document is in, so a load that fails half way leaves no Source without papers.
  */
@@ -35,7 +47,7 @@ export const upsertSourcesQuery = defineQuery({
   name: "upsertSources",
   mode: "WRITE",
   cypher: /* cypher */ `
-    UNWIND $rows AS row
+    UNWIND $batch.rows AS row
     MERGE (s:Source {id: row.id})
     ON CREATE SET s.ingestedAt = row.ingestedAt
     SET s.path = row.path, s.kind = row.kind, s.bytes = row.bytes, s.name = row.name
@@ -46,8 +58,8 @@ export const upsertSourcesQuery = defineQuery({
       MERGE (p)-[:FROM_SOURCE]->(s)
     }
     RETURN count(*) AS count`,
-  params: z.object({
-    rows: z.array(
+  params: Batch(
+    z.array(
       z.object({
         id: z.string(),
         path: z.string(),
@@ -58,7 +70,7 @@ export const upsertSourcesQuery = defineQuery({
         paperIds: z.array(z.string()),
       }),
     ),
-  }),
+  ),
   row: NoRows,
 });
 
@@ -67,7 +79,7 @@ export const upsertPapersQuery = defineQuery({
   name: "upsertPapers",
   mode: "WRITE",
   cypher: /* cypher */ `
-    UNWIND $rows AS row
+    UNWIND $batch.rows AS row
     MERGE (p:Paper {id: row.id})
     WITH p, row,
          coalesce(p.title, row.title) AS title,
@@ -89,8 +101,8 @@ export const upsertPapersQuery = defineQuery({
         p.authors = CASE WHEN size(coalesce(authors, [])) = 0 THEN null ELSE authors END,
         p.name = coalesce(title, left(abstract, 120))
     RETURN count(*) AS count`,
-  params: z.object({
-    rows: z.array(
+  params: Batch(
+    z.array(
       z.object({
         id: z.string(),
         title: z.string().nullable(),
@@ -105,12 +117,12 @@ export const upsertPapersQuery = defineQuery({
         sourceIds: z.array(z.string()),
       }),
     ),
-  }),
+  ),
   row: NoRows,
 });
 
-const EntityRowsSchema = z.object({
-  rows: z.array(
+const EntityRowsSchema = Batch(
+  z.array(
     z.object({
       key: z.string(),
       name: z.string(),
@@ -123,14 +135,14 @@ const EntityRowsSchema = z.object({
       variant: z.string().nullable(),
     }),
   ),
-});
+);
 
 function upsertEntitiesQueryFor(label: EntityLabel) {
   return defineQuery({
     name: `upsert${label}s`,
     mode: "WRITE",
     cypher: /* cypher */ `
-      UNWIND $rows AS row
+      UNWIND $batch.rows AS row
       MERGE (n:${label} {key: row.key})
       WITH n, row, coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])] AS aliases
       SET n.name = coalesce(n.name, row.name),
@@ -152,8 +164,8 @@ export const upsertEntitiesQueries = Object.fromEntries(
   ENTITY_LABELS.map((label) => [label, upsertEntitiesQueryFor(label)]),
 ) as Record<EntityLabel, ReturnType<typeof upsertEntitiesQueryFor>>;
 
-const EdgeRowsSchema = z.object({
-  rows: z.array(
+const EdgeRowsSchema = Batch(
+  z.array(
     z.object({
       from: z.string(),
       to: z.string(),
@@ -169,7 +181,7 @@ const EdgeRowsSchema = z.object({
       ),
     }),
   ),
-});
+);
 
 function upsertEdgesQueryFor(type: ExtractedRelType, fromLabel: NodeLabel, toLabel: NodeLabel) {
   const fromKey = KEY_PROPERTY[fromLabel];
@@ -178,7 +190,7 @@ function upsertEdgesQueryFor(type: ExtractedRelType, fromLabel: NodeLabel, toLab
     name: `upsert${type}_${fromLabel}_${toLabel}`,
     mode: "WRITE",
     cypher: /* cypher */ `
-      UNWIND $rows AS row
+      UNWIND $batch.rows AS row
       MATCH (a:${fromLabel} {${fromKey}: row.from})
       MATCH (b:${toLabel} {${toKey}: row.to})
       MERGE (a)-[r:${type}]->(b)
