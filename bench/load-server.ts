@@ -1,20 +1,21 @@
 /**
  * The API server bench:load measures, in a process of its own so the load generator
  * does not share its event loop: the same createApp as `npm start`, on the Neo4j named
- * by NEO4J_URI, planning its named queries at start as `npm start` does. Prints
+ * by NEO4J_URI (READ_CACHE_MB=0 for the figures without the read cache). As `npm start`
+ * does, it plans the first screen's named queries before it listens, and prints
  * `ready` once it listens on PORT.
  */
 import { parseConfig } from "@kg/graph-schema";
 import { openConfiguredDatabase } from "../db/connect.ts";
 import { createApp } from "../web/server/app.ts";
-import { planNamedQueries } from "../web/server/warm-plans.ts";
+import { planAtStart } from "../web/server/warm-plans.ts";
 
 const config = parseConfig(process.env);
 if (!config.NEO4J_URI) throw new Error("bench/load-server: NEO4J_URI is required");
 const db = openConfiguredDatabase(config.NEO4J_URI, config);
+await planAtStart(db, (message) => process.stderr.write(`bench/load-server: ${message}\n`));
 const app = await createApp({ db, config });
 await app.listen({ port: config.PORT, host: "127.0.0.1" });
-void planNamedQueries(db, (message) => process.stderr.write(`bench/load-server: ${message}\n`));
 process.stdout.write("ready\n");
 const stop = async () => {
   await app.close();

@@ -61,6 +61,12 @@ export const ConfigSchema = z.object({
     .default(10 * 1024 * 1024),
   IMPORT_MAX_ABSTRACT_CHARS: z.coerce.number().int().min(100).default(100_000),
   IMPORT_MAX_QUEUED_JOBS: z.coerce.number().int().min(1).default(4),
+  /**
+   * The read endpoints' answers kept in memory (MB; 0 turns it off). Emptied on every
+   * import; another process's writes show within a second (counts) or READ_CACHE_TTL_MS.
+   */
+  READ_CACHE_MB: z.coerce.number().min(0).default(64),
+  READ_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   /** Chromium for the browser tests and the web benchmark (Debian's `chromium` package). */
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
 });

@@ -17,6 +17,8 @@ export const PaperSchema = z.object({
   urls: z.array(z.string()).default([]),
   /** Free notes from listings: venue, page counts, DOI ("MICCAI2025 Early Accept"). */
   notes: z.array(z.string()).default([]),
+  /** The byline, in its order (the AUTHORED relationships carry no order). */
+  authors: z.array(z.string()).default([]),
   date: z.string().nullable().default(null),
 });
 export type Paper = z.infer<typeof PaperSchema>;

@@ -103,4 +103,57 @@ describe("console", () => {
       "papers",
     ]);
   });
+
+  it("draws the relationships among returned nodes and shows nodes, relationships, lists and maps readably", async () => {
+    // Bug: a query returning only nodes was drawn without the relationships between them.
+    const nodesOnly = "MATCH (m:Model)-[:BASED_ON]->(b:Model) RETURN m, b";
+    const { page } = await e2e.open(`/?view=console&q=${encodeURIComponent(nodesOnly)}`);
+    await page.locator('[data-testid="result-graph"] canvas.sigma-nodes').waitFor();
+    expect(await page.getByTestId("result-tab-graph").textContent()).toMatch(
+      /Graph \([1-9]\d* nodes, [1-9]\d* relationships\)/,
+    );
+
+    // Bug: table cells showed the raw JSON of nodes, relationships, lists and maps.
+    await typeQuery(
+      page,
+      "MATCH p = (m:Model)-[r:BASED_ON]->(b:Model) RETURN m, r, p, [m.name, b.name] AS names, {model: m.name, base: b} AS info LIMIT 3",
+    );
+    await page.keyboard.press("Control+Enter");
+    await page.getByTestId("result-tab-table").click();
+    const body = page.getByTestId("result-table").locator("tbody");
+    await body.waitFor();
+    const text = (await body.textContent()) ?? "";
+    expect(text).not.toMatch(/[{"]\s*"?(kind|elementId|labels|properties)"?\s*:/);
+    expect(text).toContain("[:BASED_ON");
+    const firstRow = body.locator("tr").first();
+    // m, p and the map's `base` are links to the nodes' cards.
+    expect(await firstRow.locator("td").nth(1).locator(".node-link").count()).toBe(1);
+    expect(await firstRow.locator("td").nth(3).locator(".node-link").count()).toBe(2);
+    expect(await firstRow.locator("td").nth(5).locator("dt").allTextContents()).toEqual(["model", "base"]);
+    expect(await firstRow.locator("td").nth(5).locator(".node-link").count()).toBe(1);
+    await screenshot(page, "console-cells");
+  });
+
+  it("answers a query over Neo4j's memory limit with 507 and a message naming the limit", async () => {
+    // Bug: a 500 the page showed as "The query was not run".
+    const ten = "WITH s+s+s+s+s+s+s+s+s+s AS s";
+    const query = `WITH '0123456789' AS s ${ten} ${ten} ${ten} ${ten} ${ten} UNWIND range(1, 1000) AS i RETURN size(collect(s)) AS n`;
+    const response = await fetch(`${e2e.server.url}/api/cypher`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query }),
+    });
+    expect(response.status).toBe(507);
+    const body = (await response.json()) as { error: string; code?: string };
+    expect(body.error).toMatch(/more memory than Neo4j allows \(limit [\d.]+ [KMG]iB, [a-z.]+\)/);
+
+    const { page } = await e2e.open("/?view=console");
+    await page.locator(".cm-content").waitFor();
+    await typeQuery(page, query);
+    await page.keyboard.press("Control+Enter");
+    const error = page.getByTestId("console-error");
+    await error.waitFor({ timeout: 60_000 });
+    expect(await error.textContent()).toMatch(/more memory than Neo4j allows/);
+    expect(await error.textContent()).not.toMatch(/not run/);
+  });
 });

@@ -80,4 +80,43 @@ describe("export", () => {
     const png = await download(page, "png");
     expect(png.data.subarray(1, 4).toString()).toBe("PNG");
   });
+
+  it("names a shortcut in the Export tooltip that exports, and keeps Export on one line at 1600 px", async () => {
+    const { page } = await e2e.open();
+    await waitForGraph(page);
+    // Bug: the tooltip said "(e)", which does nothing.
+    const title = (await page.getByTestId("export-button").getAttribute("title")) ?? "";
+    const key = /\(([^):\s]+)/.exec(title)?.[1] ?? "";
+    expect(key).not.toBe("");
+    const [file] = await Promise.all([
+      page.waitForEvent("download", { timeout: 10_000 }),
+      page.keyboard.press(key),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.png$/);
+
+    // Bug: with the real corpus's counts and a filter on, the header wrapped Export at 1600 px.
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await page.evaluate(() => {
+      const store = (window.__kg as { store: { get(): Record<string, unknown>; set(p: object): void } })
+        .store;
+      const overview = store.get().overview as Record<string, unknown>;
+      store.set({
+        counts: { nodes: 66_549, edges: 140_248, visibleNodes: 60_123, visibleEdges: 120_456 },
+        overview: { ...overview, total: { nodes: 168_078, relationships: 540_248 } },
+      });
+    });
+    await page.getByTestId("count-visible").waitFor();
+    const layout = await page.evaluate(() => {
+      const button = document.querySelector('[data-testid="export-button"]') as HTMLElement;
+      const range = document.createRange();
+      range.selectNodeContents(button);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      const box = button.getBoundingClientRect();
+      const bar = (document.querySelector(".topbar") as HTMLElement).getBoundingClientRect();
+      return { lines, right: box.right, barHeight: bar.height };
+    });
+    expect(layout.lines).toBe(1);
+    expect(layout.right).toBeLessThanOrEqual(1600);
+    expect(layout.barHeight).toBeLessThan(70);
+  });
 });

@@ -114,6 +114,19 @@ describe("console reads", () => {
     expect(result.graph.edges[0]?.properties).toMatchObject({ method: "upcycling" });
   });
 
+  it("draws the relationships among the nodes a query returns without them", async () => {
+    // Bug: a query returning only nodes came back as a graph of unconnected dots.
+    const result = await run(
+      "MATCH (m:Model) WHERE m.key IN ['pet-f2i-7b', 'qwen2-5-7b-instruct', 'qwen2-5-7b'] RETURN m",
+    );
+    expect(result.graph.nodes).toHaveLength(3);
+    expect(result.graph.edges.map((e) => e.id).sort()).toEqual([
+      "Model:pet-f2i-7b-BASED_ON->Model:qwen2-5-7b-instruct",
+      "Model:qwen2-5-7b-instruct-BASED_ON->Model:qwen2-5-7b",
+    ]);
+    expect(result.graph.edges[0]?.properties).toHaveProperty("evidence");
+  });
+
   it("passes parameters and allows SHOW TRANSACTIONS and read procedures", async () => {
     expect(
       (await run("MATCH (m:Model {key: $key}) RETURN m.name", { params: { key: "llava" } })).rows,
@@ -217,6 +230,27 @@ describe("console errors", () => {
       position: { line: 2, column: 1, offset: 10 },
     });
     expect((error as Error).message).toMatch(/Invalid input 'RETRN'/);
+  });
+
+  it("answers a memory limit with 507 naming the limit, not a bare server error", async () => {
+    // One 1 MB string collected 1,000 times: Neo4j counts 1 GB against its transaction
+    // memory pool (70% of the heap) while the heap holds one string and the list.
+    const ten = "WITH s+s+s+s+s+s+s+s+s+s AS s";
+    const query = `WITH '0123456789' AS s ${ten} ${ten} ${ten} ${ten} ${ten}
+      UNWIND range(1, 1000) AS i RETURN size(collect(s)) AS n`;
+    const error = await run(query, {}, { ...LIMITS, timeoutMs: 60_000 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      statusCode: 507,
+      code: "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+    });
+    const message = (error as Error).message;
+    expect(message).toMatch(
+      /needed more memory than Neo4j allows \(limit [\d.]+ [KMG]iB, [a-z.]+transaction\.total\.max\)/,
+    );
+    expect(message).not.toMatch(/not run/);
   });
 
   it("gives other client errors with their code", async () => {

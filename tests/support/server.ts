@@ -22,7 +22,10 @@ export async function startTestServer(): Promise<TestServer> {
     throw new Error("tests/support/server: web/dist/index.html is missing; run `npm run build` first.");
   }
   const db = openTestDatabase();
-  const app = await createApp({ db, config: parseConfig(process.env), distDir: DIST_DIR });
+  // The browser tests rewrite the graph behind the server's back between pages (clear,
+  // seed again); the read cache has its own tests (tests/integration/read-cache.test.ts).
+  const config = { ...parseConfig(process.env), READ_CACHE_MB: 0 };
+  const app = await createApp({ db, config, distDir: DIST_DIR });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("tests/support/server: no TCP address.");

@@ -5,11 +5,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
+import { countAllQuery } from "@kg/queries";
 import Fastify, { type FastifyInstance } from "fastify";
 import { registerApi } from "./api/index.ts";
 import type { ApiDeps } from "./api/route.ts";
 import { createIngestJobs } from "./ingest-jobs.ts";
 import { bodyLimitFor, registerResponseCap } from "./limits.ts";
+import { createReadCache } from "./read-cache.ts";
 import { registerSecurity } from "./security.ts";
 
 export interface AppOptions extends ApiDeps {
@@ -49,11 +51,23 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
-  const ingestJobs = options.ingestJobs ?? createIngestJobs(options.db, options.config);
+  const readCache =
+    options.readCache ??
+    createReadCache({
+      maxBytes: options.config.READ_CACHE_MB * 1024 * 1024,
+      ttlMs: options.config.READ_CACHE_TTL_MS,
+      version: async () => {
+        const [counts] = await options.db.run(countAllQuery, {});
+        return `${counts?.nodes ?? 0}/${counts?.relationships ?? 0}`;
+      },
+    });
+  const ingestJobs =
+    options.ingestJobs ??
+    createIngestJobs(options.db, options.config, { onGraphWritten: () => readCache.invalidate() });
   app.addHook("onClose", async () => {
     await ingestJobs.close();
   });
-  registerApi(app, { db: options.db, config: options.config, ingestJobs });
+  registerApi(app, { db: options.db, config: options.config, ingestJobs, readCache });
 
   if (options.distDir && existsSync(path.join(options.distDir, "index.html"))) {
     await app.register(fastifyStatic, { root: path.resolve(options.distDir), wildcard: false });

@@ -73,7 +73,16 @@ async function neo4jReachable(db: Database): Promise<string | null> {
   }
 }
 
-export function createIngestJobs(db: Database, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): IngestJobs {
+export interface IngestJobHooks {
+  /** After every load, finished or failed part way: whatever was kept about the graph is old. */
+  onGraphWritten?: () => void;
+}
+
+export function createIngestJobs(
+  db: Database,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+  hooks: IngestJobHooks = {},
+): IngestJobs {
   const jobs = new Map<string, IngestJob>();
   let queue: Promise<void> = Promise.resolve();
   let waiting = 0;
@@ -129,6 +138,8 @@ export function createIngestJobs(db: Database, limits: ImportLimits = DEFAULT_IM
       });
     } catch (error) {
       update(job, { state: "failed", message: (error as Error).message });
+    } finally {
+      hooks.onGraphWritten?.();
     }
   }
 

@@ -11,14 +11,15 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseConfig } from "@kg/graph-schema";
-import { applySchema, ingestPaths } from "@kg/ingest";
+import { applySchema, type IngestSummary, ingestPaths } from "@kg/ingest";
 import { countAllQuery } from "@kg/queries";
+import type { Database } from "@kg/queries/run";
 import { connectDatabase } from "../../db/connect.ts";
 import { warmOverview } from "./api/overview.ts";
 import { createApp } from "./app.ts";
 import { buildWebIfNeeded, DIST_DIR } from "./build-web.ts";
 import { assertSafeBinding } from "./security.ts";
-import { planNamedQueries } from "./warm-plans.ts";
+import { planAtStart } from "./warm-plans.ts";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..");
 const DEFAULT_CORPUS = path.resolve(REPO_ROOT, "..", "shared", "corpus");
@@ -33,6 +34,39 @@ export function corpusPaths(
   if (args.length > 0) return args;
   if (configured) return configured.split(path.delimiter).filter(Boolean);
   return [existsSync(shared) ? shared : SAMPLE_CORPUS];
+}
+
+/**
+ * What `npm start` does with an empty database: ingests the chosen corpus and says
+ * what came in. A database that holds anything is left as it is (null).
+ */
+export async function ingestIntoEmpty(
+  db: Database,
+  paths: string[],
+  log: (message: string) => void,
+): Promise<IngestSummary | null> {
+  const [counts] = await db.run(countAllQuery, {});
+  if ((counts?.nodes ?? 0) > 0) return null;
+  if (paths.length === 0) {
+    log(
+      "ingest: the database is empty and there is no corpus; add documents with `npm run kg -- ingest <paths>`.",
+    );
+    return null;
+  }
+  let lastShown = -1;
+  const summary = await ingestPaths(db, paths, (progress) => {
+    const percent = Math.floor(progress.fraction * 10) * 10;
+    if (percent !== lastShown) {
+      lastShown = percent;
+      log(`ingest: ${String(percent).padStart(3)}% ${progress.message}`);
+    }
+  });
+  log(
+    `ingest: ${summary.papers} papers, ${summary.nodes} entities, ${summary.edges} relationships from ${summary.sources} document(s) ` +
+      `(extract ${(summary.extractMs / 1000).toFixed(1)} s, load ${(summary.loadMs / 1000).toFixed(1)} s)`,
+  );
+  for (const warning of summary.warnings) console.warn(`ingest: warning: ${warning.message}`);
+  return summary;
 }
 
 async function main(): Promise<void> {
@@ -61,36 +95,17 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
 
   await applySchema(db);
-  const [counts] = await db.run(countAllQuery, {});
-  if ((counts?.nodes ?? 0) === 0) {
-    const paths = corpusPaths(process.argv.slice(2), config.KG_CORPUS);
-    if (paths.length === 0) {
-      log(
-        "ingest: the database is empty and there is no corpus; add documents with `npm run kg -- ingest <paths>`.",
-      );
-    } else {
-      let lastShown = -1;
-      const summary = await ingestPaths(db, paths, (progress) => {
-        const percent = Math.floor(progress.fraction * 10) * 10;
-        if (percent !== lastShown) {
-          lastShown = percent;
-          log(`ingest: ${String(percent).padStart(3)}% ${progress.message}`);
-        }
-      });
-      log(
-        `ingest: ${summary.papers} papers, ${summary.nodes} entities, ${summary.edges} relationships from ${summary.sources} document(s) ` +
-          `(extract ${(summary.extractMs / 1000).toFixed(1)} s, load ${(summary.loadMs / 1000).toFixed(1)} s)`,
-      );
-      for (const warning of summary.warnings) console.warn(`ingest: warning: ${warning.message}`);
-    }
-  }
+  await ingestIntoEmpty(db, corpusPaths(process.argv.slice(2), config.KG_CORPUS), log);
 
   await buildWebIfNeeded(log);
-  // In the background: requests that need a query still being planned wait for its plan.
-  void planNamedQueries(db, log).catch((error: Error) => log(`queries: planning failed: ${error.message}`));
   const warmStarted = Date.now();
-  await warmOverview({ db, config });
-  log(`overview: lineage map laid out in ${((Date.now() - warmStarted) / 1000).toFixed(1)} s`);
+  // Ready means fast: the first screen's queries are planned and the overview laid out
+  // before the server listens (the other lineage depths are planned after, meanwhile).
+  await Promise.all([
+    planAtStart(db, log).catch((error: Error) => log(`queries: planning failed: ${error.message}`)),
+    warmOverview({ db, config }),
+  ]);
+  log(`overview and first-screen queries ready in ${((Date.now() - warmStarted) / 1000).toFixed(1)} s`);
   app = await createApp({ db, config, distDir: DIST_DIR });
   await app.listen({ port: config.PORT, host: config.HOST });
   const [after] = await db.run(countAllQuery, {});

@@ -154,4 +154,26 @@ describe("extractPaper", () => {
     );
     expect(entity(x, "K2.5")?.surfaces.map(([s]) => s)).toEqual(["Kimi K2.5", "K2.5"]);
   });
+  it("a language, a question-answering task or a plural acronym is no entity", () => {
+    const x = run(
+      "We present Zorblat-7B, evaluated on Polish and Korean VideoQA; unlike prior VFMs it reaches 80% on QuuxBench.",
+    );
+    const names = x.entities.map((e) => e.surfaces[0]?.[0]);
+    expect(names).toContain("Zorblat-7B");
+    for (const junk of ["Polish", "Korean", "VideoQA", "VFMs"]) expect(names).not.toContain(junk);
+  });
+  it("a list after 'on' is evaluated on as a whole, its unknown names typed as data", () => {
+    const x = run("On QuuxBench, ZynthSet and MorvKit, Zorblat-7B surpasses prior models of its size.");
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Zorblat-7B -> Dataset:MorvKit",
+      "Model:Zorblat-7B -> Dataset:QuuxBench",
+      "Model:Zorblat-7B -> Dataset:ZynthSet",
+    ]);
+  });
+  it("a model family written in two words is a model: the opening 'Built upon' names the base", () => {
+    const x = run(
+      "Built upon Stable Diffusion 3.5 Medium, ZorbGen-2 raises the quality of generated images.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Model:ZorbGen-2 -> Model:Stable Diffusion 3.5 Medium (other)"]);
+  });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { extractPaper, type LocalEnd, type PaperExtraction } from "./extract.ts";
 import { FRAME_GATE, matchFrames } from "./frames.ts";
 import { DERIVATION_FRAMES } from "./rules/derivation.ts";
+import { PAIR_GATE, PAIR_RULES } from "./rules/pairs.ts";
 
 function run(abstract: string): PaperExtraction {
   return extractPaper({
@@ -157,5 +158,16 @@ describe("the frames engine", () => {
   it("derives its pre-filter from every frame's cues", () => {
     for (const f of DERIVATION_FRAMES) for (const c of f.cues) expect(FRAME_GATE.test(c), c).toBe(true);
     expect(matchFrames("a sentence with no cue at all", [{ start: 2, end: 10 }])).toEqual([]);
+  });
+});
+
+describe("pair rules", () => {
+  it("the pair pre-filter admits every rule's cue words and nothing is kept by hand", () => {
+    for (const r of PAIR_RULES) {
+      for (const c of r.stems) expect(PAIR_GATE.test(` x${c}x `), c).toBe(true);
+      for (const w of r.words) expect(PAIR_GATE.test(` ${w} `), w).toBe(true);
+    }
+    // A whole-word cue does not open the gate inside another word.
+    expect(PAIR_GATE.test(" bygone ")).toBe(false);
   });
 });

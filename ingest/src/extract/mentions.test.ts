@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { isStopName } from "./lexicon.ts";
 import { cleanSentence, findAbbreviations, findMentions, isStrongToken, tokenize } from "./mentions.ts";
-import { isStopName } from "./vocabulary.ts";
 
 function names(sentence: string): string[] {
   const clean = cleanSentence(sentence);
@@ -52,10 +52,27 @@ describe("isStopName: metrics, modalities and generic terms are never entities",
     "CoT",
     "Dice Similarity Coefficient",
     "LLM-based",
+    // Languages, question-answering tasks and plural acronyms (vocabulary/not-entities.ts).
+    "Polish",
+    "Korean",
+    "VideoQA",
+    "image-QA",
+    "KB-VQA",
+    "VFMs",
+    "ZQMs",
   ])("%s", (name) => {
     expect(isStopName(name)).toBe(true);
   });
-  it.each(["GPT-4", "COCO", "Qwen2.5-7B", "MedQA", "SegAnyPET", "LoRA"])("keeps %s", (name) => {
+  it.each([
+    "GPT-4",
+    "COCO",
+    "Qwen2.5-7B",
+    "MedQA",
+    "SegAnyPET",
+    "LoRA",
+    "TextVQA",
+    "Polish-Foo-7B",
+  ])("keeps %s", (name) => {
     expect(isStopName(name)).toBe(false);
   });
   it("does not take compound adjectives for names", () => {

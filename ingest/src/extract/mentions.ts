@@ -3,12 +3,21 @@
  * letters mixed with digits, all-capital acronyms, capitalised words inside a sentence)
  * and grown into multi-word names ("Kimi K2.5", "Med-PaLM M", "AlpacaEval 2",
  * "FeTA Challenge 2022"), plus the abbreviation pairs of "Long Form (LF)" and
- * "NAME (Long Form)". Typing happens later (extract.ts); this module only finds spans.
+ * "NAME (Long Form)". Typing happens later (typing.ts); this module only finds spans.
  *
  * The sentence is first turned into a same-length "clean" copy (LaTeX commands, `~`,
  * `$`, braces and non-breaking spaces blanked) so offsets stay valid for the verbatim text.
  */
-import { isStopName, NAME_HEAD_WORDS, NAME_TAIL_WORDS, VARIANT_WORDS } from "./vocabulary.ts";
+import { isStopName } from "./lexicon.ts";
+import {
+  CONNECTORS,
+  COUNT_NOUNS,
+  NAME_HEAD_WORDS,
+  NAME_SUFFIXES,
+  NAME_TAIL_WORDS,
+  NOT_NAMES,
+  VARIANT_WORDS,
+} from "./vocabulary/name-parts.ts";
 
 export interface Token {
   /** The token without surrounding brackets, quotes and trailing punctuation. */
@@ -382,36 +391,6 @@ function isVersion(t: string): boolean {
   return VERSION.test(t) || SIZE_TOKEN.test(t);
 }
 
-/** Nouns after a number that show the number counts things rather than names a version. */
-const COUNT_NOUNS = new Set(
-  "tasks datasets models images samples times points benchmarks languages categories classes subjects patients cases scans videos tokens steps layers epochs hours days domains scenes questions pairs hospitals centers teams algorithms papers modalities types".split(
-    " ",
-  ),
-);
-
-/** Lower-case endings that belong to names ("LOCA-bench", "Arena-hard"), unlike "-based" or "-powered". */
-const NAME_SUFFIXES = new Set([
-  "bench",
-  "eval",
-  "gym",
-  "world",
-  "arena",
-  "hard",
-  "test",
-  "instruct",
-  "chat",
-  "zero",
-  "mini",
-  "tiny",
-]);
-
-/** Words that never start a name even when capitalised inside a sentence. */
-const NOT_NAMES = new Set(
-  "The This That These Those Our We Its It In On For And But Or With Without From By To As At Of An A Then Thus Here There However Moreover Furthermore Finally First Second Third Such Each Both All Most Many Some When While Where Which Who Whose Also Besides Specifically Additionally Notably Importantly Overall Unlike Compared Despite Although Since Because Through Using Based Building Beyond Across Among Table Figure Section Appendix Code Experiments Results Extensive Experimental Recent Existing Current Large Small Deep Our Yes No Chinese English Bayesian Gaussian Markov Euclidean Fourier Newton Pareto Transformer Transformers Internet Python Github GitHub Abstract Introduction Conclusion Method Methods Dataset Datasets Model Models Benchmark Benchmarks Challenge Task Tasks".split(
-    " ",
-  ),
-);
-
 /** Is token i the first of a sentence or clause (after ".", ":", "!" or "?")? */
 function opensSentence(tokens: Token[], i: number): boolean {
   if (i === 0) return true;
@@ -542,8 +521,6 @@ export function findMentions(
   }
   return mentions;
 }
-
-const CONNECTORS = new Set(["of", "for", "and", "the", "in", "on", "to", "with", "via", "from", "&"]);
 
 function initials(words: string[]): string {
   let s = "";

@@ -4,7 +4,7 @@
  * ("Qwen2.5-7B", "K2.5"), decimals, URLs or abbreviations ("e.g.", "et al."), and that
  * does break where a period is glued to the next sentence ("training.On comprehensive").
  */
-import { ABBREVIATIONS } from "./vocabulary.ts";
+import { ABBREVIATIONS } from "./vocabulary/abbreviations.ts";
 
 export interface Sentence {
   /** The sentence, verbatim (trimmed). */

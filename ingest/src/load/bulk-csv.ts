@@ -125,6 +125,7 @@ export function writeImportCsv(result: ExtractionResult, dir: string, ingestedAt
       "modelUrls:string[]",
       "urls:string[]",
       "notes:string[]",
+      "authors:string[]",
       "name",
     ]);
     nodes.push(`Paper=${papers.file}`);
@@ -142,6 +143,7 @@ export function writeImportCsv(result: ExtractionResult, dir: string, ingestedAt
         strs(r.modelUrls, "model URL"),
         strs(r.urls, "URL"),
         strs(r.notes, "note"),
+        strs(r.authors, "author"),
         // What `coalesce(title, left(abstract, 120))` gives in upsertPapers.
         str(r.title ?? r.abstract.slice(0, 120)),
       ]);

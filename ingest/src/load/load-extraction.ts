@@ -115,6 +115,7 @@ export function paperRow(p: ExtractedPaper) {
     modelUrls: p.modelUrls,
     urls: p.urls,
     notes: p.notes,
+    authors: p.authors,
     sourceIds: p.sourceIds.length > 0 ? p.sourceIds : [p.sourceId],
   };
 }

@@ -102,6 +102,32 @@ export const CONSOLE_OWN_TRANSACTIONS_CYPHER = /* cypher */ `
   WHERE metaData.kgConsoleToken = $token
   RETURN database, transactionId, currentQueryId, connectionId, currentQuery, status, elapsedTime`;
 
+/** Neo4j's memory guards: one transaction's limit, the pool of all transactions, the heap. */
+const MEMORY_CODES =
+  /^Neo\.(ClientError|TransientError)\.General\.(TransactionOutOfMemoryError|MemoryPoolOutOfMemoryError|OutOfMemoryError)$/;
+
+/**
+ * 507 naming the limit that was hit (the setting is in Neo4j's message: "…
+ * db.memory.transaction.total.max threshold reached", "… 'server.memory.heap.max_size'").
+ */
+export function memoryError(code: string, message: string): ConsoleError {
+  const setting =
+    /([a-z_]+(?:\.[a-z_]+){2,}) threshold reached/.exec(message)?.[1] ??
+    /'([a-z_]+(?:\.[a-z_]+){2,})'/.exec(message)?.[1] ??
+    (/Pool/.test(code)
+      ? "db.memory.transaction.total.max"
+      : /Transaction/.test(code)
+        ? "db.memory.transaction.max"
+        : "the JVM heap (server.memory.heap.max_size)");
+  const limit = /more than the limit ([\d.]+ [KMGT]?i?B)/.exec(message)?.[1];
+  const which = limit ? `limit ${limit}, ${setting}` : setting;
+  return new ConsoleError(
+    `console: the query needed more memory than Neo4j allows (${which}) and was stopped; nothing was returned. Narrow it with a LIMIT, fewer collected lists or a more selective MATCH. Neo4j said: ${message}`,
+    507,
+    code,
+  );
+}
+
 /** Maps a driver error to a ConsoleError: user errors are 400, timeouts 408, writes 403. */
 export function toConsoleError(error: unknown, timeoutMs: number): ConsoleError | unknown {
   const e = error as { code?: unknown; message?: unknown; gqlStatus?: unknown; statusCode?: unknown };
@@ -119,6 +145,7 @@ export function toConsoleError(error: unknown, timeoutMs: number): ConsoleError 
       code,
     );
   }
+  if (MEMORY_CODES.test(code)) return memoryError(code, e.message);
   if (code === "Neo.ClientError.Statement.AccessMode") {
     return new ConsoleError(
       `console: Neo4j refused a write in the read-only console: ${e.message}`,
@@ -142,6 +169,39 @@ export const consoleNodesByElementIdQuery = defineQuery({
     RETURN elementId, ${nodeProjection("n")} AS node`,
   params: z.object({ elementIds: z.array(z.string()).max(10_000) }),
   row: z.object({ elementId: z.string(), node: NodeRowSchema }),
+});
+
+/** How many returned nodes the console looks up the relationships among, and how many it adds. */
+export const CONSOLE_AMONG_MAX_NODES = 2_000;
+export const CONSOLE_AMONG_MAX_EDGES = 5_000;
+
+/**
+ * The relationships among the nodes a query returned, which a query that returns only
+ * nodes (`RETURN p, d, m`) leaves out, so its graph would be dots without lines.
+ */
+export const consoleRelationshipsAmongQuery = defineQuery({
+  name: "consoleRelationshipsAmong",
+  mode: "READ",
+  cypher: /* cypher */ `
+    MATCH (a) WHERE elementId(a) IN $elementIds
+    WITH collect(a) AS among
+    UNWIND among AS a
+    MATCH (a)-[r]->(b)
+    WHERE b IN among AND NOT type(r) = 'FROM_SOURCE'
+    WITH r, a, b LIMIT $limit
+    RETURN elementId(r) AS elementId, type(r) AS type, elementId(a) AS startElementId,
+           elementId(b) AS endElementId, properties(r) AS properties`,
+  params: z.object({
+    elementIds: z.array(z.string()).max(CONSOLE_AMONG_MAX_NODES),
+    limit: z.number().int().min(1),
+  }),
+  row: z.object({
+    elementId: z.string(),
+    type: z.string(),
+    startElementId: z.string(),
+    endElementId: z.string(),
+    properties: z.record(z.string(), z.unknown()),
+  }),
 });
 
 /** The wire node of a driver node, when it has a schema label and a key; else null. */
@@ -194,6 +254,18 @@ export async function rowsToGraph(
     for (const inner of Object.values(value)) visit(inner, depth + 1);
   };
   for (const row of rows) visit(row, 0);
+
+  // The relationships among the returned nodes that the rows did not carry themselves.
+  if (idByElement.size >= 2 && idByElement.size <= CONSOLE_AMONG_MAX_NODES) {
+    const among = await db.run(
+      consoleRelationshipsAmongQuery,
+      { elementIds: [...idByElement.keys()], limit: CONSOLE_AMONG_MAX_EDGES },
+      { timeoutMs },
+    );
+    for (const r of among) {
+      if (!relationships.has(r.elementId)) relationships.set(r.elementId, { kind: "relationship", ...r });
+    }
+  }
 
   const missing = new Set<string>();
   for (const r of relationships.values()) {

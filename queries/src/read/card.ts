@@ -63,6 +63,18 @@ const CardRowSchema = z.object({
 });
 type CardRow = z.infer<typeof CardRowSchema>;
 
+/**
+ * A paper's authors in byline order (the paper's `authors` list), so the first authors
+ * are among those kept when a paper has hundreds; the relationships carry no order.
+ */
+function orderOf(label: NodeLabel, type: RelType, direction: "out" | "in"): string {
+  if (label !== "Paper" || type !== "AUTHORED" || direction !== "in") return "";
+  // Only the first $perType names can be listed, so only they are looked up (a paper may have 600).
+  return `WITH r, o, coalesce(n.authors, [])[..$perType] AS byline
+    WITH r, o, head([i IN range(0, size(byline) - 1) WHERE byline[i] = o.name OR byline[i] IN coalesce(o.aliases, [])]) AS position
+    ORDER BY position IS NULL, position, o.name`;
+}
+
 function cardCypher(label: NodeLabel, keyProperty: "id" | "key"): string {
   const slots = relationSlots(label);
   const arrow = (type: RelType, direction: "out" | "in", r = "r", o = "o") =>
@@ -70,7 +82,7 @@ function cardCypher(label: NodeLabel, keyProperty: "id" | "key"): string {
   const relationBranches = slots
     .map(
       ({ type, direction }) =>
-        `CALL (n) { MATCH ${arrow(type, direction)} RETURN r, o LIMIT $perType } RETURN '${type}' AS type, '${direction}' AS direction, r, o`,
+        `CALL (n) { MATCH ${arrow(type, direction)} ${orderOf(label, type, direction)} RETURN r, o LIMIT $perType } RETURN '${type}' AS type, '${direction}' AS direction, r, o`,
     )
     .join("\n        UNION ALL\n        ");
   const totals = slots
@@ -217,9 +229,10 @@ export async function readCard(
   const node = toWireNode(row.node, properties);
   const paths = new Map(row.sourcePaths);
   const relations = row.relations
-    .map((r) => {
+    .map((r, order) => {
       const ev = r.evidence;
       return {
+        order,
         type: RelTypeSchema.parse(r.type),
         direction: r.direction === "in" ? ("in" as const) : ("out" as const),
         other: toWireNode(r.other),
@@ -238,8 +251,10 @@ export async function readCard(
       (a, b) =>
         a.type.localeCompare(b.type) ||
         a.direction.localeCompare(b.direction) ||
-        a.other.name.localeCompare(b.other.name),
-    );
+        // Authors stay in the byline order the query gave them.
+        (a.type === "AUTHORED" ? a.order - b.order : a.other.name.localeCompare(b.other.name)),
+    )
+    .map(({ order: _order, ...r }) => r);
   const abstract = typeof properties.abstract === "string" ? properties.abstract : "";
   return {
     node,

@@ -13,15 +13,26 @@ import { warmUpNodesQuery, warmUpRelationshipsQuery } from "./warmup.ts";
 /** Page-cache warm-ups read the whole graph: not something to run at every start. */
 const NOT_PLANNED = new Set([warmUpNodesQuery.name, warmUpRelationshipsQuery.name]);
 
-export function queriesToPlan(): QueryDef[] {
+/**
+ * What a server plans before it says it is ready: search, every card, the default
+ * lineage and the rest of the registry, so the first screen's requests find plans.
+ */
+export function queriesToPlanFirst(): QueryDef[] {
   const first: QueryDef[] = [
     searchQuery,
     ...Object.values(cardQueries),
     lineageQueryFor(DEFAULT_LINEAGE_DEPTH),
   ];
-  const depths = Array.from({ length: MAX_LINEAGE_DEPTH }, (_, i) => i + 1).filter(
-    (depth) => depth !== DEFAULT_LINEAGE_DEPTH,
-  );
-  const all = [...first, ...READ_QUERIES, ...depths.map(lineageQueryFor)];
-  return all.filter((query) => !NOT_PLANNED.has(query.name));
+  return [...first, ...READ_QUERIES].filter((query) => !NOT_PLANNED.has(query.name));
+}
+
+/** The other lineage depths (seconds each to plan), planned after the server is ready. */
+export function queriesToPlanLater(): QueryDef[] {
+  return Array.from({ length: MAX_LINEAGE_DEPTH }, (_, i) => i + 1)
+    .filter((depth) => depth !== DEFAULT_LINEAGE_DEPTH)
+    .map(lineageQueryFor);
+}
+
+export function queriesToPlan(): QueryDef[] {
+  return [...queriesToPlanFirst(), ...queriesToPlanLater()];
 }

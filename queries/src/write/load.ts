@@ -75,7 +75,9 @@ export const upsertPapersQuery = defineQuery({
          coalesce(p.codeUrls, []) + [u IN row.codeUrls WHERE NOT u IN coalesce(p.codeUrls, [])] AS codeUrls,
          coalesce(p.modelUrls, []) + [u IN row.modelUrls WHERE NOT u IN coalesce(p.modelUrls, [])] AS modelUrls,
          coalesce(p.urls, []) + [u IN row.urls WHERE NOT u IN coalesce(p.urls, [])] AS urls,
-         coalesce(p.notes, []) + [u IN row.notes WHERE NOT u IN coalesce(p.notes, [])] AS notes
+         coalesce(p.notes, []) + [u IN row.notes WHERE NOT u IN coalesce(p.notes, [])] AS notes,
+         // The byline in its order; the longer one wins, since feeds sometimes cut it.
+         CASE WHEN size(row.authors) > size(coalesce(p.authors, [])) THEN row.authors ELSE p.authors END AS authors
     SET p.title = title,
         p.arxivId = coalesce(p.arxivId, row.arxivId),
         p.date = coalesce(p.date, row.date),
@@ -84,6 +86,7 @@ export const upsertPapersQuery = defineQuery({
         p.modelUrls = CASE WHEN size(modelUrls) = 0 THEN null ELSE modelUrls END,
         p.urls = CASE WHEN size(urls) = 0 THEN null ELSE urls END,
         p.notes = CASE WHEN size(notes) = 0 THEN null ELSE notes END,
+        p.authors = CASE WHEN size(coalesce(authors, [])) = 0 THEN null ELSE authors END,
         p.name = coalesce(title, left(abstract, 120))
     RETURN count(*) AS count`,
   params: z.object({
@@ -98,6 +101,7 @@ export const upsertPapersQuery = defineQuery({
         modelUrls: z.array(z.string()),
         urls: z.array(z.string()),
         notes: z.array(z.string()),
+        authors: z.array(z.string()),
         sourceIds: z.array(z.string()),
       }),
     ),

@@ -30,10 +30,14 @@ interface ClientFault {
   toApiError?: () => Record<string, unknown>;
 }
 
-/** Errors thrown on purpose with a 4xx status (not found, bad id, refused query…). */
-function isClientFault(error: unknown): error is ClientFault {
+/**
+ * Errors thrown on purpose with a status: any 4xx (not found, bad id, refused query…),
+ * or a 5xx the route's contract declares (the console's 507 for a memory limit).
+ */
+function isClientFault(error: unknown, declared: Record<number, string> | undefined): error is ClientFault {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  return typeof status === "number" && status >= 400 && status < 500;
+  if (typeof status !== "number") return false;
+  return (status >= 400 && status < 500) || (status >= 500 && declared?.[status] !== undefined);
 }
 
 /** Neo4j cancelled a named query at its transaction timeout. */
@@ -67,6 +71,14 @@ export function registerApi(
           input[key] = parsed.data;
         }
         try {
+          const cache = route.cached ? deps.readCache : undefined;
+          if (cache?.enabled) {
+            // Kept as the JSON text it is sent as; errors (404, 408…) are never kept.
+            const body = await cache.get(request.url, async () =>
+              JSON.stringify(await route.handler(deps, request, input)),
+            );
+            return reply.type("application/json; charset=utf-8").send(body);
+          }
           const result = await route.handler(deps, request, input);
           if (route.contentType) reply.type(route.contentType);
           return result;
@@ -77,7 +89,7 @@ export function registerApi(
               code: (error as { code: string }).code,
             });
           }
-          if (!isClientFault(error)) throw error;
+          if (!isClientFault(error, route.errors)) throw error;
           const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
           if (typeof retryAfter === "number") reply.header("Retry-After", String(retryAfter));
           const body = error.toApiError ? error.toApiError() : { error: error.message };

@@ -15,7 +15,7 @@ import {
   schemaInfoQuery,
   searchGraph,
 } from "@kg/queries";
-import { bindRoute } from "./route.ts";
+import { bindRoute, cached } from "./route.ts";
 
 const HEALTH_TIMEOUT_MS = 3_000;
 
@@ -43,53 +43,67 @@ export const healthRoute = bindRoute(ROUTES.health, async (deps) => {
   }
 });
 
-export const statsRoute = bindRoute(ROUTES.stats, (deps) =>
-  readStats(deps.db, { timeoutMs: deps.config.QUERY_TIMEOUT_MS }),
+export const statsRoute = cached(
+  bindRoute(ROUTES.stats, (deps) => readStats(deps.db, { timeoutMs: deps.config.QUERY_TIMEOUT_MS })),
 );
 
-export const searchRoute = bindRoute(ROUTES.search, async (deps, { query }) => ({
-  hits: await searchGraph(deps.db, query.q, {
-    limit: query.limit,
-    label: query.label,
-    timeoutMs: deps.config.QUERY_TIMEOUT_MS,
+export const searchRoute = cached(
+  bindRoute(ROUTES.search, async (deps, { query }) => ({
+    hits: await searchGraph(deps.db, query.q, {
+      limit: query.limit,
+      label: query.label,
+      timeoutMs: deps.config.QUERY_TIMEOUT_MS,
+    }),
+  })),
+);
+
+export const cardRoute = cached(
+  bindRoute(ROUTES.card, (deps, { params }) =>
+    readCard(deps.db, params.id, { timeoutMs: deps.config.QUERY_TIMEOUT_MS }),
+  ),
+);
+
+export const lineageRoute = cached(
+  bindRoute(ROUTES.lineage, (deps, { params, query }) =>
+    readLineage(deps.db, params.id, {
+      depth: query.depth,
+      limit: query.limit,
+      timeoutMs: deps.config.QUERY_TIMEOUT_MS,
+    }),
+  ),
+);
+
+export const relatedRoute = cached(
+  bindRoute(ROUTES.related, (deps, { params, query }) =>
+    readRelated(deps.db, params.id, { limit: query.limit, timeoutMs: deps.config.QUERY_TIMEOUT_MS }),
+  ),
+);
+
+export const expandRoute = cached(
+  bindRoute(ROUTES.expand, (deps, { params, query }) =>
+    expandNode(deps.db, params.id, {
+      limit: query.limit,
+      type: query.type,
+      timeoutMs: deps.config.QUERY_TIMEOUT_MS,
+    }),
+  ),
+);
+
+export const pathRoute = cached(
+  bindRoute(ROUTES.path, (deps, { query }) =>
+    readShortestPath(deps.db, query.from, query.to, {
+      maxLength: query.maxLength,
+      timeoutMs: deps.config.QUERY_TIMEOUT_MS,
+    }),
+  ),
+);
+
+export const schemaRoute = cached(
+  bindRoute(ROUTES.schema, async (deps) => {
+    const [row] = await deps.db.run(schemaInfoQuery, {}, { timeoutMs: deps.config.QUERY_TIMEOUT_MS });
+    return row ?? { labels: [], relationshipTypes: [], propertyKeys: [] };
   }),
-}));
-
-export const cardRoute = bindRoute(ROUTES.card, (deps, { params }) =>
-  readCard(deps.db, params.id, { timeoutMs: deps.config.QUERY_TIMEOUT_MS }),
 );
-
-export const lineageRoute = bindRoute(ROUTES.lineage, (deps, { params, query }) =>
-  readLineage(deps.db, params.id, {
-    depth: query.depth,
-    limit: query.limit,
-    timeoutMs: deps.config.QUERY_TIMEOUT_MS,
-  }),
-);
-
-export const relatedRoute = bindRoute(ROUTES.related, (deps, { params, query }) =>
-  readRelated(deps.db, params.id, { limit: query.limit, timeoutMs: deps.config.QUERY_TIMEOUT_MS }),
-);
-
-export const expandRoute = bindRoute(ROUTES.expand, (deps, { params, query }) =>
-  expandNode(deps.db, params.id, {
-    limit: query.limit,
-    type: query.type,
-    timeoutMs: deps.config.QUERY_TIMEOUT_MS,
-  }),
-);
-
-export const pathRoute = bindRoute(ROUTES.path, (deps, { query }) =>
-  readShortestPath(deps.db, query.from, query.to, {
-    maxLength: query.maxLength,
-    timeoutMs: deps.config.QUERY_TIMEOUT_MS,
-  }),
-);
-
-export const schemaRoute = bindRoute(ROUTES.schema, async (deps) => {
-  const [row] = await deps.db.run(schemaInfoQuery, {}, { timeoutMs: deps.config.QUERY_TIMEOUT_MS });
-  return row ?? { labels: [], relationshipTypes: [], propertyKeys: [] };
-});
 
 export const READ_ROUTES = [
   healthRoute,

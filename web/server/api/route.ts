@@ -7,12 +7,15 @@ import type { Database } from "@kg/queries/run";
 import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { IngestJobs } from "../ingest-jobs.ts";
+import type { ReadCache } from "../read-cache.ts";
 
 export interface ApiDeps {
   db: Database;
   config: Config;
   /** Background ingests from the page; absent on read-only servers. */
   ingestJobs?: IngestJobs;
+  /** Answers of the routes marked `cached`; absent or off, every request reads the graph. */
+  readCache?: ReadCache;
 }
 
 /** The request's parts after validation, with the schemas' defaults filled in. */
@@ -38,6 +41,8 @@ export interface ApiRoute {
   hidden?: boolean;
   /** Statuses other than 200 the route answers with `ApiErrorSchema`, and when. */
   errors?: Record<number, string>;
+  /** A pure read of the graph whose JSON answer depends only on the URL: kept in the read cache. */
+  cached?: boolean;
   handler: (deps: ApiDeps, request: FastifyRequest, input: ApiInput) => Promise<unknown>;
 }
 
@@ -100,4 +105,9 @@ export function bindRoute<
     response: contract.response,
     handler,
   } as Parameters<typeof defineRoute<P, Q, B>>[0]);
+}
+
+/** Marks a read route whose answers the read cache may keep. */
+export function cached(route: ApiRoute): ApiRoute {
+  return { ...route, cached: true };
 }

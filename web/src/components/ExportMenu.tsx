@@ -42,7 +42,7 @@ export function ExportMenu() {
         disabled={!ready}
         aria-expanded={open}
         onClick={() => setOpen(!open)}
-        title="Export the current view (e)"
+        title="Export the current view (p: PNG image)"
       >
         Export ▾
       </button>

@@ -82,30 +82,59 @@ function RelationRow({ relation, note }: { relation: Relation; note?: string }) 
   );
 }
 
+/** How many relationships of these types and directions the node has (the card holds at most 50 of each). */
+function totalOf(card: CardResponse, ...slots: [RelType, "out" | "in"][]): number | undefined {
+  if (card.totals.length === 0) return undefined;
+  let sum = 0;
+  for (const [type, direction] of slots) {
+    sum += card.totals.find((t) => t.type === type && t.direction === direction)?.count ?? 0;
+  }
+  return sum;
+}
+
+/** One relationship type and direction: what the card holds and how many there are. */
+function slot(card: CardResponse, type: RelType, direction: "out" | "in") {
+  return { relations: pick(card, type, direction), total: totalOf(card, [type, direction]) };
+}
+
 function Section({
   title,
   relations,
   empty,
   note,
   testId,
+  total,
+  fold,
 }: {
   title: string;
   relations: Relation[];
   empty?: string;
   note?: (r: Relation) => string | undefined;
   testId?: string;
+  /** The true count when the card was sent only the first of them. */
+  total?: number | undefined;
+  /** Show this many and fold the rest behind a button. */
+  fold?: number;
 }) {
+  const [unfolded, setUnfolded] = useState(false);
   if (relations.length === 0 && !empty) return null;
+  const count = Math.max(total ?? 0, relations.length);
+  const shown = fold && !unfolded ? relations.slice(0, fold) : relations;
+  const folded = relations.length - shown.length;
+  const unsent = count - relations.length;
   return (
     <section className="card-section" data-testid={testId}>
       <h4>
-        {title} <span className="muted">{relations.length || ""}</span>
+        {title}{" "}
+        <span className="muted" data-testid={testId ? `${testId}-count` : undefined}>
+          {count ? count.toLocaleString("en") : ""}
+        </span>
       </h4>
       {relations.length === 0 ? (
         <p className="muted small">{empty}</p>
       ) : (
         <ul className="relations">
-          {relations.map((r) => {
+          {shown.map((r) => {
             const text = note?.(r);
             return (
               <RelationRow
@@ -116,6 +145,21 @@ function Section({
             );
           })}
         </ul>
+      )}
+      {folded > 0 && (
+        <button
+          type="button"
+          className="link small"
+          data-testid="card-unfold"
+          onClick={() => setUnfolded(true)}
+        >
+          {`show ${folded} more`}
+        </button>
+      )}
+      {unsent > 0 && (folded === 0 || !fold) && (
+        <p className="muted small" data-testid="card-unsent">
+          {`and ${unsent.toLocaleString("en")} more not listed here`}
+        </p>
       )}
     </section>
   );
@@ -150,10 +194,10 @@ function ModelCard({ card }: { card: CardResponse }) {
   return (
     <>
       <BaseChain card={card} />
-      <Section title="Based on" relations={pick(card, "BASED_ON", "out")} testId="card-based-on" />
+      <Section title="Based on" {...slot(card, "BASED_ON", "out")} testId="card-based-on" />
       <Section
         title="Descendants"
-        relations={pick(card, "BASED_ON", "in")}
+        {...slot(card, "BASED_ON", "in")}
         empty="No model in the graph is built on this one."
         testId="card-descendants"
       />
@@ -164,14 +208,14 @@ function ModelCard({ card }: { card: CardResponse }) {
         empty="No training or evaluation data read for this model."
         testId="card-datasets"
       />
-      <Section title="Methods" relations={pick(card, "USES_METHOD", "out")} />
+      <Section title="Methods" {...slot(card, "USES_METHOD", "out")} />
       <Section
         title="Papers"
         relations={papers}
         note={(r) => (r.type === "INTRODUCES" ? "introduces" : undefined)}
         testId="card-papers"
       />
-      <Section title="Lab" relations={pick(card, "DEVELOPED", "in")} testId="card-lab" />
+      <Section title="Lab" {...slot(card, "DEVELOPED", "in")} testId="card-lab" />
     </>
   );
 }
@@ -249,6 +293,9 @@ function mentionCandidates(card: CardResponse): CardResponse["mentions"] {
   return out;
 }
 
+/** Authors listed before the fold: the first authors in byline order. */
+const AUTHORS_SHOWN = 10;
+
 function PaperCard({ card }: { card: CardResponse }) {
   const props = card.node.properties;
   const abstract = typeof props.abstract === "string" ? props.abstract : "";
@@ -291,11 +338,11 @@ function PaperCard({ card }: { card: CardResponse }) {
           </ul>
         )}
       </section>
-      <Section title="Authors" relations={pick(card, "AUTHORED", "in")} testId="card-authors" />
-      <Section title="Lab" relations={pick(card, "PUBLISHED", "in")} testId="card-lab" />
-      <Section title="Introduces" relations={pick(card, "INTRODUCES", "out")} testId="card-introduces" />
-      <Section title="Mentions" relations={pick(card, "MENTIONS", "out")} testId="card-mentions" />
-      <Section title="Read from" relations={pick(card, "FROM_SOURCE", "out")} />
+      <Section title="Authors" {...slot(card, "AUTHORED", "in")} fold={AUTHORS_SHOWN} testId="card-authors" />
+      <Section title="Lab" {...slot(card, "PUBLISHED", "in")} testId="card-lab" />
+      <Section title="Introduces" {...slot(card, "INTRODUCES", "out")} testId="card-introduces" />
+      <Section title="Mentions" {...slot(card, "MENTIONS", "out")} testId="card-mentions" />
+      <Section title="Read from" {...slot(card, "FROM_SOURCE", "out")} />
     </>
   );
 }
@@ -307,19 +354,19 @@ function DatasetCard({ card }: { card: CardResponse }) {
       {typeof kind === "string" && <p className="muted small">Kind: {kind}</p>}
       <Section
         title="Models trained on it"
-        relations={pick(card, "TRAINED_ON", "in")}
+        {...slot(card, "TRAINED_ON", "in")}
         empty="No model was read as trained on it."
         testId="card-trained"
       />
       <Section
         title="Models evaluated on it"
-        relations={pick(card, "EVALUATED_ON", "in")}
+        {...slot(card, "EVALUATED_ON", "in")}
         empty="No model was read as evaluated on it."
         testId="card-evaluated"
       />
-      <Section title="Introduced by" relations={pick(card, "INTRODUCES", "in")} />
-      <Section title="Mentioned by" relations={pick(card, "MENTIONS", "in")} />
-      <Section title="Developed by" relations={pick(card, "DEVELOPED", "in")} />
+      <Section title="Introduced by" {...slot(card, "INTRODUCES", "in")} />
+      <Section title="Mentioned by" {...slot(card, "MENTIONS", "in")} />
+      <Section title="Developed by" {...slot(card, "DEVELOPED", "in")} />
     </>
   );
 }
@@ -330,11 +377,11 @@ function PeopleCard({ card }: { card: CardResponse }) {
     <>
       <Section
         title="Papers"
-        relations={pick(card, type, "out")}
+        {...slot(card, type, "out")}
         empty="No paper read for them yet."
         testId="card-papers"
       />
-      <Section title="Models and data sets developed" relations={pick(card, "DEVELOPED", "out")} />
+      <Section title="Models and data sets developed" {...slot(card, "DEVELOPED", "out")} />
     </>
   );
 }
@@ -342,9 +389,9 @@ function PeopleCard({ card }: { card: CardResponse }) {
 function MethodCard({ card }: { card: CardResponse }) {
   return (
     <>
-      <Section title="Models using it" relations={pick(card, "USES_METHOD", "in")} testId="card-users" />
-      <Section title="Introduced by" relations={pick(card, "INTRODUCES", "in")} />
-      <Section title="Mentioned by" relations={pick(card, "MENTIONS", "in")} />
+      <Section title="Models using it" {...slot(card, "USES_METHOD", "in")} testId="card-users" />
+      <Section title="Introduced by" {...slot(card, "INTRODUCES", "in")} />
+      <Section title="Mentioned by" {...slot(card, "MENTIONS", "in")} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { type CypherResponse, NODE_LABELS, REL_TYPES } from "@kg/graph-schema";
 import type { EditorApi } from "@neo4j-cypher/codemirror";
 import { CypherEditor } from "@neo4j-cypher/react-codemirror";
 import "@neo4j-cypher/codemirror/css/cypher-codemirror.css";
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiRequestError, api } from "../api/client.ts";
 import { useApi } from "../api/use-api.ts";
 import { NodeLink } from "../components/NodeLink.tsx";
@@ -47,30 +47,115 @@ const FALLBACK_SCHEMA = {
   ],
 };
 
-function isWireNode(
-  value: unknown,
-): value is { id: string; label: (typeof NODE_LABELS)[number]; name: string } {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
+/** A node as the console sends it in rows (queries/run/plain.ts). */
+interface RowNode {
+  kind: "node";
+  labels: string[];
+  properties: Record<string, unknown>;
+}
+interface RowRelationship {
+  kind: "relationship";
+  type: string;
+  properties: Record<string, unknown>;
+}
+interface RowPath {
+  kind: "path";
+  nodes: RowNode[];
+  relationships: RowRelationship[];
+}
+
+function kindOf(value: unknown): string | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const kind = (value as { kind?: unknown }).kind;
+  return typeof kind === "string" ? kind : null;
+}
+
+const CELL_TEXT_MAX = 300;
+const CELL_LIST_MAX = 20;
+
+const clip = (text: string) => (text.length > CELL_TEXT_MAX ? `${text.slice(0, CELL_TEXT_MAX)}…` : text);
+
+/** A node as a link to its card when it is one of the graph's, else `(:Label name)`. */
+function NodeCell({ node }: { node: RowNode }): ReactNode {
+  const p = node.properties;
+  const label = node.labels.find((l): l is (typeof NODE_LABELS)[number] =>
+    (NODE_LABELS as readonly string[]).includes(l),
+  );
+  const key = typeof p.key === "string" ? p.key : typeof p.id === "string" ? p.id : null;
+  const name = [p.name, p.title, p.path, key].find((v): v is string => typeof v === "string") ?? "";
+  if (label && key !== null) return <NodeLink id={`${label}:${key}`} label={label} name={name} />;
+  return <span className="cell-node">{`(:${node.labels.join(":")} ${name})`}</span>;
+}
+
+/** A relationship as `[:TYPE method]`, its first evidence sentence on hover. */
+function RelationshipCell({ rel }: { rel: RowRelationship }): ReactNode {
+  const method = typeof rel.properties.method === "string" ? ` ${rel.properties.method}` : "";
+  const evidence = Array.isArray(rel.properties.evidence) ? rel.properties.evidence : [];
+  const first = typeof evidence[0] === "string" ? evidence[0] : undefined;
   return (
-    typeof v.id === "string" &&
-    typeof v.name === "string" &&
-    typeof v.label === "string" &&
-    (NODE_LABELS as readonly string[]).includes(v.label)
+    <span className="cell-rel" title={first}>
+      {`[:${rel.type}${method}]`}
+      {evidence.length > 0 && <span className="muted small">{` · ${evidence.length} evidence`}</span>}
+    </span>
   );
 }
 
+/** Any value of a result row, readable: nodes as links, relationships and paths in arrows, lists and maps laid out. */
 function Cell({ value }: { value: unknown }): ReactNode {
   if (value === null || value === undefined) return <span className="muted">null</span>;
-  if (typeof value === "string") return value.length > 300 ? `${value.slice(0, 300)}…` : value;
+  if (typeof value === "string") return clip(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (isWireNode(value)) return <NodeLink id={value.id} label={value.label} name={value.name} />;
-  if (Array.isArray(value) && value.every((v) => typeof v !== "object" || v === null)) {
-    const text = value.map((v) => String(v)).join(", ");
-    return `[${text.length > 300 ? `${text.slice(0, 300)}…` : text}]`;
+  const kind = kindOf(value);
+  if (kind === "node") return <NodeCell node={value as RowNode} />;
+  if (kind === "relationship") return <RelationshipCell rel={value as RowRelationship} />;
+  if (kind === "path") {
+    const path = value as RowPath;
+    return (
+      <span className="cell-path">
+        {path.nodes.map((n, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a path's steps are positional.
+          <Fragment key={i}>
+            {i > 0 && <span className="muted">{` −[:${path.relationships[i - 1]?.type ?? ""}]→ `}</span>}
+            <NodeCell node={n} />
+          </Fragment>
+        ))}
+      </span>
+    );
   }
-  const json = JSON.stringify(value);
-  return <code>{json.length > 300 ? `${json.slice(0, 300)}…` : json}</code>;
+  if (Array.isArray(value)) {
+    const shown = value.slice(0, CELL_LIST_MAX);
+    return (
+      <span className="cell-list">
+        [
+        {shown.map((v, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: list items are positional.
+          <Fragment key={i}>
+            {i > 0 && ", "}
+            <Cell value={v} />
+          </Fragment>
+        ))}
+        {value.length > shown.length && (
+          <span className="muted">{`, … ${value.length - shown.length} more`}</span>
+        )}
+        ]
+      </span>
+    );
+  }
+  if (typeof value === "object") {
+    return (
+      <dl className="cell-map">
+        {Object.entries(value as Record<string, unknown>).map(([k, v]) => (
+          <Fragment key={k}>
+            <dt>{k}</dt>
+            <dd>
+              <Cell value={v} />
+            </dd>
+          </Fragment>
+        ))}
+      </dl>
+    );
+  }
+  return clip(String(value));
 }
 
 function ResultTable({ result }: { result: CypherResponse }) {

@@ -1,4 +1,8 @@
-/** The console's menu of example queries; names shown to the user, Cypher run as is. */
+/**
+ * The console's menu of example queries; names shown to the user, Cypher run as is.
+ * Each must return rows on the shipped sample corpus and on ../shared/corpus
+ * (tests/integration/sample-corpus.test.ts runs them all on the sample).
+ */
 export const EXAMPLE_QUERIES: { name: string; query: string }[] = [
   {
     name: "Lineage of a model (PET-F2I-7B)",
@@ -11,9 +15,10 @@ RETURN p`,
 RETURN p`,
   },
   {
-    name: "Who trained on MIMIC-IV",
-    query: `MATCH (m:Model)-[r:TRAINED_ON]->(d:Dataset {name: "MIMIC-IV"})
-RETURN m.name AS model, r.evidence AS evidence, m, r, d`,
+    name: "What uses MIMIC-IV (models trained or evaluated on it, papers)",
+    // By key, not display name: the name is whichever spelling was read most often.
+    query: `MATCH (x)-[r:TRAINED_ON|EVALUATED_ON|INTRODUCES|MENTIONS]->(d:Dataset {key: "mimic-iv"})
+RETURN x.name AS what, type(r) AS how, r.evidence[0] AS evidence, x, r, d`,
   },
   {
     name: "Labs by number of papers",
@@ -39,9 +44,11 @@ ORDER BY models DESC LIMIT 25`,
 RETURN m, r, b`,
   },
   {
-    name: "Papers of an author and their co-authors",
-    query: `MATCH (a:Author {name: "Zizhe Wang"})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(co:Author)
-RETURN a, p, co`,
+    name: "The most prolific author's papers and co-authors",
+    query: `MATCH (a:Author)-[:AUTHORED]->(p:Paper)
+WITH a, count(p) AS papers ORDER BY papers DESC LIMIT 1
+MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(co:Author)
+RETURN a, p, co LIMIT 300`,
   },
   {
     name: "Shortest path between two models",

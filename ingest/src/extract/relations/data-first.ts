@@ -1,0 +1,52 @@
+/**
+ * Data named first: "Based on this dataset, we present Baz", "After scaling up to … D, Baz …":
+ * the model after the comma TRAINED_ON the data before it (or the data "this dataset" refers to).
+ */
+import type { Mention } from "../mentions.ts";
+import { AMBIGUOUS_OPENING, DATA_FIRST_OPENING, TRAINING_VERB_AFTER_COMMA } from "../rules/pairs.ts";
+import type { PaperState, SentenceInfo } from "../state.ts";
+import { OWN_DATA, THIS_DATASET } from "../vocabulary/coreference-cues.ts";
+
+export function dataFirstOf(st: PaperState, s: SentenceInfo, si: number): void {
+  const { protos, roles, corefData } = st;
+  const ms = s.mentions;
+  const cs = s.cands;
+  // Data first: "Based on this dataset, we present SegAnyPET"; "After scaling up to ... SA-1B, S2-UniSeg ...".
+  const opening = DATA_FIRST_OPENING.exec(s.lower);
+  if (opening) {
+    const comma = s.lower.indexOf(",", opening[0].length);
+    if (comma > 0) {
+      const dataK = ms.findIndex((m) => m.end <= comma);
+      const afterComma = TRAINING_VERB_AFTER_COMMA.exec(s.lower.slice(comma, comma + 80));
+      const clause = afterComma ? comma + afterComma[0].length : -1;
+      const modelK = ms.findIndex((m) => m.start > comma && m.start <= clause + 40);
+      const subjectFirst =
+        modelK >= 0 &&
+        clause >= 0 &&
+        s.lower.slice(clause, (ms[modelK] as Mention).start).trim().length === 0;
+      const verbFirst = afterComma !== null && /\bwe\b/.test(afterComma[0]);
+      const ambiguous = AMBIGUOUS_OPENING.test(opening[0]);
+      if (modelK >= 0 && (verbFirst || (subjectFirst && !ambiguous))) {
+        const to: number | "coref" | null =
+          dataK >= 0 ? (cs[dataK] as number) : THIS_DATASET.test(s.lower.slice(0, comma)) ? "coref" : null;
+        if (to !== null) {
+          const mc = cs[modelK] as number;
+          if (to === "coref") {
+            corefData.push({ sentence: si, model: mc, own: OWN_DATA.test(s.lower.slice(0, comma)) });
+          } else {
+            protos.push({
+              type: "TRAINED_ON",
+              from: mc,
+              to,
+              sentence: si,
+              confidence: 0.75,
+              extractor: "pattern:based-on-data",
+              need: [["Model"], ["Dataset"]],
+            });
+            roles.push({ cand: to, label: "Dataset", weight: 1 });
+          }
+        }
+      }
+    }
+  }
+}

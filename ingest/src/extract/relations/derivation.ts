@@ -1,0 +1,132 @@
+/**
+ * The derivation frames (rules/derivation.ts, run by frames.ts) of one sentence as proto-edges,
+ * with coordination on both sides and the fall-backs of their subjects.
+ */
+import { groupOf, listSizesFit, previousMentions } from "../clauses.ts";
+import { matchFrames } from "../frames.ts";
+import type { Mention } from "../mentions.ts";
+import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
+import { OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
+import { BENCHMARK_AFTER } from "../vocabulary/evaluation-cues.ts";
+import { inferBasedOnMethod } from "./based-on-method.ts";
+
+/**
+ * The derivation frames (rules/derivation.ts) of one sentence as proto-edges. A base made
+ * into the paper's model gives that model its training data too ("we fine-tune Foo on D":
+ * D trained the model made, and Foo only when the paper names no model of its own).
+ */
+export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
+  const matches = matchFrames(s.lower, s.mentions);
+  if (matches.length === 0) return;
+  const cs = s.cands;
+  const madeFrom = new Map<number, number | "main">();
+  // A product the sentence names ("…, yielding Baz") is the model made, not the paper's model.
+  const named = new Set<number>();
+  const subjects = new Set<number>();
+  for (const fm of matches) {
+    if (fm.subject === "main") continue;
+    subjects.add(fm.subject);
+    if (fm.frame.type === "BASED_ON") named.add(fm.object);
+  }
+  for (const fm of matches) {
+    const f = fm.frame;
+    // The object with the names coordinated after it, up to a name that is a subject itself
+    // ("Baz-S, based on Foo, and Baz-L, built on Bar": Baz-L is no second base of Baz-S).
+    const objects: number[] = [];
+    for (const k of groupOf(s, fm.object)) {
+      if (k < fm.object) continue;
+      if (k > fm.object && subjects.has(k)) break;
+      objects.push(k);
+    }
+    if (f.type === "BASED_ON" && fm.subject === "main" && named.has(fm.object)) continue;
+    if (f.type === "BASED_ON") {
+      // The subject with the names coordinated with it ("Baz-7B and Baz-14B, fine-tuned from Foo-7B/14B"),
+      // sizes paired when both sides name several.
+      const makers: Array<number | "main"> = fm.subject === "main" ? ["main"] : groupOf(s, fm.subject);
+      for (const maker of makers) {
+        const from = maker === "main" ? "main" : (cs[maker] as number);
+        for (const k of objects) {
+          if (maker !== "main") {
+            const M = s.mentions[maker] as Mention;
+            const O = s.mentions[k] as Mention;
+            if (M.start === O.start || !listSizesFit(s, maker, k)) continue;
+            if (maker !== fm.subject && OBJECT_BEFORE.test(s.lower.slice(Math.max(0, M.start - 12), M.start)))
+              continue;
+          }
+          madeFrom.set(k, from);
+          // What is made is a model (or a system, a Model too); what it is made from is one only when a
+          // verb of derivation says so: "built on X" alone is also said of engines and methods.
+          if (from !== "main") st.roles.push({ cand: from, label: "Model", weight: 1.5 });
+          if (f.typesObject) st.roles.push({ cand: cs[k] as number, label: "Model", weight: 1 });
+          st.protos.push({
+            type: "BASED_ON",
+            from,
+            to: cs[k] as number,
+            method:
+              f.method === "by-verb" || f.method === undefined
+                ? inferBasedOnMethod(fm.words, s.text, st.paperLower)
+                : f.method,
+            sentence: si,
+            confidence: maker === fm.subject || maker === "main" ? f.confidence : f.confidence - 0.05,
+            extractor: `frame:${f.id}`,
+            need: [["Model"], ["Model"]],
+          });
+        }
+      }
+      continue;
+    }
+    // TRAINED_ON: the model before the data, or the model made from it, or the paper's model.
+    if (fm.subject !== "main" && f.subject === "next") {
+      for (const g of groupOf(s, fm.subject)) {
+        st.roles.push({ cand: cs[g] as number, label: "Model", weight: 1 });
+        for (const k of objects) {
+          st.roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1.5 });
+          st.protos.push({
+            type: "TRAINED_ON",
+            from: cs[g] as number,
+            to: cs[k] as number,
+            sentence: si,
+            confidence: f.confidence,
+            extractor: `frame:${f.id}`,
+            need: [["Model"], ["Dataset"]],
+          });
+        }
+      }
+      continue;
+    }
+    // The names before the data in its clause, nearest first, each tried until one is a model.
+    let from: number | "main" = "main";
+    const orElse: Array<number | "main"> = [];
+    if (fm.subject !== "main") from = cs[fm.subject] as number;
+    else {
+      const before = previousMentions(s, fm.object);
+      let made: number | "main" | undefined;
+      for (const p of before) made ??= madeFrom.get(p);
+      if (made !== undefined) {
+        from = made;
+        for (const p of before) orElse.push(cs[p] as number);
+      } else if (before.length > 0) {
+        from = cs[before[0] as number] as number;
+        for (const p of before.slice(1)) orElse.push(cs[p] as number);
+        orElse.push("main");
+      }
+    }
+    for (const k of objects) {
+      // "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on.
+      const O = s.mentions[k] as Mention;
+      if (BENCHMARK_AFTER.test(s.lower.slice(O.end, O.end + 16))) continue;
+      const proto: ProtoEdge = {
+        type: "TRAINED_ON",
+        from,
+        to: cs[k] as number,
+        sentence: si,
+        confidence: f.confidence,
+        extractor: `frame:${f.id}`,
+        need: [["Model"], ["Dataset"]],
+      };
+      if (orElse.length > 0) proto.orElse = orElse;
+      st.protos.push(proto);
+      st.roles.push({ cand: cs[k] as number, label: "Dataset", weight: 0.5 });
+    }
+  }
+}

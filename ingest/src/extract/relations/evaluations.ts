@@ -1,0 +1,221 @@
+/**
+ * EVALUATED_ON: the roles result sentences give names (read before typing: subjects of
+ * "achieves", objects of "on"), and the edges read once types are known.
+ */
+import { governedName, groupOf } from "../clauses.ts";
+import { previousDatasetOf } from "../coreference.ts";
+import type { Mention } from "../mentions.ts";
+import { find, type PaperState, type SentenceInfo, typeOfCand } from "../state.ts";
+import { LIST_END } from "../vocabulary/clause-cues.ts";
+import { MAIN_COREF, OWN_DATA, THIS_DATASET, TRAINS } from "../vocabulary/coreference-cues.ts";
+import {
+  COMPARISON_BEFORE,
+  EVAL_CUE,
+  EVAL_LIST_BEFORE,
+  EVAL_OBJECT_BEFORE,
+  EVAL_VERB_BEFORE,
+  EVALUATION_WORD,
+  FROM_BY_BEFORE,
+  JUDGE_OR_TOOL_BEFORE,
+  SUBJECT_VERB,
+  TRAINED_ON_BEFORE,
+  TRAINED_OR_PART_BEFORE,
+} from "../vocabulary/evaluation-cues.ts";
+
+/** The roles a result sentence gives its names: subjects of "achieves/outperforms", objects of "on/across". */
+export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
+  const { roles } = st;
+  const ms = s.mentions;
+  const cs = s.cands;
+  // EVALUATED_ON roles: subjects of "achieves/outperforms", objects of "on/across".
+  s.evalCue = EVAL_CUE.test(s.lower);
+  if (s.evalCue) {
+    for (let k = 0; k < ms.length; k++) {
+      const m = ms[k] as Mention;
+      const after = s.lower.slice(m.end, m.end + 60);
+      const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
+      const subjectOfVerb =
+        SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before) && !governedName(s, k);
+      if (
+        subjectOfVerb ||
+        EVAL_VERB_BEFORE.test(before.slice(-30)) ||
+        (EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start)) &&
+          !FROM_BY_BEFORE.test(before))
+      )
+        // A capitalised word after "evaluate" is as often a task ("evaluate Online Spatio-Temporal understanding").
+        roles.push({
+          cand: cs[k] as number,
+          label: "Model",
+          weight: m.strong ? 2 : subjectOfVerb ? 1.5 : 0.75,
+        });
+      else if (EVAL_OBJECT_BEFORE.test(before.slice(-16)) && !TRAINED_ON_BEFORE.test(before)) {
+        roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1.5 });
+        // "On A, B, and C, X achieves": the rest of the list the preposition governs is evaluated on too.
+        for (const g of evaluationList(s, k))
+          roles.push({ cand: cs[g] as number, label: "Dataset", weight: 1.5 });
+      }
+    }
+  }
+}
+
+/**
+ * The names listed after mention k up to the list's "and"/"or" ("on A, B, and C" → B, C), when
+ * none of them is followed by a verb of result (then it is the subject: "On A, X achieves").
+ */
+function evaluationList(s: SentenceInfo, k: number): number[] {
+  const group = groupOf(s, k);
+  if (group[0] !== k) return [];
+  const out: number[] = [];
+  for (let i = 1; i < group.length; i++) {
+    const prev = s.mentions[group[i - 1] as number] as Mention;
+    const m = s.mentions[group[i] as number] as Mention;
+    if (m.start === prev.start) continue;
+    if (SUBJECT_VERB.test(s.lower.slice(m.end, m.end + 60))) return [];
+    out.push(group[i] as number);
+    if (LIST_END.test(s.lower.slice(prev.end, m.start))) return out;
+  }
+  return [];
+}
+
+/** Is one of the objects (candidates) written after "on", "across" or "over" (an evaluation object)? */
+function someEvaluationObject(s: SentenceInfo, objects: number[]): boolean {
+  for (const o of objects) {
+    const m = s.mentions[s.cands.indexOf(o)] as Mention;
+    if (EVAL_OBJECT_BEFORE.test(s.lower.slice(Math.max(0, m.start - 24), m.start))) return true;
+  }
+  return false;
+}
+
+/** EVALUATED_ON, now that types are known. */
+export function readEvaluations(st: PaperState): void {
+  const sentences = st.sentences;
+  for (let si = 0; si < sentences.length; si++) evaluationsOf(st, sentences[si] as SentenceInfo, si);
+}
+
+/** EVALUATED_ON in one sentence. */
+function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
+  const { cands, protos, introducedAt, introducedHere, introducedBenchmarks, main } = st;
+  if (s.isTitle || !s.evalCue) return;
+  const ms = s.mentions;
+  const subjects: number[] = [];
+  const objects: number[] = [];
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k] as Mention;
+    const c = s.cands[k] as number;
+    const t = typeOfCand(st, c);
+    const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
+    if (t === "Model") {
+      const after = s.lower.slice(m.end, m.end + 60);
+      if (
+        ((SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before)) ||
+          EVAL_VERB_BEFORE.test(before.slice(-30))) &&
+        !governedName(s, k)
+      )
+        subjects.push(c);
+    } else if (t === "Dataset") {
+      if (TRAINED_OR_PART_BEFORE.test(before)) continue;
+      if (introducedAt.get(c) === si || introducedHere.has(`${si}:${k}`)) continue;
+      objects.push(c);
+    }
+  }
+  if (objects.length === 0 && THIS_DATASET.test(s.lower) && EVALUATION_WORD.test(s.lower)) {
+    // "We utilize this dataset to benchmark X and Y": the data set of the sentences before.
+    // An unnamed data set only for models evaluated on it (not trained on it in the same sentence).
+    let models = false;
+    for (const c of s.cands) if (typeOfCand(st, c) === "Model") models = true;
+    const target = previousDatasetOf(st, si, models && OWN_DATA.test(s.lower) && !TRAINS.test(s.lower));
+    if (target !== null) {
+      for (let k = 0; k < ms.length; k++) {
+        const c = s.cands[k] as number;
+        if (typeOfCand(st, c) === "Model") {
+          protos.push({
+            type: "EVALUATED_ON",
+            from: c,
+            to: target,
+            sentence: si,
+            confidence: 0.65,
+            extractor: "pattern:eval-this-dataset",
+            need: [["Model"], ["Dataset"]],
+          });
+        }
+      }
+    }
+    return;
+  }
+  if (objects.length > 0) {
+    let from: number[] = subjects.length > 0 ? [subjects[0] as number] : [];
+    // "X and Y, built on ..., achieve": every name of the subject's coordination.
+    if (from.length === 1) {
+      const k0 = s.cands.indexOf(from[0] as number);
+      for (const k of groupOf(s, k0))
+        if (k !== k0 && typeOfCand(st, s.cands[k] as number) === "Model") from.push(s.cands[k] as number);
+    }
+    let extractor = "pattern:eval-on";
+    let confidence = 0.8;
+    if (from.length === 0 && main !== null && MAIN_COREF.test(s.lower)) {
+      from = [main];
+      extractor = "pattern:eval-on-coref";
+      confidence = 0.65;
+    }
+    const evalObject = someEvaluationObject(s, objects);
+    if (from.length === 0 && evalObject) {
+      // "Steering GPT-4 with Medprompt achieves ... on the MedQA dataset": the first model named.
+      for (let k = 0; k < ms.length; k++) {
+        const c = s.cands[k] as number;
+        const m = ms[k] as Mention;
+        if (typeOfCand(st, c) !== "Model") continue;
+        if (COMPARISON_BEFORE.test(s.lower.slice(Math.max(0, m.start - 40), m.start))) break;
+        // "evaluated by Foo", "X with Foo": a judge or a tool is not the model evaluated.
+        if (JUDGE_OR_TOOL_BEFORE.test(s.lower.slice(Math.max(0, m.start - 16), m.start))) continue;
+        from = [c];
+        for (const g of groupOf(s, k))
+          if (g !== k && typeOfCand(st, s.cands[g] as number) === "Model") from.push(s.cands[g] as number);
+        extractor = "pattern:eval-on-first-model";
+        confidence = 0.6;
+        break;
+      }
+    }
+    for (const f of from) {
+      for (const o of objects) {
+        protos.push({
+          type: "EVALUATED_ON",
+          from: f,
+          to: o,
+          sentence: si,
+          confidence,
+          extractor,
+          need: [["Model"], ["Dataset"]],
+        });
+      }
+    }
+  } else if (introducedBenchmarks.size === 1) {
+    // A benchmark paper: the models it reports results for were evaluated on its benchmark.
+    const bench = [...introducedBenchmarks][0] as number;
+    const models = new Set<number>();
+    for (let k = 0; k < ms.length; k++) {
+      const c = s.cands[k] as number;
+      if (typeOfCand(st, c) !== "Model") continue;
+      const m = ms[k] as Mention;
+      const after = s.lower.slice(m.end, m.end + 60);
+      const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
+      if (
+        SUBJECT_VERB.test(after) ||
+        EVAL_VERB_BEFORE.test(before) ||
+        (EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start)) &&
+          !FROM_BY_BEFORE.test(before))
+      )
+        models.add(find(cands, c));
+    }
+    for (const c of models) {
+      protos.push({
+        type: "EVALUATED_ON",
+        from: c,
+        to: bench,
+        sentence: si,
+        confidence: 0.6,
+        extractor: "pattern:benchmark-paper",
+        need: [["Model"], ["Dataset"]],
+      });
+    }
+  }
+}

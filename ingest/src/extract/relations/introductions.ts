@@ -1,0 +1,69 @@
+/**
+ * INTRODUCES, read per sentence: the names after an introduction cue ("we present X"), after
+ * "called", or before "is proposed". Which of them a cue introduces is decided once types are
+ * known (coreference.ts).
+ */
+import { groupOf } from "../clauses.ts";
+import type { Mention } from "../mentions.ts";
+import type { PaperState, SentenceInfo } from "../state.ts";
+import {
+  AND_BEFORE,
+  CALLED_BEFORE,
+  EG_BEFORE,
+  INTRO_CUE,
+  IS_PROPOSED,
+  NOT_INTRODUCED_BEFORE,
+  OPEN_BRACKET_BETWEEN,
+  USED_NEARBY,
+} from "../vocabulary/introduction-cues.ts";
+
+/** The introduction cues of one sentence (which has mentions). */
+export function introductionsOf(st: PaperState, s: SentenceInfo, si: number): void {
+  const { introducedAt, introCandidates } = st;
+  const ms = s.mentions;
+  const cs = s.cands;
+  // INTRODUCES: names after an introduction cue, not preceded by "from", "than", "with"...
+  INTRO_CUE.lastIndex = 0;
+  const cueEnds: number[] = [];
+  let cueStart = -1;
+  for (let m = INTRO_CUE.exec(s.lower); m !== null; m = INTRO_CUE.exec(s.lower)) {
+    if (cueStart < 0) cueStart = m.index;
+    cueEnds.push(m.index + m[0].length);
+    if (m[0].length === 0) INTRO_CUE.lastIndex++;
+  }
+  if (cueStart >= 0) {
+    // The name a cue introduces is the first one after it (with its coordination and its
+    // abbreviation); later names are new only when joined by "and" ("X, a model ..., and Y").
+    for (let k = 0; k < ms.length; k++) {
+      const m = ms[k] as Mention;
+      if (m.start < cueStart) continue;
+      // The last cue that ends before the name.
+      let cue = -1;
+      for (const e of cueEnds) if (e <= m.start) cue = e;
+      const before = s.lower.slice(Math.max(cueStart, m.start - 40), m.start);
+      // Right after a cue ("the development of the X dataset") X is introduced whatever the cue ends with.
+      const rightAfterCue = cue >= 0 && s.lower.slice(cue, m.start).trim().length === 0;
+      if (!rightAfterCue && (NOT_INTRODUCED_BEFORE.test(before) || USED_NEARBY.test(before.slice(-28))))
+        continue;
+      if (EG_BEFORE.test(before)) continue;
+      if (rightAfterCue && m.strong) st.introducedNames.add(cs[k] as number);
+      const prev = ms[k - 1];
+      const partner =
+        prev !== undefined &&
+        (prev.start === m.start || OPEN_BRACKET_BETWEEN.test(s.clean.slice(prev.end, m.start)));
+      const joined = AND_BEFORE.test(before.slice(-12)) || groupOf(s, k)[0] !== k;
+      introCandidates.push({ si, k, c: cs[k] as number, cue, follows: partner || joined });
+    }
+  }
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k] as Mention;
+    if (CALLED_BEFORE.test(s.lower.slice(Math.max(0, m.start - 80), m.start))) {
+      const c = cs[k] as number;
+      if (!introducedAt.has(c)) introducedAt.set(c, si);
+    }
+  }
+  if (IS_PROPOSED.test(s.lower)) {
+    const c = cs[0] as number;
+    if (!introducedAt.has(c)) introducedAt.set(c, si);
+  }
+}

@@ -1,0 +1,410 @@
+/**
+ * Typing: the evidence for each candidate's type — its own letters (vocabulary), abbreviation
+ * long forms, head nouns around it ("the X dataset", "X, a benchmark"), the roles relation
+ * patterns give it — and one label per alias group decided from that evidence.
+ */
+import type { EntityLabel } from "@kg/graph-schema";
+import { keyOf } from "./key.ts";
+import { datasetVocabulary, isStopName, methodVocabulary, modelFamily } from "./lexicon.ts";
+import type { Mention, Token } from "./mentions.ts";
+import {
+  addScore,
+  addTo,
+  emptyScore,
+  find,
+  giveAll,
+  noneStrong,
+  type PaperState,
+  type Score,
+  type SentenceInfo,
+} from "./state.ts";
+import {
+  APPOSITIVE_AFTER,
+  COORDINATION,
+  LINKING_WORD,
+  LOWER_WORD,
+  OPENING_PHRASE,
+  SUCH_AS_BEFORE,
+} from "./vocabulary/clause-cues.ts";
+import { APPOSITIVE_STOP, HEAD_NOUNS, type HeadLabel } from "./vocabulary/head-nouns.ts";
+import {
+  DATASET_TAILS_WORDS,
+  GENERIC_MODEL_LONG_FORM,
+  METHOD_TAILS_WORDS,
+  MODEL_TAILS_WORDS,
+  PLURAL_TYPE_PHRASE,
+  TASK_TAILS,
+  TYPE_PHRASE,
+} from "./vocabulary/long-form-tails.ts";
+import {
+  DATASET_SIZE_SUFFIX,
+  LOSS_SUFFIX,
+  MODEL_SIZE_SUFFIX,
+  MODEL_VARIANT_SUFFIX,
+  NET_AFTER_LETTER,
+  NET_SUFFIX,
+} from "./vocabulary/name-shapes.ts";
+import { KNOWN_ORGANIZATIONS } from "./vocabulary/organisations.ts";
+
+function headOf(word: string | undefined): { label: HeadLabel; weight: number } | undefined {
+  if (word === undefined) return undefined;
+  return HEAD_NOUNS.get(word.toLowerCase());
+}
+
+/** What a surface form says about its own type, whatever the paper around it. */
+interface SurfaceEvidence {
+  score: Score;
+  /** A metric, modality or generic term. */
+  stop: boolean;
+  /** A known company's name (and no model family). */
+  company: boolean;
+  /** "Large Language Models": a descriptive plural phrase. */
+  pluralPhrase: boolean;
+  /** "Retrieval Model": a descriptive phrase ending in a type word. */
+  typePhrase: boolean;
+}
+
+const SURFACE_CACHE_LIMIT = 100_000;
+let surfaceCache = new Map<string, SurfaceEvidence>();
+
+/**
+ * The type evidence of a surface form, cached (the same names recur across papers). Every
+ * weight is a small multiple of 0.25, so adding the per-surface sum gives exactly the score
+ * that adding the weights one by one gives.
+ */
+function surfaceEvidence(surface: string): SurfaceEvidence {
+  let ev = surfaceCache.get(surface);
+  if (ev === undefined) {
+    ev = computeSurfaceEvidence(surface);
+    if (surfaceCache.size >= SURFACE_CACHE_LIMIT) surfaceCache = new Map();
+    surfaceCache.set(surface, ev);
+  }
+  return ev;
+}
+
+function computeSurfaceEvidence(surface: string): SurfaceEvidence {
+  const score = emptyScore();
+  const add = (label: HeadLabel, weight: number): void => {
+    score[label] += weight;
+  };
+  const ds = datasetVocabulary(surface);
+  if (modelFamily(surface) && ds === null) add("Model", 3);
+  if (ds === "benchmark") add("Benchmark", 3);
+  else if (ds === "dataset") add("Dataset", 3);
+  if (methodVocabulary(surface)) add("Method", 3);
+  if (DATASET_SIZE_SUFFIX.test(surface)) add("Dataset", 2);
+  if (MODEL_SIZE_SUFFIX.test(surface)) add("Model", 2);
+  if (MODEL_VARIANT_SUFFIX.test(surface)) add("Model", 2);
+  if (LOSS_SUFFIX.test(surface)) add("Method", 2);
+  if (NET_SUFFIX.test(surface) && NET_AFTER_LETTER.test(surface)) add("Model", 2);
+  const words = surface.split(" ");
+  // "FeTA Challenge 2022": the type word stands before the number.
+  while (words.length > 2 && /^v?\d[\d.]*$/.test(words[words.length - 1] as string)) words.pop();
+  if (words.length >= 2) {
+    const lastWord = (words[words.length - 1] as string).toLowerCase();
+    const head = headOf(lastWord);
+    if (head) add(head.label, head.weight);
+    if (MODEL_TAILS_WORDS.has(lastWord)) add("Model", 2);
+    if (METHOD_TAILS_WORDS.has(lastWord)) add("Method", 2);
+    if (DATASET_TAILS_WORDS.has(lastWord)) add("Benchmark", 1);
+    if (TASK_TAILS.has(lastWord)) add("Task", 2);
+  }
+  return {
+    score,
+    stop: isStopName(surface),
+    company: KNOWN_ORGANIZATIONS.has(keyOf(surface)) && !modelFamily(surface),
+    pluralPhrase: PLURAL_TYPE_PHRASE.test(surface),
+    typePhrase: TYPE_PHRASE.test(surface),
+  };
+}
+
+/** Does a mention end at token `last`? */
+function endsAtToken(mentions: Mention[], last: number): boolean {
+  for (const m of mentions) if (m.last === last) return true;
+  return false;
+}
+
+/** Type evidence from the names themselves and from abbreviation long forms. */
+export function typeFromNames(st: PaperState): void {
+  const { cands, sentences, input } = st;
+  /** The abstract without URLs: "github.com/x/corvid" does not make "Corvid" an ordinary word. */
+  const proseOnly =
+    input.abstract.indexOf("http") < 0 ? input.abstract : input.abstract.replace(/https?:\/\/\S+/g, " ");
+  const groupSize = new Map<number, number>();
+  for (const c of cands) groupSize.set(find(cands, c.index), (groupSize.get(find(cands, c.index)) ?? 0) + 1);
+  // 4. Type evidence from the names themselves (a pure function of each surface, cached).
+  for (const c of cands) {
+    let stop = false;
+    for (const surface of c.surfaces.keys()) {
+      const ev = surfaceEvidence(surface);
+      if (ev.stop) stop = true;
+      addScore(c.score, ev.score);
+    }
+    if (stop) addTo(cands, c.index, "Reject", 100);
+    // A company named alone is no model or data set ("OpenAI", "NVIDIA"); "Mistral" the family is.
+    for (const surface of c.surfaces.keys()) {
+      if (surfaceEvidence(surface).company) addTo(cands, c.index, "Reject", 100);
+    }
+    // A capitalised word or phrase the same abstract also writes in lower case is an ordinary
+    // word that opened a clause or a heading ("Reasoning", "Language Models"), not a name.
+    if (!c.strong) {
+      for (const surface of c.surfaces.keys()) {
+        const ev = surfaceEvidence(surface);
+        if (
+          writtenInLowerCase(proseOnly, surface) ||
+          ev.pluralPhrase ||
+          (groupSize.get(find(cands, c.index)) === 1 && ev.typePhrase)
+        ) {
+          addTo(cands, c.index, "Reject", 100);
+          break;
+        }
+      }
+    }
+  }
+
+  // Abbreviation long forms type their short form: "... Memory Network (RSM-Net)".
+  for (const s of sentences) {
+    for (const p of s.pairs) {
+      const idx = s.mentions.findIndex((m) => m.start === p.shortStart && m.end === p.shortEnd);
+      if (idx < 0) continue;
+      const c = s.cands[idx] as number;
+      if (isStopName(p.long)) addTo(cands, c, "Reject", 100);
+      if (p.longIsName) continue;
+      const lastWord = (p.long.split(/\s+/).pop() ?? "").toLowerCase();
+      if (TASK_TAILS.has(lastWord)) addTo(cands, c, "Task", 2);
+      if (MODEL_TAILS_WORDS.has(lastWord)) addTo(cands, c, "Model", 2);
+      if (METHOD_TAILS_WORDS.has(lastWord)) addTo(cands, c, "Method", 2);
+      if (DATASET_TAILS_WORDS.has(lastWord)) addTo(cands, c, "Benchmark", 1);
+      const head = headOf(lastWord);
+      if (head && head.label !== "Model") addTo(cands, c, head.label, head.weight);
+      if (GENERIC_MODEL_LONG_FORM.test(p.long)) addTo(cands, c, "Reject", 100);
+    }
+  }
+}
+
+/** Type evidence from head nouns around each mention and coordinated group. */
+export function typeFromHeads(st: PaperState): void {
+  for (const s of st.sentences) headNounsOf(st, s);
+}
+
+/** Head nouns around the mentions of one sentence and its coordinated groups ("X, Y and Z datasets"). */
+function headNounsOf(st: PaperState, s: SentenceInfo): void {
+  const { cands, datasetHead } = st;
+  const ms = s.mentions;
+  const groups: number[][] = [];
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k] as Mention;
+    const prevGroup = groups[groups.length - 1];
+    const prevM = k > 0 ? (ms[k - 1] as Mention) : undefined;
+    const between = prevM ? s.clean.slice(prevM.end, m.start) : "";
+    if (prevGroup && prevM && COORDINATION.test(between)) prevGroup.push(k);
+    else groups.push([k]);
+  }
+  for (const g of groups) {
+    const firstM = ms[g[0] as number] as Mention;
+    const lastM = ms[g[g.length - 1] as number] as Mention;
+    const plural = g.length > 1;
+    const members: number[] = [];
+    for (const k of g) members.push(s.cands[k] as number);
+    // After: "the MODMA dataset", "(Serp-Mamba) network", "AVEC2014 and DAIC-WOZ datasets".
+    let t = lastM.last + 1;
+    const lastTok = s.tokens[lastM.last] as Token;
+    if (lastTok.after === "" || lastTok.after === ")") {
+      let next = s.tokens[t];
+      if (next?.before.startsWith("(") && lastTok.after === "") {
+        let close = t;
+        while (close < s.tokens.length && close - t < 4 && !(s.tokens[close] as Token).after.startsWith(")"))
+          close++;
+        if ((s.tokens[close] as Token | undefined)?.after === ")") {
+          t = close + 1;
+          next = s.tokens[t];
+        }
+      }
+      if (next && next.before === "") {
+        const w = next.text.toLowerCase();
+        const two = s.tokens[t + 1] ? `${w} ${(s.tokens[t + 1] as Token).text.toLowerCase()}` : "";
+        let head = headOf(two) ?? headOf(w);
+        let weight = head?.weight ?? 0;
+        const second = s.tokens[t + 1];
+        if (!head && second && LOWER_WORD.test(w) && next.after === "" && second.before === "") {
+          // "(SIA) scan mechanism": one modifier before the head noun.
+          head = headOf(second.text);
+          weight = (head?.weight ?? 0) * 0.8;
+        }
+        if (head && (plural || !/s$/.test(w) || w === "series" || head.label === "Reject")) {
+          giveAll(cands, members, head.label, weight);
+          if (head.label === "Dataset" || head.label === "Benchmark")
+            for (const c of members) datasetHead.add(c);
+        }
+      }
+    }
+    // Appositive or copula: "X, an open-source multimodal agentic model", "X is a ... model".
+    const tail = s.lower.slice(lastM.end, lastM.end + 24);
+    const appo = APPOSITIVE_AFTER.exec(tail);
+    if (appo) {
+      let k = lastM.last + 1;
+      const startOffset = lastM.end + appo[0].length;
+      while (k < s.tokens.length && (s.tokens[k] as Token).start < startOffset) k++;
+      let found: { label: HeadLabel; weight: number } | undefined;
+      for (let n = 0; n < 10 && k < s.tokens.length; n++, k++) {
+        const tok = s.tokens[k] as Token;
+        const w = tok.text.toLowerCase();
+        if (tok.before.startsWith("(")) continue;
+        if (APPOSITIVE_STOP.has(w)) break;
+        const head = headOf(w);
+        if (head) found = head;
+        // "a user-centric, multi-dimensional benchmark": a comma between adjectives goes on.
+        if (tok.after !== "" && !tok.after.startsWith(")") && !(tok.after === "," && !found)) break;
+      }
+      if (found) giveAll(cands, members, found.label, found.weight);
+    }
+    // Before: "a representative model, STU-Net", "datasets MS-CXR, ...", "models such as GPT-4".
+    const firstTok = s.tokens[firstM.first] as Token;
+    const prevTok = s.tokens[firstM.first - 1];
+    const lastOfGroup = s.tokens[lastM.last] as Token;
+    const followed = s.tokens[lastM.last + 1];
+    const appositiveX =
+      lastOfGroup.after !== "" ||
+      followed === undefined ||
+      followed.before !== "" ||
+      LINKING_WORD.test(followed.text);
+    const opening = OPENING_PHRASE.test(s.lower.slice(0, Math.max(0, firstM.start - 2)));
+    const attached = prevTok !== undefined && endsAtToken(s.mentions, firstM.first - 2);
+    if (
+      prevTok &&
+      (prevTok.after === "" || (prevTok.after === "," && appositiveX && !opening && !attached)) &&
+      (firstTok.before === "" || firstTok.before === "(")
+    ) {
+      const head = headOf(prevTok.text);
+      if (
+        head &&
+        (plural ||
+          prevTok.after === "," ||
+          firstTok.before === "(" ||
+          !/s$/.test(prevTok.text) ||
+          head.label !== "Method")
+      ) {
+        const weakName = noneStrong(cands, members);
+        giveAll(
+          cands,
+          members,
+          head.label,
+          weakName && firstTok.before === "(" && !plural ? Math.min(head.weight, 1.5) : head.weight,
+        );
+      }
+    }
+    if (prevTok && prevTok.after === ":" && firstTok.before === "") {
+      for (let k = firstM.first - 1; k >= Math.max(0, firstM.first - 9); k--) {
+        const head = headOf((s.tokens[k] as Token).text);
+        if (head) {
+          giveAll(cands, members, head.label, head.weight);
+          break;
+        }
+        if (k < firstM.first - 1 && (s.tokens[k] as Token).after !== "") break;
+      }
+    }
+    const before = s.lower.slice(Math.max(0, firstM.start - 40), firstM.start);
+    const such = SUCH_AS_BEFORE.exec(before);
+    if (such?.[1]) {
+      const head = headOf(such[1]);
+      if (head) giveAll(cands, members, head.label, head.weight * 0.8);
+    }
+  }
+}
+
+/** Is a member of the alias group of `root` a name-shaped name right after an introduction cue? */
+function introducedName(st: PaperState, root: number): boolean {
+  for (const c of st.introducedNames) if (find(st.cands, c) === root) return true;
+  return false;
+}
+
+/** One label per entity (root of each alias group), by the evidence gathered. */
+export function decideLabels(st: PaperState): void {
+  const { cands, roles, datasetHead, debug } = st;
+  // 8. Decide one label per entity (root of each alias group).
+  for (const r of roles) addTo(cands, r.cand, r.label, r.weight);
+  const groupScore = new Map<number, Score>();
+  const groupStrong = new Map<number, boolean>();
+  for (const c of cands) {
+    const root = find(cands, c.index);
+    let g = groupScore.get(root);
+    if (g === undefined) {
+      g = emptyScore();
+      groupScore.set(root, g);
+    }
+    addScore(g, c.score);
+    groupStrong.set(root, (groupStrong.get(root) ?? false) || c.strong);
+  }
+  const labelOf = st.labelOf;
+  for (const [root, g] of groupScore) {
+    if (debug) {
+      const names = cands.filter((c) => find(cands, c.index) === root).flatMap((c) => [...c.surfaces.keys()]);
+      const sc = Object.entries(g)
+        .filter(([, v]) => v !== 0)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" ");
+      debug(`${names.join(" | ")}: ${sc}${groupStrong.get(root) ? "" : " (weak)"}`);
+    }
+    // The best of Model, Dataset (with benchmarks) and Method, the first of them on a tie.
+    const dataset = g.Dataset + g.Benchmark;
+    let label: EntityLabel = "Model";
+    let best = g.Model;
+    if (dataset > best) {
+      label = "Dataset";
+      best = dataset;
+    }
+    if (g.Method > best) {
+      label = "Method";
+      best = g.Method;
+    }
+    const tied = (g.Model === best ? 1 : 0) + (dataset === best ? 1 : 0) + (g.Method === best ? 1 : 0) > 1;
+    const threshold = groupStrong.get(root) ? 1.5 : 2;
+    // A name-shaped name the paper introduces with nothing else to tell its type is the system it
+    // builds: a Model (annotation.md), at the lowest weight so that other papers' evidence outvotes it.
+    if (
+      best === 0 &&
+      g.Dataset === 0 &&
+      g.Benchmark === 0 &&
+      g.Method === 0 &&
+      g.Reject === 0 &&
+      g.Task === 0 &&
+      introducedName(st, root)
+    ) {
+      labelOf.set(root, { label: "Model", weight: 0.5 });
+      continue;
+    }
+    if (
+      best < threshold ||
+      best <= g.Reject ||
+      (best <= g.Task && !datasetHead.has(root) && ![...datasetHead].some((c) => find(cands, c) === root)) ||
+      tied
+    )
+      continue;
+    labelOf.set(
+      root,
+      label === "Dataset"
+        ? { label, kind: g.Benchmark > g.Dataset ? "benchmark" : "dataset", weight: best }
+        : { label, weight: best },
+    );
+  }
+}
+
+/** Is the character code (NaN: the text's edge) no letter or digit? */
+function isWordBoundary(c: number): boolean {
+  return Number.isNaN(c) || !/[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+}
+
+/** Does `text` contain `word` written entirely in lower case, as a whole word? */
+function writtenInLowerCase(text: string, word: string): boolean {
+  const lower = word.toLowerCase();
+  if (lower === word) return false;
+  let from = 0;
+  for (;;) {
+    const i = text.indexOf(lower, from);
+    if (i < 0) return false;
+    from = i + 1;
+    const before = text.charCodeAt(i - 1);
+    const after = text.charCodeAt(i + lower.length);
+    if (isWordBoundary(before) && isWordBoundary(after)) return true;
+  }
+}

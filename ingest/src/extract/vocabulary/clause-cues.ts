@@ -1,0 +1,36 @@
+/**
+ * The small grammar words that tell how a name stands in its clause: coordination ("A, B and
+ * C"), a preposition that governs it, an appositive or copula after it ("X, a benchmark …"),
+ * an opening adverbial phrase, "such as". Used by typing and by the relation readings.
+ * Source: English clause structure as abstracts write it.
+ */
+
+/** Only a list separator between two names: "A, B", "A and B", "A/B". */
+export const COORDINATION = /^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|,\s*or\s+|\s*\/\s*)$/;
+/** A preposition just before a name: the name is an object there. */
+export const OBJECT_BEFORE = /\b(?:on|upon|from|of|to)\s+(?:the\s+|a\s+|an\s+)?$/;
+/**
+ * A name governed by a preposition ("Experiments on A and B demonstrate …", "X with Foo achieves",
+ * "evaluated by Foo") is no subject of the verb after it: the data, the tool or the judge.
+ */
+export const GOVERNED_BEFORE =
+  /\b(?:on|across|over|with|using|via|by|from|of|than|against|e\.g\.,?|i\.e\.,?|including|such as)\s+(?:the\s+|a\s+|an\s+|both\s+|all\s+)?$/;
+/** A list's last link before a name: "…, and", "or", "/". */
+export const LIST_LINK_BEFORE = /(?:\band|\bor|\/)\s*$/;
+/** A word in lower case (hyphens allowed). */
+export const LOWER_WORD = /^[a-z-]+$/;
+/** "X, an open-source multimodal agentic model", "X is a ... model": an appositive or copula after a name. */
+export const APPOSITIVE_AFTER =
+  /^\)?(?:,\s*|:\s*|\s+(?:is|was|are|as)\s+|,\s*which\s+is\s+|,\s*(?:is|was)\s+)(?:a|an|the|our|one|two|three)\s/;
+/** Words after which a name does not end an appositive. */
+export const LINKING_WORD = /^(?:with|of|for|and|to)$/;
+/** An opening adverbial phrase ("On COCO, ..."): its comma is no appositive. */
+export const OPENING_PHRASE =
+  /^(?:under|in|on|for|with|after|before|by|at|from|to|evaluated|based|building|compared|unlike|as|through|using)\b[^,]*$/;
+/** "models such as GPT-4": the head noun before "such as". */
+export const SUCH_AS_BEFORE =
+  /\b([\w-]+)\s*,?\s+(?:such as|including|like|e\.g\.,?|namely|called|named|dubbed|termed)\s+(?:the\s+)?$/;
+/** A clause break: a subject is never found across it. */
+export const CLAUSE_BREAK = /[;:]|\.\s/;
+/** The last link of a list: "…, and C", "A or B". */
+export const LIST_END = /\b(?:and|or)\s*$/;

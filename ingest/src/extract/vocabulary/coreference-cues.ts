@@ -1,0 +1,34 @@
+/**
+ * How abstracts refer back to what they named or built: "this dataset", "our model", "the
+ * resulting model", "it achieves", "Experiments show". Used by coreference (coreference.ts)
+ * and the patterns that read a model or a data set through it. Source: the anaphora of
+ * abstracts; tuned on the dev gold.
+ */
+
+/** "this dataset", "these benchmarks", "such data": a data set named before. */
+export const THIS_DATASET =
+  /\b(?:this|these|the|our|that|such)\s+(?:[\w-]+\s+){0,2}?(dataset|datasets|data set|corpus|benchmark)\b|\b(?:this|these)\s+(?:[\w-]+\s+){0,2}?(?:data|resource|collection)\b/;
+/** "our model", "the proposed framework", "it outperforms", "Experiments show": the paper's main model. */
+export const MAIN_COREF =
+  /\b(?:our|the proposed|this|the resulting)\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|framework|system|network|agent|architecture|llm|mllm)\b|^(?:it|they)\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|reach|obtain|set|improv|perform|scor|exceed|attain)|^(?:experiments?|extensive experiments?|experimental results?|results?|evaluations?|extensive evaluations?|comprehensive experiments?)\b/;
+/** A sentence that builds a data set, corpus or benchmark ("We first build the largest PET dataset"). */
+export const BUILDS_DATA =
+  /\b(?:build|built|construct|collect|curat|creat|introduc|present|releas|assembl|compil)\w*\s+(?:[\w-]+\s+){0,8}?(?:dataset|data set|corpus|benchmark)\b/;
+/** "this dataset", "these benchmarks", "our corpus": the paper's own data, referred back to. */
+export const OWN_DATA =
+  /\b(?:this|these|our)\s+(?:[\w-]+\s+){0,2}?(?:dataset|datasets|data set|corpus|benchmark|data|resource|collection)\b/;
+/** Words of training: "fine-tuned on this dataset" is no evaluation on it. */
+export const TRAINS = /\b(?:train|fine-?tun|finetun|pre-?train|post-?train)\w*|\bsft\b|\bcft\b/;
+/** BUILDS_DATA on the sentence as written, capturing the words before the head noun and the head noun. */
+export const BUILDS_DATA_PHRASE =
+  /\b(?:build|built|construct|collect|curat|creat|introduc|present|releas|assembl|compil)\w*\s+((?:[\w-]+\s+){0,8}?)(dataset|data set|corpus|benchmark)\b/i;
+
+/**
+ * Words before a data set's head noun that describe no content ("the largest and most
+ * comprehensive"): the name of an unnamed data set is made of the other words.
+ */
+export const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(
+  "a an the this that these those our its their his her new novel first ever existing large larger largest big bigger biggest huge massive most more comprehensive extensive high-quality large-scale small-scale diverse rich unique challenging rigorous standardized standardised systematic holistic unified realistic robust reliable principled dedicated specialized specialised public publicly available open open-source real-world carefully manually annotated curated resulting additional several multiple various dataset data set corpus benchmark and or of to with for from in on by as".split(
+    " ",
+  ),
+);

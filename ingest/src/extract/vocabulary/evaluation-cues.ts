@@ -1,0 +1,39 @@
+/**
+ * How abstracts report results: the words of a result sentence, the verbs whose subject is
+ * the model evaluated ("X achieves", "X outperforms"), the prepositions before the data it
+ * is evaluated on ("on", "across"), and what shows a name is a baseline, a judge or training
+ * data instead. Used by the EVALUATED_ON reading (relations/evaluations.ts) and by the roles
+ * the patterns give names. Source: result statements of abstracts; tuned on the dev gold.
+ */
+
+/** A sentence that reads like a result. */
+export const EVAL_CUE =
+  /\b(?:achiev|outperform|surpass|evaluat|benchmark|state-of-the-art|sota|accuracy|score|performance|improv|gain|validat|exceed|beat|tops?\b|reach|attain|results?\b|experiment)/;
+/** The verb of which the name before is the subject: "X (ours) further achieves", "X outperforms". */
+export const SUBJECT_VERB =
+  /^\s*(?:\(\S{1,30}\)\s*)?(?:(?:model|method|framework|network|system|agent|series|models)\s+)?(?:(?:\w+ly|also|further|still|even|only|then|again|and|both|all|can|could)\s+){0,4}(?:achiev|outperform|surpass|reach|obtain|attain|exceed|beat|deliver|sets?\b|establish|demonstrat|shows?\b|showed|exhibit|improves?\b|improved|performs?\b|performed|scores?\b|scored|ranks?\b|ranked|match(?:es|ed)?\b|yield|tops?\b|excel|leads?\b|is evaluated|was evaluated|are evaluated|were evaluated)/;
+/** "on", "across the", "over several": before the data a model is evaluated on. */
+export const EVAL_OBJECT_BEFORE =
+  /\b(?:on|across|over)\s+(?:the\s+|all\s+|both\s+|several\s+|challenging\s+|standard\s+|popular\s+)?$/;
+/** A comparison before a name: a baseline, not the model evaluated. */
+export const COMPARISON_BEFORE =
+  /\b(?:than|over|outperforms?|outperforming|surpass\w*|beats?|exceeds?|against|versus|vs\.?|baselines?|such as|including|like|compared (?:to|with))\s+(?:the\s+|strong\s+|sota\s+|leading\s+)?[\w-]{0,20}\s*$/;
+/** "we evaluate X", "benchmarking X": the model evaluated follows the verb. */
+export const EVAL_VERB_BEFORE =
+  /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\s+(?:\w+\s+){0,2}$/;
+/** "we evaluate models including X, Y": a list of the models evaluated. */
+export const EVAL_LIST_BEFORE =
+  /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\b[^.;]{0,160}\b(?:including|such as|like|namely)\s+[^.;()]{0,60}$/;
+/** "from" or "by" just before: a source or a judge, not a model evaluated. */
+export const FROM_BY_BEFORE = /\b(?:from|by)\s+$/;
+/** "by", "with", "using" just before a model: a judge or a tool ("evaluated by Foo"), not the model evaluated. */
+export const JUDGE_OR_TOOL_BEFORE = /\b(?:by|with|using|via)\s+(?:the\s+|a\s+|an\s+)?$/;
+/** "trained on" just before: training data, not an evaluation object. */
+export const TRAINED_ON_BEFORE = /\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*$/;
+/** "trained on the", "a subset of": a data set that is no evaluation object. */
+export const TRAINED_OR_PART_BEFORE =
+  /\b(?:trained|tuned|pre-?trained|training|tuning|pre-?training|fine-?tuning|subset of|portion of|split of)\s+(?:on\s+)?(?:\S+\s+){0,3}$/;
+/** Words of evaluation. */
+export const EVALUATION_WORD = /\b(?:benchmark|evaluat|test|assess)\w*\b/;
+/** "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on. */
+export const BENCHMARK_AFTER = /^\s*(?:benchmarks?|leaderboards?|test sets?)\b/;

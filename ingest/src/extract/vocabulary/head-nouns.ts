@@ -1,0 +1,51 @@
+/**
+ * Head nouns that type the name they describe ("X, a large-scale benchmark", "the X dataset",
+ * "X model"), each with the label it implies and a weight. Weak heads (framework, pipeline,
+ * system) can be outvoted by what the text says X does. Used by typing. Source: the nouns
+ * abstracts put beside a name to say what it is; weights tuned on the dev gold.
+ */
+export type HeadLabel = "Model" | "Dataset" | "Benchmark" | "Method" | "Reject" | "Task";
+
+const HEAD_NOUN_GROUPS: Array<[HeadLabel, number, string]> = [
+  [
+    "Model",
+    3,
+    "model|models|llms|mllms|vlms|lvlms|lmms|llm|mllm|vlm|lvlm|lmm|slm|network|networks|net|transformer|encoder|decoder|autoencoder|backbone|checkpoint|checkpoints|agent|assistant|chatbot|classifier|detector|segmenter|generator|extractor|predictor|planner|policy|reasoner|retriever|tokenizer|family|series|variant|variants|generalist|specialist",
+  ],
+  ["Model", 1.5, "system|systems|architecture|solver|simulator|engine|tool|toolkit"],
+  ["Dataset", 3, "dataset|datasets|data set|corpus|corpora|collection|database|repository|cohort|atlas"],
+  [
+    "Benchmark",
+    3,
+    "benchmark|benchmarks|leaderboard|testbed|test set|test suite|suite|challenge|arena|evaluation suite",
+  ],
+  [
+    "Method",
+    3,
+    "method|methods|algorithm|technique|approach|strategy|objective|loss|optimizer|optimiser|recipe|paradigm|procedure|mechanism|module|adapter|layer|regularizer|scheme|protocol|prompting|attention|operator|block",
+  ],
+  ["Method", 0.75, "framework|platform|library|environment"],
+  ["Method", 1.5, "pipeline|workflow"],
+  [
+    "Reject",
+    4,
+    "metric|metrics|score|scores|measure|index|criterion|rate|coefficient|error|distance|accuracy",
+  ],
+  ["Task", 3, "task|tasks|problem|setting|challenge task|concept|modality|disease|format"],
+];
+
+export const HEAD_NOUNS: ReadonlyMap<string, { label: HeadLabel; weight: number }> = new Map(
+  HEAD_NOUN_GROUPS.flatMap(([label, weight, words]) =>
+    words.split("|").map((w) => [w, { label, weight }] as const),
+  ),
+);
+
+/**
+ * Words that end an appositive after a name before any head noun is found: "X, a model that …",
+ * "X, a benchmark built from …" (the head comes before them or not at all).
+ */
+export const APPOSITIVE_STOP: ReadonlySet<string> = new Set(
+  "that which who with for to from of in on by using via designed trained built based capable equipped comprising consisting containing featuring covering including spanning constructed created developed curated and or where whose whereby as".split(
+    " ",
+  ),
+);

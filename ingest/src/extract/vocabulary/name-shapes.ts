@@ -1,0 +1,32 @@
+/**
+ * Shapes of names that tell their type or that they are no entity: size and variant suffixes
+ * of models ("-7B", "-Instruct"), size suffixes of data sets ("-32K"), plural acronyms of kinds
+ * of models ("LLMs"), compounds that describe ("LLM-based"), hardware ("A100"). Used by typing
+ * and by the stop-name test (lexicon.ts). Source: the field's naming conventions.
+ */
+
+/** "MedAction-32K": a data set's size. */
+export const DATASET_SIZE_SUFFIX = /-\d+(?:\.\d+)?[KM]$/;
+/** "Foo-7B": a model's size. */
+export const MODEL_SIZE_SUFFIX = /-\d+(?:\.\d+)?B$/;
+/** "Foo-R1", "Foo-VL", "Foo-Instruct": a model's variant. */
+export const MODEL_VARIANT_SUFFIX = /-R1$|-VL$|-V\d$|-Instruct$|-Chat$|-Coder$|-Base$/;
+/** "FocalLoss", "Dice-Loss": a training objective. */
+export const LOSS_SUFFIX = /(?:^|[a-z0-9-])Loss$/;
+/** "UNet", "Res-Net-50": a network, when the "Net" follows a letter ("[a-z-]Net", "[A-Z]Net"). */
+export const NET_SUFFIX = /(?:Net|NET)(?:-?v?\d+)?$/;
+export const NET_AFTER_LETTER = /[a-z-]Net|[A-Z]Net/;
+
+/** "CNNs", "LLMs": an acronym's plural (a generic term when the singular is one). */
+export const ACRONYM_PLURAL = /^[A-Z]{2,6}s$/;
+/** Plurals of the kinds of models and parts, whatever precedes them ("MLLMs", "GNNs"). */
+export const GENERIC_KIND_PLURAL = /(?:LLM|LM|VLM|GNN|CNN|RNN|GAN|VAE|MLP|API|GPU|GUI)s$/;
+export const CAPITALS_PLURAL = /[A-Z]{2,}s$/;
+/** "LLM-based", "task-specific": a describing compound, no name. */
+export const DESCRIBING_COMPOUND =
+  /-(?:based|like|style|level|wise|free|aware|guided|driven|only|scale|specific)$/i;
+/** "Top1Acc", "mAcc": an accuracy metric's short name. */
+export const ACCURACY_SHORT = /acc$/i;
+/** Hardware: "A100", "H100", "RTX 4090", "MI210", "TPU v4". */
+export const HARDWARE =
+  /^(?:[AHBLVT]\d{2,3}|RTX ?\d{4}|MI\d{3}X?|TPU ?v?\d|[A-Z]{2,5} (?:[AHBLVT]\d{2,3}|MI\d{3}X?|RTX ?\d{4}))$/;
