@@ -409,7 +409,7 @@ const LABEL_DWELL_MS = 120;
 
 /**
  * Places the overview's labels without overlap for the camera as it is (sigma's own
- * label grid is switched off by the view's settings): after the first frame, and again
+ * label grid is switched off by the view's settings): just after the first frame, and again
  * whenever the camera rests or the filters or the graph change. Repaints only the nodes
  * whose label comes or goes.
  */
@@ -472,7 +472,14 @@ export function LabelController({
         sigma.scheduleRefresh();
       }
     };
-    let timer = window.setTimeout(place, 0);
+    // After the frame that first shows the map: placing labels repaints, and the first
+    // frame must not wait for a second paint.
+    let timer = 0;
+    let frame = window.requestAnimationFrame(() => {
+      frame = window.requestAnimationFrame(() => {
+        timer = window.setTimeout(place, 0);
+      });
+    });
     const schedule = () => {
       window.clearTimeout(timer);
       timer = window.setTimeout(place, LABEL_DWELL_MS);
@@ -481,6 +488,7 @@ export function LabelController({
     camera.on("updated", schedule);
     sigma.on("resize", schedule);
     return () => {
+      window.cancelAnimationFrame(frame);
       window.clearTimeout(timer);
       camera.off("updated", schedule);
       sigma.off("resize", schedule);
