@@ -56,7 +56,7 @@ export const OverviewQuerySchema = z.object({
     .int()
     .min(10)
     .max(20_000)
-    .default(10_000)
+    .default(1_500)
     .describe("at most this many nodes; lineage paths first, then the best connected"),
   papers: QueryFlag.default(false).describe("also papers and their authors"),
 });

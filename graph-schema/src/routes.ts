@@ -106,8 +106,9 @@ export const ROUTES = {
     summary: "The lineage map: a budgeted selection of the graph with positions and communities",
     description:
       "Models, data sets, methods and organisations with the relations among them (papers and authors " +
-      "with `papers=true`). At most `budget` nodes: everything on a lineage path, then the best " +
-      "connected; the rest is counted in `aggregated`. Positions (ForceAtlas2) and Louvain " +
+      "with `papers=true`). At most `budget` nodes, taken with their relations: lineage relations " +
+      "(based on, variant of, trained on) first, then the best connected; organisations only as hubs " +
+      "of several models; the rest is counted in `aggregated`. Positions (ForceAtlas2) and Louvain " +
       "communities are computed once on the server and cached until the data changes.",
     query: OverviewQuerySchema,
     response: OverviewResponseSchema,

@@ -52,7 +52,9 @@ describe("the lineage map", () => {
   it("opens on the server's map at the server's positions, without a layout run and without the whole graph", async () => {
     const map = await overview();
     const labels = new Set(map.graph.nodeLabels.map((l) => map.graph.labels[l]));
-    expect([...labels].sort()).toEqual(["Dataset", "Method", "Model", "Organization"]);
+    expect([...labels].sort()).toEqual(["Dataset", "Method", "Model"]);
+    // No organisation here developed three models of the map: none is a hub worth drawing.
+    expect(map.aggregated.find((a) => a.label === "Organization")?.count).toBeGreaterThanOrEqual(1);
     expect(map.graph.ids).toContain("Model:qwen2-5-7b-instruct");
     // GPT-4 is only mentioned by a paper: counted, not drawn as a loose dot.
     expect(map.graph.ids).not.toContain("Model:gpt-4");
@@ -174,6 +176,105 @@ describe("the lineage map", () => {
     // Back to the whole range.
     await page.getByTestId("reset-filters").click();
     await expect.poll(() => hidden("Model:seganypet")).toBe(false);
+    await context.close();
+  });
+
+  it("draws labels that do not overlap, the best connected among them", async () => {
+    const { page, context } = await openPage(browser, server.url);
+    await waitForGraph(page);
+    const read = () =>
+      page.evaluate(() => {
+        const k = window.__kg as {
+          graph: { getNodeAttributes(n: string): { label: string; x: number; y: number; degree: number } };
+          sigma: {
+            getNodeDisplayedLabels(): Set<string>;
+            getNodeDisplayData(n: string): { x: number; y: number; size: number };
+            framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+            scaleSize(s: number): number;
+          };
+        };
+        const context2d = document.createElement("canvas").getContext("2d") as CanvasRenderingContext2D;
+        context2d.font = "500 12px Inter, system-ui, sans-serif";
+        return [...k.sigma.getNodeDisplayedLabels()].map((id) => {
+          const d = k.sigma.getNodeDisplayData(id);
+          const p = k.sigma.framedGraphToViewport(d);
+          const x0 = p.x + k.sigma.scaleSize(d.size) + 2;
+          const label = k.graph.getNodeAttributes(id).label;
+          return { id, x0, x1: x0 + context2d.measureText(label).width, y0: p.y - 7, y1: p.y + 7 };
+        });
+      });
+    await expect.poll(async () => (await read()).length).toBeGreaterThan(3);
+    const boxes = await read();
+    const overlapping = boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter((b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1)
+        .map((b) => `${a.id} × ${b.id}`),
+    );
+    expect(overlapping).toEqual([]);
+    await context.close();
+  });
+
+  it("selects the model, not a paper whose disc is drawn over it (bug)", async () => {
+    const { page, context } = await openPage(browser, `${server.url}/?papers=1`);
+    await waitForGraph(page);
+    await expect
+      .poll(() => kg(page, (k) => k.graph.nodes().filter((id) => id.startsWith("Paper:")).length))
+      .toBeGreaterThan(0);
+    // A paper as large as can be, put exactly on a small model: the worst case of a dense map.
+    const target = await page.evaluate(() => {
+      const k = window.__kg as {
+        graph: {
+          nodes(): string[];
+          getNodeAttributes(n: string): { x: number; y: number };
+          mergeNodeAttributes(n: string, a: object): void;
+        };
+        sigma: {
+          refresh(): void;
+          graphToViewport(p: { x: number; y: number }): { x: number; y: number };
+          getContainer(): HTMLElement;
+        };
+      };
+      const model = "Model:pet-f2i-7b";
+      const paper = k.graph.nodes().find((id) => id.startsWith("Paper:")) as string;
+      const at = k.graph.getNodeAttributes(model);
+      k.graph.mergeNodeAttributes(model, { size: 3 });
+      k.graph.mergeNodeAttributes(paper, { x: at.x, y: at.y, size: 12 });
+      k.sigma.refresh();
+      const p = k.sigma.graphToViewport(at);
+      const box = k.sigma.getContainer().getBoundingClientRect();
+      return { model, paper, x: box.left + p.x, y: box.top + p.y };
+    });
+    await page.waitForTimeout(300);
+    await page.mouse.move(target.x, target.y);
+    await page.waitForTimeout(300);
+    await page.mouse.click(target.x, target.y);
+    await expect.poll(() => kg(page, (k) => k.store.get().selected)).toBe(target.model);
+    // Zoomed in, too.
+    await page.keyboard.press("Escape");
+    const near = await page.evaluate((id) => {
+      const k = window.__kg as {
+        graph: { getNodeAttributes(n: string): { x: number; y: number } };
+        sigma: {
+          refresh(): void;
+          getCamera(): { setState(s: object): void };
+          getNodeDisplayData(n: string): { x: number; y: number };
+          framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+          getContainer(): HTMLElement;
+        };
+      };
+      const d = k.sigma.getNodeDisplayData(id);
+      k.sigma.getCamera().setState({ x: d.x, y: d.y, ratio: 0.1 });
+      k.sigma.refresh();
+      const p = k.sigma.framedGraphToViewport(d);
+      const box = k.sigma.getContainer().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    }, target.model);
+    await page.waitForTimeout(300);
+    await page.mouse.move(near.x, near.y);
+    await page.waitForTimeout(300);
+    await page.mouse.click(near.x, near.y);
+    await expect.poll(() => kg(page, (k) => k.store.get().selected)).toBe(target.model);
     await context.close();
   });
 

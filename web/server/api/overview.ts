@@ -3,8 +3,12 @@
  * and laid out once per (papers, budget) and data version, and kept: the first frame
  * waits for a cached answer, not for a layout. The data version is the database's node
  * and relationship counts (an ingest changes them); `warmOverview` fills the cache
- * before the server says it is ready.
+ * before the server says it is ready. With the local Neo4j the answers are also kept
+ * in its data folder, so a restart on the same data (a 100k-paper database takes
+ * minutes to read and lay out) serves the map at once.
  */
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
 import {
   monthIndex,
   NODE_LABELS,
@@ -33,6 +37,40 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set(REL_TYPES);
 /** Answers by `papers|budget|nodes|relationships`; a few entries at most. */
 const cache = new Map<string, Promise<OverviewResponse>>();
 const CACHE_ENTRIES = 6;
+/** Part of the file name of a kept answer: bumped when the selection or the layout changes. */
+const LAYOUT_VERSION = 2;
+
+/** Where an answer is kept on disk: beside the local Neo4j's data; none for a server of one's own. */
+function cacheFile(deps: ApiDeps, key: string): string | null {
+  if (deps.config.NEO4J_URI) return null;
+  return path.join(
+    path.resolve(deps.config.NEO4J_DATA_DIR),
+    "overview-cache",
+    `v${LAYOUT_VERSION}-${key.replaceAll("|", "-")}.json`,
+  );
+}
+
+async function readKept(file: string | null): Promise<OverviewResponse | null> {
+  if (!file) return null;
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as OverviewResponse;
+  } catch {
+    // None yet, or a file cut short: the map is computed again.
+    return null;
+  }
+}
+
+async function keep(file: string | null, answer: OverviewResponse): Promise<void> {
+  if (!file) return;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    const partial = `${file}.${process.pid}.tmp`;
+    await writeFile(partial, JSON.stringify(answer));
+    await rename(partial, file);
+  } catch {
+    // A read-only folder costs a restart's layout, nothing more.
+  }
+}
 
 async function readOverview(
   deps: ApiDeps,
@@ -78,7 +116,13 @@ export async function overviewFor(deps: ApiDeps, papers: boolean, budget: number
   const key = `${papers}|${budget}|${total.nodes}|${total.relationships}`;
   let answer = cache.get(key);
   if (!answer) {
-    answer = readOverview(deps, papers, budget, total);
+    const file = cacheFile(deps, key);
+    answer = readKept(file).then(async (kept) => {
+      if (kept) return kept;
+      const fresh = await readOverview(deps, papers, budget, total);
+      await keep(file, fresh);
+      return fresh;
+    });
     cache.set(key, answer);
     answer.catch(() => cache.delete(key));
     while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);

@@ -69,11 +69,26 @@ export interface Selection {
   aggregated: { label: NodeLabel; count: number }[];
 }
 
+/** Relationship types that carry lineage on the map: what a model was built from and trained on. */
+const BACKBONE_TYPE_NAMES: ReadonlySet<string> = new Set(["BASED_ON", "VARIANT_OF", "TRAINED_ON"]);
+/** An organisation is drawn as a hub only when it developed at least this many models of the map. */
+export const ORG_HUB_MIN = 3;
+
 /**
- * At most `budget` nodes: the ends of lineage relationships first (best connected first
- * when they alone are too many), then the best connected nodes that have a relation on
- * the map. Nodes without one (a data set only papers mention) would be loose dots: they
- * are counted in `aggregated` with everything else the budget leaves out.
+ * How much a node tells at first glance: each lineage relation (based on, variant of,
+ * trained on) counts three, every other relation of the map one, and how much the
+ * corpus says about it (its degree in the database) a little, on a log scale.
+ */
+function score(lineage: number, map: number, degree: number): number {
+  return 3 * lineage + map + Math.log2(1 + degree);
+}
+
+/**
+ * At most `budget` nodes, the lineage backbone first: relations ranked by their ends'
+ * `score` (lineage relations and the most used data sets before a model evaluated
+ * once), nodes taken with the relations until the budget is spent; organisations only
+ * as hubs of several models; a node without a relation on the map never (a loose dot
+ * says nothing). What is left out is counted in `aggregated`.
  */
 export function selectOverview(
   nodes: readonly OverviewNode[],
@@ -81,34 +96,56 @@ export function selectOverview(
   budget: number,
 ): Selection {
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const mapDegree = new Map<string, number>();
-  const onLineage = new Set<string>();
-  const lineage = new Set<RelType>(LINEAGE_TYPES);
-  for (const e of edges) {
-    if (!byId.has(e.source) || !byId.has(e.target) || e.source === e.target) continue;
-    mapDegree.set(e.source, (mapDegree.get(e.source) ?? 0) + 1);
-    mapDegree.set(e.target, (mapDegree.get(e.target) ?? 0) + 1);
-    if (lineage.has(e.type)) {
-      onLineage.add(e.source);
-      onLineage.add(e.target);
-    }
-  }
-  const rank = (a: OverviewNode, b: OverviewNode) =>
-    b.degree - a.degree || (mapDegree.get(b.id) ?? 0) - (mapDegree.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1);
-  const first = nodes.filter((n) => onLineage.has(n.id)).sort(rank);
-  const rest = nodes.filter((n) => !onLineage.has(n.id) && (mapDegree.get(n.id) ?? 0) > 0).sort(rank);
-  const kept = [...first, ...rest].slice(0, budget);
-  const keptIds = new Set(kept.map((n) => n.id));
   const seen = new Set<string>();
-  const keptEdges = edges.filter((e) => {
-    if (!keptIds.has(e.source) || !keptIds.has(e.target) || e.source === e.target) return false;
+  const unique = edges.filter((e) => {
+    if (!byId.has(e.source) || !byId.has(e.target) || e.source === e.target) return false;
     const k = `${e.source}|${e.type}|${e.target}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   });
+  const mapDegree = new Map<string, number>();
+  const lineageDegree = new Map<string, number>();
+  const developed = new Map<string, number>();
+  const bump = (m: Map<string, number>, id: string) => m.set(id, (m.get(id) ?? 0) + 1);
+  for (const e of unique) {
+    bump(mapDegree, e.source);
+    bump(mapDegree, e.target);
+    if (BACKBONE_TYPE_NAMES.has(e.type)) {
+      bump(lineageDegree, e.source);
+      bump(lineageDegree, e.target);
+    }
+    if (e.type === "DEVELOPED") bump(developed, e.source);
+  }
+  const eligible = (id: string) => {
+    const n = byId.get(id) as OverviewNode;
+    return n.label !== "Organization" || (developed.get(id) ?? 0) >= ORG_HUB_MIN;
+  };
+  const scores = new Map(
+    nodes.map((n) => [n.id, score(lineageDegree.get(n.id) ?? 0, mapDegree.get(n.id) ?? 0, n.degree)]),
+  );
+  const of = (id: string) => scores.get(id) ?? 0;
+  // Relations are ranked, not nodes, so every node kept comes with a relation to draw
+  // and a chain is not cut in half: a relation ranks as its weaker end, lineage first.
+  const edgeScore = (e: OverviewEdge) =>
+    Math.min(of(e.source), of(e.target)) + (BACKBONE_TYPE_NAMES.has(e.type) ? 3 : 0);
+  const ranked = unique
+    .filter((e) => eligible(e.source) && eligible(e.target))
+    .map((e) => ({ e, score: edgeScore(e) }))
+    .sort((a, b) => b.score - a.score || (a.e.source < b.e.source ? -1 : a.e.source > b.e.source ? 1 : 0));
+  const linked = new Set<string>();
+  for (const { e } of ranked) {
+    if (linked.size >= budget) break;
+    const need = (linked.has(e.source) ? 0 : 1) + (linked.has(e.target) ? 0 : 1);
+    if (linked.size + need > budget) continue;
+    linked.add(e.source).add(e.target);
+  }
+  const kept = nodes
+    .filter((n) => linked.has(n.id))
+    .sort((a, b) => of(b.id) - of(a.id) || b.degree - a.degree || (a.id < b.id ? -1 : 1));
+  const keptEdges = unique.filter((e) => linked.has(e.source) && linked.has(e.target));
   const left = new Map<NodeLabel, number>();
-  for (const n of nodes) if (!keptIds.has(n.id)) left.set(n.label, (left.get(n.label) ?? 0) + 1);
+  for (const n of nodes) if (!linked.has(n.id)) left.set(n.label, (left.get(n.label) ?? 0) + 1);
   const aggregated = NODE_LABELS.filter((l) => left.has(l)).map((label) => ({
     label,
     count: left.get(label) ?? 0,
@@ -135,10 +172,10 @@ export interface Layout {
 }
 
 /** How long ForceAtlas2 may run for one map; it is computed once per data version and cached. */
-const LAYOUT_BUDGET_MS = 12_000;
+const LAYOUT_BUDGET_MS = 8_000;
 const MAX_ITERATIONS = 400;
-/** Components smaller than this are shelved below the map instead of laid out in it. */
-const SMALL_COMPONENT = 12;
+/** The screen's shape (width over height): components are packed to fill it, not a disc. */
+const ASPECT = 1.6;
 
 /** Connected components, largest first, as lists of node ids. */
 function components(graph: Graph): string[][] {
@@ -162,12 +199,140 @@ function components(graph: Graph): string[][] {
 }
 
 /**
- * Louvain communities (numbered largest first), then ForceAtlas2 on the large
- * components from positions that already put each community together: linLog and hub
- * dissuasion pull clusters apart and keep hubs from swallowing their leaves,
- * Barnes-Hut keeps an iteration near O(n log n). Small components (an organisation and
- * the one model it developed) are not thrown into the map, where they would ring it as
- * loose dots: they are shelved in rows below it, largest first, each a small circle.
+ * ForceAtlas2 on one component, from positions that already put each community
+ * together. Hub dissuasion keeps hubs from swallowing their leaves; a gravity that
+ * grows with the component's size keeps a large component round rather than a hub
+ * with long tails; Barnes-Hut keeps an iteration near O(n log n). The time left is
+ * shared among components by size.
+ */
+function layoutComponent(
+  graph: Graph,
+  members: readonly string[],
+  community: (id: string) => number,
+  random: () => number,
+  deadline: number,
+): void {
+  if (members.length === 1) {
+    graph.mergeNodeAttributes(members[0] as string, { x: 0, y: 0 });
+    return;
+  }
+  const part = new Graph({ type: "undirected", multi: false, allowSelfLoops: false });
+  const inPart = new Set(members);
+  const communities = new Map<number, number>();
+  for (const id of members) communities.set(community(id), (communities.get(community(id)) ?? 0) + 1);
+  const order = [...communities.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const radius = Math.sqrt(members.length) * 3;
+  const centres = new Map(
+    order.map(([c, size], i) => {
+      const r = radius * Math.sqrt(i / Math.max(1, order.length));
+      const a = i * 2.399963; // the golden angle: spots spread evenly
+      return [c, { x: Math.cos(a) * r, y: Math.sin(a) * r, spread: Math.sqrt(size) * 1.5 }];
+    }),
+  );
+  for (const id of members) {
+    const centre = centres.get(community(id)) ?? { x: 0, y: 0, spread: 1 };
+    const a = random() * Math.PI * 2;
+    const d = Math.sqrt(random()) * centre.spread;
+    part.addNode(id, { x: centre.x + Math.cos(a) * d, y: centre.y + Math.sin(a) * d, size: 1 });
+  }
+  for (const id of members) {
+    graph.forEachNeighbor(id, (other) => {
+      if (inPart.has(other) && id < other) part.addEdge(id, other);
+    });
+  }
+  const settings = {
+    ...forceAtlas2.inferSettings(part),
+    barnesHutOptimize: part.order > 250,
+    linLogMode: false,
+    outboundAttractionDistribution: true,
+    strongGravityMode: true,
+    gravity: 0.05,
+    scalingRatio: 4,
+    adjustSizes: false,
+  };
+  // Small components settle in a few dozen iterations; large ones get the most.
+  const iterations = Math.min(MAX_ITERATIONS, 50 + part.order);
+  for (let done = 0; done < iterations && Date.now() < deadline; done += 25) {
+    forceAtlas2.assign(part, { iterations: 25, settings, getEdgeWeight: null });
+  }
+  part.forEachNode((id, a) => {
+    graph.mergeNodeAttributes(id, { x: a.x, y: a.y });
+  });
+}
+
+interface Disc {
+  members: readonly string[];
+  cx: number;
+  cy: number;
+  r: number;
+}
+
+/**
+ * Packs components (each a disc round its own layout) into a rectangle of the screen's
+ * shape: largest first at the centre, each next one touching a disc already placed, at
+ * the free spot nearest the centre in a metric stretched to the aspect (so the packing
+ * grows wider than tall). Buckets of a grid keep the test for overlap local. Returns
+ * where each disc's centre goes.
+ */
+export function packDiscs(discs: readonly { r: number }[], aspect = ASPECT): { x: number; y: number }[] {
+  const radii = discs.map((d) => d.r).sort((a, b) => a - b);
+  const cell = Math.max(1, (radii[Math.floor(radii.length / 2)] ?? 1) * 2);
+  const buckets = new Map<number, number[]>();
+  const placed: { x: number; y: number; r: number }[] = [];
+  const cover = (x: number, y: number, r: number, f: (key: number) => boolean) => {
+    for (let i = Math.floor((x - r) / cell), i1 = Math.floor((x + r) / cell); i <= i1; i++)
+      for (let j = Math.floor((y - r) / cell), j1 = Math.floor((y + r) / cell); j <= j1; j++)
+        if (!f((i + 32_768) * 65_536 + (j + 32_768))) return false;
+    return true;
+  };
+  const free = (x: number, y: number, r: number) =>
+    cover(x, y, r, (key) => {
+      for (const k of buckets.get(key) ?? []) {
+        const p = placed[k] as { x: number; y: number; r: number };
+        if ((p.x - x) ** 2 + (p.y - y) ** 2 < (p.r + r) ** 2 - 1e-6) return false;
+      }
+      return true;
+    });
+  const norm = (x: number, y: number) => (x * x) / aspect + y * y * aspect;
+  const ANGLES = 16;
+  const out: { x: number; y: number }[] = [];
+  for (const d of discs) {
+    let best = { x: 0, y: 0, cost: Number.POSITIVE_INFINITY };
+    if (placed.length === 0) best.cost = 0;
+    for (const p of placed) {
+      const reach = p.r + d.r + 0.5;
+      // A disc whose nearest touching spot is already farther than the best cannot win.
+      if (
+        Math.max(0, Math.sqrt(norm(p.x, p.y)) - reach * Math.max(Math.sqrt(aspect), 1 / Math.sqrt(aspect))) **
+          2 >
+        best.cost
+      )
+        continue;
+      for (let k = 0; k < ANGLES; k++) {
+        const a = (k / ANGLES) * Math.PI * 2;
+        const x = p.x + Math.cos(a) * reach;
+        const y = p.y + Math.sin(a) * reach;
+        const cost = norm(x, y);
+        if (cost < best.cost && free(x, y, d.r)) best = { x, y, cost };
+      }
+    }
+    const index = placed.push({ x: best.x, y: best.y, r: d.r }) - 1;
+    cover(best.x, best.y, d.r, (key) => {
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(index);
+      else buckets.set(key, [index]);
+      return true;
+    });
+    out.push({ x: best.x, y: best.y });
+  }
+  return out;
+}
+
+/**
+ * Louvain communities (numbered largest first), then each connected component laid
+ * out on its own (ForceAtlas2) and the components packed into a rectangle of the
+ * screen's shape, so a few large families fill the screen and small ones sit in the
+ * gaps, instead of components pushed apart to the edges or shelved in a grid.
  */
 export function layoutOverview(nodes: readonly OverviewNode[], edges: readonly OverviewEdge[]): Layout {
   const n = nodes.length;
@@ -182,79 +347,41 @@ export function layoutOverview(nodes: readonly OverviewNode[], edges: readonly O
   for (const c of Object.values(raw)) sizes.set(c, (sizes.get(c) ?? 0) + 1);
   const order = [...sizes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([c]) => c);
   const renumber = new Map(order.map((c, i) => [c, i]));
+  const community = (id: string) => renumber.get(raw[id] as number) ?? 0;
 
+  const started = Date.now();
   const parts = components(graph);
-  const large = parts.filter((c) => c.length >= SMALL_COMPONENT || c === parts[0]);
-  const small = parts.filter((c) => !large.includes(c));
-  const main = graph.copy();
-  const inMain = new Set(large.flat());
-  main.forEachNode((id) => {
-    if (!inMain.has(id)) main.dropNode(id);
-  });
-
-  // Each community of the map starts on its own spot of a disc (the largest in the middle).
-  const radius = Math.sqrt(main.order + 1) * 4;
-  const centres = order.map((_c, i) => {
-    const r = radius * Math.sqrt(i / Math.max(1, order.length));
-    const a = i * 2.399963; // the golden angle: spots spread evenly
-    return {
-      x: Math.cos(a) * r,
-      y: Math.sin(a) * r,
-      spread: Math.sqrt(sizes.get(order[i] as number) ?? 1) * 2,
-    };
-  });
-  main.updateEachNodeAttributes((id, attrs) => {
-    const centre = centres[renumber.get(raw[id] as number) ?? 0] ?? { x: 0, y: 0, spread: 1 };
-    const a = random() * Math.PI * 2;
-    const d = Math.sqrt(random()) * centre.spread;
-    return { ...attrs, x: centre.x + Math.cos(a) * d, y: centre.y + Math.sin(a) * d };
-  });
-  if (main.size > 0) {
-    const settings = {
-      ...forceAtlas2.inferSettings(main),
-      barnesHutOptimize: main.order > 1_000,
-      linLogMode: true,
-      outboundAttractionDistribution: true,
-      strongGravityMode: false,
-      gravity: 1,
-      scalingRatio: 10,
-      adjustSizes: false,
-    };
-    const started = Date.now();
-    for (let done = 0; done < MAX_ITERATIONS && Date.now() - started < LAYOUT_BUDGET_MS; done += 25) {
-      forceAtlas2.assign(main, { iterations: 25, settings, getEdgeWeight: null });
+  const total = Math.max(1, n);
+  let spent = 0;
+  const discs: Disc[] = parts.map((members) => {
+    // Each component gets the share of the time its size asks for, plus what earlier ones left.
+    spent += members.length;
+    const deadline = started + (LAYOUT_BUDGET_MS * spent) / total;
+    layoutComponent(graph, members, community, random, deadline);
+    let cx = 0;
+    let cy = 0;
+    for (const id of members) {
+      cx += graph.getNodeAttribute(id, "x") as number;
+      cy += graph.getNodeAttribute(id, "y") as number;
     }
-  }
-  let minX = 0;
-  let maxX = 0;
-  let maxY = 0;
-  main.forEachNode((id, a) => {
-    minX = Math.min(minX, a.x);
-    maxX = Math.max(maxX, a.x);
-    maxY = Math.max(maxY, a.y);
-    graph.mergeNodeAttributes(id, { x: a.x, y: a.y });
-  });
-
-  // The shelf: rows as wide as the map, below it.
-  const width = Math.max(maxX - minX, 100);
-  const cell = Math.max(width / 40, 6);
-  let x = minX;
-  let y = maxY + cell * 2;
-  for (const part of small) {
-    const r = cell * 0.3 * Math.sqrt(part.length);
-    if (x + 2 * r > minX + width) {
-      x = minX;
-      y += cell;
+    cx /= members.length;
+    cy /= members.length;
+    let r = 0;
+    for (const id of members) {
+      const a = graph.getNodeAttributes(id);
+      r = Math.max(r, Math.hypot(a.x - cx, a.y - cy));
     }
-    part.forEach((id, k) => {
-      const a = (k / part.length) * Math.PI * 2;
-      graph.mergeNodeAttributes(id, {
-        x: x + r + (part.length > 1 ? Math.cos(a) * r : 0),
-        y: y + (part.length > 1 ? Math.sin(a) * r : 0),
-      });
-    });
-    x += 2 * r + cell * 0.6;
-  }
+    // A little air round each component; a lone pair is no smaller than a dot's room.
+    return { members, cx, cy, r: r + 2 + Math.sqrt(members.length) };
+  });
+  const offsets = packDiscs(discs);
+  discs.forEach((d, i) => {
+    const o = offsets[i] as { x: number; y: number };
+    for (const id of d.members) {
+      const a = graph.getNodeAttributes(id);
+      graph.mergeNodeAttributes(id, { x: a.x - d.cx + o.x, y: a.y - d.cy + o.y });
+    }
+  });
 
   const xs = new Array<number>(n);
   const ys = new Array<number>(n);
@@ -262,9 +389,8 @@ export function layoutOverview(nodes: readonly OverviewNode[], edges: readonly O
   nodes.forEach((node, i) => {
     const a = graph.getNodeAttributes(node.id);
     xs[i] = Math.round(a.x * 100) / 100;
-    // Sigma's y axis points up; the shelf belongs below the map on screen.
     ys[i] = -Math.round(a.y * 100) / 100;
-    communities[i] = renumber.get(raw[node.id] as number) ?? 0;
+    communities[i] = community(node.id);
   });
   return { xs, ys, communities };
 }

@@ -23,6 +23,12 @@ function edgeList(graph: ReturnType<typeof createKgGraph>): string[] {
 }
 
 describe("loadGraphColumns", () => {
+  it("puts papers before the entities, so a model is drawn (and picked) over a paper", () => {
+    const graph = createKgGraph();
+    loadGraphColumns(graph, createDataStore(), toGraphColumns(NODES, EDGES, false));
+    expect(graph.nodes()).toEqual(["Paper:p1", "Paper:p2", "Model:qwen", "Dataset:d1"]);
+  });
+
   it("fills an empty graph: every node placed and sized, every edge with its type, counts summarised", () => {
     const graph = createKgGraph();
     const store = createDataStore();

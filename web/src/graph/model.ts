@@ -219,6 +219,17 @@ export function seedPositions(
   return { xs, ys };
 }
 
+/** Labels drawn beneath the others: documents and people, under the entities of the map. */
+export const UNDERLAY_LABELS: ReadonlySet<NodeLabel> = new Set<NodeLabel>(["Paper", "Author", "Source"]);
+
+/** Node indices with the underlay labels first, each group in the server's order. */
+export function drawingOrder(n: number, labelOf: (i: number) => NodeLabel): number[] {
+  const under: number[] = [];
+  const over: number[] = [];
+  for (let i = 0; i < n; i++) (UNDERLAY_LABELS.has(labelOf(i)) ? under : over).push(i);
+  return under.concat(over);
+}
+
 /** A stable edge key: the same relationship keeps its key across reloads, so a reload can be a diff. */
 export function edgeKey(edge: Pick<WireEdge, "source" | "type" | "target">): string {
   return `${edge.source}|${edge.type}|${edge.target}`;
@@ -288,9 +299,12 @@ export function loadGraphColumns(
   const weight = (i: number) => Math.max(degree[i] as number, (wire.degrees[i] as number) ?? 0);
   if (graph.order === 0) {
     const { xs, ys } = layout ? { xs: layout.xs, ys: layout.ys } : seedPositions(ids, edges, degree);
-    const nodes: SerializedNode<NodeAttrs>[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      nodes[i] = {
+    const nodes: SerializedNode<NodeAttrs>[] = [];
+    // Papers and authors first: sigma draws (and picks under the pointer) in graph order
+    // when it does not sort by zIndex, so a model is drawn over a paper's disc, never
+    // under it, and a click on the model selects the model.
+    for (const i of drawingOrder(n, labelOf)) {
+      nodes.push({
         key: ids[i] as string,
         attributes: nodeAttributes(
           labelOf(i),
@@ -301,7 +315,7 @@ export function loadGraphColumns(
           layout?.communities[i] ?? -1,
           layout?.firsts[i] ?? -1,
         ),
-      };
+      });
     }
     const serializedEdges: SerializedEdge<EdgeAttrs>[] = new Array(edges.length / 3);
     for (let e = 0, j = 0; e < edges.length; e += 3, j++) {

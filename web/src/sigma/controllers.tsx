@@ -4,7 +4,7 @@ import FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { computeVisibility } from "../graph/filters.ts";
-import { applySizes, type EdgeAttrs, type KgGraph, type NodeAttrs } from "../graph/model.ts";
+import { applySizes, type EdgeAttrs, type KgGraph, type NodeAttrs, UNDERLAY_LABELS } from "../graph/model.ts";
 import {
   communityColor,
   FADED_EDGE_COLOR,
@@ -14,6 +14,7 @@ import {
 } from "../graph/style.ts";
 import { actions, type SizeBy, useApp } from "../state/store.ts";
 import { useSigma } from "./context.ts";
+import { type LabelCandidate, placeLabels } from "./label-placement.ts";
 import { mainView } from "./main-view.ts";
 
 /** Above this many nodes, hover and selection repaint only the neighbourhood instead of fading the rest. */
@@ -27,6 +28,8 @@ export interface FocusState {
   hiddenNodes: Set<string>;
   hiddenEdges: Set<string>;
   fresh: Set<string>;
+  /** Nodes whose labels are drawn (placed without overlap by LabelController). */
+  labelled: Set<string>;
   /** Fade what is not in focus (small graphs: a full repaint is cheap). */
   fade: boolean;
 }
@@ -49,20 +52,26 @@ export function createFocusReducers(graph: KgGraph): FocusReducers {
     hiddenNodes: new Set(),
     hiddenEdges: new Set(),
     fresh: new Set(),
+    labelled: new Set(),
     fade: true,
   };
   return {
     state: st,
     nodeReducer: (node, data) => {
       if (st.hiddenNodes.has(node)) return { ...data, hidden: true };
+      // Entities above papers and authors at every level, so the disc under the pointer
+      // (sigma picks what is drawn on top) is the model, not a paper drawn over it.
+      const lift = UNDERLAY_LABELS.has(data.kind) ? 0 : 1;
+      const labelled = st.labelled.has(node);
       if (st.focus) {
-        if (node === st.focus) return { ...data, highlighted: true, forceLabel: true, zIndex: 3 };
-        if (st.neighbours.has(node)) return { ...data, forceLabel: st.neighbours.size <= 40, zIndex: 2 };
-        if (st.fade) return { ...data, color: FADED_NODE_COLOR, label: "", zIndex: 0 };
-        return data;
+        if (node === st.focus) return { ...data, highlighted: true, forceLabel: true, zIndex: 6 + lift };
+        if (st.neighbours.has(node))
+          return { ...data, forceLabel: labelled || st.neighbours.size <= 40, zIndex: 4 + lift };
+        if (st.fade) return { ...data, color: FADED_NODE_COLOR, label: "", zIndex: lift };
+        return { ...data, forceLabel: labelled, zIndex: 2 + lift };
       }
-      if (st.fresh.has(node)) return { ...data, highlighted: true, forceLabel: true, zIndex: 2 };
-      return data;
+      if (st.fresh.has(node)) return { ...data, highlighted: true, forceLabel: true, zIndex: 4 + lift };
+      return { ...data, forceLabel: labelled, zIndex: 2 + lift };
     },
     edgeReducer: (edge, data) => {
       if (st.hiddenEdges.has(edge)) return { ...data, hidden: true };
@@ -390,5 +399,100 @@ export function ColorController({ graph }: { graph: KgGraph }) {
     );
     return () => window.cancelAnimationFrame(frame);
   }, [graph, colorBy, graphVersion]);
+  return null;
+}
+
+/** Labels on screen at most: past this a map reads as text. */
+const MAX_LABELS = 120;
+/** How long the camera rests before labels are placed again. */
+const LABEL_DWELL_MS = 120;
+
+/**
+ * Places the overview's labels without overlap for the camera as it is (sigma's own
+ * label grid is switched off by the view's settings): just after the first frame, and again
+ * whenever the camera rests or the filters or the graph change. Repaints only the nodes
+ * whose label comes or goes.
+ */
+export function LabelController({
+  graph,
+  reducers,
+  font,
+}: {
+  graph: KgGraph;
+  reducers: FocusReducers;
+  font: { size: number; weight: string; family: string };
+}) {
+  const sigma = useSigma();
+  const graphVersion = useApp((s) => s.graphVersion);
+  const filters = useApp((s) => s.filters);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: graphVersion and filters stand for what is drawn.
+  useEffect(() => {
+    const widths = new Map<string, number>();
+    const context = document.createElement("canvas").getContext("2d");
+    if (context) context.font = `${font.weight} ${font.size}px ${font.family}`;
+    const widthOf = (id: string, label: string) => {
+      let w = widths.get(id);
+      if (w === undefined) {
+        w = context ? context.measureText(label).width : label.length * font.size * 0.6;
+        widths.set(id, w);
+      }
+      return w;
+    };
+    const place = () => {
+      const st = reducers.state;
+      const { width, height } = sigma.getDimensions();
+      const candidates: LabelCandidate[] = [];
+      graph.forEachNode((id, attrs) => {
+        if (st.hiddenNodes.has(id) || !attrs.label) return;
+        const display = sigma.getNodeDisplayData(id);
+        if (!display) return;
+        const p = sigma.framedGraphToViewport(display);
+        if (p.x < -400 || p.y < -20 || p.x > width + 20 || p.y > height + 20) return;
+        candidates.push({
+          id,
+          x: p.x,
+          y: p.y,
+          size: sigma.scaleSize(display.size),
+          width: widthOf(id, attrs.label),
+          rank: attrs.degree,
+        });
+      });
+      const chosen = new Set(
+        placeLabels(candidates, { width, height, lineHeight: font.size + 2, max: MAX_LABELS, margin: 3 }),
+      );
+      const changed: string[] = [];
+      for (const id of st.labelled) if (!chosen.has(id) && graph.hasNode(id)) changed.push(id);
+      for (const id of chosen) if (!st.labelled.has(id)) changed.push(id);
+      st.labelled = chosen;
+      if (changed.length === 0) return;
+      try {
+        sigma.refresh({ partialGraph: { nodes: changed }, skipIndexation: true, schedule: true });
+      } catch {
+        sigma.scheduleRefresh();
+      }
+    };
+    // After the frame that first shows the map: placing labels repaints, and the first
+    // frame must not wait for a second paint.
+    let timer = 0;
+    let frame = window.requestAnimationFrame(() => {
+      frame = window.requestAnimationFrame(() => {
+        timer = window.setTimeout(place, 0);
+      });
+    });
+    const schedule = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(place, LABEL_DWELL_MS);
+    };
+    const camera = sigma.getCamera();
+    camera.on("updated", schedule);
+    sigma.on("resize", schedule);
+    return () => {
+      window.cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+      camera.off("updated", schedule);
+      sigma.off("resize", schedule);
+    };
+  }, [sigma, graph, reducers, font, graphVersion, filters]);
   return null;
 }

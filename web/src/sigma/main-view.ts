@@ -47,7 +47,15 @@ export function fitView(): void {
     maxY = Math.max(maxY, d.y);
   });
   if (!Number.isFinite(minX)) return;
-  const ratio = Math.max(0.02, Math.max(maxX - minX, maxY - minY) * 1.2);
+  // How much of the framed graph the viewport spans at ratio 1, along each axis: the
+  // camera's ratio scales both, and the box must fit the tighter of the two.
+  const { width, height } = sigma.getDimensions();
+  const cameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+  const a = sigma.viewportToFramedGraph({ x: 0, y: 0 }, { cameraState });
+  const b = sigma.viewportToFramedGraph({ x: width, y: height }, { cameraState });
+  const spanX = Math.abs(b.x - a.x) || 1;
+  const spanY = Math.abs(b.y - a.y) || 1;
+  const ratio = Math.max(0.02, Math.max((maxX - minX) / spanX, (maxY - minY) / spanY) * 1.15);
   void sigma
     .getCamera()
     .animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio, angle: 0 }, { duration: 400 });

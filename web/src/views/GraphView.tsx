@@ -5,13 +5,21 @@ import { CameraUrlController } from "../sigma/camera-controller.tsx";
 import {
   ColorController,
   createFocusReducers,
+  LabelController,
   LayoutController,
   MainEventsController,
   MainReducersController,
   SizeController,
 } from "../sigma/controllers.tsx";
 import { mainView } from "../sigma/main-view.ts";
-import { SigmaHost } from "../sigma/SigmaHost.tsx";
+import { BASE_SETTINGS, SigmaHost } from "../sigma/SigmaHost.tsx";
+
+/** The font of the overview's labels, for sigma and for measuring them. */
+const LABEL_FONT = {
+  size: BASE_SETTINGS.labelSize ?? 12,
+  weight: BASE_SETTINGS.labelWeight ?? "500",
+  family: BASE_SETTINGS.labelFont ?? "sans-serif",
+};
 
 /** The overview: the whole graph, drawn once, with its controllers. */
 export function GraphView() {
@@ -20,7 +28,12 @@ export function GraphView() {
     <SigmaHost
       graph={mainGraph}
       testId="graph-view"
-      settings={{ nodeReducer: reducers.nodeReducer, edgeReducer: reducers.edgeReducer }}
+      settings={{
+        nodeReducer: reducers.nodeReducer,
+        edgeReducer: reducers.edgeReducer,
+        // Sigma's label grid off: LabelController places labels without overlap.
+        labelRenderedSizeThreshold: Number.POSITIVE_INFINITY,
+      }}
       onSigma={(sigma) => {
         mainView.sigma = sigma;
         // For the benchmark and the curious: sigma draws in its constructor; the frame is
@@ -32,6 +45,7 @@ export function GraphView() {
     >
       <MainReducersController graph={mainGraph} reducers={reducers} />
       <MainEventsController />
+      <LabelController graph={mainGraph} reducers={reducers} font={LABEL_FONT} />
       <LayoutController graph={mainGraph} autoStart={false} />
       <SizeController graph={mainGraph} />
       <ColorController graph={mainGraph} />
