@@ -165,6 +165,30 @@ describe("export", () => {
     expect(layout.barHeight).toBeLessThan(70);
   });
 
+  it("shows the whole counts line at 1400 px with the real corpus's figures", async () => {
+    // Bug: at 1400 px the header cut "1,284 relationships" to "1,284 relationsh".
+    const { page } = await e2e.open();
+    await waitForGraph(page);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.evaluate(() => {
+      const store = (window.__kg as { store: { get(): Record<string, unknown>; set(p: object): void } })
+        .store;
+      const overview = store.get().overview as Record<string, unknown>;
+      store.set({
+        counts: { nodes: 1_388, edges: 1_284, visibleNodes: 1_388, visibleEdges: 1_284 },
+        overview: { ...overview, total: { nodes: 66_716, relationships: 141_498 } },
+      });
+    });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="count-nodes"]')?.textContent === "1,388",
+    );
+    const cut = await page.evaluate(() => {
+      const counts = document.querySelector('[data-testid="counts"]') as HTMLElement;
+      return counts.scrollWidth - counts.clientWidth;
+    });
+    expect(cut).toBeLessThanOrEqual(0);
+  });
+
   it("carries papers' dates and arXiv ids and each relationship's evidence in GraphML, GEXF and JSON", async () => {
     // Bug: the files held only names, positions and types.
     const { page } = await e2e.open();
