@@ -66,6 +66,23 @@ async function download(page: Page, format: string): Promise<{ name: string; dat
   return { name: file.suggestedFilename(), data: await readFile(path) };
 }
 
+/** Puts header counts like the real corpus's into the page's store, as the overview would. */
+async function showCounts(
+  page: Page,
+  counts: { nodes: number; edges: number; visibleNodes: number; visibleEdges: number },
+  total: { nodes: number; relationships: number },
+): Promise<void> {
+  await page.evaluate(
+    ({ counts, total }) => {
+      const store = (window.__kg as { store: { get(): Record<string, unknown>; set(p: object): void } })
+        .store;
+      const overview = store.get().overview as Record<string, unknown>;
+      store.set({ counts, overview: { ...overview, total } });
+    },
+    { counts, total },
+  );
+}
+
 describe("export", () => {
   it("exports the filtered view as PNG, GraphML, GEXF and JSON", async () => {
     const { page } = await e2e.open();
@@ -141,15 +158,11 @@ describe("export", () => {
 
     // Bug: with the real corpus's counts and a filter on, the header wrapped Export at 1600 px.
     await page.setViewportSize({ width: 1600, height: 900 });
-    await page.evaluate(() => {
-      const store = (window.__kg as { store: { get(): Record<string, unknown>; set(p: object): void } })
-        .store;
-      const overview = store.get().overview as Record<string, unknown>;
-      store.set({
-        counts: { nodes: 66_549, edges: 140_248, visibleNodes: 60_123, visibleEdges: 120_456 },
-        overview: { ...overview, total: { nodes: 168_078, relationships: 540_248 } },
-      });
-    });
+    await showCounts(
+      page,
+      { nodes: 66_549, edges: 140_248, visibleNodes: 60_123, visibleEdges: 120_456 },
+      { nodes: 168_078, relationships: 540_248 },
+    );
     await page.getByTestId("count-visible").waitFor();
     const layout = await page.evaluate(() => {
       const button = document.querySelector('[data-testid="export-button"]') as HTMLElement;
@@ -170,15 +183,11 @@ describe("export", () => {
     const { page } = await e2e.open();
     await waitForGraph(page);
     await page.setViewportSize({ width: 1400, height: 900 });
-    await page.evaluate(() => {
-      const store = (window.__kg as { store: { get(): Record<string, unknown>; set(p: object): void } })
-        .store;
-      const overview = store.get().overview as Record<string, unknown>;
-      store.set({
-        counts: { nodes: 1_388, edges: 1_284, visibleNodes: 1_388, visibleEdges: 1_284 },
-        overview: { ...overview, total: { nodes: 66_716, relationships: 141_498 } },
-      });
-    });
+    await showCounts(
+      page,
+      { nodes: 1_388, edges: 1_284, visibleNodes: 1_388, visibleEdges: 1_284 },
+      { nodes: 66_716, relationships: 141_498 },
+    );
     await page.waitForFunction(
       () => document.querySelector('[data-testid="count-nodes"]')?.textContent === "1,388",
     );
