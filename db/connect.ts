@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import type { Config } from "@kg/graph-schema";
+import type { BulkServer } from "@kg/ingest";
 import { type Database, openDatabase } from "@kg/queries/run";
 import { LOCAL_USER } from "./local-auth.ts";
 import {
@@ -90,29 +91,11 @@ export async function connectDatabase(config: Config, options: ConnectOptions): 
   };
 }
 
-/** The controls of the local server that a bulk import needs (ingest/src/load/bulk-load.ts). */
-export interface LocalBulkServer {
-  dataDir: string;
-  /** True when the data dir holds no store yet, or only an unfinished import's. */
-  storeIsNew(): boolean;
-  stop(): Promise<void>;
-  markStarted(): void;
-  markDone(): void;
-  import(files: {
-    nodes: string[];
-    relationships: string[];
-    multiline: string[];
-    arrayDelimiter: string;
-  }): Promise<void>;
-  /** Starts the server (detached) on the imported store; the caller closes the database. */
-  start(): Promise<Database>;
-}
-
 /** The local server's bulk controls, or null when NEO4J_URI names a server of its own. */
 export function localBulkServer(
   config: Config,
   log: (message: string) => void = () => {},
-): LocalBulkServer | null {
+): BulkServer | null {
   if (config.NEO4J_URI) return null;
   const dataDir = path.resolve(config.NEO4J_DATA_DIR);
   return {

@@ -1,2 +1,3 @@
 export * from "./ingest-documents.ts";
+export type { BulkServer } from "./load/bulk-load.ts";
 export * from "./load/load-extraction.ts";

@@ -14,5 +14,5 @@ export interface CommandContext {
   /** Whether stderr is a terminal (progress bars redraw in place only there). */
   stderrIsTty?: boolean;
   /** The local server's bulk-import controls; null when NEO4J_URI names another server. */
-  bulkServer?: () => (BulkServer & { storeIsNew(): boolean }) | null;
+  bulkServer?: () => BulkServer | null;
 }

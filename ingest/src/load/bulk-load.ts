@@ -18,6 +18,8 @@ import { type LoadSummary, warmUpLoader } from "./load-extraction.ts";
 /** What the bulk load needs of the local server (see db/connect.ts). */
 export interface BulkServer {
   dataDir: string;
+  /** True when the data dir holds no store yet, or only an unfinished import's. */
+  storeIsNew(): boolean;
   /** Stops the server if it runs (the importer needs the store to itself). */
   stop(): Promise<void>;
   /** Marks the store as being imported (see db/neo4j-import.ts). */
