@@ -187,7 +187,10 @@ export function prepareDocuments(
   return { sources, warnings, papers };
 }
 
-/** Resolves the papers' extractions (in the order of `prepared.papers`) into the result. */
+/**
+ * Resolves the papers' extractions (in the order of `prepared.papers`) into the result.
+ * Both inputs are used up (emptied): resolution lets each extraction go once it is merged.
+ */
 export function finishExtraction(
   prepared: PreparedDocuments,
   extractions: PaperExtraction[],
@@ -203,6 +206,9 @@ export function finishExtraction(
       extraction: extractions[k] as PaperExtraction,
     });
   }
+  // The occurrences alone hold the extractions now (and no paper's input is read again).
+  prepared.papers.length = 0;
+  extractions.length = 0;
   const result = resolve(prepared.sources, occurrences, prepared.warnings);
   return options.validate === false ? result : parseExtractionInPlace(result);
 }

@@ -22,13 +22,20 @@ const CHUNK = 500;
 /** Below this many papers, starting threads costs more than it saves. */
 const MIN_PARALLEL_PAPERS = 2 * CHUNK;
 
+/** Far above what one chunk needs (20,000-character papers at worst), far below V8's default. */
+const WORKER_OLD_SPACE_MB = 256;
+
 const ENTRY = new URL("./extract-worker.ts", import.meta.url).href;
 
 /** Worker threads do not inherit tsx's loader: register it, then import the TypeScript entry. */
 function spawnWorker(): Worker {
   const tsxApi = import.meta.resolve("tsx/esm/api");
   const bootstrap = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(ENTRY)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`));
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), {
+    // A worker holds one chunk at a time; left to itself V8 let each heap grow to hundreds of
+    // MB of garbage, counted in the ingest's peak memory (measured: 553 → 505 MB at 20k papers).
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: 8 },
+  });
 }
 
 export interface ParallelOptions extends ExtractOptions {
