@@ -195,6 +195,8 @@ export function finishExtraction(
   prepared: PreparedDocuments,
   extractions: PaperExtraction[],
   options: ExtractOptions = {},
+  /** Called where resolution has let go of the extractions (a large extraction collects garbage there). */
+  onReleased: () => void = () => {},
 ): ExtractionResult {
   const occurrences: PaperOccurrence[] = [];
   for (let k = 0; k < prepared.papers.length; k++) {
@@ -209,6 +211,6 @@ export function finishExtraction(
   // The occurrences alone hold the extractions now (and no paper's input is read again).
   prepared.papers.length = 0;
   extractions.length = 0;
-  const result = resolve(prepared.sources, occurrences, prepared.warnings);
+  const result = resolve(prepared.sources, occurrences, prepared.warnings, onReleased);
   return options.validate === false ? result : parseExtractionInPlace(result);
 }

@@ -15,6 +15,7 @@ import {
   prepareDocuments,
   type SourceDocument,
 } from "../pipeline.ts";
+import { collectGarbage } from "./collect-garbage.ts";
 import type { ExtractRequest, ExtractResponse } from "./extract-worker.ts";
 
 /** Papers sent to a worker at a time: large enough to pay for the message, small enough to share out. */
@@ -64,6 +65,8 @@ export async function extractDocumentsParallel(
     return consumed(documents, options, finishExtraction(prepared, extractions, options));
   }
   if (options.consume) documents.length = 0;
+  // The documents' texts and segmentation's garbage go before the extractions pile up.
+  collectGarbage();
 
   const extractions: PaperExtraction[] = new Array(total);
   // Names and keys recur across the whole corpus; the map goes when extraction ends.
@@ -120,7 +123,8 @@ export async function extractDocumentsParallel(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return finishExtraction(prepared, extractions, options);
+  collectGarbage();
+  return finishExtraction(prepared, extractions, options, collectGarbage);
 }
 
 /** One copy of a string per value: `seen` keeps the first, later equal ones are replaced by it. */

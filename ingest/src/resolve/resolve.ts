@@ -338,6 +338,7 @@ export function resolve(
   sources: Source[],
   occurrences: PaperOccurrence[],
   warnings: ExtractionWarning[],
+  onReleased: () => void = () => {},
 ): ExtractionResult {
   const { papers, paperIds } = mergePapers(occurrences);
   // Entities: link every surface key of one local entity, in three namespaces (things,
@@ -349,6 +350,7 @@ export function resolve(
   const nodeEnds = makeNodes(entityGroups);
   const paperEnds = new Map<string, End>();
   const entries = mergeEdges(occurrences, paperIds, groupOfEntity, paperEnds);
+  onReleased();
   const kept: EdgeEntry[] = [];
   for (const entry of entries) {
     const { edge } = entry;
