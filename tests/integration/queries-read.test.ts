@@ -65,6 +65,7 @@ const SAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   findNode: { label: "Dataset", key: "medqa" },
   schemaInfo: {},
   overviewNodes: { labels: ["Model", "Dataset", "Method", "Organization"] },
+  overviewFirsts: { refs: [] },
   overviewEdges: {
     types: ["BASED_ON", "TRAINED_ON", "EVALUATED_ON", "USES_METHOD", "DEVELOPED"],
     labels: ["Model", "Dataset", "Method", "Organization"],

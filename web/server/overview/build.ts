@@ -14,6 +14,8 @@ import {
 import Graph from "graphology";
 import louvain from "graphology-communities-louvain";
 import forceAtlas2 from "graphology-layout-forceatlas2";
+import { mulberry32 } from "../random.ts";
+import { extendLayout } from "./extend.ts";
 
 /** Labels of the map by default; papers and authors come with `papers=true`; Source never. */
 export const MAP_LABELS: readonly NodeLabel[] = ["Model", "Dataset", "Method", "Organization"];
@@ -153,18 +155,6 @@ export function selectOverview(
   return { nodes: kept, edges: keptEdges, aggregated };
 }
 
-/** A small deterministic generator (mulberry32), so the same data gives the same map. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface Layout {
   xs: number[];
   ys: number[];
@@ -172,7 +162,7 @@ export interface Layout {
 }
 
 /** How long ForceAtlas2 may run for one map; it is computed once per data version and cached. */
-const LAYOUT_BUDGET_MS = 8_000;
+const LAYOUT_BUDGET_MS = 2_500;
 const MAX_ITERATIONS = 400;
 /** The screen's shape (width over height): components are packed to fill it, not a disc. */
 const ASPECT = 1.6;
@@ -341,7 +331,7 @@ export function layoutOverview(nodes: readonly OverviewNode[], edges: readonly O
   for (const e of edges) {
     if (e.source !== e.target && !graph.hasEdge(e.source, e.target)) graph.addEdge(e.source, e.target);
   }
-  const random = seeded(n * 7919 + edges.length);
+  const random = mulberry32(n * 7919 + edges.length);
   const raw = n > 0 ? louvain(graph, { rng: random, getEdgeWeight: null }) : {};
   const sizes = new Map<number, number>();
   for (const c of Object.values(raw)) sizes.set(c, (sizes.get(c) ?? 0) + 1);
@@ -430,13 +420,26 @@ export function dropFragments(selection: Selection): Selection {
   };
 }
 
-export function buildOverview(
+/** The nodes and relations the map shows within `budget`: the selection, fragments left out. */
+export function chooseOverview(
   nodes: readonly OverviewNode[],
   edges: readonly OverviewEdge[],
-  options: { budget: number; total: { nodes: number; relationships: number } },
-): OverviewResponse {
-  const selection = dropFragments(selectOverview(nodes, edges, options.budget));
-  const layout = layoutOverview(selection.nodes, selection.edges);
+  budget: number,
+): Selection {
+  return dropFragments(selectOverview(nodes, edges, budget));
+}
+
+export interface FinishOptions {
+  total: { nodes: number; relationships: number };
+  /** The map as it was before the data changed: its positions are kept and extended. */
+  previous?: OverviewResponse | null;
+}
+
+/** Positions (kept from `previous` where it can be, else laid out) and the answer's columns. */
+export function finishOverview(selection: Selection, options: FinishOptions): OverviewResponse {
+  const layout =
+    (options.previous && extendLayout(options.previous, selection.nodes, selection.edges)) ??
+    layoutOverview(selection.nodes, selection.edges);
   const graph = toGraphColumns(
     selection.nodes.map((n) => ({ id: n.id, label: n.label, name: n.name, degree: n.degree })),
     selection.edges,
@@ -449,4 +452,12 @@ export function buildOverview(
     aggregated: selection.aggregated,
     total: options.total,
   };
+}
+
+export function buildOverview(
+  nodes: readonly OverviewNode[],
+  edges: readonly OverviewEdge[],
+  options: FinishOptions & { budget: number },
+): OverviewResponse {
+  return finishOverview(chooseOverview(nodes, edges, options.budget), options);
 }
