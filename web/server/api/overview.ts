@@ -24,11 +24,13 @@ import { countAllQuery, overviewEdgesQuery, overviewFirstsQuery, overviewNodesQu
 import {
   chooseOverview,
   finishOverview,
+  keepOverview,
   type OverviewEdge,
   type OverviewNode,
   overviewLabels,
   overviewTypes,
 } from "../overview/build.ts";
+import { canExtend } from "../overview/extend.ts";
 import type { ApiDeps } from "./route.ts";
 import { bindRoute } from "./route.ts";
 
@@ -37,6 +39,21 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set(REL_TYPES);
 
 /** Answers by `papers|budget|nodes|relationships`; a few entries at most. */
 const cache = new Map<string, Promise<OverviewResponse>>();
+/**
+ * Nodes the page imported while this server ran: drawn on the map however little the
+ * corpus says about them (bounded: a bulk import is laid out afresh anyway).
+ */
+const pinned = new Set<string>();
+const MAX_PINNED = 5_000;
+
+/** Called after each import with the ids of the nodes it added. */
+export function noteImported(ids: readonly string[]): void {
+  for (const id of ids) {
+    if (pinned.size >= MAX_PINNED) break;
+    pinned.add(id);
+  }
+}
+
 /** The last answer asked for, by `papers|budget`: the base an import's map extends. */
 const latest = new Map<string, Promise<OverviewResponse>>();
 const CACHE_ENTRIES = 6;
@@ -145,7 +162,11 @@ async function readOverview(
     if (!KNOWN_TYPES.has(r.type) || !source || !target) continue;
     edges.push({ type: r.type as RelType, source, target });
   }
-  const selection = chooseOverview(nodes, edges, budget);
+  // After an import the map it had is kept and extended; a first map, or one that
+  // changed too much to patch, is chosen and laid out afresh.
+  const kept = previous ? keepOverview(nodes, edges, previous.graph.ids, pinned) : null;
+  const extend = previous && kept && canExtend(previous, kept.nodes) ? previous : null;
+  const selection = extend && kept ? kept : chooseOverview(nodes, edges, budget);
   // The earliest paper only for the nodes kept: asked for every node it was most of the time.
   const firstRows = await deps.db.run(overviewFirstsQuery, {
     refs: selection.nodes.flatMap((n) => refOf.get(n.id) ?? []),
@@ -155,7 +176,7 @@ async function readOverview(
     ...selection,
     nodes: selection.nodes.map((n) => ({ ...n, first: firstOf.get(n.id) ?? -1 })),
   };
-  return finishOverview(dated, { total, previous });
+  return finishOverview(dated, { total, previous: extend });
 }
 
 export async function overviewFor(deps: ApiDeps, papers: boolean, budget: number): Promise<OverviewResponse> {

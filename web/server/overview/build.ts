@@ -420,6 +420,49 @@ export function dropFragments(selection: Selection): Selection {
   };
 }
 
+/**
+ * The map after an import: the nodes it had (those still there), the imported nodes
+ * (`pinned`) and what they are tied to, with every relation among them. No ranking
+ * again, so the map the user knows stays whole and an imported model shows however
+ * little the corpus says about it (the budget's ranking would leave it out).
+ */
+export function keepOverview(
+  nodes: readonly OverviewNode[],
+  edges: readonly OverviewEdge[],
+  had: readonly string[],
+  pinned: ReadonlySet<string>,
+): Selection {
+  const exists = new Set(nodes.map((n) => n.id));
+  const keep = new Set(had.filter((id) => exists.has(id)));
+  for (const id of pinned) if (exists.has(id)) keep.add(id);
+  for (const e of edges) {
+    if (pinned.has(e.source) && exists.has(e.target)) keep.add(e.target);
+    if (pinned.has(e.target) && exists.has(e.source)) keep.add(e.source);
+  }
+  const seen = new Set<string>();
+  const keptEdges = edges.filter((e) => {
+    if (e.source === e.target || !keep.has(e.source) || !keep.has(e.target)) return false;
+    const k = `${e.source}|${e.type}|${e.target}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const left = new Map<NodeLabel, number>();
+  for (const n of nodes) if (!keep.has(n.id)) left.set(n.label, (left.get(n.label) ?? 0) + 1);
+  const order = new Map(had.map((id, i) => [id, i]));
+  return {
+    // The nodes it had in their order, then the new ones.
+    nodes: nodes
+      .filter((n) => keep.has(n.id))
+      .sort((a, b) => (order.get(a.id) ?? had.length) - (order.get(b.id) ?? had.length)),
+    edges: keptEdges,
+    aggregated: NODE_LABELS.filter((l) => left.has(l)).map((label) => ({
+      label,
+      count: left.get(label) ?? 0,
+    })),
+  };
+}
+
 /** The nodes and relations the map shows within `budget`: the selection, fragments left out. */
 export function chooseOverview(
   nodes: readonly OverviewNode[],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildOverview, type OverviewEdge, type OverviewNode } from "./build.ts";
+import { buildOverview, keepOverview, type OverviewEdge, type OverviewNode } from "./build.ts";
 import { extendLayout } from "./extend.ts";
 
 const model = (id: string, degree = 5): OverviewNode => ({
@@ -64,5 +64,23 @@ describe("the lineage map after an import", () => {
       [...edges, ...many.map((n) => based(n.name, "star-0"))],
     );
     expect(layout).toBeNull();
+  });
+
+  it("keeps the map it had and adds the imported nodes and what they name, whatever the budget", () => {
+    // The budget kept only part of the graph; the import names a model left out of it.
+    const small = buildOverview(nodes, edges, { budget: 12, total });
+    expect(small.graph.ids).not.toContain("Model:star-5");
+    const kept = keepOverview(
+      [...nodes, model("imported", 1)],
+      [...edges, based("imported", "star-5")],
+      small.graph.ids,
+      new Set(["Model:imported"]),
+    );
+    const ids = kept.nodes.map((n) => n.id);
+    expect(ids.slice(0, small.graph.ids.length)).toEqual(small.graph.ids);
+    expect(ids).toContain("Model:imported");
+    expect(ids).toContain("Model:star-5");
+    expect(kept.edges).toContainEqual(based("imported", "star-5"));
+    expect(kept.aggregated.reduce((s, a) => s + a.count, 0)).toBe(nodes.length + 1 - ids.length);
   });
 });

@@ -21,6 +21,13 @@ function unitHash(text: string): number {
   return (h >>> 0) / 4294967296;
 }
 
+/** Whether a map of `nodes` is near enough to `previous` to be extended rather than laid out. */
+export function canExtend(previous: OverviewResponse, nodes: readonly OverviewNode[]): boolean {
+  const had = new Set(previous.graph.ids);
+  const fresh = nodes.reduce((count, n) => count + (had.has(n.id) ? 0 : 1), 0);
+  return fresh <= Math.max(MAX_NEW_FLOOR, MAX_NEW_SHARE * nodes.length);
+}
+
 /**
  * Positions for `nodes`: kept from `previous` for the nodes it had; for the others, one
  * typical edge length from the model they are based on (else from the centre of their
@@ -37,8 +44,8 @@ export function extendLayout(
   previous.graph.ids.forEach((id, i) => {
     before.set(id, i);
   });
+  if (!canExtend(previous, nodes)) return null;
   const fresh = nodes.filter((n) => !before.has(n.id));
-  if (fresh.length > Math.max(MAX_NEW_FLOOR, MAX_NEW_SHARE * nodes.length)) return null;
 
   const at = new Map<string, { x: number; y: number; community: number }>();
   for (const n of nodes) {
@@ -71,8 +78,22 @@ export function extendLayout(
     if (a && b) lengths.push(Math.hypot(a.x - b.x, a.y - b.y));
   }
   lengths.sort((a, b) => a - b);
-  const step = Math.max(1, lengths[Math.floor(lengths.length / 2)] ?? 10);
   const placed = [...at.values()];
+  // One step: a typical edge, but no more than twice the usual gap between a node and
+  // its nearest: in a dense map edges cross it, and an edge's length is no "next to".
+  const gaps = placed
+    .map((p, i) => {
+      let nearest = Number.POSITIVE_INFINITY;
+      for (let j = 0; j < placed.length; j++) {
+        const q = placed[j] as { x: number; y: number };
+        if (j !== i) nearest = Math.min(nearest, (p.x - q.x) ** 2 + (p.y - q.y) ** 2);
+      }
+      return Math.sqrt(nearest);
+    })
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
+  const median = (list: number[]) => list[Math.floor(list.length / 2)];
+  const step = Math.max(1, Math.min(median(lengths) ?? 10, 2 * (median(gaps) ?? 5)));
   const roomAt = (x: number, y: number) => {
     let nearest = Number.POSITIVE_INFINITY;
     for (const p of placed) nearest = Math.min(nearest, (p.x - x) ** 2 + (p.y - y) ** 2);
