@@ -184,3 +184,43 @@ describe("extractPaper", () => {
     expect(edges(x, "EVALUATED_ON")).toEqual(["Model:ZorbCritic -> Dataset:QuuxBench"]);
   });
 });
+
+describe("EVALUATED_ON in result sentences", () => {
+  it("reads the whole benchmark list of 'Experiments on A and B demonstrate that X …'", () => {
+    const x = run(
+      "We present Quillor, an agent for web tasks. Experiments on BorvexQA and Tandrel-Bench demonstrate that Quillor outperforms strong baselines.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Quillor -> Dataset:BorvexQA",
+      "Model:Quillor -> Dataset:Tandrel-Bench",
+    ]);
+  });
+
+  it("takes 'it' after an opening phrase and 'our pipeline' as the paper's model", () => {
+    const x = run(
+      "We introduce Pelmora-9B, a model for polyp segmentation. On the Vastel-seg benchmark, it attains a Dice score of 0.91. Our pipeline also outperforms existing methods on the Quenby dataset.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Pelmora-9B -> Dataset:Quenby",
+      "Model:Pelmora-9B -> Dataset:Vastel-seg",
+    ]);
+  });
+
+  it("reads no evaluation on data a benchmark is based on, on a baseline after 'improves … over', or of a compared base", () => {
+    const x = run(
+      "We present Halvard-2, a retriever for long documents. On Trevik-Bench, Halvard-2 improves accuracy over SennetQA. To evaluate it, we also introduce Kestrel-Edits, a benchmark based on Morlan VOC 2012. Experiments on DorrinQA show that, compared with models based on Ulmo-2B, Halvard-2 achieves better F1.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Halvard-2 -> Dataset:DorrinQA",
+      "Model:Halvard-2 -> Dataset:Trevik-Bench",
+    ]);
+  });
+
+  it("keeps TRAINED_ON and drops EVALUATED_ON when one sentence fine-tunes a model on the data", () => {
+    const x = run(
+      "Fine-tuning the Farro-7B model on the Zelkova-CoT training corpus results in an improvement of 12% in accuracy.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Model:Farro-7B -> Dataset:Zelkova-CoT"]);
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+  });
+});

@@ -33,6 +33,15 @@ export const TRAINED_ON_BEFORE = /\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*
 /** "trained on the", "a subset of": a data set that is no evaluation object. */
 export const TRAINED_OR_PART_BEFORE =
   /\b(?:trained|tuned|pre-?trained|training|tuning|pre-?training|fine-?tuning|subset of|portion of|split of)\s+(?:on\s+)?(?:\S+\s+){0,3}$/;
+/** "a benchmark based on Foo", "derived from Foo": the source of something else, neither evaluated nor evaluated on. */
+export const BASE_PHRASE_BEFORE =
+  /\b(?:based on|derived from|built (?:on|from|upon)|constructed from|curated from|sourced from|extends?|extending)\s+(?:the\s+)?$/;
+/** "compared with three models based on Foo": a name in a comparison or a base phrase, read over a longer span. */
+export const COMPARED_OR_BASE_EARLIER =
+  /\b(?:compared (?:to|with)|in comparison (?:to|with)|relative to|versus|against|baselines?|based on|built (?:on|upon))\b[^;:]{0,80}$/;
+/** "improves X over Y", "gains over Y": what follows "over" is a baseline, not data evaluated on. */
+export const OVER_BASELINE_BEFORE =
+  /\b(?:improv\w*|gains?|advantages?|speed-?ups?|margins?|wins?|outperform\w*)\b[^,;]{0,60}\bover\s+(?:the\s+)?$/;
 /** Words of evaluation. */
 export const EVALUATION_WORD = /\b(?:benchmark|evaluat|test|assess)\w*\b/;
 /** "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on. */
