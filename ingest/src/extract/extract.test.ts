@@ -224,3 +224,24 @@ describe("EVALUATED_ON in result sentences", () => {
     expect(edges(x, "EVALUATED_ON")).toEqual([]);
   });
 });
+
+describe("BASED_ON subjects", () => {
+  it("takes the models a family sentence names, not the family ('extensions of the Foo family built on Bar')", () => {
+    const x = run(
+      "In this report, we introduce the Zenku3-VL-Embed and Zenku3-VL-Rerank model series, the latest extensions of the Zenku family built on the Zenku3-VL foundation model.",
+    );
+    expect(edges(x, "BASED_ON").sort()).toEqual([
+      "Model:Zenku3-VL-Embed -> Model:Zenku3-VL (other)",
+      "Model:Zenku3-VL-Rerank -> Model:Zenku3-VL (other)",
+    ]);
+  });
+
+  it("reads no model in a describing compound ('Pareto-optimal', 'Zorbian-ready')", () => {
+    const x = run(
+      "We propose finding Pareto-optimal architectures based on Llama-9B. We build a Zorbian-ready model based on Qwix-3B.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+    expect(entity(x, "Pareto-optimal")).toBeUndefined();
+    expect(entity(x, "Zorbian-ready")).toBeUndefined();
+  });
+});

@@ -119,6 +119,13 @@ describe("derivation frames", () => {
     expect(edges(x, "TRAINED_ON")).toEqual(["BazA-7B -> QuxSet-1M", "BazB-7B -> QuxSet-1M"]);
   });
 
+  it("'… show that when trained on D, X and Y …' inside a sentence", () => {
+    const x = run(
+      "Results show that when trained on QuxSet-1M, BazA-7B and BazB-7B outperform the baselines.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["BazA-7B -> QuxSet-1M", "BazB-7B -> QuxSet-1M"]);
+  });
+
   it("'applying a recipe to Y, creating X'", () => {
     const x = run("We apply our recipe to Bar-VL-3B, creating Baz-VL-3B.");
     expect(edges(x, "BASED_ON")).toEqual(["Baz-VL-3B -> Bar-VL-3B (other)"]);

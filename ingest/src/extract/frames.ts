@@ -5,6 +5,7 @@
  * and coordination are left to the caller.
  */
 import { DERIVATION_FRAMES, type DerivationFrame } from "./rules/derivation.ts";
+import { FAMILY_AFTER } from "./vocabulary/clause-cues.ts";
 
 export interface Span {
   start: number;
@@ -68,6 +69,7 @@ function previousInClause(lower: string, mentions: readonly Span[], k: number): 
     // A name listed with the object ("builds upon A and B as …") is no subject of it.
     if (LIST_SEPARATOR.test(between)) continue;
     if (obj.start - m.end > 160) return -1;
+    if (FAMILY_AFTER.test(between)) continue;
     return j;
   }
   return -1;

@@ -17,7 +17,7 @@ import {
   USES_METHOD,
 } from "../rules/pairs.ts";
 import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
-import { OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
+import { FAMILY_AFTER, OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
 import { inferBasedOnMethod } from "./based-on-method.ts";
 
 /**
@@ -56,7 +56,7 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
       const between = s.lower.slice(A.end, B.start);
       if (between.length > 90) break;
       // Cheap gate, derived from the rules: every pair rule needs one of its cue words between the names.
-      if (!PAIR_GATE.test(between)) continue;
+      if (!PAIR_GATE.test(between) || FAMILY_AFTER.test(between)) continue;
       const ca = cs[a] as number;
       const cb = cs[b] as number;
       // The pair patterns of derivation read adjacent names of one clause only ("Swan-S, based on A, and

@@ -141,10 +141,10 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     cues: ["tunes", "trains", "distills", "adapts", "upcycles", "initializes", "initialises", "training"],
   },
   {
-    // "When trained on BarSet, Baz and Qux …", "Trained on BarSet, Baz reaches …".
+    // "When trained on BarSet, Baz and Qux …", "Trained on BarSet, Baz reaches …", "… show that when trained on BarSet, Baz …".
     id: "opening-trained-on",
     type: "TRAINED_ON",
-    before: `^(?:when |after |once |by )?(?:being )?(?:trained|pre-?trained|fine-?tuned|post-?trained|mid-?trained|training|pre-?training|fine-?tuning)\\s+(?:on|using|with)\\s+${MODS}$`,
+    before: `(?:^|(?:^|\\bthat\\s+|,\\s*)(?:when|after|once|by)\\s+)(?:being )?(?:trained|pre-?trained|fine-?tuned|post-?trained|mid-?trained|training|pre-?training|fine-?tuning)\\s+(?:on|using|with)\\s+${MODS}$`,
     subject: "next",
     confidence: 0.7,
     cues: ["train", "tun"],

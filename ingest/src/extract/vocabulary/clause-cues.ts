@@ -34,3 +34,5 @@ export const SUCH_AS_BEFORE =
 export const CLAUSE_BREAK = /[;:]|\.\s/;
 /** The last link of a list: "…, and C", "A or B". */
 export const LIST_END = /\b(?:and|or)\s*$/;
+/** "the Foo family built on Bar": a family named as a whole is no model made from anything (the names before it are). */
+export const FAMILY_AFTER = /^\s+(?:family|families|series|line|lineage)\b/;
