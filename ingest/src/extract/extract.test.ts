@@ -216,6 +216,16 @@ describe("EVALUATED_ON in result sentences", () => {
     ]);
   });
 
+  it("reads a score on a versioned name and an evaluation on a subset of a benchmark", () => {
+    const x = run(
+      "We present Zorbit-8B, an embedding model. Zorbit-8B attains an overall score of 77.8 on QarbEval-V2. Notably, on the zero-shot subset of GrumQA-2, Zorbit-8B achieves up to an 11.1% relative improvement.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Zorbit-8B -> Dataset:GrumQA-2",
+      "Model:Zorbit-8B -> Dataset:QarbEval-V2",
+    ]);
+  });
+
   it("keeps TRAINED_ON and drops EVALUATED_ON when one sentence fine-tunes a model on the data", () => {
     const x = run(
       "Fine-tuning the Farro-7B model on the Zelkova-CoT training corpus results in an improvement of 12% in accuracy.",

@@ -15,11 +15,13 @@ import {
   EVAL_CUE,
   EVAL_LIST_BEFORE,
   EVAL_OBJECT_BEFORE,
+  EVAL_SUBSET_BEFORE,
   EVAL_VERB_BEFORE,
   EVALUATION_WORD,
   FROM_BY_BEFORE,
   JUDGE_OR_TOOL_BEFORE,
   OVER_BASELINE_BEFORE,
+  SCORE_ON_BEFORE,
   SUBJECT_VERB,
   TRAINED_ON_BEFORE,
   TRAINED_OR_PART_BEFORE,
@@ -53,7 +55,11 @@ export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
           weight: m.strong ? 2 : subjectOfVerb ? 1.5 : 0.75,
         });
       else if (EVAL_OBJECT_BEFORE.test(before.slice(-16)) && !TRAINED_ON_BEFORE.test(before)) {
-        roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1.5 });
+        roles.push({
+          cand: cs[k] as number,
+          label: "Dataset",
+          weight: SCORE_ON_BEFORE.test(before) ? 3 : 1.5,
+        });
         // "On A, B, and C, X achieves": the rest of the list the preposition governs is evaluated on too.
         for (const g of evaluationList(s, k))
           roles.push({ cand: cs[g] as number, label: "Dataset", weight: 1.5 });
@@ -129,7 +135,7 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
         subjects.push(c);
     } else if (t === "Dataset") {
       if (
-        TRAINED_OR_PART_BEFORE.test(before) ||
+        (TRAINED_OR_PART_BEFORE.test(before) && !EVAL_SUBSET_BEFORE.test(before)) ||
         BASE_PHRASE_BEFORE.test(before) ||
         OVER_BASELINE_BEFORE.test(s.lower.slice(Math.max(0, m.start - 120), m.start))
       )

@@ -36,6 +36,11 @@ export const TRAINED_OR_PART_BEFORE =
 /** "a benchmark based on Foo", "derived from Foo": the source of something else, neither evaluated nor evaluated on. */
 export const BASE_PHRASE_BEFORE =
   /\b(?:based on|derived from|built (?:on|from|upon)|constructed from|curated from|sourced from|extends?|extending)\s+(?:the\s+)?$/;
+/** "77.8 on X", "by 5% on X", "+3.1 points across X": a score reported on data, strong evidence of a data set. */
+export const SCORE_ON_BEFORE = /\d(?:\.\d+)?\s*(?:%|\\%|points?|pp|pts)?\s+(?:on|across)\s+(?:the\s+)?$/;
+/** "on the zero-shot subset of X": an evaluation on part of X is one on X. */
+export const EVAL_SUBSET_BEFORE =
+  /\b(?:on|across)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:subsets?|splits?|portions?)\s+of\s+(?:the\s+)?$/;
 /** "compared with three models based on Foo": a name in a comparison or a base phrase, read over a longer span. */
 export const COMPARED_OR_BASE_EARLIER =
   /\b(?:compared (?:to|with)|in comparison (?:to|with)|relative to|versus|against|baselines?|based on|built (?:on|upon))\b[^;:]{0,80}$/;
