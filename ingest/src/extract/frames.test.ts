@@ -119,6 +119,11 @@ describe("derivation frames", () => {
     expect(edges(x, "TRAINED_ON")).toEqual(["BazA-7B -> QuxSet-1M", "BazB-7B -> QuxSet-1M"]);
   });
 
+  it("'X and Y trained on D': what a model is trained on is data, unless more says otherwise", () => {
+    const x = run("Applied to Zorbert-2B and Velta-7B trained on FLIMNLI, our pipeline rediscovers biases.");
+    expect(edges(x, "TRAINED_ON")).toEqual(["Velta-7B -> FLIMNLI", "Zorbert-2B -> FLIMNLI"]);
+  });
+
   it("'… show that when trained on D, X and Y …' inside a sentence", () => {
     const x = run(
       "Results show that when trained on QuxSet-1M, BazA-7B and BazB-7B outperform the baselines.",

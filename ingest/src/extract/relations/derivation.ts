@@ -126,7 +126,7 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       };
       if (orElse.length > 0) proto.orElse = orElse;
       st.protos.push(proto);
-      st.roles.push({ cand: cs[k] as number, label: "Dataset", weight: 0.5 });
+      st.roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1 });
     }
   }
 }
