@@ -51,3 +51,6 @@ export const OVER_BASELINE_BEFORE =
 export const EVALUATION_WORD = /\b(?:benchmark|evaluat|test|assess)\w*\b/;
 /** "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on. */
 export const BENCHMARK_AFTER = /^\s*(?:benchmarks?|leaderboards?|test sets?)\b/;
+/** "models trained on", "baselines that were fine-tuned on": a plural common noun as the subject of training. */
+export const GENERIC_PLURAL_SUBJECT =
+  /\b(?:models|baselines|methods|systems|approaches|networks|classifiers|policies|agents|llms|vlms|mllms|variants|students)\s+(?:(?:that|which)\s+(?:are|were|have been)\s+|(?:are|were)\s+)?$/;
