@@ -7,7 +7,7 @@ import { matchFrames } from "../frames.ts";
 import type { Mention } from "../mentions.ts";
 import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
 import { OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
-import { BENCHMARK_AFTER, GENERIC_PLURAL_SUBJECT } from "../vocabulary/evaluation-cues.ts";
+import { APPOSITIVE_GAP, BENCHMARK_AFTER, GENERIC_PLURAL_SUBJECT } from "../vocabulary/evaluation-cues.ts";
 import { inferBasedOnMethod } from "./based-on-method.ts";
 
 /**
@@ -141,6 +141,10 @@ function unnamedPluralSubject(s: SentenceInfo, object: number, words: string): b
   const noun = GENERIC_PLURAL_SUBJECT.exec(before);
   if (noun === null) return false;
   const nounStart = verbStart - before.length + noun.index;
-  // "Foo models trained on D" names them.
-  return !s.mentions.some((m) => m.end <= nounStart && nounStart - m.end <= 2);
+  // "Foo models trained on D" names them, and so does an appositive ("Baz, a family of … models trained on D").
+  let last = -1;
+  for (const m of s.mentions) if (m.end <= nounStart) last = Math.max(last, m.end);
+  if (last >= 0 && (nounStart - last <= 2 || APPOSITIVE_GAP.test(s.lower.slice(last, nounStart))))
+    return false;
+  return true;
 }

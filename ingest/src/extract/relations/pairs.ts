@@ -18,7 +18,7 @@ import {
 } from "../rules/pairs.ts";
 import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
 import { FAMILY_AFTER, OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
-import { GENERIC_PLURAL_SUBJECT } from "../vocabulary/evaluation-cues.ts";
+import { APPOSITIVE_GAP, GENERIC_PLURAL_SUBJECT } from "../vocabulary/evaluation-cues.ts";
 import { inferBasedOnMethod } from "./based-on-method.ts";
 
 /**
@@ -204,5 +204,8 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
  */
 function unnamedSubjectBetween(between: string, verbAt: number): boolean {
   const noun = GENERIC_PLURAL_SUBJECT.exec(between.slice(0, verbAt + 1));
-  return noun !== null && between.slice(0, noun.index).trim().length > 0;
+  if (noun === null) return false;
+  // "Baz, a family of … models trained on D": an appositive of the name before.
+  const gap = between.slice(0, noun.index);
+  return gap.trim().length > 0 && !APPOSITIVE_GAP.test(gap);
 }

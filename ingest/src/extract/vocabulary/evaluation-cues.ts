@@ -54,3 +54,5 @@ export const BENCHMARK_AFTER = /^\s*(?:benchmarks?|leaderboards?|test sets?)\b/;
 /** "models trained on", "baselines that were fine-tuned on": a plural common noun as the subject of training. */
 export const GENERIC_PLURAL_SUBJECT =
   /\b(?:models|baselines|methods|systems|approaches|networks|classifiers|policies|agents|llms|vlms|mllms|variants|students)\s+(?:(?:that|which)\s+(?:are|were|have been)\s+|(?:are|were)\s+)?$/;
+/** The words between a name and a plural noun that describe it: ", a family of … models", ", two … models". */
+export const APPOSITIVE_GAP = /^\s*,\s+(?!(?:and|or|but|while|where|which|whereas)\b)[^,;]*$/;
