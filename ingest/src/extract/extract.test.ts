@@ -246,6 +246,17 @@ describe("BASED_ON subjects", () => {
     ]);
   });
 
+  it("reads no name in a suspended hyphen ('Lama- and Gem-based models')", () => {
+    const x = run(
+      "Finally, we release LAMACIT-8B and GEMCIT-12B, Lamaz- and Gemz-based models finetuned on ZORBCITIZENS, which outperform GPT-o4-mini by 5.5% on in-distribution evaluations.",
+    );
+    expect(entity(x, "Lamaz-")).toBeUndefined();
+    expect(edges(x, "TRAINED_ON").sort()).toEqual([
+      "Model:GEMCIT-12B -> Dataset:ZORBCITIZENS",
+      "Model:LAMACIT-8B -> Dataset:ZORBCITIZENS",
+    ]);
+  });
+
   it("reads no model in a describing compound ('Pareto-optimal', 'Zorbian-ready')", () => {
     const x = run(
       "We propose finding Pareto-optimal architectures based on Llama-9B. We build a Zorbian-ready model based on Qwix-3B.",
