@@ -226,6 +226,13 @@ describe("EVALUATED_ON in result sentences", () => {
     ]);
   });
 
+  it("reads 'on the … benchmark Foo' as data, not 'benchmarking Foo'", () => {
+    const x = run(
+      "We present Kavu-R1-3B, a GUI agent. On the OOD GUI grounding benchmark ScreenZot-Pro, our model surpasses the base model by 6.0%.",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual(["Model:Kavu-R1-3B -> Dataset:ScreenZot-Pro"]);
+  });
+
   it("keeps TRAINED_ON and drops EVALUATED_ON when one sentence fine-tunes a model on the data", () => {
     const x = run(
       "Fine-tuning the Farro-7B model on the Zelkova-CoT training corpus results in an improvement of 12% in accuracy.",

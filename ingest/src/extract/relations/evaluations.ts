@@ -13,6 +13,7 @@ import {
   COMPARED_OR_BASE_EARLIER,
   COMPARISON_BEFORE,
   EVAL_CUE,
+  EVAL_HEAD_OBJECT_BEFORE,
   EVAL_LIST_BEFORE,
   EVAL_OBJECT_BEFORE,
   EVAL_SUBSET_BEFORE,
@@ -54,12 +55,12 @@ export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
           label: "Model",
           weight: m.strong ? 2 : subjectOfVerb ? 1.5 : 0.75,
         });
-      else if (EVAL_OBJECT_BEFORE.test(before.slice(-16)) && !TRAINED_ON_BEFORE.test(before)) {
-        roles.push({
-          cand: cs[k] as number,
-          label: "Dataset",
-          weight: SCORE_ON_BEFORE.test(before) ? 3 : 1.5,
-        });
+      else if (
+        (EVAL_OBJECT_BEFORE.test(before.slice(-16)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) &&
+        !TRAINED_ON_BEFORE.test(before)
+      ) {
+        const strong = SCORE_ON_BEFORE.test(before) || EVAL_HEAD_OBJECT_BEFORE.test(before);
+        roles.push({ cand: cs[k] as number, label: "Dataset", weight: strong ? 3 : 1.5 });
         // "On A, B, and C, X achieves": the rest of the list the preposition governs is evaluated on too.
         for (const g of evaluationList(s, k))
           roles.push({ cand: cs[g] as number, label: "Dataset", weight: 1.5 });
@@ -102,7 +103,8 @@ function comparedName(s: SentenceInfo, k: number): boolean {
 function someEvaluationObject(s: SentenceInfo, objects: number[]): boolean {
   for (const o of objects) {
     const m = s.mentions[s.cands.indexOf(o)] as Mention;
-    if (EVAL_OBJECT_BEFORE.test(s.lower.slice(Math.max(0, m.start - 24), m.start))) return true;
+    const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
+    if (EVAL_OBJECT_BEFORE.test(before.slice(-24)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) return true;
   }
   return false;
 }

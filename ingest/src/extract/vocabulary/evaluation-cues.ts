@@ -15,12 +15,18 @@ export const SUBJECT_VERB =
 /** "on", "across the", "over several": before the data a model is evaluated on. */
 export const EVAL_OBJECT_BEFORE =
   /\b(?:on|across|over)\s+(?:the\s+|all\s+|both\s+|several\s+|challenging\s+|standard\s+|popular\s+)?$/;
+/** "on the OOD grounding benchmark Foo", "across the held-out test set Foo": the head noun before the name. */
+export const EVAL_HEAD_OBJECT_BEFORE =
+  /\b(?:on|across|over)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:benchmarks?|datasets?|test\s+sets?|leaderboards?|suites?)\s+$/;
 /** A comparison before a name: a baseline, not the model evaluated. */
 export const COMPARISON_BEFORE =
   /\b(?:than|over|outperforms?|outperforming|surpass\w*|beats?|exceeds?|against|versus|vs\.?|baselines?|such as|including|like|compared (?:to|with))\s+(?:the\s+|strong\s+|sota\s+|leading\s+)?[\w-]{0,20}\s*$/;
-/** "we evaluate X", "benchmarking X": the model evaluated follows the verb. */
+/**
+ * "we evaluate X", "benchmarking X", "evaluations on … demonstrate that X": the model evaluated
+ * follows (not after the noun alone: "the grounding benchmark X" is data).
+ */
 export const EVAL_VERB_BEFORE =
-  /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\s+(?:\w+\s+){0,2}$/;
+  /(?:\b(?:evaluat(?:e|es|ed|ing)|assess(?:es|ed|ing)|validat(?:e|es|ed|ing)|tested|testing|benchmarked|benchmarking)|\b(?:we|to|and|also)\s+(?:test|tests|benchmark|benchmarks|assess))\s+(?:\w+\s+){0,2}$|\b(?:evaluations?|assessments?|experiments?|results|benchmarks?|tests)\s+(?:[\w-]+\s+){0,4}?(?:demonstrate|show|reveal|confirm|indicate)s?\s+(?:that\s+)?$/;
 /** "we evaluate models including X, Y": a list of the models evaluated. */
 export const EVAL_LIST_BEFORE =
   /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\b[^.;]{0,160}\b(?:including|such as|like|namely)\s+[^.;()]{0,60}$/;
