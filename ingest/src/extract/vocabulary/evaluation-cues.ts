@@ -57,8 +57,9 @@ export const OVER_BASELINE_BEFORE =
 export const EVALUATION_WORD = /\b(?:benchmark|evaluat|test|assess)\w*\b/;
 /** "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on. */
 export const BENCHMARK_AFTER = /^\s*(?:benchmarks?|leaderboards?|test sets?)\b/;
-/** "models trained on", "baselines that were fine-tuned on": a plural common noun as the subject of training. */
+/** "models trained on", "a reward model trained on": a common noun (plural, or with an article) as the subject of training. */
 export const GENERIC_PLURAL_SUBJECT =
-  /\b(?:models|baselines|methods|systems|approaches|networks|classifiers|policies|agents|llms|vlms|mllms|variants|students)\s+(?:(?:that|which)\s+(?:are|were|have been)\s+|(?:are|were)\s+)?$/;
-/** The words between a name and a plural noun that describe it: ", a family of … models", ", two … models". */
-export const APPOSITIVE_GAP = /^\s*,\s+(?!(?:and|or|but|while|where|which|whereas)\b)[^,;]*$/;
+  /(?:\b(?:models|baselines|methods|systems|approaches|networks|classifiers|policies|agents|llms|vlms|mllms|variants|students)|\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:model|baseline|method|system|network|classifier|policy|agent|llm|vlm))\s+(?:(?:that|which)\s+(?:is|are|was|were|has been|have been)\s+|(?:is|are|was|were)\s+)?$/;
+/** The words between a name and a noun that describe it: ", a family of … models", " is a … model". */
+export const APPOSITIVE_GAP =
+  /^\s*(?:,\s+|\s+(?:is|are|was|were)\s+)(?!(?:and|or|but|while|where|which|whereas)\b)[^,;]*$/;
