@@ -6,7 +6,7 @@ import type { QueryDef } from "../define.ts";
 import { cardQueries } from "./card.ts";
 import { expandQueries } from "./expand.ts";
 import { countsByLabelQuery, countsByTypeQuery, graphEdgesQuery, graphNodesQuery } from "./graph.ts";
-import { lineageFamilyQuery, lineageQuery } from "./lineage.ts";
+import { firstNamingQuery, lineageChildrenQuery, lineageFamilyQuery, lineageQuery } from "./lineage.ts";
 import { overviewEdgesQuery, overviewFirstsQuery, overviewNodesQuery } from "./overview.ts";
 import { findNodeQuery, shortestPathQuery } from "./path.ts";
 import {
@@ -46,6 +46,8 @@ export const READ_QUERIES: readonly QueryDef[] = [
   ...Object.values(expandQueries),
   lineageQuery,
   lineageFamilyQuery,
+  lineageChildrenQuery,
+  firstNamingQuery,
   relatedModelQuery,
   relatedPaperQuery,
   relatedTextOfQuery,
