@@ -127,6 +127,14 @@ describe("the lineage map", () => {
     expect(byCommunity[a as string]).toBe(byCommunity[b as string]);
     expect(byCommunity[of(0)[0] as string]).not.toBe(byCommunity[of(1)[0] as string]);
     await expect.poll(() => page.url()).toContain("color=community");
+    // The choice shows whole: the select ran past the sidebar's edge and was cut (bug).
+    const sidebar = await page.locator("aside.sidebar").boundingBox();
+    for (const id of ["color-by", "size-by"]) {
+      const box = await page.getByTestId(id).boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0), id).toBeLessThanOrEqual(
+        (sidebar?.x ?? 0) + (sidebar?.width ?? 0) - 8,
+      );
+    }
     await context.close();
   });
 
