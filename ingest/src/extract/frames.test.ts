@@ -258,3 +258,12 @@ describe("derivation subjects that are bases or baselines themselves", () => {
     expect(edges(x, "BASED_ON")).toEqual([]);
   });
 });
+
+describe("hardware is no training data", () => {
+  it("'training and inference on Foo NPUs' gives no TRAINED_ON", () => {
+    const x = run(
+      "We present MoZE-7B. Our experiments indicate that MoZE-7B leads to more efficient execution for both model training and inference on Ascenda NPUs.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+  });
+});
