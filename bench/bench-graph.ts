@@ -7,7 +7,7 @@ import path from "node:path";
 import type { ExtractionResult } from "@kg/graph-schema";
 import { clearGraphStatements, findNodeQuery } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
-import { applySchema, loadExtraction } from "../ingest/src/load/load-extraction.ts";
+import { applySchema, ensureSchema, loadExtraction } from "../ingest/src/load/load-extraction.ts";
 import { corpusManifestSource, type Random } from "./generate/index.ts";
 
 export const BENCH_DATA_DIR = path.resolve(import.meta.dirname, "..", ".data", "neo4j-bench");
@@ -25,6 +25,9 @@ export async function ensureCorpus(
   const [loaded] = await db.run(findNodeQuery, { label: "Source", key: manifest.id });
   if (loaded) {
     log(`the database already holds the corpus (papers=${papers}, seed=${seed}); reusing it`);
+    // Loaded by an older version, it may lack an index the queries now use (Paper.date).
+    await ensureSchema(db);
+    await db.runStatements(["CALL db.awaitIndexes(600)"]);
     return;
   }
   log("clearing the database and loading the corpus (once; later runs reuse it)…");

@@ -17,6 +17,14 @@ await planAtStart(db, (message) => process.stderr.write(`bench/load-server: ${me
 const app = await createApp({ db, config });
 await app.listen({ port: config.PORT, host: "127.0.0.1" });
 process.stdout.write("ready\n");
+// What the memory is, for the soak's RSS figures: the JS heap, memory outside it, buffers.
+const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
+setInterval(() => {
+  const m = process.memoryUsage();
+  process.stderr.write(
+    `bench/load-server: memory rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB, external ${mb(m.external)} MB, array buffers ${mb(m.arrayBuffers)} MB\n`,
+  );
+}, 60_000).unref();
 const stop = async () => {
   await app.close();
   await db.close();

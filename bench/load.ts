@@ -9,12 +9,16 @@
  *
  * Each endpoint is measured with the server's read cache off (READ_CACHE_MB=0: every
  * request reads the graph) and on (as shipped), unless --cache says one. The targets
- * are drawn from the whole graph (400 per endpoint by default, hubs included), so the
- * cache has to earn its hits; the cold run with the cache on starts with it empty.
+ * are drawn from the whole graph (20,000 per endpoint by default, a tenth of them the
+ * best connected models, in a shuffled order), so a 30 s run at a few hundred requests
+ * a second sends each target about once and nearly every request misses the cache, as
+ * a crowd of readers looking up different models would; the cold run with the cache
+ * on starts with it empty. With 400 targets every request after the first 400 was a
+ * cache hit, which measured the cache rather than the graph.
  *
  *   npm run bench:load -- [--graphs seed,100k] [--connections 50] [--seconds 30]
  *                         [--soak-seconds 600] [--soak-graph 100k] [--papers 100000] [--seed 42]
- *                         [--cache both|on|off] [--targets 400]
+ *                         [--cache both|on|off] [--targets 20000]
  *                         [--neo4j-port 7692] [--server-port 5391]
  *
  * Ports also come from BENCH_NEO4J_PORT and BENCH_SERVER_PORT (the servers take
@@ -38,7 +42,7 @@ import { type Database, openDatabase } from "@kg/queries/run";
 import { LOCAL_USER } from "../db/local-auth.ts";
 import { type Neo4jHandle, startNeo4j } from "../db/neo4j-server.ts";
 import { BENCH_DATA_DIR, ensureCorpus, pickTargets } from "./bench-graph.ts";
-import { createRandom, generateCorpus } from "./generate/index.ts";
+import { createRandom, generateCorpus, type Random } from "./generate/index.ts";
 
 const REPO = path.resolve(import.meta.dirname, "..");
 /** The five seed documents, as kept in the repository (the same bytes as ../shared/corpus/seeds). */
@@ -71,6 +75,8 @@ interface Run {
   p99: number;
   max: number;
   loadavg: string;
+  /** CPU time of this process (the load generator) over the run, as % of one core. */
+  generatorCpu: number;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -126,7 +132,9 @@ async function hammer(
     }
   };
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(Array.from({ length: connections }, loop));
+  const cpu = process.cpuUsage(cpuBefore);
   clearInterval(ticker);
   agent.destroy();
   const elapsed = (performance.now() - started) / 1000;
@@ -142,6 +150,7 @@ async function hammer(
     p99: round(percentile(times, 99)),
     max: round(times.at(-1) ?? Number.NaN),
     loadavg: load(),
+    generatorCpu: round(((cpu.user + cpu.system) / 1000 / (elapsed * 1000)) * 100),
   };
 }
 
@@ -236,14 +245,35 @@ async function bigGraph(db: Database, papers: number, seed: number, count: numbe
   log(`generating the corpus (papers=${papers}, seed=${seed})…`);
   const corpus = generateCorpus({ papers, seed });
   await ensureCorpus(db, () => corpus, papers, seed);
-  const targets = pickTargets(corpus, createRandom(seed ^ 0x10ad), count);
-  return urlsFrom(targets.lineage, targets.card, targets.search);
+  const random = createRandom(seed ^ 0x10ad);
+  const targets = pickTargets(corpus, random, count);
+  // Shuffled: pickTargets lists the hubs first, and a run sends the list in order.
+  const urls = urlsFrom(
+    shuffle(targets.lineage, random),
+    shuffle(targets.card, random),
+    shuffle(targets.search, random),
+  );
+  for (const endpoint of ENDPOINTS) {
+    log(`${endpoint}: ${new Set(urls[endpoint]).size} distinct targets of ${urls[endpoint].length}`);
+  }
+  return urls;
+}
+
+/** A copy of `items` in a random (seeded) order. */
+function shuffle<T>(items: readonly T[], random: Random): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = random.int(i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
 }
 
 function print(run: Run): void {
   log(
     `${run.graph} ${run.endpoint} ${run.phase} (cache ${run.cache}): ${run.requests} requests (${run.rps}/s), ${run.errors} errors, ` +
-      `p50 ${run.p50} ms, p95 ${run.p95} ms, p99 ${run.p99} ms, max ${run.max} ms (load ${run.loadavg})` +
+      `p50 ${run.p50} ms, p95 ${run.p95} ms, p99 ${run.p99} ms, max ${run.max} ms (load ${run.loadavg}; ` +
+      `load generator CPU ${run.generatorCpu}% of a core)` +
       (run.firstErrors.length ? ` first errors: ${run.firstErrors.join("; ")}` : ""),
   );
 }
@@ -261,7 +291,7 @@ async function main(): Promise<number> {
       "neo4j-port": { type: "string", default: process.env.BENCH_NEO4J_PORT ?? "7692" },
       "server-port": { type: "string" },
       cache: { type: "string", default: "both" },
-      targets: { type: "string", default: "400" },
+      targets: { type: "string", default: "20000" },
     },
   });
   if (values["server-port"]) nextPort = Number(values["server-port"]);
@@ -330,7 +360,11 @@ async function main(): Promise<number> {
       if (soakSeconds > 0 && values["soak-graph"] === graph) {
         const server = await startServer(handle, judged);
         const samples: number[] = [];
-        const mixed = ENDPOINTS.flatMap((e) => urls[e]).sort((a, b) => (a < b ? -1 : 1));
+        // Interleaved, so every stretch of the soak mixes the three endpoints.
+        const longest = Math.max(...ENDPOINTS.map((e) => urls[e].length));
+        const mixed = Array.from({ length: longest }, (_, i) =>
+          ENDPOINTS.map((e) => urls[e][i % urls[e].length] as string),
+        ).flat();
         log(`soak: ${soakSeconds} s of mixed load, RSS every 10 s…`);
         try {
           samples.push(server.rssKb());

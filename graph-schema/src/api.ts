@@ -170,6 +170,11 @@ export const LineageQuerySchema = z.object({
   depth: z.coerce.number().int().min(1).max(20).default(10),
   /** At most this many descendants (nearest first); a popular base model has thousands. */
   limit: z.coerce.number().int().min(1).max(5000).default(200),
+  /**
+   * Children drawn per parent and method; the rest of each group is counted in `folds` and
+   * fetched a page at a time from /api/nodes/:id/lineage/children.
+   */
+  group: z.coerce.number().int().min(1).max(200).default(6),
 });
 /** One sentence an edge was read from, and the paper it is in. */
 export const EdgeEvidenceSchema = z.object({
@@ -186,6 +191,13 @@ export const ModelDateSchema = z.object({
   by: z.enum(["introduced", "named"]),
 });
 export type ModelDate = z.infer<typeof ModelDateSchema>;
+export const LineageFoldSchema = z.object({
+  parent: z.string(),
+  method: BasedOnMethodSchema,
+  total: z.number().int(),
+  shown: z.number().int(),
+});
+export type LineageFold = z.infer<typeof LineageFoldSchema>;
 export const LineageResponseSchema = z.object({
   root: z.string(),
   /**
@@ -208,8 +220,34 @@ export const LineageResponseSchema = z.object({
   evidence: z.record(z.string(), z.array(EdgeEvidenceSchema)).default({}),
   /** When each model (of `graph` and `family`) appeared, by model id; absent when no paper has a date. */
   dates: z.record(z.string(), ModelDateSchema).default({}),
+  /**
+   * Groups of children not all sent: of `parent`'s children made by `method` ("other":
+   * not stated), `total` exist and the first `shown` (by name) are in `graph`.
+   */
+  folds: z.array(LineageFoldSchema).default([]),
 });
 export type LineageResponse = z.infer<typeof LineageResponseSchema>;
+
+// GET /api/nodes/:id/lineage/children?method=&offset=&limit=
+export const LineageChildrenQuerySchema = z.object({
+  method: BasedOnMethodSchema.describe("the derivation method of the group (`other`: not stated)"),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+/** One page of a folded group: children of `parent` made by `method`, by name, from `offset`. */
+export const LineageChildrenResponseSchema = z.object({
+  parent: z.string(),
+  method: BasedOnMethodSchema,
+  offset: z.number().int(),
+  /** All children of the group, of which this page is a slice. */
+  total: z.number().int(),
+  /** The children (without `level`) and their BASED_ON edges to every base they name. */
+  graph: WireGraphSchema,
+  datasets: LineageResponseSchema.shape.datasets,
+  evidence: z.record(z.string(), z.array(EdgeEvidenceSchema)),
+  dates: z.record(z.string(), ModelDateSchema),
+});
+export type LineageChildrenResponse = z.infer<typeof LineageChildrenResponseSchema>;
 
 // GET /api/nodes/:id/related?limit=
 export const RelatedQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });

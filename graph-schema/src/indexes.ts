@@ -35,4 +35,6 @@ export const RANGE_INDEXES: readonly { name: string; label: NodeLabel; property:
   { name: "paper_arxiv_id", label: "Paper", property: "arxivId" },
   { name: "model_name", label: "Model", property: "name" },
   { name: "dataset_name", label: "Dataset", property: "name" },
+  // The first paper naming a much-named model is found from the oldest papers forward.
+  { name: "paper_date", label: "Paper", property: "date" },
 ];

@@ -18,6 +18,8 @@ import {
   HealthResponseSchema,
   IngestJobSchema,
   IngestRequestSchema,
+  LineageChildrenQuerySchema,
+  LineageChildrenResponseSchema,
   LineageQuerySchema,
   LineageResponseSchema,
   NodeIdParamSchema,
@@ -141,6 +143,18 @@ export const ROUTES = {
     query: LineageQuerySchema,
     response: LineageResponseSchema,
     errors: { 400: "the id names a node that is not a model", 404: "no such model" },
+  }),
+  lineageChildren: defineContract({
+    method: "GET",
+    path: "/api/nodes/:id/lineage/children",
+    summary: "One page of a folded group of a lineage: a model's children made by one method, by name",
+    description:
+      "The lineage sends the first `group` children per parent and method and counts the rest in " +
+      "`folds`; this pages through one fold. `id` is the parent's node id (`Model:key`).",
+    params: NodeIdParamSchema,
+    query: LineageChildrenQuerySchema,
+    response: LineageChildrenResponseSchema,
+    errors: { 400: "the id is not a model id" },
   }),
   related: defineContract({
     method: "GET",

@@ -71,6 +71,19 @@ describe("read cache", () => {
     expect(await cache.get("a", async () => "fresh")).toBe("fresh");
   });
 
+  it("lets go of expired answers nobody asks for again as new ones come in", async () => {
+    let clock = 0;
+    const cache = createReadCache({ maxBytes: 1024 * 1024, ttlMs: 1_000, now: () => clock });
+    // A crowd asking about different nodes: each answer asked for once.
+    for (let i = 0; i < 100; i++) {
+      clock = i * 100;
+      await cache.get(`/n/${i}`, async () => "x".repeat(1_000));
+    }
+    // Only the last second's answers (11 of them) are kept, far below the byte cap.
+    expect(cache.stats().entries).toBe(11);
+    expect(cache.stats().bytes).toBe(11 * 2_000);
+  });
+
   it("empties itself when the data version changes, asking at most once per interval", async () => {
     let clock = 0;
     let version = "10/20";

@@ -11,7 +11,8 @@
  *   once per `checkEveryMs`;
  * - any other change (new evidence on an existing fact) shows after `ttlMs` at most.
  *
- * Bounded by the bytes of the kept answers (least recently used go first). Callers
+ * Bounded by the bytes of the kept answers (least recently used go first) and by the
+ * TTL (expired answers are dropped as new ones come in, not only when asked for again). Callers
  * asking for the same answer at once share one computation. An answer computed while a
  * write ended is given to its callers but not kept.
  */
@@ -103,10 +104,14 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     if (size > options.maxBytes / 2) return;
     const old = entries.get(key);
     if (old) remove(key, old);
-    entries.set(key, { body, bytes: size, at: now() });
+    const at = now();
+    entries.set(key, { body, bytes: size, at });
     bytes += size;
+    // Least recently used first: expired answers go, then as many more as the bytes need.
+    // Without the first, answers asked for once stayed until the byte cap pushed them
+    // out, and a server asked about many different nodes grew by the whole cap.
     for (const [oldest, entry] of entries) {
-      if (bytes <= options.maxBytes) break;
+      if (bytes <= options.maxBytes && at - entry.at <= options.ttlMs) break;
       remove(oldest, entry);
     }
   }

@@ -10,6 +10,8 @@
  * and the graph says it was truncated.
  */
 import {
+  BasedOnMethodSchema,
+  type LineageChildrenResponse,
   type LineageResponse,
   normaliseKey,
   RelTypeSchema,
@@ -35,6 +37,10 @@ import {
 export const DEFAULT_LINEAGE_DEPTH = 10;
 export const MAX_LINEAGE_DEPTH = 20;
 export const DEFAULT_LINEAGE_LIMIT = 200;
+/** Children sent per parent and method; the rest are folded (the page draws 6 per parent). */
+export const DEFAULT_LINEAGE_GROUP = 6;
+/** Children per page of one folded group. */
+export const DEFAULT_CHILDREN_PAGE = 50;
 /** Data sets listed per model; a foundation model can be evaluated on hundreds. */
 export const LINEAGE_DATASETS_PER_MODEL = 50;
 
@@ -55,8 +61,17 @@ function edgeEvidence(r: string): string {
 }
 
 /**
+ * A model named by more papers than this (and introduced by none) has its first naming
+ * looked up apart (firstNamingQuery: the Paper.date index from the oldest paper forward,
+ * stopping at the first that names it) instead of by reading every mention: a base
+ * model named by 20,000 papers cost ~60,000 db hits per lineage request that way.
+ */
+const MENTIONS_SCANNED = 200;
+
+/**
  * When `m` appeared: the earliest date of a paper introducing it, else (only then) of a
- * paper naming it; the names are read by the caller.
+ * paper naming it, unless it is `muchNamed` (see MENTIONS_SCANNED); the names are read by
+ * the caller.
  */
 const MODEL_DATES = /* cypher */ `
     CALL (m) {
@@ -64,11 +79,41 @@ const MODEL_DATES = /* cypher */ `
       RETURN min(p.date) AS introduced
     }
     CALL (m, introduced) {
-      OPTIONAL MATCH (m)<-[:MENTIONS]-(p:Paper) WHERE introduced IS NULL AND p.date IS NOT NULL
+      OPTIONAL MATCH (m)<-[:MENTIONS]-(p:Paper)
+        WHERE introduced IS NULL AND COUNT { (m)<-[:MENTIONS]-() } <= ${MENTIONS_SCANNED} AND p.date IS NOT NULL
       RETURN min(p.date) AS named
-    }`;
+    }
+    WITH *, introduced IS NULL AND COUNT { (m)<-[:MENTIONS]-() } > ${MENTIONS_SCANNED} AS muchNamed`;
 
-const DatesRowShape = { introduced: z.string().nullable(), named: z.string().nullable() };
+/** The first naming of much-named models (see MENTIONS_SCANNED), by key. */
+export const firstNamingQuery = defineQuery({
+  name: "firstNaming",
+  mode: "READ",
+  cypher: /* cypher */ `
+    UNWIND $keys AS key
+    MATCH (m:Model {key: key})
+    CALL (m) {
+      // A range on the (string) date, not IS NOT NULL, so the index is read in order.
+      MATCH (p:Paper) WHERE p.date > "" AND (p)-[:MENTIONS]->(m)
+      RETURN p.date AS date ORDER BY p.date LIMIT 1
+    }
+    RETURN key, date`,
+  params: z.object({ keys: z.array(z.string()).max(1_000) }),
+  row: z.object({ key: z.string(), date: z.string() }),
+});
+
+const DatesRowShape = {
+  introduced: z.string().nullable(),
+  named: z.string().nullable(),
+  muchNamed: z.boolean(),
+};
+
+const FoldRowSchema = z.object({
+  parent: z.string(),
+  method: z.string(),
+  total: z.number(),
+  shown: z.number(),
+});
 
 const LineageRowSchema = z.object({
   node: NodeRowSchema,
@@ -83,12 +128,14 @@ const LineageRowSchema = z.object({
   ),
   datasets: z.array(z.object({ node: NodeRowSchema, type: z.string() })),
   truncated: z.boolean(),
+  folds: z.array(FoldRowSchema),
   ...DatesRowShape,
 });
 
 const LineageParamsSchema = z.object({
   key: z.string().min(1),
   limit: z.number().int().min(1).max(10_000),
+  group: z.number().int().min(1).max(10_000),
 });
 type LineageQuery = QueryDef<typeof LineageParamsSchema, typeof LineageRowSchema>;
 
@@ -98,14 +145,41 @@ type LineageQuery = QueryDef<typeof LineageParamsSchema, typeof LineageRowSchema
  * stops once that many are found. Variable-length patterns would enumerate every path
  * below a hub before any limit applies.
  */
-function bfsSteps(direction: "up" | "down", depth: number): string {
-  const step = direction === "up" ? "(x)-[:BASED_ON]->(c:Model)" : "(x)<-[:BASED_ON]-(c:Model)";
-  const sign = direction === "up" ? "-" : "";
+function ancestorSteps(depth: number): string {
   return Array.from(
     { length: depth },
     (_, i) => /* cypher */ `
-      CALL (frontier) { UNWIND frontier AS x MATCH ${step} WITH DISTINCT c LIMIT $limit + 1 RETURN collect(c) AS next }
-      WITH found + [c IN next | {node: c, level: ${sign}${i + 1}}] AS found,
+      CALL (frontier) { UNWIND frontier AS x MATCH (x)-[:BASED_ON]->(c:Model) WITH DISTINCT c LIMIT $limit + 1 RETURN collect(c) AS next }
+      WITH found + [c IN next | {node: c, level: -${i + 1}}] AS found,
+           CASE WHEN size(found) + size(next) > $limit THEN [] ELSE next END AS frontier`,
+  ).join("");
+}
+
+/**
+ * BASED_ON joins models only (the write queries), so the children are not label-checked.
+ *
+ * Downwards, each model's children are grouped by method and only the first `$group` of
+ * each group (by key, the normalised name: one property read per child) are taken and walked further; the rest are counted as a fold
+ * (parent, method, total, shown) for the page to fetch a page at a time
+ * (lineageChildrenQuery). A hub with 7,000 derivatives costs one read of its own
+ * relationships, not 7,000 subtrees with their dates and evidence.
+ */
+function descendantSteps(depth: number): string {
+  return Array.from(
+    { length: depth },
+    (_, i) => /* cypher */ `
+      CALL (frontier) {
+        UNWIND frontier AS x
+        MATCH (x)<-[r:BASED_ON]-(c)
+        WITH x, coalesce(r.method, "other") AS method, c ORDER BY c.key
+        WITH x, method, collect(c) AS children
+        WITH collect({parent: x.key, method: method, total: size(children), shown: size(children[..$group])}) AS groups,
+             collect(children[..$group]) AS taken
+        CALL (taken) { UNWIND taken AS page UNWIND page AS c WITH DISTINCT c LIMIT $limit + 1 RETURN collect(c) AS next }
+        RETURN groups, next
+      }
+      WITH found + [c IN next | {node: c, level: ${i + 1}}] AS found,
+           folds + [g IN groups WHERE g.total > g.shown] AS folds,
            CASE WHEN size(found) + size(next) > $limit THEN [] ELSE next END AS frontier`,
   ).join("");
 }
@@ -115,24 +189,24 @@ function lineageCypher(depth: number): string {
     MATCH (root:Model {key: $key})
     CALL (root) {
       WITH [root] AS frontier, [] AS found
-      ${bfsSteps("up", depth)}
+      ${ancestorSteps(depth)}
       RETURN found AS ancestors
     }
     CALL (root) {
-      WITH [root] AS frontier, [] AS found
-      ${bfsSteps("down", depth)}
-      RETURN found AS descendants
+      WITH [root] AS frontier, [] AS found, [] AS folds
+      ${descendantSteps(depth)}
+      RETURN found AS descendants, folds
     }
-    WITH root, ancestors[..$limit] AS ancestors, descendants[..$limit] AS kept, size(descendants) > $limit AS truncated
+    WITH root, ancestors[..$limit] AS ancestors, descendants[..$limit] AS kept, size(descendants) > $limit AS truncated, folds
     UNWIND [{node: root, level: 0}] + ancestors + kept AS member
-    WITH member.node AS m, member.level AS level, truncated
+    WITH member.node AS m, member.level AS level, truncated, folds
     ${MODEL_DATES}
     RETURN ${nodeProjection("m")} AS node,
            level,
            [(m)-[r:BASED_ON]->(b:Model) |
              {key: b.key, method: r.method, confidence: r.confidence, evidence: ${edgeEvidence("r")}}] AS bases,
            [(m)-[r:TRAINED_ON|EVALUATED_ON]->(d:Dataset) | {node: ${nodeProjection("d")}, type: type(r)}][..${LINEAGE_DATASETS_PER_MODEL}] AS datasets,
-           truncated, introduced, named`;
+           truncated, CASE WHEN level = 0 THEN folds ELSE [] END AS folds, introduced, named, muchNamed`;
 }
 
 const lineageByDepth = new Map<number, LineageQuery>();
@@ -183,13 +257,48 @@ export const lineageFamilyQuery = defineQuery({
     RETURN ${nodeProjection("m")} AS node,
            m = head AS head,
            [(m)-[r:VARIANT_OF]->(b:Model) | {key: b.key, evidence: ${edgeEvidence("r")}}] AS variantOf,
-           size(below) > $limit AS truncated, introduced, named`,
+           size(below) > $limit AS truncated, introduced, named, muchNamed`,
   params: z.object({ key: z.string().min(1), limit: z.number().int().min(1).max(10_000) }),
   row: z.object({
     node: NodeRowSchema,
     head: z.boolean(),
     variantOf: z.array(z.object({ key: z.string(), evidence: z.array(EvidenceRowSchema) })),
     truncated: z.boolean(),
+    ...DatesRowShape,
+  }),
+});
+
+/**
+ * One page of a model's children made by one method ("other": unstated), by key, as
+ * lineage rows one level below the parent: the rest of a group the lineage folded.
+ */
+export const lineageChildrenQuery = defineQuery({
+  name: "lineageChildren",
+  mode: "READ",
+  cypher: /* cypher */ `
+    MATCH (parent:Model {key: $key})<-[r:BASED_ON]-(c)
+    WHERE coalesce(r.method, "other") = $method
+    WITH c ORDER BY c.key
+    WITH collect(c) AS children
+    UNWIND children[$offset..$offset + $limit] AS m
+    WITH m, size(children) AS total
+    ${MODEL_DATES}
+    RETURN ${nodeProjection("m")} AS node,
+           [(m)-[r:BASED_ON]->(b:Model) |
+             {key: b.key, method: r.method, confidence: r.confidence, evidence: ${edgeEvidence("r")}}] AS bases,
+           [(m)-[r:TRAINED_ON|EVALUATED_ON]->(d:Dataset) | {node: ${nodeProjection("d")}, type: type(r)}][..${LINEAGE_DATASETS_PER_MODEL}] AS datasets,
+           total, introduced, named, muchNamed`,
+  params: z.object({
+    key: z.string().min(1),
+    method: z.string().min(1),
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(1_000),
+  }),
+  row: z.object({
+    node: NodeRowSchema,
+    bases: LineageRowSchema.shape.bases,
+    datasets: LineageRowSchema.shape.datasets,
+    total: z.number(),
     ...DatesRowShape,
   }),
 });
@@ -229,9 +338,23 @@ export async function resolveModelId(db: Database, text: string): Promise<string
   );
 }
 
+/** The first naming of the rows' much-named models, by key; one query, only when there are some. */
+async function firstNamings(
+  db: Database,
+  rows: readonly { node: NodeRow; muchNamed: boolean }[],
+  run: { timeoutMs?: number | undefined },
+): Promise<Map<string, string>> {
+  const keys = [...new Set(rows.filter((r) => r.muchNamed).map((r) => r.node.key))];
+  if (keys.length === 0) return new Map();
+  const found = await db.run(firstNamingQuery, { keys }, run);
+  return new Map(found.map((f) => [f.key, f.date]));
+}
+
 export interface LineageOptions {
   depth?: number;
   limit?: number;
+  /** Children per parent and method before the rest are folded. */
+  group?: number;
   timeoutMs?: number | undefined;
 }
 
@@ -247,18 +370,23 @@ export async function readLineage(
   const [rows, familyRows] = await Promise.all([
     db.run(
       lineageQueryFor(options.depth ?? DEFAULT_LINEAGE_DEPTH),
-      { key: ref.key, limit: options.limit ?? DEFAULT_LINEAGE_LIMIT },
+      {
+        key: ref.key,
+        limit: options.limit ?? DEFAULT_LINEAGE_LIMIT,
+        group: options.group ?? DEFAULT_LINEAGE_GROUP,
+      },
       run,
     ),
     db.run(lineageFamilyQuery, { key: ref.key, limit: FAMILY_LIMIT }, run),
   ]);
   if (rows.length === 0) throw new NotFoundError(`queries/lineage: no node ${id}`);
+  const firstNamed = await firstNamings(db, [...rows, ...familyRows], run);
   const nodes = new Map<string, WireNode>();
   const levels = new Map<string, number>();
   const dates: LineageResponse["dates"] = {};
   const evidence: LineageResponse["evidence"] = {};
   const noteDate = (row: { node: NodeRow; introduced: string | null; named: string | null }) => {
-    const date = row.introduced ?? row.named;
+    const date = row.introduced ?? row.named ?? firstNamed.get(row.node.key);
     if (date) dates[toWireNode(row.node).id] = { date, by: row.introduced ? "introduced" : "named" };
   };
   for (const row of rows) {
@@ -319,8 +447,76 @@ export async function readLineage(
   return {
     root: id,
     graph: { nodes: [...nodes.values()], edges, truncated: rows[0]?.truncated ?? false },
+    folds: (rows[0]?.folds ?? []).map((f) => ({
+      parent: `Model:${f.parent}`,
+      method: BasedOnMethodSchema.parse(f.method),
+      total: f.total,
+      shown: f.shown,
+    })),
     datasets,
     family,
+    evidence,
+    dates,
+  };
+}
+
+export interface LineageChildrenOptions {
+  method: string;
+  offset?: number;
+  limit?: number;
+  timeoutMs?: number | undefined;
+}
+
+/** One page of a folded group: a model's children made by one method, by name. */
+export async function readLineageChildren(
+  db: Database,
+  id: string,
+  options: LineageChildrenOptions,
+): Promise<LineageChildrenResponse> {
+  const ref = parseNodeRef(id);
+  if (ref.label !== "Model") {
+    throw new QueryInputError(`queries/lineage: ${id} is a ${ref.label}; lineage is for models`);
+  }
+  const method = BasedOnMethodSchema.parse(options.method);
+  const offset = options.offset ?? 0;
+  const rows = await db.run(
+    lineageChildrenQuery,
+    { key: ref.key, method, offset, limit: options.limit ?? DEFAULT_CHILDREN_PAGE },
+    { timeoutMs: options.timeoutMs },
+  );
+  const firstNamed = await firstNamings(db, rows, { timeoutMs: options.timeoutMs });
+  const nodes: WireNode[] = [];
+  const edges: WireEdge[] = [];
+  const datasets: LineageChildrenResponse["datasets"] = {};
+  const evidence: LineageChildrenResponse["evidence"] = {};
+  const dates: LineageChildrenResponse["dates"] = {};
+  for (const row of rows) {
+    const node = toWireNode(row.node);
+    nodes.push(node);
+    const date = row.introduced ?? row.named ?? firstNamed.get(row.node.key);
+    if (date) dates[node.id] = { date, by: row.introduced ? "introduced" : "named" };
+    // Every stated base: the page keeps the edges whose base it has drawn.
+    for (const base of row.bases) {
+      const edge = toWireEdge("BASED_ON", node.id, `Model:${base.key}`, {
+        method: base.method,
+        confidence: base.confidence,
+      });
+      edges.push(edge);
+      evidence[edge.id] = base.evidence;
+    }
+    datasets[node.id] = row.datasets.map((d) => ({
+      id: toWireNode(d.node).id,
+      name: d.node.name,
+      type: RelTypeSchema.extract(["TRAINED_ON", "EVALUATED_ON"]).parse(d.type),
+    }));
+  }
+  return {
+    parent: id,
+    method,
+    offset,
+    total: rows[0]?.total ?? 0,
+    graph: { nodes, edges, truncated: false },
+    datasets,
     evidence,
     dates,
   };

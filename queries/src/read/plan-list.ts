@@ -26,7 +26,7 @@ export function queriesToPlanFirst(): QueryDef[] {
   return [...first, ...READ_QUERIES].filter((query) => !NOT_PLANNED.has(query.name));
 }
 
-/** The other lineage depths (seconds each to plan), planned after the server is ready. */
+/** The other lineage depths (seconds each to plan), planned on first use by a server. */
 export function queriesToPlanLater(): QueryDef[] {
   return Array.from({ length: MAX_LINEAGE_DEPTH }, (_, i) => i + 1)
     .filter((depth) => depth !== DEFAULT_LINEAGE_DEPTH)

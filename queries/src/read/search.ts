@@ -43,16 +43,22 @@ export function searchTokens(text: string): string[] {
 /**
  * A Lucene query for the words: per word an exact term (boosted on names), a prefix on
  * names, aliases and titles, and an edit-distance-1 fuzzy term on names and aliases for
- * words of four letters or more. `strict` requires every word; otherwise any word will do. Abstracts only
+ * words of four letters or more. `abstracts: false` / `fuzzy: false` leave those out. `strict` requires every word; otherwise any word will do. Abstracts only
  * match exact words, so a prefix never drags in every abstract that starts alike.
  */
-export function buildLuceneQuery(tokens: readonly string[], strict: boolean): string {
+export function buildLuceneQuery(
+  tokens: readonly string[],
+  strict: boolean,
+  fields: { abstracts?: boolean; fuzzy?: boolean } = {},
+): string {
+  const { abstracts = true, fuzzy = true } = fields;
   const clauses = tokens.map((token) => {
     const t = escapeLucene(token);
-    const parts = [`name:${t}^4`, `aliasText:${t}^3`, `title:${t}^2`, `abstract:${t}`];
+    const parts = [`name:${t}^4`, `aliasText:${t}^3`, `title:${t}^2`];
+    if (abstracts) parts.push(`abstract:${t}`);
     if (token.length >= 2) parts.push(`name:${t}*^2`, `aliasText:${t}*^2`, `title:${t}*`);
     // Typos are forgiven in names and aliases; fuzzy over every title costs too much.
-    if (token.length >= 4) parts.push(`name:${t}~1`, `aliasText:${t}~1`);
+    if (fuzzy && token.length >= 4) parts.push(`name:${t}~1`, `aliasText:${t}~1`);
     return `${strict ? "+" : ""}(${parts.join(" ")})`;
   });
   if (tokens.length > 1) {
@@ -166,8 +172,10 @@ export function tierOfHit(hit: Pick<SearchHit, "score">): number {
 }
 
 /**
- * Ranked search hits. One query finds exact identities and strict full-text matches
- * (every word); only when that finds nothing does a relaxed query (any word) run.
+ * Ranked search hits. One query finds exact identities and strict name, alias and title
+ * matches (every word, exact or prefix); when those are fewer than `limit`, the full
+ * query (abstracts and typos too) runs, and only when that finds nothing does a relaxed
+ * query (any word) run.
  */
 export async function searchGraph(
   db: Database,
@@ -190,9 +198,17 @@ export async function searchGraph(
     label,
     candidates,
   };
-  let rows = await db.run(searchQuery, { ...params, lucene: buildLuceneQuery(tokens, true) }, run);
-  if (rows.length === 0 && tokens.length > 1) {
-    rows = await db.run(searchQuery, { ...params, lucene: buildLuceneQuery(tokens, false) }, run);
+  // Names, aliases and titles first, exact and prefix: on 100k papers that costs a third
+  // of the whole query, whose abstract terms and fuzzy names match thousands of documents.
+  // Abstract and fuzzy hits rank below name and title hits, so they are only looked for
+  // when the first answer leaves the page short.
+  const cheap = buildLuceneQuery(tokens, true, { abstracts: false, fuzzy: false });
+  let rows = await db.run(searchQuery, { ...params, lucene: cheap }, run);
+  if (new Set(rows.map((r) => `${r.node.label}:${r.node.key}`)).size < limit) {
+    rows = await db.run(searchQuery, { ...params, lucene: buildLuceneQuery(tokens, true) }, run);
+    if (rows.length === 0 && tokens.length > 1) {
+      rows = await db.run(searchQuery, { ...params, lucene: buildLuceneQuery(tokens, false) }, run);
+    }
   }
 
   const best = new Map<string, SearchHit & { tier: number; lucene: number }>();

@@ -10,6 +10,7 @@ import {
   readCard,
   readExportDetails,
   readLineage,
+  readLineageChildren,
   readRelated,
   readShortestPath,
   readStats,
@@ -69,6 +70,18 @@ export const lineageRoute = cached(
     readLineage(deps.db, params.id, {
       depth: query.depth,
       limit: query.limit,
+      group: query.group,
+      timeoutMs: deps.config.QUERY_TIMEOUT_MS,
+    }),
+  ),
+);
+
+export const lineageChildrenRoute = cached(
+  bindRoute(ROUTES.lineageChildren, (deps, { params, query }) =>
+    readLineageChildren(deps.db, params.id, {
+      method: query.method,
+      offset: query.offset,
+      limit: query.limit,
       timeoutMs: deps.config.QUERY_TIMEOUT_MS,
     }),
   ),
@@ -116,6 +129,7 @@ export const READ_ROUTES = [
   searchRoute,
   cardRoute,
   lineageRoute,
+  lineageChildrenRoute,
   relatedRoute,
   expandRoute,
   pathRoute,

@@ -10,6 +10,7 @@ const model = (key: string, properties: Record<string, unknown> = {}) => ({
 });
 
 const lineage: LineageResponse = {
+  folds: [],
   root: "Model:base",
   graph: {
     nodes: [

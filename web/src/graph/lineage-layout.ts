@@ -1,4 +1,4 @@
-import type { LineageResponse } from "@kg/graph-schema";
+import type { LineageChildrenResponse, LineageResponse } from "@kg/graph-schema";
 
 export interface LineageBox {
   id: string;
@@ -167,6 +167,13 @@ export function pruneLineage(
   );
   const counts = new Map<string, number>();
   for (const e of downEdges) counts.set(methodOf(e), (counts.get(methodOf(e)) ?? 0) + 1);
+  // Children the server folded (not sent yet) count in their group and their parent's "+N more".
+  const unsent = new Map<string, number>();
+  for (const f of lineage.folds) {
+    const rest = Math.max(0, f.total - f.shown);
+    counts.set(f.method, (counts.get(f.method) ?? 0) + rest);
+    if (!options.hiddenMethods.has(f.method)) unsent.set(f.parent, (unsent.get(f.parent) ?? 0) + rest);
+  }
   const groups = [...counts.entries()]
     .map(([method, count]) => ({ method, count }))
     .sort((a, b) => b.count - a.count || a.method.localeCompare(b.method));
@@ -188,7 +195,8 @@ export function pruneLineage(
       .filter((c) => !options.hiddenMethods.has(c.method))
       .sort((a, b) => a.name.localeCompare(b.name));
     const drawn = options.unfolded.has(id) ? shown : shown.slice(0, fanout);
-    if (drawn.length < shown.length) folded.set(id, shown.length - drawn.length);
+    const notDrawn = shown.length - drawn.length + (unsent.get(id) ?? 0);
+    if (notDrawn > 0) folded.set(id, notDrawn);
     for (const c of drawn) {
       if (keep.has(c.id)) continue;
       keep.add(c.id);
@@ -207,4 +215,50 @@ export function pruneLineage(
     groups,
     folded,
   };
+}
+
+/**
+ * The lineage with one fetched page of a folded group added: the children one level
+ * below their parent, their edges to models already in the tree, and the fold's count
+ * of what has been sent moved on.
+ */
+export function mergeChildren(lineage: LineageResponse, page: LineageChildrenResponse): LineageResponse {
+  const parent = lineage.graph.nodes.find((n) => n.id === page.parent);
+  const parentLevel = typeof parent?.properties.level === "number" ? parent.properties.level : 0;
+  const present = new Set(lineage.graph.nodes.map((n) => n.id));
+  const added = page.graph.nodes
+    .filter((n) => !present.has(n.id))
+    .map((n) => ({ ...n, properties: { ...n.properties, level: parentLevel + 1 } }));
+  for (const n of added) present.add(n.id);
+  const edgeIds = new Set(lineage.graph.edges.map((e) => e.id));
+  const edges = page.graph.edges.filter(
+    (e) => !edgeIds.has(e.id) && present.has(e.source) && present.has(e.target),
+  );
+  return {
+    ...lineage,
+    graph: {
+      ...lineage.graph,
+      nodes: [...lineage.graph.nodes, ...added],
+      edges: [...lineage.graph.edges, ...edges],
+    },
+    datasets: { ...page.datasets, ...lineage.datasets },
+    evidence: { ...page.evidence, ...lineage.evidence },
+    dates: { ...page.dates, ...lineage.dates },
+    folds: lineage.folds.map((f) =>
+      f.parent === page.parent && f.method === page.method
+        ? { ...f, total: page.total, shown: Math.min(page.total, page.offset + page.graph.nodes.length) }
+        : f,
+    ),
+  };
+}
+
+/** The folded groups of one parent that still have children to fetch, not hidden. */
+export function pendingFolds(
+  lineage: LineageResponse,
+  parent: string,
+  hiddenMethods: ReadonlySet<string>,
+): LineageResponse["folds"] {
+  return lineage.folds.filter(
+    (f) => f.parent === parent && f.shown < f.total && !hiddenMethods.has(f.method),
+  );
 }

@@ -1,4 +1,4 @@
-import type { LineageResponse } from "@kg/graph-schema";
+import type { LineageChildrenResponse, LineageResponse } from "@kg/graph-schema";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api/client.ts";
 import { useApi } from "../api/use-api.ts";
@@ -6,14 +6,31 @@ import { methodWord } from "../components/cards.tsx";
 import { EdgeEvidenceList } from "../components/EdgeEvidence.tsx";
 import { FamilyGrowthView } from "../components/FamilyGrowth.tsx";
 import { NameFamily } from "../components/NameFamily.tsx";
-import { BOX_H, BOX_W, type LineageLayout, layoutLineage, pruneLineage } from "../graph/lineage-layout.ts";
+import { type TabOption, Tabs } from "../components/Tabs.tsx";
+import {
+  BOX_H,
+  BOX_W,
+  type LineageLayout,
+  layoutLineage,
+  mergeChildren,
+  pendingFolds,
+  pruneLineage,
+} from "../graph/lineage-layout.ts";
 import { LABEL_COLORS } from "../graph/style.ts";
 import { isNodeId } from "../state/navigation.ts";
-import { actions, useApp } from "../state/store.ts";
+import { actions, type LineageMode, useApp } from "../state/store.ts";
 
 const DEPTH = 10;
+const LINEAGE_MODES: readonly TabOption<LineageMode>[] = [
+  { value: "tree", label: "Tree", testId: "lineage-mode-tree" },
+  { value: "time", label: "Over time", testId: "lineage-mode-time" },
+];
 /** Descendants asked for by the growth view: a popular base model's whole family, within reason. */
 const GROWTH_LIMIT = 2000;
+/** Children per parent and method the growth view asks for (the tree takes the server's few). */
+const GROWTH_GROUP = 200;
+/** Children fetched per folded group when "+N more" is clicked. */
+const CHILDREN_PAGE = 50;
 
 function Tree({
   lineage,
@@ -214,9 +231,15 @@ export function LineageView() {
   const setRoot = (id: string) => actions.setLineageRoot(id);
 
   const mode = useApp((s) => s.lineageMode);
-  const limit = mode === "time" ? GROWTH_LIMIT : undefined;
-  const lineage = useApi(root ? `lineage:${root}:${limit ?? ""}` : null, (signal) =>
-    api.lineage({ params: { id: root ?? "" }, query: { depth: DEPTH, ...(limit ? { limit } : {}) } }, signal),
+  const growth = mode === "time";
+  const lineage = useApi(root ? `lineage:${root}:${growth}` : null, (signal) =>
+    api.lineage(
+      {
+        params: { id: root ?? "" },
+        query: { depth: DEPTH, ...(growth ? { limit: GROWTH_LIMIT, group: GROWTH_GROUP } : {}) },
+      },
+      signal,
+    ),
   );
   // A name (`?view=lineage&node=Llama-3.1-8B-Instruct`) comes back resolved to its id.
   useEffect(() => {
@@ -228,9 +251,34 @@ export function LineageView() {
 
   const [hiddenMethods, setHiddenMethods] = useState<ReadonlySet<string>>(new Set());
   const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());
+  // Pages of folded groups fetched on "+N more", for the answer in hand only.
+  const [pages, setPages] = useState<{ of: LineageResponse; page: LineageChildrenResponse }[]>([]);
+  const answer = lineage.state === "ok" ? lineage.data : null;
+  const full = useMemo(
+    () =>
+      answer
+        ? pages.filter((p) => p.of === answer).reduce((acc, p) => mergeChildren(acc, p.page), answer)
+        : null,
+    [answer, pages],
+  );
+  const unfold = (id: string) => {
+    setUnfolded((u) => new Set(u).add(id));
+    if (!full || !answer) return;
+    for (const fold of pendingFolds(full, id, hiddenMethods)) {
+      api
+        .lineageChildren({
+          params: { id },
+          query: { method: fold.method, offset: fold.shown, limit: CHILDREN_PAGE },
+        })
+        .then(
+          (page) => setPages((list) => [...list.filter((p) => p.of === answer), { of: answer, page }]),
+          () => undefined,
+        );
+    }
+  };
   const pruned = useMemo(
-    () => (lineage.state === "ok" ? pruneLineage(lineage.data, { hiddenMethods, unfolded }) : null),
-    [lineage, hiddenMethods, unfolded],
+    () => (full ? pruneLineage(full, { hiddenMethods, unfolded }) : null),
+    [full, hiddenMethods, unfolded],
   );
   const layout = useMemo(() => (pruned ? layoutLineage(pruned.lineage) : null), [pruned]);
 
@@ -269,26 +317,13 @@ export function LineageView() {
         <h2>
           Lineage of <span data-testid="lineage-root-name">{rootName}</span>
         </h2>
-        <div className="mode-toggle" role="tablist" aria-label="Lineage as">
-          <button
-            type="button"
-            role="tab"
-            data-testid="lineage-mode-tree"
-            aria-selected={mode === "tree"}
-            onClick={() => actions.setLineageMode("tree")}
-          >
-            Tree
-          </button>
-          <button
-            type="button"
-            role="tab"
-            data-testid="lineage-mode-time"
-            aria-selected={mode === "time"}
-            onClick={() => actions.setLineageMode("time")}
-          >
-            Over time
-          </button>
-        </div>
+        <Tabs
+          look="toggle"
+          label="Lineage as"
+          value={mode}
+          onChange={actions.setLineageMode}
+          options={LINEAGE_MODES}
+        />
         <span className="muted">
           {data.graph.nodes.length} models · {data.graph.edges.length} derivations stated in papers
           {data.family.nodes.length > 0 ? ` · ${data.family.nodes.length} in the family by name` : ""} · ⊕
@@ -350,7 +385,7 @@ export function LineageView() {
                 selected={selected}
                 onReroot={setRoot}
                 folded={pruned.folded}
-                onUnfold={(id) => setUnfolded((u) => new Set(u).add(id))}
+                onUnfold={unfold}
               />
             )}
           </div>
