@@ -235,3 +235,35 @@ describe("derivation precision: no edge from comparisons, siblings, evaluations 
     expect(edges(x, "TRAINED_ON")).toEqual([]);
   });
 });
+
+describe("derivation subjects that are bases or baselines themselves", () => {
+  it("'a model based on A and a model based on B': B is no product of A", () => {
+    const x = run(
+      "We present Bielo Guard, a family of compact safety classifiers comprising two model variants: a 0.1B parameter model based on Zorberta-base and a 0.5B parameter model based on Quokberta-8k.",
+    );
+    expect(edges(x, "BASED_ON").some((e) => e.startsWith("Zorberta-base"))).toBe(false);
+  });
+
+  it("'matches the performance of A using only B as the base model': A is a baseline", () => {
+    const x = run(
+      "Moreover, UI-Zim-Grow matches the performance of Lamo-3-70B-Instruct using only Lamo-3-8B-Instruct as the base model.",
+    );
+    expect(edges(x, "BASED_ON").some((e) => e.startsWith("Lamo-3-70B-Instruct"))).toBe(false);
+  });
+
+  it("'versions on top of A and B': the paper's model listed beside the base is no product of it", () => {
+    const x = run(
+      "We are releasing base, instruct, and aligned versions on top of SaulZ-54B and SaulZ-141B under the MIT License.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+});
+
+describe("hardware is no training data", () => {
+  it("'training and inference on Foo NPUs' gives no TRAINED_ON", () => {
+    const x = run(
+      "We present MoZE-7B. Our experiments indicate that MoZE-7B leads to more efficient execution for both model training and inference on Ascenda NPUs.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@
  * and the page's PUBLISHED / AUTHORED; repeats removed.
  */
 import type { DatasetKind, EntityLabel } from "@kg/graph-schema";
+import { groupOf } from "./clauses.ts";
 import { computeKey, keyOf } from "./key.ts";
 import { datasetVocabulary, isStopName, modelFamily } from "./lexicon.ts";
 import type { Mention } from "./mentions.ts";
@@ -130,6 +131,15 @@ function edgesFromPatterns(st: PaperState, m: Materialised): void {
       }
     }
     if (fromE === undefined || toE === undefined || fromE === toE) continue;
+    // "versions on top of Foo-54B and Foo-141B": the paper's model listed beside the base is no product of it.
+    if (
+      p.type === "BASED_ON" &&
+      p.from === "main" &&
+      main !== null &&
+      p.to !== "paper" &&
+      listedWith(st, p.sentence, main, p.to)
+    )
+      continue;
     // "We present Foo. We fine-tuned Foo-Instruct …": a variant of the paper's own model is no base of it.
     if (
       p.type === "BASED_ON" &&
@@ -152,6 +162,16 @@ function edgesFromPatterns(st: PaperState, m: Materialised): void {
     if (p.type === "BASED_ON") edge.method = p.method ?? "other";
     edges.push(edge);
   }
+}
+
+/** Is candidate `a` named in the coordination of candidate `b` in sentence `si` ("on top of A and B")? */
+function listedWith(st: PaperState, si: number, a: number, b: number): boolean {
+  const s = st.sentences[si];
+  if (s === undefined) return false;
+  const ra = find(st.cands, a);
+  const kb = s.cands.indexOf(b);
+  if (kb < 0) return false;
+  return groupOf(s, kb).some((k) => k !== kb && find(st.cands, s.cands[k] as number) === ra);
 }
 
 /** Does `a`'s name extend `b`'s ("Foo-Instruct" of "Foo")? */

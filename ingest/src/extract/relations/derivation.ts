@@ -7,7 +7,12 @@ import { matchFrames } from "../frames.ts";
 import type { Mention } from "../mentions.ts";
 import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
 import { OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
-import { APPOSITIVE_GAP, BENCHMARK_AFTER, GENERIC_PLURAL_SUBJECT } from "../vocabulary/evaluation-cues.ts";
+import {
+  APPOSITIVE_GAP,
+  BENCHMARK_AFTER,
+  GENERIC_PLURAL_SUBJECT,
+  HARDWARE_AFTER,
+} from "../vocabulary/evaluation-cues.ts";
 import { inferBasedOnMethod } from "./based-on-method.ts";
 
 /**
@@ -114,9 +119,10 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       }
     }
     for (const k of objects) {
-      // "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on.
+      // "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on; "on Foo NPUs" is hardware.
       const O = s.mentions[k] as Mention;
-      if (BENCHMARK_AFTER.test(s.lower.slice(O.end, O.end + 16))) continue;
+      const afterO = s.lower.slice(O.end, O.end + 16);
+      if (BENCHMARK_AFTER.test(afterO) || HARDWARE_AFTER.test(afterO)) continue;
       const proto: ProtoEdge = {
         type: "TRAINED_ON",
         from,

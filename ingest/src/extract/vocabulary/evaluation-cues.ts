@@ -63,3 +63,6 @@ export const GENERIC_PLURAL_SUBJECT =
 /** The words between a name and a noun that describe it: ", a family of … models", " is a … model". */
 export const APPOSITIVE_GAP =
   /^\s*(?:,\s+|\s+(?:is|are|was|were)\s+(?=(?:a|an|the|one|two|three|our|its)\s))(?!(?:and|or|but|while|where|which|whereas)\b)[^,;]*$/;
+/** "training on Foo NPUs", "deployed on Bar processors": hardware, never training data. */
+export const HARDWARE_AFTER =
+  /^\s*(?:npus?|gpus?|tpus?|processors?|chips?|clusters?|hardware|devices?|accelerators?|systems?|supercomputers?)\b/;
