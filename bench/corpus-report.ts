@@ -7,7 +7,7 @@
  * read and judged by hand.
  */
 import { extractDocuments, readDocuments } from "../ingest/src/pipeline.ts";
-import { mulberry32 } from "./generate/random.ts";
+import { mulberry32 } from "../web/server/random.ts";
 
 const path = process.argv[2] ?? "/work/shared/corpus/hf-daily-papers.jsonl";
 const SAMPLE = Number(process.env.SAMPLE ?? 50);

@@ -7,7 +7,7 @@
  */
 import { readFile } from "node:fs/promises";
 import type { ExtractionResult } from "@kg/graph-schema";
-import { mulberry32 } from "./generate/random.ts";
+import { mulberry32 } from "../web/server/random.ts";
 
 const file = process.argv[2];
 if (!file) throw new Error("usage: tsx bench/lineage-report.ts <extraction.json> [sample size]");

@@ -88,15 +88,3 @@ export function createRandom(seed: number): Random {
   };
   return random;
 }
-
-/** mulberry32: a small seeded generator for the reports' samples (same seed, same sample). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -187,11 +187,16 @@ export function prepareDocuments(
   return { sources, warnings, papers };
 }
 
-/** Resolves the papers' extractions (in the order of `prepared.papers`) into the result. */
+/**
+ * Resolves the papers' extractions (in the order of `prepared.papers`) into the result.
+ * Both inputs are used up (emptied): resolution lets each extraction go once it is merged.
+ */
 export function finishExtraction(
   prepared: PreparedDocuments,
   extractions: PaperExtraction[],
   options: ExtractOptions = {},
+  /** Called where resolution has let go of the extractions (a large extraction collects garbage there). */
+  onReleased: () => void = () => {},
 ): ExtractionResult {
   const occurrences: PaperOccurrence[] = [];
   for (let k = 0; k < prepared.papers.length; k++) {
@@ -203,6 +208,9 @@ export function finishExtraction(
       extraction: extractions[k] as PaperExtraction,
     });
   }
-  const result = resolve(prepared.sources, occurrences, prepared.warnings);
+  // The occurrences alone hold the extractions now (and no paper's input is read again).
+  prepared.papers.length = 0;
+  extractions.length = 0;
+  const result = resolve(prepared.sources, occurrences, prepared.warnings, onReleased);
   return options.validate === false ? result : parseExtractionInPlace(result);
 }

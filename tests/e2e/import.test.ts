@@ -19,6 +19,38 @@ async function waitForImport(page: Page): Promise<void> {
   if ((await failed.count()) > 0) throw new Error(`import failed in the page: ${await failed.textContent()}`);
 }
 
+/**
+ * On screen, in pixels: how far `from` is drawn from `to`, how many other nodes are
+ * drawn nearer to `to`, and the width of the view.
+ */
+function screenGaps(page: Page, from: string, to: string) {
+  return page.evaluate(
+    ([from, to]) => {
+      const k = window.__kg as {
+        graph: { nodes(): string[]; getNodeAttributes(id: string): { x: number; y: number } };
+        sigma: {
+          graphToViewport(p: { x: number; y: number }): { x: number; y: number };
+          getContainer(): HTMLElement;
+        };
+      };
+      const at = (id: string) => {
+        const a = k.graph.getNodeAttributes(id);
+        return k.sigma.graphToViewport({ x: a.x, y: a.y });
+      };
+      const t = at(to);
+      const gap = (id: string) => Math.hypot(at(id).x - t.x, at(id).y - t.y);
+      const others = k.graph.nodes().filter((id) => id !== from && id !== to);
+      return {
+        gap: gap(from),
+        closer: others.filter((id) => gap(id) < gap(from)).length,
+        others: others.length,
+        width: k.sigma.getContainer().clientWidth,
+      };
+    },
+    [from, to] as const,
+  );
+}
+
 const PASTED = `ZetaMed-3B: A Small Clinical Model
 Abstract: We introduce ZetaMed-3B, a clinical language model fine-tuned from Qwen2.5-7B-Instruct via LoRA on MIMIC-IV discharge notes. ZetaMed-3B is evaluated on MedQA.
 `;
@@ -116,5 +148,49 @@ describe("import", () => {
     expect(job.added.present).toBeGreaterThanOrEqual(2);
     expect(await page.getByTestId("import-new-entities").textContent()).toBe(String(job.added.entities));
     expect(await page.getByTestId("import-present").textContent()).toBe(String(job.added.present));
+  });
+
+  it("draws an imported model next to the model it names, in the page and in the saved map", async () => {
+    // Bug: a pasted abstract's nodes were dropped far from everything, and the server
+    // laid the whole map out afresh after each import.
+    const { page } = await e2e.open();
+    await waitForGraph(page);
+    const url = `${e2e.server.url}/api/overview?papers=true`;
+    type Map = { graph: { ids: string[] }; xs: number[]; ys: number[] };
+    const mapBefore = (await (await fetch(url)).json()) as Map;
+    await page.keyboard.press("i");
+    await page.getByTestId("import-text").fill(PASTED.replaceAll("ZetaMed-3B", "ThetaMed-4B"));
+    await page.getByTestId("import-submit").click();
+    await waitForImport(page);
+    const base = "Model:qwen2-5-7b-instruct";
+    const theta = "Model:thetamed-4b";
+
+    // On screen: the new model within a few discs of its base; most of the map is farther.
+    const onScreen = await screenGaps(page, base, theta);
+    expect(onScreen.gap).toBeLessThan(onScreen.width / 12);
+    expect(onScreen.closer).toBeLessThan(onScreen.others / 5);
+
+    // The saved map: extended, not laid out again: every node it had stays where it was,
+    // and the new model sits about one edge from its base.
+    const mapAfter = (await (await fetch(url)).json()) as Map;
+    const pos = (m: Map, id: string) => {
+      const i = m.graph.ids.indexOf(id);
+      return i < 0 ? null : { x: m.xs[i] as number, y: m.ys[i] as number };
+    };
+    for (const id of mapBefore.graph.ids) {
+      if (mapAfter.graph.ids.includes(id)) expect(pos(mapAfter, id), id).toEqual(pos(mapBefore, id));
+    }
+    const b = pos(mapAfter, base);
+    const t = pos(mapAfter, theta);
+    expect(b && t).toBeTruthy();
+    const xs = mapBefore.xs;
+    const span = Math.max(...xs) - Math.min(...xs);
+    expect(Math.hypot((t?.x ?? 0) - (b?.x ?? 0), (t?.y ?? 0) - (b?.y ?? 0))).toBeLessThan(span / 8);
+
+    // A new page opens on the saved map: the new model is drawn beside its base there too.
+    const { page: fresh } = await e2e.open();
+    await waitForGraph(fresh);
+    const gapThere = (await screenGaps(fresh, base, theta)).gap;
+    expect(gapThere).toBeLessThan(onScreen.width / 12);
   });
 });

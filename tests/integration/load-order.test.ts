@@ -1,7 +1,9 @@
 /**
  * The loader writes a document's Source node last, with its papers' FROM_SOURCE links,
  * so a load that fails half way never leaves a Source without its papers (an attack
- * run once found Sources whose papers a failed transaction had dropped).
+ * run once found Sources whose papers a failed transaction had dropped). A small load is
+ * one transaction, all or nothing; a row the schema does not allow fails any load before
+ * its first write.
  */
 import type { ExtractionResult } from "@kg/graph-schema";
 import { applySchema, loadExtraction } from "@kg/ingest";
@@ -36,8 +38,8 @@ function result(edges: ExtractionResult["edges"]): ExtractionResult {
 }
 
 describe("load order", () => {
-  it("writes no Source when the load fails before the end, and the Source with its links when it ends", async () => {
-    // An edge the schema does not allow makes the loader throw after papers and entities.
+  it("writes nothing when a row is not allowed, and the Source with its links when the load ends", async () => {
+    // An edge the schema does not allow makes the loader throw before it writes anything.
     const bad = result([
       {
         type: "BASED_ON",
@@ -49,12 +51,44 @@ describe("load order", () => {
     ]);
     await expect(loadExtraction(db, bad)).rejects.toThrow(/cannot go from/);
     expect(await db.run(findNodeQuery, { label: "Source", key: SOURCE.id })).toEqual([]);
-    expect(await db.run(findNodeQuery, { label: "Paper", key: "sha:0000000000000001" })).toHaveLength(1);
+    expect(await db.run(findNodeQuery, { label: "Paper", key: "sha:0000000000000001" })).toEqual([]);
+    await expect(loadExtraction(db, bad, { oneTransactionRows: 0 })).rejects.toThrow(/cannot go from/);
+    expect(await db.run(findNodeQuery, { label: "Paper", key: "sha:0000000000000001" })).toEqual([]);
 
     await loadExtraction(db, result([]));
     expect(await db.run(findNodeQuery, { label: "Source", key: SOURCE.id })).toHaveLength(1);
     const [counts] = await db.run(countAllQuery, {});
     // Paper, Model, Source; and the paper's FROM_SOURCE link.
     expect(counts).toEqual({ nodes: 3, relationships: 1 });
+  });
+
+  it("loads the same graph in one transaction as in one transaction per batch", async () => {
+    await clearGraph(db);
+    await applySchema(db);
+    const edge = {
+      type: "INTRODUCES",
+      from: { label: "Paper", id: "sha:0000000000000001" },
+      to: { label: "Model", key: "x" },
+      properties: {},
+      evidence: [
+        {
+          paperId: "sha:0000000000000001",
+          sourceId: SOURCE.id,
+          sentence: "We introduce X.",
+          confidence: 0.9,
+          extractor: "t",
+        },
+      ],
+    } as ExtractionResult["edges"][number];
+    const one = result([edge]);
+    await loadExtraction(db, one, { batchSize: 1, oneTransactionRows: 0 });
+    const [batched] = await db.run(countAllQuery, {});
+    await clearGraph(db);
+    await applySchema(db);
+    await loadExtraction(db, one, { batchSize: 1 });
+    const [single] = await db.run(countAllQuery, {});
+    // Paper, Model, Source; INTRODUCES and FROM_SOURCE.
+    expect(batched).toEqual({ nodes: 3, relationships: 2 });
+    expect(single).toEqual(batched);
   });
 });

@@ -3,6 +3,8 @@
  * already built in web/dist (run `npm run build` first; this builds nothing).
  */
 import { existsSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseConfig } from "@kg/graph-schema";
 import type { Database } from "@kg/queries/run";
@@ -24,7 +26,13 @@ export async function startTestServer(): Promise<TestServer> {
   const db = openTestDatabase();
   // The browser tests rewrite the graph behind the server's back between pages (clear,
   // seed again); the read cache has its own tests (tests/integration/read-cache.test.ts).
-  const config = { ...parseConfig(process.env), READ_CACHE_MB: 0 };
+  // The kept overview goes beside the local Neo4j's data: a folder of this server's own,
+  // so no answer kept by another run (or the developer's database) is served or extended.
+  const config = {
+    ...parseConfig(process.env),
+    READ_CACHE_MB: 0,
+    NEO4J_DATA_DIR: await mkdtemp(path.join(tmpdir(), "kg-test-server-")),
+  };
   const app = await createApp({ db, config, distDir: DIST_DIR });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();

@@ -8,6 +8,7 @@ import fastifyStatic from "@fastify/static";
 import { countAllQuery } from "@kg/queries";
 import Fastify, { type FastifyInstance } from "fastify";
 import { registerApi } from "./api/index.ts";
+import { noteImported } from "./api/overview.ts";
 import type { ApiDeps } from "./api/route.ts";
 import { createIngestJobs } from "./ingest-jobs.ts";
 import { bodyLimitFor, registerResponseCap } from "./limits.ts";
@@ -63,7 +64,12 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     });
   const ingestJobs =
     options.ingestJobs ??
-    createIngestJobs(options.db, options.config, { onGraphWritten: () => readCache.invalidate() });
+    createIngestJobs(options.db, options.config, {
+      onGraphWritten: (newNodeIds) => {
+        readCache.invalidate();
+        noteImported(newNodeIds);
+      },
+    });
   app.addHook("onClose", async () => {
     await ingestJobs.close();
   });

@@ -75,8 +75,11 @@ async function neo4jReachable(db: Database): Promise<string | null> {
 }
 
 export interface IngestJobHooks {
-  /** After every load, finished or failed part way: whatever was kept about the graph is old. */
-  onGraphWritten?: () => void;
+  /**
+   * After every load, finished or failed part way: whatever was kept about the graph is
+   * old. Given the ids of the nodes the import added (none when it failed).
+   */
+  onGraphWritten?: (newNodeIds: readonly string[]) => void;
 }
 
 export function createIngestJobs(
@@ -155,7 +158,7 @@ export function createIngestJobs(
     } catch (error) {
       update(job, { state: "failed", message: (error as Error).message });
     } finally {
-      hooks.onGraphWritten?.();
+      hooks.onGraphWritten?.(job.newNodeIds);
     }
   }
 

@@ -103,7 +103,9 @@ async function main(): Promise<void> {
   // the overview laid out before the server listens; other lineage depths plan on first use.
   await Promise.all([
     planAtStart(db, log).catch((error: Error) => log(`queries: planning failed: ${error.message}`)),
-    warmOverview({ db, config }),
+    warmOverview({ db, config }).then(() =>
+      log(`overview: the lineage map ready in ${((Date.now() - warmStarted) / 1000).toFixed(1)} s`),
+    ),
   ]);
   log(`overview and first-screen queries ready in ${((Date.now() - warmStarted) / 1000).toFixed(1)} s`);
   app = await createApp({ db, config, distDir: DIST_DIR });

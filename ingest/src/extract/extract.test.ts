@@ -184,3 +184,92 @@ describe("extractPaper", () => {
     expect(edges(x, "EVALUATED_ON")).toEqual(["Model:ZorbCritic -> Dataset:QuuxBench"]);
   });
 });
+
+describe("EVALUATED_ON in result sentences", () => {
+  it("reads the whole benchmark list of 'Experiments on A and B demonstrate that X …'", () => {
+    const x = run(
+      "We present Quillor, an agent for web tasks. Experiments on BorvexQA and Tandrel-Bench demonstrate that Quillor outperforms strong baselines.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Quillor -> Dataset:BorvexQA",
+      "Model:Quillor -> Dataset:Tandrel-Bench",
+    ]);
+  });
+
+  it("takes 'it' after an opening phrase and 'our pipeline' as the paper's model", () => {
+    const x = run(
+      "We introduce Pelmora-9B, a model for polyp segmentation. On the Vastel-seg benchmark, it attains a Dice score of 0.91. Our pipeline also outperforms existing methods on the Quenby dataset.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Pelmora-9B -> Dataset:Quenby",
+      "Model:Pelmora-9B -> Dataset:Vastel-seg",
+    ]);
+  });
+
+  it("reads no evaluation on data a benchmark is based on, on a baseline after 'improves … over', or of a compared base", () => {
+    const x = run(
+      "We present Halvard-2, a retriever for long documents. On Trevik-Bench, Halvard-2 improves accuracy over SennetQA. To evaluate it, we also introduce Kestrel-Edits, a benchmark based on Morlan VOC 2012. Experiments on DorrinQA show that, compared with models based on Ulmo-2B, Halvard-2 achieves better F1.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Halvard-2 -> Dataset:DorrinQA",
+      "Model:Halvard-2 -> Dataset:Trevik-Bench",
+    ]);
+  });
+
+  it("reads a score on a versioned name and an evaluation on a subset of a benchmark", () => {
+    const x = run(
+      "We present Zorbit-8B, an embedding model. Zorbit-8B attains an overall score of 77.8 on QarbEval-V2. Notably, on the zero-shot subset of GrumQA-2, Zorbit-8B achieves up to an 11.1% relative improvement.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Zorbit-8B -> Dataset:GrumQA-2",
+      "Model:Zorbit-8B -> Dataset:QarbEval-V2",
+    ]);
+  });
+
+  it("reads 'on the … benchmark Foo' as data, not 'benchmarking Foo'", () => {
+    const x = run(
+      "We present Kavu-R1-3B, a GUI agent. On the OOD GUI grounding benchmark ScreenZot-Pro, our model surpasses the base model by 6.0%.",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual(["Model:Kavu-R1-3B -> Dataset:ScreenZot-Pro"]);
+  });
+
+  it("keeps TRAINED_ON and drops EVALUATED_ON when one sentence fine-tunes a model on the data", () => {
+    const x = run(
+      "Fine-tuning the Farro-7B model on the Zelkova-CoT training corpus results in an improvement of 12% in accuracy.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Model:Farro-7B -> Dataset:Zelkova-CoT"]);
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+  });
+});
+
+describe("BASED_ON subjects", () => {
+  it("takes the models a family sentence names, not the family ('extensions of the Foo family built on Bar')", () => {
+    const x = run(
+      "In this report, we introduce the Zenku3-VL-Embed and Zenku3-VL-Rerank model series, the latest extensions of the Zenku family built on the Zenku3-VL foundation model.",
+    );
+    expect(edges(x, "BASED_ON").sort()).toEqual([
+      "Model:Zenku3-VL-Embed -> Model:Zenku3-VL (other)",
+      "Model:Zenku3-VL-Rerank -> Model:Zenku3-VL (other)",
+    ]);
+  });
+
+  it("reads no name in a suspended hyphen ('Lama- and Gem-based models')", () => {
+    const x = run(
+      "Finally, we release LAMACIT-8B and GEMCIT-12B, Lamaz- and Gemz-based models finetuned on ZORBCITIZENS, which outperform GPT-o4-mini by 5.5% on in-distribution evaluations.",
+    );
+    expect(entity(x, "Lamaz-")).toBeUndefined();
+    expect(edges(x, "TRAINED_ON").sort()).toEqual([
+      "Model:GEMCIT-12B -> Dataset:ZORBCITIZENS",
+      "Model:LAMACIT-8B -> Dataset:ZORBCITIZENS",
+    ]);
+  });
+
+  it("reads no model in a describing compound ('Pareto-optimal', 'Zorbian-ready')", () => {
+    const x = run(
+      "We propose finding Pareto-optimal architectures based on Llama-9B. We build a Zorbian-ready model based on Qwix-3B.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+    expect(entity(x, "Pareto-optimal")).toBeUndefined();
+    expect(entity(x, "Zorbian-ready")).toBeUndefined();
+  });
+});

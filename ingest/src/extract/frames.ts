@@ -5,6 +5,7 @@
  * and coordination are left to the caller.
  */
 import { DERIVATION_FRAMES, type DerivationFrame } from "./rules/derivation.ts";
+import { FAMILY_AFTER, NOT_MADE_BEFORE } from "./vocabulary/clause-cues.ts";
 
 export interface Span {
   start: number;
@@ -68,6 +69,7 @@ function previousInClause(lower: string, mentions: readonly Span[], k: number): 
     // A name listed with the object ("builds upon A and B as …") is no subject of it.
     if (LIST_SEPARATOR.test(between)) continue;
     if (obj.start - m.end > 160) return -1;
+    if (FAMILY_AFTER.test(between)) continue;
     return j;
   }
   return -1;
@@ -133,8 +135,13 @@ export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatc
       let subject: number | "main" = "main";
       if (c.frame.subject === "previous") {
         const p = previousInClause(lower, mentions, k);
-        if (p >= 0) subject = p;
-        else if (c.frame.orMain === false) continue;
+        if (p >= 0) {
+          // A baseline ("improves over vanilla Foo based on Bar"), another base ("training from A …,
+          // training from B") or a thing evaluated ("we evaluate Foo on top of Bar") is no model made.
+          const ps = (mentions[p] as Span).start;
+          if (NOT_MADE_BEFORE.test(lower.slice(Math.max(0, ps - 60), ps))) continue;
+          subject = p;
+        } else if (c.frame.orMain === false) continue;
       } else if (c.frame.subject === "next") {
         const n = nextAfterComma(lower, mentions, k);
         if (n >= 0) subject = n;

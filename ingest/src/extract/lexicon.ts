@@ -46,6 +46,8 @@ function stopName(name: string): boolean {
   if (PLURAL_ACRONYM.test(name) || LANGUAGES.has(lower) || TASK_QA.test(name)) return true;
   if (CAPITALS_PLURAL.test(name) && GENERIC_KIND_PLURAL.test(name)) return true;
   if (DESCRIBING_COMPOUND.test(name)) return true;
+  // "LLaMA- and Gemma-based models": a suspended hyphen, half of a describing compound.
+  if (name.endsWith("-")) return true;
   // Metric with a number or suffix: BLEU-4, ROUGE-L, F1@5, Recall@10, mAP@0.5.
   const head = lower.split(/[-@:]/)[0] ?? lower;
   if (

@@ -350,7 +350,13 @@ function uniqueEdges(edges: LocalEdge[], entityCount: number): LocalEdge[] {
     list.push(e);
     unique.push(e);
   }
-  return unique;
+  // "Fine-tuning Foo on the Bar training corpus improves accuracy": one sentence that trains a
+  // model on data also reads as a result on it; the verb of training decides.
+  return unique.filter((e) => {
+    if (e.type !== "EVALUATED_ON" || "paper" in e.from || "paper" in e.to) return true;
+    const list = byEnds.get((e.from.entity + 1) * (entityCount + 1) + (e.to.entity + 1)) ?? [];
+    return !list.some((x) => x.type === "TRAINED_ON" && x.sentence === e.sentence);
+  });
 }
 
 /** The local entity of a candidate (of its alias group's root), if it has one. */

@@ -21,7 +21,7 @@ import {
   upsertPapersQuery,
   upsertSourcesQuery,
 } from "@kg/queries";
-import type { Database } from "@kg/queries/run";
+import { type Database, type WriteStep, writeStep } from "@kg/queries/run";
 
 export const DEFAULT_BATCH_SIZE = 2_000;
 
@@ -181,30 +181,45 @@ export function edgeGroup(edge: ExtractedEdge): string {
   return name;
 }
 
+/**
+ * Loads up to this many rows (papers, entities, relationships and sources together) in
+ * one write transaction: an incremental load (100 papers: ~2,000 rows) pays for one
+ * commit instead of ~20 and is all or nothing. Larger loads go in batches of their own
+ * transactions, which bounds the server's transaction memory.
+ */
+export const ONE_TRANSACTION_ROWS = 20_000;
+
 export async function loadExtraction(
   db: Database,
   result: ExtractionResult,
-  options: LoadOptions = {},
+  options: LoadOptions & { oneTransactionRows?: number } = {},
 ): Promise<LoadSummary> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const ingestedAt = (options.now ?? new Date()).toISOString();
   const report = options.onProgress ?? (() => {});
+  // Every write and its rows, in the load's order; made whole before anything is written,
+  // so that a row the schema does not allow fails the load before it starts.
+  const writes: Array<{ step: WriteStep; progress: LoadProgress }> = [];
 
   const paperRows = result.papers.map(paperRow);
   let done = 0;
   for (const batch of chunks(paperRows, batchSize)) {
-    await db.run(upsertPapersQuery, { batch: { rows: batch } });
     done += batch.length;
-    report({ step: "papers", done, total: paperRows.length });
+    writes.push({
+      step: writeStep(upsertPapersQuery, { batch: { rows: batch } }),
+      progress: { step: "papers", done, total: paperRows.length },
+    });
   }
 
   done = 0;
   for (const [label, query] of Object.entries(upsertEntitiesQueries)) {
     const rows = result.nodes.filter((n) => n.label === label).map(entityRow);
     for (const batch of chunks(rows, batchSize)) {
-      await db.run(query, { batch: { rows: batch } });
       done += batch.length;
-      report({ step: "entities", done, total: result.nodes.length });
+      writes.push({
+        step: writeStep(query, { batch: { rows: batch } }),
+        progress: { step: "entities", done, total: result.nodes.length },
+      });
     }
   }
 
@@ -220,9 +235,11 @@ export async function loadExtraction(
     const query = upsertEdgesQueries.get(name)!;
     const rows = edges.map(edgeRow);
     for (const batch of chunks(rows, batchSize)) {
-      await db.run(query, { batch: { rows: batch } });
       done += batch.length;
-      report({ step: "edges", done, total: result.edges.length });
+      writes.push({
+        step: writeStep(query, { batch: { rows: batch } }),
+        progress: { step: "edges", done, total: result.edges.length },
+      });
     }
   }
 
@@ -239,9 +256,27 @@ export async function loadExtraction(
     ...sourceRow(s, ingestedAt),
     paperIds: paperIdsBySource.get(s.id) ?? [],
   }));
-  for (const batch of chunks(sourceRows, batchSize))
-    await db.run(upsertSourcesQuery, { batch: { rows: batch } });
-  report({ step: "sources", done: sourceRows.length, total: sourceRows.length });
+  const sourcesTotal = sourceRows.length;
+  for (const batch of chunks(sourceRows, batchSize)) {
+    writes.push({
+      step: writeStep(upsertSourcesQuery, { batch: { rows: batch } }),
+      progress: { step: "sources", done: sourcesTotal, total: sourcesTotal },
+    });
+  }
+
+  const rows = paperRows.length + result.nodes.length + result.edges.length + sourceRows.length;
+  if (rows <= (options.oneTransactionRows ?? ONE_TRANSACTION_ROWS)) {
+    await db.writeAll(
+      writes.map((w) => w.step),
+      (i) => report((writes[i] as (typeof writes)[number]).progress),
+    );
+  } else {
+    for (const { step, progress } of writes) {
+      await db.writeAll([step]);
+      report(progress);
+    }
+  }
+  if (sourceRows.length === 0) report({ step: "sources", done: 0, total: 0 });
 
   return {
     sources: sourceRows.length,

@@ -34,6 +34,22 @@ describe("readDocuments", () => {
     expect(messages.some((m) => /c\.txt: binary content/.test(m))).toBe(true);
     expect(messages.some((m) => /cannot open .*missing\.txt/.test(m))).toBe(true);
   });
+  it("skips a folder's own documentation (SOURCES.md, README) but reads it when named", async () => {
+    // Bug: ingesting corpus-sample/ warned "corpus-sample/SOURCES.md: no abstracts found".
+    const dir = await mkdtemp(join(tmpdir(), "kg-read-docs-"));
+    await writeFile(join(dir, "SOURCES.md"), "# Sources\n\nAbstract: not a paper");
+    await writeFile(join(dir, "README.txt"), "Abstract: not a paper either");
+    await writeFile(join(dir, "readme-papers.txt"), "Abstract: a paper");
+    await writeFile(join(dir, "papers.jsonl"), "{}");
+    const { documents, warnings } = await readDocuments([dir]);
+    expect(documents.map((d) => d.source.path)).toEqual([
+      join(dir, "papers.jsonl"),
+      join(dir, "readme-papers.txt"),
+    ]);
+    expect(warnings).toEqual([]);
+    const named = await readDocuments([join(dir, "SOURCES.md")]);
+    expect(named.documents.map((d) => d.source.path)).toEqual([join(dir, "SOURCES.md")]);
+  });
   it("ends on symbolic links that loop, reading each real file once", async () => {
     // Found by an attack run: two links to `.` made `kg extract` walk forever.
     const dir = await mkdtemp(join(tmpdir(), "kg-read-loop-"));

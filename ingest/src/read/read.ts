@@ -142,6 +142,33 @@ function isHidden(name: string): boolean {
   return name.startsWith(".");
 }
 
+/**
+ * The files a folder keeps about itself rather than about papers (a corpus's
+ * SOURCES.md says where its documents came from and under which licence): skipped
+ * when a folder is walked, read when named on their own. The common names of such
+ * files on GitHub and in data sets, whatever the extension.
+ */
+export const FOLDER_DOCUMENTATION: readonly string[] = [
+  "readme",
+  "sources",
+  "license",
+  "licence",
+  "copying",
+  "notice",
+  "changelog",
+  "changes",
+  "contributing",
+  "authors",
+  "citation",
+  "code_of_conduct",
+  "security",
+];
+
+export function isFolderDocumentation(name: string): boolean {
+  const stem = name.slice(0, name.length - extname(name).length).toLowerCase();
+  return FOLDER_DOCUMENTATION.includes(stem);
+}
+
 /** What the walk has seen: real paths of folders and files, so each is read once. */
 interface Walk {
   out: string[];
@@ -189,7 +216,7 @@ async function walkFolder(dir: string, walk: Walk): Promise<void> {
     return;
   }
   for (const name of entries) {
-    if (isHidden(name)) continue;
+    if (isHidden(name) || isFolderDocumentation(name)) continue;
     const path = join(dir, name);
     let info: Awaited<ReturnType<typeof stat>>;
     try {
@@ -238,8 +265,9 @@ function describe(error: unknown): string {
 }
 
 /**
- * Reads files and folders (recursively, in sorted order, skipping hidden entries; in
- * folders only the text types of TEXT_EXTENSIONS). Only regular files are opened, and
+ * Reads files and folders (recursively, in sorted order, skipping hidden entries and a
+ * folder's own documentation, FOLDER_DOCUMENTATION; in folders only the text types of
+ * TEXT_EXTENSIONS). Only regular files are opened, and
  * each real path once, so symbolic links that loop end and FIFOs never block. A file that cannot be read or is not
  * UTF-8 text becomes a warning naming it and the problem; the rest goes on. Two files with
  * the same bytes are one Source: the second is skipped with a warning.

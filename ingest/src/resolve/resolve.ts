@@ -329,11 +329,16 @@ function seenSet(seen: Map<string, Set<string>>, paperId: string, sourceId: stri
   return sentences;
 }
 
-/** Merges paper occurrences into the contract's ExtractionResult (unvalidated). */
+/**
+ * Merges paper occurrences into the contract's ExtractionResult (unvalidated). The
+ * occurrences are used up: each one's extraction is let go as soon as its edges are
+ * merged, so that the extractions and the result are not held whole at the same time.
+ */
 export function resolve(
   sources: Source[],
   occurrences: PaperOccurrence[],
   warnings: ExtractionWarning[],
+  onReleased: () => void = () => {},
 ): ExtractionResult {
   const { papers, paperIds } = mergePapers(occurrences);
   // Entities: link every surface key of one local entity, in three namespaces (things,
@@ -345,6 +350,7 @@ export function resolve(
   const nodeEnds = makeNodes(entityGroups);
   const paperEnds = new Map<string, End>();
   const entries = mergeEdges(occurrences, paperIds, groupOfEntity, paperEnds);
+  onReleased();
   const kept: EdgeEntry[] = [];
   for (const entry of entries) {
     const { edge } = entry;
@@ -686,9 +692,20 @@ function mergeEdges(
         }
       }
     }
+    // The last pass over this occurrence: what it read is in the entries now.
+    o.extraction = USED_UP;
   }
   return entries;
 }
+
+/** What an occurrence holds once resolve has used its extraction. */
+const USED_UP: PaperExtraction = Object.freeze({
+  entities: [],
+  edges: [],
+  codeUrls: [],
+  modelUrls: [],
+  urls: [],
+}) as unknown as PaperExtraction;
 
 /**
  * VARIANT_OF, read off the names by the name grammar: a Model whose name has a size or a

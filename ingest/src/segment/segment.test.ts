@@ -113,9 +113,9 @@ describe("a catalogue is not a paper", () => {
   });
 
   it("the file gets a warning naming it instead", () => {
-    const r = extractDocuments([readDocumentFromText("corpus/SOURCES.md", CATALOGUE)]);
+    const r = extractDocuments([readDocumentFromText("corpus/catalogue.md", CATALOGUE)]);
     expect(r.papers).toEqual([]);
-    expect(r.warnings.map((w) => w.message)).toEqual(["corpus/SOURCES.md: no abstracts found"]);
+    expect(r.warnings.map((w) => w.message)).toEqual(["corpus/catalogue.md: no abstracts found"]);
   });
 });
 

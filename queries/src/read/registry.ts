@@ -7,7 +7,7 @@ import { cardQueries } from "./card.ts";
 import { expandQueries } from "./expand.ts";
 import { countsByLabelQuery, countsByTypeQuery, graphEdgesQuery, graphNodesQuery } from "./graph.ts";
 import { firstNamingQuery, lineageChildrenQuery, lineageFamilyQuery, lineageQuery } from "./lineage.ts";
-import { overviewEdgesQuery, overviewNodesQuery } from "./overview.ts";
+import { overviewEdgesQuery, overviewFirstsQuery, overviewNodesQuery } from "./overview.ts";
 import { findNodeQuery, shortestPathQuery } from "./path.ts";
 import {
   relatedModelQuery,
@@ -34,6 +34,7 @@ export const READ_QUERIES: readonly QueryDef[] = [
   countsByTypeQuery,
   overviewNodesQuery,
   overviewEdgesQuery,
+  overviewFirstsQuery,
   statsTotalsQuery,
   statsByLabelQuery,
   statsByTypeQuery,

@@ -96,10 +96,29 @@ export interface Database {
     query: QueryDef<P, R>,
     params: z.input<P>,
   ): Promise<void>;
+  /**
+   * Runs named write queries one after another in one write transaction: all of them
+   * or, when one fails, none. `onDone(i)` is called as the i-th has run (before the commit).
+   */
+  writeAll(steps: readonly WriteStep[], onDone?: (index: number) => void): Promise<void>;
   /** Runs statements one by one in auto-commit transactions (schema changes). */
   runStatements(statements: readonly string[]): Promise<void>;
   verify(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** One write of `Database.writeAll`: a named query and its parameters (see writeStep). */
+export interface WriteStep {
+  query: QueryDef;
+  params: unknown;
+}
+
+/** A WriteStep whose parameters are checked against the query's type. */
+export function writeStep<P extends z.ZodType, R extends z.ZodType>(
+  query: QueryDef<P, R>,
+  params: z.input<P>,
+): WriteStep {
+  return { query, params };
 }
 
 export function openDatabase(options: DatabaseOptions): Database {
@@ -285,6 +304,33 @@ export function openDatabase(options: DatabaseOptions): Database {
     }
   }
 
+  async function writeAll(steps: readonly WriteStep[], onDone?: (index: number) => void): Promise<void> {
+    // Every parameter is checked before anything is sent: a bad one fails the whole write.
+    const params = steps.map(({ query, params: raw }) => {
+      if (query.mode !== "WRITE") throw new Error(`queries/${query.name}: writeAll runs WRITE queries only`);
+      const parsed = query.params.safeParse(raw);
+      if (!parsed.success) {
+        throw new Error(
+          `queries/${query.name}: invalid parameters: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
+        );
+      }
+      return toDriverParams(parsed.data) as Record<string, unknown>;
+    });
+    if (steps.length === 0) return;
+    const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      // A retried transaction (a transient error) runs every step again; they are MERGEs.
+      await session.executeWrite(async (tx) => {
+        for (let i = 0; i < steps.length; i++) {
+          await tx.run((steps[i] as WriteStep).query.cypher, params[i]);
+          onDone?.(i);
+        }
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
   async function runStatements(statements: readonly string[]): Promise<void> {
     const session = driver.session({ database: options.database });
     try {
@@ -324,6 +370,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     console: consoleConnections,
     plan,
     rehearse,
+    writeAll,
     runStatements,
     verify: async () => {
       await driver.verifyConnectivity({ database: options.database });

@@ -7,7 +7,7 @@
  * in its data folder, so a restart on the same data (a 100k-paper database takes
  * minutes to read and lay out) serves the map at once.
  */
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
   monthIndex,
@@ -20,14 +20,17 @@ import {
   type RelType,
   ROUTES,
 } from "@kg/graph-schema";
-import { countAllQuery, overviewEdgesQuery, overviewNodesQuery } from "@kg/queries";
+import { countAllQuery, overviewEdgesQuery, overviewFirstsQuery, overviewNodesQuery } from "@kg/queries";
 import {
-  buildOverview,
+  chooseOverview,
+  finishOverview,
+  keepOverview,
   type OverviewEdge,
   type OverviewNode,
   overviewLabels,
   overviewTypes,
 } from "../overview/build.ts";
+import { canExtend } from "../overview/extend.ts";
 import type { ApiDeps } from "./route.ts";
 import { bindRoute } from "./route.ts";
 
@@ -36,6 +39,23 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set(REL_TYPES);
 
 /** Answers by `papers|budget|nodes|relationships`; a few entries at most. */
 const cache = new Map<string, Promise<OverviewResponse>>();
+/**
+ * Nodes the page imported while this server ran: drawn on the map however little the
+ * corpus says about them (bounded: a bulk import is laid out afresh anyway).
+ */
+const pinned = new Set<string>();
+const MAX_PINNED = 5_000;
+
+/** Called after each import with the ids of the nodes it added. */
+export function noteImported(ids: readonly string[]): void {
+  for (const id of ids) {
+    if (pinned.size >= MAX_PINNED) break;
+    pinned.add(id);
+  }
+}
+
+/** The last answer asked for, by `papers|budget`: the base an import's map extends. */
+const latest = new Map<string, Promise<OverviewResponse>>();
 const CACHE_ENTRIES = 6;
 /** Part of the file name of a kept answer: bumped when the selection or the layout changes. */
 const LAYOUT_VERSION = 2;
@@ -72,11 +92,49 @@ async function keep(file: string | null, answer: OverviewResponse): Promise<void
   }
 }
 
+/** The newest kept answer for this kind of map on disk (any data version), to extend. */
+async function readLatestKept(
+  deps: ApiDeps,
+  papers: boolean,
+  budget: number,
+): Promise<OverviewResponse | null> {
+  const file = cacheFile(deps, `${papers}|${budget}|0|0`);
+  if (!file) return null;
+  const dir = path.dirname(file);
+  const prefix = `v${LAYOUT_VERSION}-${papers}-${budget}-`;
+  try {
+    const names = (await readdir(dir)).filter((n) => n.startsWith(prefix) && n.endsWith(".json"));
+    const dated = await Promise.all(
+      names.map(async (n) => ({ n, t: (await stat(path.join(dir, n))).mtimeMs })),
+    );
+    const newest = dated.sort((a, b) => b.t - a.t)[0];
+    return newest ? readKept(path.join(dir, newest.n)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Older kept answers of the same kind of map: each import would otherwise leave one behind. */
+async function forgetOlder(papers: boolean, budget: number, keepFile: string | null) {
+  if (!keepFile) return;
+  const dir = path.dirname(keepFile);
+  const prefix = `v${LAYOUT_VERSION}-${papers}-${budget}-`;
+  try {
+    for (const n of await readdir(dir)) {
+      if (n.startsWith(prefix) && n.endsWith(".json") && path.join(dir, n) !== keepFile)
+        await unlink(path.join(dir, n)).catch(() => {});
+    }
+  } catch {
+    // Nothing kept yet.
+  }
+}
+
 async function readOverview(
   deps: ApiDeps,
   papers: boolean,
   budget: number,
   total: { nodes: number; relationships: number },
+  previous: OverviewResponse | null,
 ) {
   const labels = overviewLabels(papers);
   // No time limit of the console here: this runs once per data version, and a large
@@ -86,45 +144,65 @@ async function readOverview(
     deps.db.run(overviewEdgesQuery, { types: overviewTypes(papers), labels }),
   ]);
   const nodes: OverviewNode[] = [];
+  const idOf = new Map<string, string>();
+  const refOf = new Map<string, string>();
   for (const r of nodeRows) {
     if (!KNOWN_LABELS.has(r.label)) continue;
     const label = r.label as NodeLabel;
-    nodes.push({
-      id: nodeId(label, r.key),
-      label,
-      name: r.name,
-      degree: r.degree,
-      first: monthIndex(r.first),
-    });
+    const id = nodeId(label, r.key);
+    idOf.set(r.ref, id);
+    refOf.set(id, r.ref);
+    nodes.push({ id, label, name: r.name, degree: r.degree, first: -1 });
   }
   const edges: OverviewEdge[] = [];
   for (const r of edgeRows) {
+    const source = idOf.get(r.source);
+    const target = idOf.get(r.target);
     // A type or label this build does not know yet (a newer ingest) is left off the map.
-    if (!KNOWN_TYPES.has(r.type) || !KNOWN_LABELS.has(r.fromLabel) || !KNOWN_LABELS.has(r.toLabel)) continue;
-    edges.push({
-      type: r.type as RelType,
-      source: nodeId(r.fromLabel as NodeLabel, r.fromKey),
-      target: nodeId(r.toLabel as NodeLabel, r.toKey),
-    });
+    if (!KNOWN_TYPES.has(r.type) || !source || !target) continue;
+    edges.push({ type: r.type as RelType, source, target });
   }
-  return buildOverview(nodes, edges, { budget, total });
+  // After an import the map it had is kept and extended; a first map, or one that
+  // changed too much to patch, is chosen and laid out afresh.
+  const kept = previous ? keepOverview(nodes, edges, previous.graph.ids, pinned) : null;
+  const extend = previous && kept && canExtend(previous, kept.nodes) ? previous : null;
+  const selection = extend && kept ? kept : chooseOverview(nodes, edges, budget);
+  // The earliest paper only for the nodes kept: asked for every node it was most of the time.
+  const firstRows = await deps.db.run(overviewFirstsQuery, {
+    refs: selection.nodes.flatMap((n) => refOf.get(n.id) ?? []),
+  });
+  const firstOf = new Map(firstRows.map((r) => [idOf.get(r.ref), monthIndex(r.first)]));
+  const dated = {
+    ...selection,
+    nodes: selection.nodes.map((n) => ({ ...n, first: firstOf.get(n.id) ?? -1 })),
+  };
+  return finishOverview(dated, { total, previous: extend });
 }
 
 export async function overviewFor(deps: ApiDeps, papers: boolean, budget: number): Promise<OverviewResponse> {
   const [counts] = await deps.db.run(countAllQuery, {});
   const total = { nodes: counts?.nodes ?? 0, relationships: counts?.relationships ?? 0 };
-  const key = `${papers}|${budget}|${total.nodes}|${total.relationships}`;
+  const kind = `${papers}|${budget}`;
+  const key = `${kind}|${total.nodes}|${total.relationships}`;
   let answer = cache.get(key);
   if (!answer) {
     const file = cacheFile(deps, key);
+    const before = latest.get(kind);
     answer = readKept(file).then(async (kept) => {
       if (kept) return kept;
-      const fresh = await readOverview(deps, papers, budget, total);
+      // The map before the data changed (an import): its layout is extended, not redone.
+      const previous = (await before?.catch(() => null)) ?? (await readLatestKept(deps, papers, budget));
+      const fresh = await readOverview(deps, papers, budget, total, previous);
       await keep(file, fresh);
+      await forgetOlder(papers, budget, file);
       return fresh;
     });
     cache.set(key, answer);
-    answer.catch(() => cache.delete(key));
+    latest.set(kind, answer);
+    answer.catch(() => {
+      cache.delete(key);
+      if (latest.get(kind) === answer) latest.delete(kind);
+    });
     while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
   }
   return answer;

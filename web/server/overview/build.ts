@@ -14,6 +14,8 @@ import {
 import Graph from "graphology";
 import louvain from "graphology-communities-louvain";
 import forceAtlas2 from "graphology-layout-forceatlas2";
+import { mulberry32 } from "../random.ts";
+import { extendLayout } from "./extend.ts";
 
 /** Labels of the map by default; papers and authors come with `papers=true`; Source never. */
 export const MAP_LABELS: readonly NodeLabel[] = ["Model", "Dataset", "Method", "Organization"];
@@ -153,18 +155,6 @@ export function selectOverview(
   return { nodes: kept, edges: keptEdges, aggregated };
 }
 
-/** A small deterministic generator (mulberry32), so the same data gives the same map. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface Layout {
   xs: number[];
   ys: number[];
@@ -172,7 +162,7 @@ export interface Layout {
 }
 
 /** How long ForceAtlas2 may run for one map; it is computed once per data version and cached. */
-const LAYOUT_BUDGET_MS = 8_000;
+const LAYOUT_BUDGET_MS = 2_500;
 const MAX_ITERATIONS = 400;
 /** The screen's shape (width over height): components are packed to fill it, not a disc. */
 const ASPECT = 1.6;
@@ -341,7 +331,7 @@ export function layoutOverview(nodes: readonly OverviewNode[], edges: readonly O
   for (const e of edges) {
     if (e.source !== e.target && !graph.hasEdge(e.source, e.target)) graph.addEdge(e.source, e.target);
   }
-  const random = seeded(n * 7919 + edges.length);
+  const random = mulberry32(n * 7919 + edges.length);
   const raw = n > 0 ? louvain(graph, { rng: random, getEdgeWeight: null }) : {};
   const sizes = new Map<number, number>();
   for (const c of Object.values(raw)) sizes.set(c, (sizes.get(c) ?? 0) + 1);
@@ -430,13 +420,69 @@ export function dropFragments(selection: Selection): Selection {
   };
 }
 
-export function buildOverview(
+/**
+ * The map after an import: the nodes it had (those still there), the imported nodes
+ * (`pinned`) and what they are tied to, with every relation among them. No ranking
+ * again, so the map the user knows stays whole and an imported model shows however
+ * little the corpus says about it (the budget's ranking would leave it out).
+ */
+export function keepOverview(
   nodes: readonly OverviewNode[],
   edges: readonly OverviewEdge[],
-  options: { budget: number; total: { nodes: number; relationships: number } },
-): OverviewResponse {
-  const selection = dropFragments(selectOverview(nodes, edges, options.budget));
-  const layout = layoutOverview(selection.nodes, selection.edges);
+  had: readonly string[],
+  pinned: ReadonlySet<string>,
+): Selection {
+  const exists = new Set(nodes.map((n) => n.id));
+  const keep = new Set(had.filter((id) => exists.has(id)));
+  for (const id of pinned) if (exists.has(id)) keep.add(id);
+  for (const e of edges) {
+    if (pinned.has(e.source) && exists.has(e.target)) keep.add(e.target);
+    if (pinned.has(e.target) && exists.has(e.source)) keep.add(e.source);
+  }
+  const seen = new Set<string>();
+  const keptEdges = edges.filter((e) => {
+    if (e.source === e.target || !keep.has(e.source) || !keep.has(e.target)) return false;
+    const k = `${e.source}|${e.type}|${e.target}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const left = new Map<NodeLabel, number>();
+  for (const n of nodes) if (!keep.has(n.id)) left.set(n.label, (left.get(n.label) ?? 0) + 1);
+  const order = new Map(had.map((id, i) => [id, i]));
+  return {
+    // The nodes it had in their order, then the new ones.
+    nodes: nodes
+      .filter((n) => keep.has(n.id))
+      .sort((a, b) => (order.get(a.id) ?? had.length) - (order.get(b.id) ?? had.length)),
+    edges: keptEdges,
+    aggregated: NODE_LABELS.filter((l) => left.has(l)).map((label) => ({
+      label,
+      count: left.get(label) ?? 0,
+    })),
+  };
+}
+
+/** The nodes and relations the map shows within `budget`: the selection, fragments left out. */
+export function chooseOverview(
+  nodes: readonly OverviewNode[],
+  edges: readonly OverviewEdge[],
+  budget: number,
+): Selection {
+  return dropFragments(selectOverview(nodes, edges, budget));
+}
+
+export interface FinishOptions {
+  total: { nodes: number; relationships: number };
+  /** The map as it was before the data changed: its positions are kept and extended. */
+  previous?: OverviewResponse | null;
+}
+
+/** Positions (kept from `previous` where it can be, else laid out) and the answer's columns. */
+export function finishOverview(selection: Selection, options: FinishOptions): OverviewResponse {
+  const layout =
+    (options.previous && extendLayout(options.previous, selection.nodes, selection.edges)) ??
+    layoutOverview(selection.nodes, selection.edges);
   const graph = toGraphColumns(
     selection.nodes.map((n) => ({ id: n.id, label: n.label, name: n.name, degree: n.degree })),
     selection.edges,
@@ -449,4 +495,12 @@ export function buildOverview(
     aggregated: selection.aggregated,
     total: options.total,
   };
+}
+
+export function buildOverview(
+  nodes: readonly OverviewNode[],
+  edges: readonly OverviewEdge[],
+  options: FinishOptions & { budget: number },
+): OverviewResponse {
+  return finishOverview(chooseOverview(nodes, edges, options.budget), options);
 }

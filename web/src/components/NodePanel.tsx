@@ -5,11 +5,17 @@ import { useApi } from "../api/use-api.ts";
 import { mainData, mainGraph } from "../graph/main-graph.ts";
 import { REL_WORDS } from "../graph/style.ts";
 import { flyToNode } from "../sigma/main-view.ts";
-import { actions, useApp } from "../state/store.ts";
+import { actions, type SidePanel, useApp } from "../state/store.ts";
 import { NodeCard } from "./cards.tsx";
 import { ExploreTools } from "./ExploreTools.tsx";
 import { LabelChip, NodeLink } from "./NodeLink.tsx";
 import { RelatedPanel } from "./RelatedPanel.tsx";
+import { type TabOption, Tabs } from "./Tabs.tsx";
+
+const PANELS: readonly TabOption<SidePanel>[] = [
+  { value: "card", label: "Card" },
+  { value: "related", label: "Related work (r)", testId: "tab-related" },
+];
 
 function labelOf(id: string): NodeLabel | null {
   const label = id.slice(0, id.indexOf(":"));
@@ -105,25 +111,7 @@ export function NodePanel({ id }: { id: string }) {
           </button>
         </div>
         <ExploreTools id={id} />
-        <div className="tabs" role="tablist">
-          <button
-            type="button"
-            role="tab"
-            aria-selected={panel === "card"}
-            onClick={() => actions.setPanel("card")}
-          >
-            Card
-          </button>
-          <button
-            type="button"
-            role="tab"
-            data-testid="tab-related"
-            aria-selected={panel === "related"}
-            onClick={() => actions.setPanel("related")}
-          >
-            Related work (r)
-          </button>
-        </div>
+        <Tabs label="About this node" value={panel} onChange={actions.setPanel} options={PANELS} />
       </header>
       <div className="node-panel-body">
         {panel === "related" ? (

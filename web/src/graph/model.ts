@@ -379,7 +379,13 @@ export function loadGraphColumns(
     const anchor = anchorOf.get(i);
     let x: number;
     let y: number;
-    if (anchor !== undefined) {
+    if (anchor !== undefined && layout) {
+      // Where the server put it (it extends the map it had, beside what the node names),
+      // taken relative to a neighbour: right even if the user has moved the layout since.
+      const a = graph.getNodeAttributes(ids[anchor] as string);
+      x = a.x + (layout.xs[i] as number) - (layout.xs[anchor] as number);
+      y = a.y + (layout.ys[i] as number) - (layout.ys[anchor] as number);
+    } else if (anchor !== undefined) {
       // Beside a neighbour already placed, so the layout the user has stays readable.
       const a = graph.getNodeAttributes(ids[anchor] as string);
       const angle = hashUnit(id, 3) * Math.PI * 2;

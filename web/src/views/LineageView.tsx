@@ -6,6 +6,7 @@ import { methodWord } from "../components/cards.tsx";
 import { EdgeEvidenceList } from "../components/EdgeEvidence.tsx";
 import { FamilyGrowthView } from "../components/FamilyGrowth.tsx";
 import { NameFamily } from "../components/NameFamily.tsx";
+import { type TabOption, Tabs } from "../components/Tabs.tsx";
 import {
   BOX_H,
   BOX_W,
@@ -17,9 +18,13 @@ import {
 } from "../graph/lineage-layout.ts";
 import { LABEL_COLORS } from "../graph/style.ts";
 import { isNodeId } from "../state/navigation.ts";
-import { actions, useApp } from "../state/store.ts";
+import { actions, type LineageMode, useApp } from "../state/store.ts";
 
 const DEPTH = 10;
+const LINEAGE_MODES: readonly TabOption<LineageMode>[] = [
+  { value: "tree", label: "Tree", testId: "lineage-mode-tree" },
+  { value: "time", label: "Over time", testId: "lineage-mode-time" },
+];
 /** Descendants asked for by the growth view: a popular base model's whole family, within reason. */
 const GROWTH_LIMIT = 2000;
 /** Children per parent and method the growth view asks for (the tree takes the server's few). */
@@ -312,26 +317,13 @@ export function LineageView() {
         <h2>
           Lineage of <span data-testid="lineage-root-name">{rootName}</span>
         </h2>
-        <div className="mode-toggle" role="tablist" aria-label="Lineage as">
-          <button
-            type="button"
-            role="tab"
-            data-testid="lineage-mode-tree"
-            aria-selected={mode === "tree"}
-            onClick={() => actions.setLineageMode("tree")}
-          >
-            Tree
-          </button>
-          <button
-            type="button"
-            role="tab"
-            data-testid="lineage-mode-time"
-            aria-selected={mode === "time"}
-            onClick={() => actions.setLineageMode("time")}
-          >
-            Over time
-          </button>
-        </div>
+        <Tabs
+          look="toggle"
+          label="Lineage as"
+          value={mode}
+          onChange={actions.setLineageMode}
+          options={LINEAGE_MODES}
+        />
         <span className="muted">
           {data.graph.nodes.length} models · {data.graph.edges.length} derivations stated in papers
           {data.family.nodes.length > 0 ? ` · ${data.family.nodes.length} in the family by name` : ""} · ⊕

@@ -7,7 +7,7 @@ import { matchFrames } from "../frames.ts";
 import type { Mention } from "../mentions.ts";
 import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
 import { OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
-import { BENCHMARK_AFTER } from "../vocabulary/evaluation-cues.ts";
+import { APPOSITIVE_GAP, BENCHMARK_AFTER, GENERIC_PLURAL_SUBJECT } from "../vocabulary/evaluation-cues.ts";
 import { inferBasedOnMethod } from "./based-on-method.ts";
 
 /**
@@ -94,6 +94,8 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       }
       continue;
     }
+    // "FIRE-1M is generated via models trained on FIRE-100K": an unnamed subject trains nothing named.
+    if (fm.subject === "main" && unnamedPluralSubject(s, fm.object, fm.words)) continue;
     // The names before the data in its clause, nearest first, each tried until one is a model.
     let from: number | "main" = "main";
     const orElse: Array<number | "main"> = [];
@@ -126,7 +128,23 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       };
       if (orElse.length > 0) proto.orElse = orElse;
       st.protos.push(proto);
-      st.roles.push({ cand: cs[k] as number, label: "Dataset", weight: 0.5 });
+      st.roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1 });
     }
   }
+}
+
+/** Is the verb of a training frame right after a plural common noun that no name precedes ("models trained on D")? */
+function unnamedPluralSubject(s: SentenceInfo, object: number, words: string): boolean {
+  const O = s.mentions[object] as Mention;
+  const verbStart = O.start - words.length;
+  const before = s.lower.slice(Math.max(0, verbStart - 40), verbStart);
+  const noun = GENERIC_PLURAL_SUBJECT.exec(before);
+  if (noun === null) return false;
+  const nounStart = verbStart - before.length + noun.index;
+  // "Foo models trained on D" names them, and so does an appositive ("Baz, a family of … models trained on D").
+  let last = -1;
+  for (const m of s.mentions) if (m.end <= nounStart) last = Math.max(last, m.end);
+  if (last >= 0 && (nounStart - last <= 2 || APPOSITIVE_GAP.test(s.lower.slice(last, nounStart))))
+    return false;
+  return true;
 }

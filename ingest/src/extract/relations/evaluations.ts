@@ -9,14 +9,20 @@ import { find, type PaperState, type SentenceInfo, typeOfCand } from "../state.t
 import { LIST_END } from "../vocabulary/clause-cues.ts";
 import { MAIN_COREF, OWN_DATA, THIS_DATASET, TRAINS } from "../vocabulary/coreference-cues.ts";
 import {
+  BASE_PHRASE_BEFORE,
+  COMPARED_OR_BASE_EARLIER,
   COMPARISON_BEFORE,
   EVAL_CUE,
+  EVAL_HEAD_OBJECT_BEFORE,
   EVAL_LIST_BEFORE,
   EVAL_OBJECT_BEFORE,
+  EVAL_SUBSET_BEFORE,
   EVAL_VERB_BEFORE,
   EVALUATION_WORD,
   FROM_BY_BEFORE,
   JUDGE_OR_TOOL_BEFORE,
+  OVER_BASELINE_BEFORE,
+  SCORE_ON_BEFORE,
   SUBJECT_VERB,
   TRAINED_ON_BEFORE,
   TRAINED_OR_PART_BEFORE,
@@ -36,6 +42,7 @@ export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
       const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
       const subjectOfVerb =
         SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before) && !governedName(s, k);
+      if (BASE_PHRASE_BEFORE.test(before)) continue;
       if (
         subjectOfVerb ||
         EVAL_VERB_BEFORE.test(before.slice(-30)) ||
@@ -48,8 +55,12 @@ export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
           label: "Model",
           weight: m.strong ? 2 : subjectOfVerb ? 1.5 : 0.75,
         });
-      else if (EVAL_OBJECT_BEFORE.test(before.slice(-16)) && !TRAINED_ON_BEFORE.test(before)) {
-        roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1.5 });
+      else if (
+        (EVAL_OBJECT_BEFORE.test(before.slice(-16)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) &&
+        !TRAINED_ON_BEFORE.test(before)
+      ) {
+        const strong = SCORE_ON_BEFORE.test(before) || EVAL_HEAD_OBJECT_BEFORE.test(before);
+        roles.push({ cand: cs[k] as number, label: "Dataset", weight: strong ? 3 : 1.5 });
         // "On A, B, and C, X achieves": the rest of the list the preposition governs is evaluated on too.
         for (const g of evaluationList(s, k))
           roles.push({ cand: cs[g] as number, label: "Dataset", weight: 1.5 });
@@ -70,18 +81,30 @@ function evaluationList(s: SentenceInfo, k: number): number[] {
     const prev = s.mentions[group[i - 1] as number] as Mention;
     const m = s.mentions[group[i] as number] as Mention;
     if (m.start === prev.start) continue;
-    if (SUBJECT_VERB.test(s.lower.slice(m.end, m.end + 60))) return [];
+    // The list's last name ("on A and B show …") is never a subject: "On A and X achieves" is no English.
+    const last = LIST_END.test(s.lower.slice(prev.end, m.start));
+    if (!last && SUBJECT_VERB.test(s.lower.slice(m.end, m.end + 60))) return [];
     out.push(group[i] as number);
-    if (LIST_END.test(s.lower.slice(prev.end, m.start))) return out;
+    if (last) return out;
   }
   return [];
+}
+
+/** Is mention k a baseline or a base ("compared with models based on Foo, Bar achieves")? */
+function comparedName(s: SentenceInfo, k: number): boolean {
+  const m = s.mentions[k] as Mention;
+  return (
+    COMPARISON_BEFORE.test(s.lower.slice(Math.max(0, m.start - 40), m.start)) ||
+    COMPARED_OR_BASE_EARLIER.test(s.lower.slice(Math.max(0, m.start - 100), m.start))
+  );
 }
 
 /** Is one of the objects (candidates) written after "on", "across" or "over" (an evaluation object)? */
 function someEvaluationObject(s: SentenceInfo, objects: number[]): boolean {
   for (const o of objects) {
     const m = s.mentions[s.cands.indexOf(o)] as Mention;
-    if (EVAL_OBJECT_BEFORE.test(s.lower.slice(Math.max(0, m.start - 24), m.start))) return true;
+    const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
+    if (EVAL_OBJECT_BEFORE.test(before.slice(-24)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) return true;
   }
   return false;
 }
@@ -113,7 +136,12 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
       )
         subjects.push(c);
     } else if (t === "Dataset") {
-      if (TRAINED_OR_PART_BEFORE.test(before)) continue;
+      if (
+        (TRAINED_OR_PART_BEFORE.test(before) && !EVAL_SUBSET_BEFORE.test(before)) ||
+        BASE_PHRASE_BEFORE.test(before) ||
+        OVER_BASELINE_BEFORE.test(s.lower.slice(Math.max(0, m.start - 120), m.start))
+      )
+        continue;
       if (introducedAt.get(c) === si || introducedHere.has(`${si}:${k}`)) continue;
       objects.push(c);
     }
@@ -148,7 +176,8 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
     if (from.length === 1) {
       const k0 = s.cands.indexOf(from[0] as number);
       for (const k of groupOf(s, k0))
-        if (k !== k0 && typeOfCand(st, s.cands[k] as number) === "Model") from.push(s.cands[k] as number);
+        if (k !== k0 && typeOfCand(st, s.cands[k] as number) === "Model" && !comparedName(s, k))
+          from.push(s.cands[k] as number);
     }
     let extractor = "pattern:eval-on";
     let confidence = 0.8;
@@ -164,7 +193,7 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
         const c = s.cands[k] as number;
         const m = ms[k] as Mention;
         if (typeOfCand(st, c) !== "Model") continue;
-        if (COMPARISON_BEFORE.test(s.lower.slice(Math.max(0, m.start - 40), m.start))) break;
+        if (comparedName(s, k)) break;
         // "evaluated by Foo", "X with Foo": a judge or a tool is not the model evaluated.
         if (JUDGE_OR_TOOL_BEFORE.test(s.lower.slice(Math.max(0, m.start - 16), m.start))) continue;
         from = [c];
@@ -198,6 +227,7 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
       const m = ms[k] as Mention;
       const after = s.lower.slice(m.end, m.end + 60);
       const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
+      if (BASE_PHRASE_BEFORE.test(before)) continue;
       if (
         SUBJECT_VERB.test(after) ||
         EVAL_VERB_BEFORE.test(before) ||

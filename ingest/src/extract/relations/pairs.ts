@@ -17,7 +17,8 @@ import {
   USES_METHOD,
 } from "../rules/pairs.ts";
 import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
-import { OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
+import { FAMILY_AFTER, OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
+import { APPOSITIVE_GAP, GENERIC_PLURAL_SUBJECT } from "../vocabulary/evaluation-cues.ts";
 import { inferBasedOnMethod } from "./based-on-method.ts";
 
 /**
@@ -56,27 +57,32 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
       const between = s.lower.slice(A.end, B.start);
       if (between.length > 90) break;
       // Cheap gate, derived from the rules: every pair rule needs one of its cue words between the names.
-      if (!PAIR_GATE.test(between)) continue;
+      if (!PAIR_GATE.test(between) || FAMILY_AFTER.test(between)) continue;
       const ca = cs[a] as number;
       const cb = cs[b] as number;
       // The pair patterns of derivation read adjacent names of one clause only ("Swan-S, based on A, and
       // Swan-L, built on B": B is the base of Swan-L alone); farther pairs are the frames' (nearest subject).
       const fwd = b === a + 1 && !/[;:]/.test(between) ? BASED_FORWARD.pattern.exec(between) : null;
+      if (fwd && fwd[2] === "on" && unnamedSubjectBetween(between, fwd.index)) continue;
       if (fwd) {
         const verb = fwd[1] as string;
         const prep = fwd[2] as string;
         if (prep === "on" || (prep === "upon" && /trained/.test(verb))) {
-          // "fine-tuned on X": a base model or a data set, decided by X's type.
-          pushPair(protos, s, a, b, {
-            type: "BASED_ON",
-            from: ca,
-            to: cb,
-            method: inferBasedOnMethod(verb, s.text, paperLower),
-            sentence: si,
-            confidence: 0.75,
-            extractor: "pattern:tuned-on-model",
-            need: [["Model"], ["Model"]],
-          });
+          // "fine-tuned on X": a base model or a data set, decided by X's type; what a model is
+          // pre-trained on is data ("pre-trained on Foo-627B"), whatever its name's shape says.
+          const pretrained = /pre-?trained/.test(verb);
+          if (pretrained) roles.push({ cand: cb, label: "Dataset", weight: 1.5 });
+          else
+            pushPair(protos, s, a, b, {
+              type: "BASED_ON",
+              from: ca,
+              to: cb,
+              method: inferBasedOnMethod(verb, s.text, paperLower),
+              sentence: si,
+              confidence: 0.75,
+              extractor: "pattern:tuned-on-model",
+              need: [["Model"], ["Model"]],
+            });
           pushPair(protos, s, a, b, {
             type: "TRAINED_ON",
             from: ca,
@@ -189,4 +195,17 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
       // "X from NVIDIA" (DEVELOPED) is read once types are known: edgesFromOrganisations.
     }
   }
+}
+
+/**
+ * "FLARE-1M is generated via models trained on FLARE-100K": a plural common noun just before the
+ * verb, not right after the first name ("Foo models trained on …" names them), is the subject.
+ * Only for training on data: "Foo, a series of models derived from Bar" is an appositive.
+ */
+function unnamedSubjectBetween(between: string, verbAt: number): boolean {
+  const noun = GENERIC_PLURAL_SUBJECT.exec(between.slice(0, verbAt + 1));
+  if (noun === null) return false;
+  // "Baz, a family of … models trained on D": an appositive of the name before.
+  const gap = between.slice(0, noun.index);
+  return gap.trim().length > 0 && !APPOSITIVE_GAP.test(gap);
 }

@@ -49,6 +49,12 @@ const DERIVE =
 /** Adjectives between a determiner and the base model ("the open-weight Foo"). */
 const MODS =
   "(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|[\\w-]+-based)\\s+){0,3}";
+/**
+ * Nouns after a verb of training that take the "on" themselves: "instruction-tuning corpora on
+ * BarBench" (corpora compared on a benchmark), "training costs on Foo".
+ */
+const NOT_TRAINED_THING =
+  "(?:corpus|corpora|data|datasets?|sets|samples|examples|recipes?|steps|stages?|budgets?|costs?|baselines?|methods?)\\b";
 /** What a paper calls the thing it builds on: "Foo as its foundation model". */
 const BASE_ROLE = "(?:foundation|base|backbone|initiali[sz]ation|starting point|pre-?trained)";
 
@@ -141,10 +147,10 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     cues: ["tunes", "trains", "distills", "adapts", "upcycles", "initializes", "initialises", "training"],
   },
   {
-    // "When trained on BarSet, Baz and Qux …", "Trained on BarSet, Baz reaches …".
+    // "When trained on BarSet, Baz and Qux …", "Trained on BarSet, Baz reaches …", "… show that when trained on BarSet, Baz …".
     id: "opening-trained-on",
     type: "TRAINED_ON",
-    before: `^(?:when |after |once |by )?(?:being )?(?:trained|pre-?trained|fine-?tuned|post-?trained|mid-?trained|training|pre-?training|fine-?tuning)\\s+(?:on|using|with)\\s+${MODS}$`,
+    before: `(?:^|(?:^|\\bthat\\s+|,\\s*)(?:when|after|once|by)\\s+)(?:being )?(?:trained|pre-?trained|fine-?tuned|post-?trained|mid-?trained|training|pre-?training|fine-?tuning)\\s+(?:on|using|with)\\s+${MODS}$`,
     subject: "next",
     confidence: 0.7,
     cues: ["train", "tun"],
@@ -197,7 +203,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "We mid-train Foo-Base on BarMix", "after training on Bar environments", "continued pretraining with BarCorpus data".
     id: "trained-on",
     type: "TRAINED_ON",
-    before: `\\b(?:${MAKE}|training)\\s+(?:[\\w-]+\\s+){0,3}?(?:on|using)\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+)?$`,
+    before: `\\b(?:${MAKE}|training)\\s+(?:(?!${NOT_TRAINED_THING})[\\w-]+\\s+){0,3}?(?:on|using)\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+)?$`,
     subject: "main",
     confidence: 0.7,
     cues: ["on", "using"],

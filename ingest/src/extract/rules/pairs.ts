@@ -21,12 +21,13 @@ export interface PairRule {
 
 /**
  * "X, fine-tuned from Y", "X is distilled from Y", "X (trained on Y)": X BASED_ON Y (or, with
- * "on", TRAINED_ON when Y is a data set). Captures the verb and the preposition.
+ * "on", TRAINED_ON when Y is a data set). Captures the verb and the preposition. "pretrained
+ * features from Y" says where features come from, not what X was made from.
  */
 export const BASED_FORWARD: PairRule = {
   id: "based-forward",
   pattern:
-    /(?:^|[\s),])(?:which\s+(?:is|was|are|were)\s+|(?:is|was|are|were)\s+|that\s+(?:is|was)\s+)?(?:(?:further|continually|continuously|directly|then|also|first|subsequently|additionally)\s+)?(fine-?tuned|finetuned|post-?trained|distilled|adapted|derived|initiali[sz]ed|upcycled|merged|quantized|continually pre-?trained|pre-?trained|trained|built|developed|instruction-tuned|tuned|obtained|created|aligned)\s+(?:\w+\s+){0,2}?(from|upon|off|on top of|on|based on)\s+(?:the\s+|a\s+|an\s+)?$/,
+    /(?:^|[\s),])(?:which\s+(?:is|was|are|were)\s+|(?:is|was|are|were)\s+|that\s+(?:is|was)\s+)?(?:(?:further|continually|continuously|directly|then|also|first|subsequently|additionally)\s+)?(fine-?tuned|finetuned|post-?trained|distilled|adapted|derived|initiali[sz]ed|upcycled|merged|quantized|continually pre-?trained|pre-?trained|trained|built|developed|instruction-tuned|tuned|obtained|created|aligned)\s+(?:(?!(?:features|representations|embeddings|outputs|knowledge|signals|labels|data)\b)\w+\s+){0,2}?(from|upon|off|on top of|on|based on)\s+(?:the\s+|a\s+|an\s+)?$/,
   stems: ["from", "upon"],
   words: ["on", "off"],
 };

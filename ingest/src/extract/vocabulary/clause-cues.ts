@@ -34,3 +34,12 @@ export const SUCH_AS_BEFORE =
 export const CLAUSE_BREAK = /[;:]|\.\s/;
 /** The last link of a list: "…, and C", "A or B". */
 export const LIST_END = /\b(?:and|or)\s*$/;
+/** "the Foo family built on Bar": a family named as a whole is no model made from anything (the names before it are). */
+export const FAMILY_AFTER = /^\s+(?:family|families|series|line|lineage)\b/;
+/**
+ * Before a name: it is compared with ("improvements over … vanilla Foo", "than Foo"), is itself a
+ * source ("training from Foo", not "responses from Foo"), or is what is evaluated or applied to ("we evaluate Foo") — no
+ * model made in the clause that follows.
+ */
+export const NOT_MADE_BEFORE =
+  /(?:\b(?:over|than|versus|vs\.?|against|compared (?:to|with)|outperform\w*|surpass\w*)\s+(?:[\w-]+\s+){0,4}|\b(?:(?:train\w*|tun\w*|distill\w*|initiali[sz]\w*)\s+from|evaluat\w*|test|tests|tested|testing|benchmark(?:s|ed|ing))\s+(?:the\s+|our\s+)?)$/;

@@ -10,7 +10,7 @@ export const THIS_DATASET =
   /\b(?:this|these|the|our|that|such)\s+(?:[\w-]+\s+){0,2}?(dataset|datasets|data set|corpus|benchmark)\b|\b(?:this|these)\s+(?:[\w-]+\s+){0,2}?(?:data|resource|collection)\b/;
 /** "our model", "the proposed framework", "it outperforms", "Experiments show": the paper's main model. */
 export const MAIN_COREF =
-  /\b(?:our|the proposed|this|the resulting)\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|framework|system|network|agent|architecture|llm|mllm)\b|^(?:it|they)\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|reach|obtain|set|improv|perform|scor|exceed|attain)|^(?:experiments?|extensive experiments?|experimental results?|results?|evaluations?|extensive evaluations?|comprehensive experiments?)\b/;
+  /\b(?:our|the proposed|this|the resulting)\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|framework|system|network|agent|architecture|pipeline|llm|mllm)\b|(?:^|^[^,;]{0,80},\s*)(?:it|they)\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|reach|obtain|set|improv|perform|scor|exceed|attain)|^(?:experiments?|extensive experiments?|experimental results?|results?|evaluations?|extensive evaluations?|comprehensive experiments?)\b/;
 /** A sentence that builds a data set, corpus or benchmark ("We first build the largest PET dataset"). */
 export const BUILDS_DATA =
   /\b(?:build|built|construct|collect|curat|creat|introduc|present|releas|assembl|compil)\w*\s+(?:[\w-]+\s+){0,8}?(?:dataset|data set|corpus|benchmark)\b/;

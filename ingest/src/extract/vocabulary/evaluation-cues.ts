@@ -15,12 +15,18 @@ export const SUBJECT_VERB =
 /** "on", "across the", "over several": before the data a model is evaluated on. */
 export const EVAL_OBJECT_BEFORE =
   /\b(?:on|across|over)\s+(?:the\s+|all\s+|both\s+|several\s+|challenging\s+|standard\s+|popular\s+)?$/;
+/** "on the OOD grounding benchmark Foo", "across the held-out test set Foo": the head noun before the name. */
+export const EVAL_HEAD_OBJECT_BEFORE =
+  /\b(?:on|across|over)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:benchmarks?|datasets?|test\s+sets?|leaderboards?|suites?)\s+$/;
 /** A comparison before a name: a baseline, not the model evaluated. */
 export const COMPARISON_BEFORE =
   /\b(?:than|over|outperforms?|outperforming|surpass\w*|beats?|exceeds?|against|versus|vs\.?|baselines?|such as|including|like|compared (?:to|with))\s+(?:the\s+|strong\s+|sota\s+|leading\s+)?[\w-]{0,20}\s*$/;
-/** "we evaluate X", "benchmarking X": the model evaluated follows the verb. */
+/**
+ * "we evaluate X", "benchmarking X", "evaluations on … demonstrate that X": the model evaluated
+ * follows (not after the noun alone: "the grounding benchmark X" is data).
+ */
 export const EVAL_VERB_BEFORE =
-  /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\s+(?:\w+\s+){0,2}$/;
+  /(?:\b(?:evaluat(?:e|es|ed|ing)|assess(?:es|ed|ing)|validat(?:e|es|ed|ing)|tested|testing|benchmarked|benchmarking)|\b(?:we|to|and|also)\s+(?:test|tests|benchmark|benchmarks|assess))\s+(?:\w+\s+){0,2}$|\b(?:evaluations?|assessments?|experiments?|results|benchmarks?|tests)\s+(?:[\w-]+\s+){0,4}?(?:demonstrate|show|reveal|confirm|indicate)s?\s+(?:that\s+)?$/;
 /** "we evaluate models including X, Y": a list of the models evaluated. */
 export const EVAL_LIST_BEFORE =
   /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\b[^.;]{0,160}\b(?:including|such as|like|namely)\s+[^.;()]{0,60}$/;
@@ -33,7 +39,27 @@ export const TRAINED_ON_BEFORE = /\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*
 /** "trained on the", "a subset of": a data set that is no evaluation object. */
 export const TRAINED_OR_PART_BEFORE =
   /\b(?:trained|tuned|pre-?trained|training|tuning|pre-?training|fine-?tuning|subset of|portion of|split of)\s+(?:on\s+)?(?:\S+\s+){0,3}$/;
+/** "a benchmark based on Foo", "derived from Foo": the source of something else, neither evaluated nor evaluated on. */
+export const BASE_PHRASE_BEFORE =
+  /\b(?:based on|derived from|built (?:on|from|upon)|constructed from|curated from|sourced from|extends?|extending)\s+(?:the\s+)?$/;
+/** "77.8 on X", "by 5% on X", "+3.1 points across X": a score reported on data, strong evidence of a data set. */
+export const SCORE_ON_BEFORE = /\d(?:\.\d+)?\s*(?:%|\\%|points?|pp|pts)?\s+(?:on|across)\s+(?:the\s+)?$/;
+/** "on the zero-shot subset of X": an evaluation on part of X is one on X. */
+export const EVAL_SUBSET_BEFORE =
+  /\b(?:on|across)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:subsets?|splits?|portions?)\s+of\s+(?:the\s+)?$/;
+/** "compared with three models based on Foo": a name in a comparison or a base phrase, read over a longer span. */
+export const COMPARED_OR_BASE_EARLIER =
+  /\b(?:compared (?:to|with)|in comparison (?:to|with)|relative to|versus|against|baselines?|based on|built (?:on|upon))\b[^;:]{0,80}$/;
+/** "improves X over Y", "gains over Y": what follows "over" is a baseline, not data evaluated on. */
+export const OVER_BASELINE_BEFORE =
+  /\b(?:improv\w*|gains?|advantages?|speed-?ups?|margins?|wins?|outperform\w*)\b[^,;]{0,60}\bover\s+(?:the\s+)?$/;
 /** Words of evaluation. */
 export const EVALUATION_WORD = /\b(?:benchmark|evaluat|test|assess)\w*\b/;
 /** "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on. */
 export const BENCHMARK_AFTER = /^\s*(?:benchmarks?|leaderboards?|test sets?)\b/;
+/** "models trained on", "a reward model trained on": a common noun (plural, or with an article) as the subject of training. */
+export const GENERIC_PLURAL_SUBJECT =
+  /(?:\b(?:models|baselines|methods|systems|approaches|networks|classifiers|policies|agents|llms|vlms|mllms|variants|students)|\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:model|baseline|method|system|network|classifier|policy|agent|llm|vlm))\s+(?:(?:that|which)\s+(?:is|are|was|were|has been|have been)\s+|(?:is|are|was|were)\s+)?$/;
+/** The words between a name and a noun that describe it: ", a family of … models", " is a … model". */
+export const APPOSITIVE_GAP =
+  /^\s*(?:,\s+|\s+(?:is|are|was|were)\s+(?=(?:a|an|the|one|two|three|our|its)\s))(?!(?:and|or|but|while|where|which|whereas)\b)[^,;]*$/;

@@ -26,11 +26,7 @@ const HEAD_NOUN_GROUPS: Array<[HeadLabel, number, string]> = [
   ],
   ["Method", 0.75, "framework|platform|library|environment"],
   ["Method", 1.5, "pipeline|workflow"],
-  [
-    "Reject",
-    4,
-    "metric|metrics|score|scores|measure|index|criterion|rate|coefficient|error|distance|accuracy",
-  ],
+  ["Reject", 4, "metric|metrics|score|scores|measure|index|criterion|rate|coefficient|error|distance"],
   ["Task", 3, "task|tasks|problem|setting|challenge task|concept|modality|disease|format"],
 ];
 

@@ -22,9 +22,9 @@ export const ACRONYM_PLURAL = /^[A-Z]{2,6}s$/;
 /** Plurals of the kinds of models and parts, whatever precedes them ("MLLMs", "GNNs"). */
 export const GENERIC_KIND_PLURAL = /(?:LLM|LM|VLM|GNN|CNN|RNN|GAN|VAE|MLP|API|GPU|GUI)s$/;
 export const CAPITALS_PLURAL = /[A-Z]{2,}s$/;
-/** "LLM-based", "task-specific": a describing compound, no name. */
+/** "LLM-based", "task-specific", "Pareto-optimal", "Foo-ready": a describing compound, no name. */
 export const DESCRIBING_COMPOUND =
-  /-(?:based|like|style|level|wise|free|aware|guided|driven|only|scale|specific)$/i;
+  /-(?:based|like|style|level|wise|free|aware|guided|driven|only|scale|specific|optimal|ready|centric|friendly|oriented|agnostic|compatible|conditioned|invariant|efficient|intensive|dependent|independent|constrained|sensitive)$/i;
 /** "Top1Acc", "mAcc": an accuracy metric's short name. */
 export const ACCURACY_SHORT = /acc$/i;
 /** Hardware: "A100", "H100", "RTX 4090", "MI210", "TPU v4". */
