@@ -205,7 +205,10 @@ export async function searchGraph(
   const cheap = buildLuceneQuery(tokens, true, { abstracts: false, fuzzy: false });
   let rows = await db.run(searchQuery, { ...params, lucene: cheap }, run);
   if (new Set(rows.map((r) => `${r.node.label}:${r.node.key}`)).size < limit) {
-    rows = await db.run(searchQuery, { ...params, lucene: buildLuceneQuery(tokens, true) }, run);
+    // With the thing itself found by name, typo-near names are not wanted, and the fuzzy
+    // terms are the dearest part of the query.
+    const fuzzy = !rows.some((row) => rankHit(row, trimmed, tokens, row.exact).tier >= EXACT_TIER);
+    rows = await db.run(searchQuery, { ...params, lucene: buildLuceneQuery(tokens, true, { fuzzy }) }, run);
     if (rows.length === 0 && tokens.length > 1) {
       rows = await db.run(searchQuery, { ...params, lucene: buildLuceneQuery(tokens, false) }, run);
     }
