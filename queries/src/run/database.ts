@@ -121,6 +121,17 @@ export function writeStep<P extends z.ZodType, R extends z.ZodType>(
   return { query, params };
 }
 
+/** A query's parameters checked against its schema, in the driver's form; a bad one names the query and field. */
+function checkedParams(query: QueryDef, params: unknown): Record<string, unknown> {
+  const parsed = query.params.safeParse(params);
+  if (!parsed.success) {
+    throw new Error(
+      `queries/${query.name}: invalid parameters: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
+    );
+  }
+  return toDriverParams(parsed.data) as Record<string, unknown>;
+}
+
 export function openDatabase(options: DatabaseOptions): Database {
   // A server with auth disabled (the local launcher) accepts any basic credentials.
   const auth = neo4j.auth.basic(options.user, options.password);
@@ -140,12 +151,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     params: z.input<P>,
     runOptions: RunOptions = {},
   ): Promise<z.infer<R>[]> {
-    const parsed = query.params.safeParse(params);
-    if (!parsed.success) {
-      throw new Error(
-        `queries/${query.name}: invalid parameters: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
-      );
-    }
+    const driverParams = checkedParams(query, params);
     const session = driver.session({
       database: options.database,
       defaultAccessMode: query.mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
@@ -157,7 +163,7 @@ export function openDatabase(options: DatabaseOptions): Database {
           p: Record<string, unknown>,
         ) => Promise<{ records: { keys: PropertyKey[]; get: (k: PropertyKey) => unknown }[] }>;
       }) => {
-        const result = await tx.run(query.cypher, toDriverParams(parsed.data) as Record<string, unknown>);
+        const result = await tx.run(query.cypher, driverParams);
         return result.records;
       };
       // The deadline starts when this call reaches Neo4j, not while it waits for another
@@ -174,9 +180,7 @@ export function openDatabase(options: DatabaseOptions): Database {
         // read's cost. Reads need no retry: nothing they do can conflict.
         const running =
           query.mode === "READ"
-            ? session
-                .run(query.cypher, toDriverParams(parsed.data) as Record<string, unknown>, config)
-                .then((result) => result.records)
+            ? session.run(query.cypher, driverParams, config).then((result) => result.records)
             : session.executeWrite(work, config);
         return timeoutMs
           ? withDeadline(running, timeoutMs + CONSOLE_DEADLINE_GRACE_MS, `queries/${query.name}`)
@@ -285,7 +289,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     query: QueryDef<P, R>,
     params: z.input<P>,
   ): Promise<void> {
-    const parsed = query.params.parse(params);
+    const driverParams = checkedParams(query, params);
     const session = driver.session({
       database: options.database,
       defaultAccessMode: query.mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
@@ -294,7 +298,7 @@ export function openDatabase(options: DatabaseOptions): Database {
       await planGate.run(query.cypher, async () => {
         const tx = await session.beginTransaction();
         try {
-          await tx.run(query.cypher, toDriverParams(parsed) as Record<string, unknown>);
+          await tx.run(query.cypher, driverParams);
         } finally {
           await tx.rollback();
         }
@@ -308,13 +312,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     // Every parameter is checked before anything is sent: a bad one fails the whole write.
     const params = steps.map(({ query, params: raw }) => {
       if (query.mode !== "WRITE") throw new Error(`queries/${query.name}: writeAll runs WRITE queries only`);
-      const parsed = query.params.safeParse(raw);
-      if (!parsed.success) {
-        throw new Error(
-          `queries/${query.name}: invalid parameters: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
-        );
-      }
-      return toDriverParams(parsed.data) as Record<string, unknown>;
+      return checkedParams(query, raw);
     });
     if (steps.length === 0) return;
     const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
