@@ -71,14 +71,8 @@ async function rehearseBusiest(db: Database): Promise<void> {
   for (const query of Object.values(cardQueries)) await db.rehearse(query, { key: NO_KEY, perType: 50 });
 }
 
-/**
- * Plans the first screen's queries and rehearses the busiest (await this before
- * listening); `later` is kept for callers and settles at once.
- */
-export async function planAtStart(
-  db: Database,
-  log: (message: string) => void,
-): Promise<{ later: Promise<void> }> {
+/** Plans the first screen's queries and rehearses the busiest; await this before listening. */
+export async function planAtStart(db: Database, log: (message: string) => void): Promise<void> {
   await planAndLog(db, queriesToPlanFirst(), "named queries of the first screen", log);
   const started = performance.now();
   await rehearseBusiest(db).then(
@@ -88,5 +82,4 @@ export async function planAtStart(
       ),
     (error: Error) => log(`queries: rehearsal failed: ${error.message}`),
   );
-  return { later: Promise.resolve() };
 }

@@ -92,7 +92,20 @@ async function keep(file: string | null, answer: OverviewResponse): Promise<void
   }
 }
 
-/** The newest kept answer for this kind of map on disk (any data version), to extend. */
+/** Kept answers on disk of one kind of map (any data version), in the folder of `file`. */
+async function keptOfKind(file: string, papers: boolean, budget: number): Promise<string[]> {
+  const dir = path.dirname(file);
+  const prefix = `v${LAYOUT_VERSION}-${papers}-${budget}-`;
+  try {
+    return (await readdir(dir))
+      .filter((n) => n.startsWith(prefix) && n.endsWith(".json"))
+      .map((n) => path.join(dir, n));
+  } catch {
+    return []; // Nothing kept yet.
+  }
+}
+
+/** The newest kept answer for this kind of map, to extend. */
 async function readLatestKept(
   deps: ApiDeps,
   papers: boolean,
@@ -100,15 +113,11 @@ async function readLatestKept(
 ): Promise<OverviewResponse | null> {
   const file = cacheFile(deps, `${papers}|${budget}|0|0`);
   if (!file) return null;
-  const dir = path.dirname(file);
-  const prefix = `v${LAYOUT_VERSION}-${papers}-${budget}-`;
   try {
-    const names = (await readdir(dir)).filter((n) => n.startsWith(prefix) && n.endsWith(".json"));
-    const dated = await Promise.all(
-      names.map(async (n) => ({ n, t: (await stat(path.join(dir, n))).mtimeMs })),
-    );
+    const files = await keptOfKind(file, papers, budget);
+    const dated = await Promise.all(files.map(async (f) => ({ f, t: (await stat(f)).mtimeMs })));
     const newest = dated.sort((a, b) => b.t - a.t)[0];
-    return newest ? readKept(path.join(dir, newest.n)) : null;
+    return newest ? readKept(newest.f) : null;
   } catch {
     return null;
   }
@@ -117,15 +126,8 @@ async function readLatestKept(
 /** Older kept answers of the same kind of map: each import would otherwise leave one behind. */
 async function forgetOlder(papers: boolean, budget: number, keepFile: string | null) {
   if (!keepFile) return;
-  const dir = path.dirname(keepFile);
-  const prefix = `v${LAYOUT_VERSION}-${papers}-${budget}-`;
-  try {
-    for (const n of await readdir(dir)) {
-      if (n.startsWith(prefix) && n.endsWith(".json") && path.join(dir, n) !== keepFile)
-        await unlink(path.join(dir, n)).catch(() => {});
-    }
-  } catch {
-    // Nothing kept yet.
+  for (const f of await keptOfKind(keepFile, papers, budget)) {
+    if (f !== keepFile) await unlink(f).catch(() => {});
   }
 }
 
