@@ -18,9 +18,8 @@ import {
 import { readLineage, readLineageChildren } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applySchema, loadExtraction } from "../../ingest/src/load/load-extraction.ts";
 import { createApp } from "../../web/server/app.ts";
-import { clearGraph, openTestDatabase } from "../support/db.ts";
+import { loadGraph, openTestDatabase } from "../support/db.ts";
 import { fixturePaper } from "../support/extraction-builders.ts";
 
 const SOURCE = { id: "c".repeat(64), path: "folds.txt", kind: "paper-feed" as const, bytes: 100 };
@@ -88,10 +87,7 @@ function foldsGraph(): ExtractionResult {
 let db: Database;
 beforeAll(async () => {
   db = openTestDatabase();
-  await clearGraph(db);
-  await applySchema(db);
-  await loadExtraction(db, foldsGraph(), { now: new Date("2025-06-01T00:00:00Z") });
-  await db.runStatements(["CALL db.awaitIndexes(120)"]);
+  await loadGraph(db, foldsGraph(), "2025-06-01T00:00:00Z");
 });
 afterAll(async () => {
   await db.close();

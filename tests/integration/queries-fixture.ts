@@ -12,8 +12,7 @@ import type { ExtractedEdge, ExtractedNode, ExtractedPaper, ExtractionResult } f
 import type { Database } from "@kg/queries/run";
 // The loader module itself rather than the @kg/ingest barrel, so these tests do not
 // depend on the rest of the ingest pipeline.
-import { applySchema, loadExtraction } from "../../ingest/src/load/load-extraction.ts";
-import { clearGraph } from "../support/db.ts";
+import { loadGraph } from "../support/db.ts";
 import { fixturePaper } from "../support/extraction-builders.ts";
 
 export const FEED_SOURCE = {
@@ -197,8 +196,5 @@ export function fixtureExtraction(): ExtractionResult {
 
 /** Empties the test database and loads the fixture through the real loader. */
 export async function loadFixture(db: Database): Promise<void> {
-  await clearGraph(db);
-  await applySchema(db);
-  await loadExtraction(db, fixtureExtraction(), { now: new Date("2025-06-01T00:00:00Z") });
-  await db.runStatements(["CALL db.awaitIndexes(120)"]);
+  await loadGraph(db, fixtureExtraction(), "2025-06-01T00:00:00Z");
 }

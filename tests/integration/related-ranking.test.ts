@@ -26,8 +26,7 @@ import type { Database } from "@kg/queries/run";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandContext } from "../../ingest/src/cli/context.ts";
 import { runRelatedCommand } from "../../ingest/src/commands/related.ts";
-import { applySchema, loadExtraction } from "../../ingest/src/load/load-extraction.ts";
-import { clearGraph, openTestDatabase } from "../support/db.ts";
+import { loadGraph, openTestDatabase } from "../support/db.ts";
 import { fixturePaper } from "../support/extraction-builders.ts";
 
 const SOURCE = { id: "c".repeat(64), path: "related/feed.jsonl", kind: "jsonl" as const, bytes: 1000 };
@@ -161,10 +160,7 @@ function extraction(): ExtractionResult {
 let db: Database;
 beforeAll(async () => {
   db = openTestDatabase();
-  await clearGraph(db);
-  await applySchema(db);
-  await loadExtraction(db, extraction(), { now: new Date("2026-01-01T00:00:00Z") });
-  await db.runStatements(["CALL db.awaitIndexes(120)"]);
+  await loadGraph(db, extraction(), "2026-01-01T00:00:00Z");
 });
 afterAll(async () => {
   await db.close();
