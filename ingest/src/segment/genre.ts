@@ -16,6 +16,7 @@ import type { SourceKind } from "@kg/graph-schema";
 import {
   abstractMarkerLength,
   arxivPrefix,
+  fieldLine,
   isAbstractLike,
   isChromeLine,
   isPublicationsHeading,
@@ -73,6 +74,7 @@ export function detectGenre(text: string, name = ""): SourceKind {
   if (looksLikePersonName(first) && isPublicationsHeading(second)) return "author-page";
   if (markers > 0) {
     return abstractMarkerLength(first) === 0 &&
+      fieldLine(first) === null &&
       !isAbstractLike(first) &&
       !isChromeLine(first) &&
       headerBeforeMarkers(lines)
@@ -100,6 +102,7 @@ export function detectGenre(text: string, name = ""): SourceKind {
   if (longCount > 0 && shortBeforeLong > 0) {
     if (
       !chrome &&
+      fieldLine(first) === null &&
       looksLikeOrganisationName(first) &&
       !isAbstractLike(second) &&
       shortBeforeLong === longCount

@@ -116,6 +116,20 @@ export function readsLikeAbstract(text: string): boolean {
 const DATE_LINE =
   /^(?:published on |submitted on |updated on )?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}(?:,? \d{4})?$|^\d{4}-\d{2}-\d{2}$|^\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,? ?\d{0,4}$/i;
 
+/**
+ * A labelled field of a pasted record ("Title: …", "Date: …", "Authors: …"), as copied from
+ * a reference manager, a paper page or typed by hand: its field and value, or null.
+ */
+const FIELD_LINE = /^\**(title|date|published|submitted|authors?)\**\s*:\s*\**\s*(.+?)\s*$/i;
+export type FieldLine = { field: "title" | "date" | "authors"; value: string };
+export function fieldLine(text: string): FieldLine | null {
+  const m = FIELD_LINE.exec(text.trim());
+  if (!m) return null;
+  const label = (m[1] as string).toLowerCase();
+  const field = label === "title" ? "title" : label.startsWith("author") ? "authors" : "date";
+  return { field, value: m[2] as string };
+}
+
 /** A date line such as "Sep 4", "Published on Sep 4, 2025" or "2025-09-04". */
 export function isDateLine(text: string): boolean {
   return text.length < 40 && DATE_LINE.test(text.trim());

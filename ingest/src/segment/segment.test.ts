@@ -148,3 +148,17 @@ describe("JSON Lines", () => {
     expect(detectGenre(`${JSON.stringify({ title: "T", abstract: A1 })}\n`, "pasted")).toBe("jsonl");
   });
 });
+
+describe("pasted records with labelled fields", () => {
+  it("reads Title:, Date: and Authors: as the paper's fields, not as a lab header or a title", () => {
+    for (const abstract of [`Abstract: ${A1}`, A1]) {
+      const text = `Title: FooNet: a model of things\nDate: 2026-11-30\nAuthors: Ada Lovelace, Alan Turing\n${abstract}\n`;
+      const s = seg("paste.txt", text);
+      expect(s.kind).not.toBe("lab-page");
+      expect(s.pageOrganization).toBeNull();
+      expect(s.papers.map((p) => [p.title, p.date, p.authors])).toEqual([
+        ["FooNet: a model of things", "2026-11-30", ["Ada Lovelace", "Alan Turing"]],
+      ]);
+    }
+  });
+});

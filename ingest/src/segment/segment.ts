@@ -9,6 +9,7 @@ import type { SourceDocument } from "../read/read.ts";
 import {
   abstractMarkerLength,
   arxivPrefix,
+  fieldLine,
   isAbstractLike,
   isChromeLine,
   isDateLine,
@@ -293,6 +294,17 @@ export function segmentProse(text: string, kind: SourceKind): SegmentedDocument 
     for (let j = i - 1; j > lastAbstract && j >= start; j--) {
       const prev = all[j] as Unit;
       const t = stripMarkdown(prev.text);
+      const field = fieldLine(t);
+      if (field) {
+        // A labelled record says what each line is; nothing above its title is this paper's.
+        if (field.field === "date") paper.date ??= field.value;
+        else if (field.field === "authors") paper.authors = looksLikeAuthorList(field.value) ?? paper.authors;
+        else {
+          paper.title ??= field.value;
+          break;
+        }
+        continue;
+      }
       if (isDateLine(t)) {
         paper.date ??= t;
         continue;
