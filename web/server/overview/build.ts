@@ -148,11 +148,13 @@ export function selectOverview(
   const keptEdges = unique.filter((e) => linked.has(e.source) && linked.has(e.target));
   const left = new Map<NodeLabel, number>();
   for (const n of nodes) if (!linked.has(n.id)) left.set(n.label, (left.get(n.label) ?? 0) + 1);
-  const aggregated = NODE_LABELS.filter((l) => left.has(l)).map((label) => ({
-    label,
-    count: left.get(label) ?? 0,
-  }));
+  const aggregated = aggregatedOf(left);
   return { nodes: kept, edges: keptEdges, aggregated };
+}
+
+/** Nodes left off the map, counted by label, in the labels' order. */
+function aggregatedOf(left: ReadonlyMap<NodeLabel, number>): Selection["aggregated"] {
+  return NODE_LABELS.filter((l) => left.has(l)).map((label) => ({ label, count: left.get(label) ?? 0 }));
 }
 
 export interface Layout {
@@ -413,10 +415,7 @@ export function dropFragments(selection: Selection): Selection {
   return {
     nodes: selection.nodes.filter((n) => !dropped.has(n.id)),
     edges: selection.edges.filter((e) => !dropped.has(e.source) && !dropped.has(e.target)),
-    aggregated: NODE_LABELS.filter((l) => left.has(l)).map((label) => ({
-      label,
-      count: left.get(label) ?? 0,
-    })),
+    aggregated: aggregatedOf(left),
   };
 }
 
@@ -456,10 +455,7 @@ export function keepOverview(
       .filter((n) => keep.has(n.id))
       .sort((a, b) => (order.get(a.id) ?? had.length) - (order.get(b.id) ?? had.length)),
     edges: keptEdges,
-    aggregated: NODE_LABELS.filter((l) => left.has(l)).map((label) => ({
-      label,
-      count: left.get(label) ?? 0,
-    })),
+    aggregated: aggregatedOf(left),
   };
 }
 
