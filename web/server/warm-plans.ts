@@ -74,9 +74,13 @@ async function rehearseBusiest(db: Database): Promise<void> {
     });
     for (const query of Object.values(cardQueries)) await db.rehearse(query, { key, perType: 50 });
   }
-  // A lineage asks for the first naming of its much-named models: mostly one, at times a few.
-  await db.rehearse(firstNamingQuery, { keys: [NO_KEYS[0] as string] });
-  await db.rehearse(firstNamingQuery, { keys: NO_KEYS });
+  // A lineage asks for the first naming of its much-named models: mostly one, at times a
+  // few, around a hub a few dozen (the list's size bucket counts as a string's does).
+  for (const size of [1, 2, 11]) {
+    await db.rehearse(firstNamingQuery, {
+      keys: Array.from({ length: size }, (_, i) => `${NO_KEYS[1]} ${i}`),
+    });
+  }
 }
 
 /** Plans the first screen's queries and rehearses the busiest; await this before listening. */
