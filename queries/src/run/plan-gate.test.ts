@@ -63,3 +63,22 @@ describe("createPlanGate after an EXPLAIN", () => {
     expect(most).toBe(2);
   });
 });
+
+describe("createPlanGate.settled", () => {
+  it("waits for a first run in flight, and not at all when none is", async () => {
+    const gate = createPlanGate();
+    await gate.settled("q");
+    let finished = false;
+    const first = gate.run(
+      "q",
+      async () => {
+        await tick();
+        finished = true;
+      },
+      { marksDone: false },
+    );
+    await gate.settled("q");
+    expect(finished).toBe(true);
+    await first;
+  });
+});

@@ -15,6 +15,8 @@ export interface PlanGate {
   run<T>(text: string, work: () => Promise<T>, options?: { marksDone?: boolean }): Promise<T>;
   /** Texts that have run once to the end (planned and cached by the server). */
   planned(text: string): boolean;
+  /** Resolves once no first run of `text` is in flight (at once when none is). */
+  settled(text: string): Promise<void>;
 }
 
 export function createPlanGate(): PlanGate {
@@ -22,6 +24,9 @@ export function createPlanGate(): PlanGate {
   const inFlight = new Map<string, Promise<void>>();
   return {
     planned: (text) => done.has(text),
+    settled: async (text) => {
+      for (let pending = inFlight.get(text); pending; pending = inFlight.get(text)) await pending;
+    },
     async run(text, work, options = {}) {
       if (done.has(text)) return work();
       const pending = inFlight.get(text);
