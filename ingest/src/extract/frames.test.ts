@@ -267,3 +267,87 @@ describe("hardware is no training data", () => {
     expect(edges(x, "TRAINED_ON")).toEqual([]);
   });
 });
+
+describe("derivation shapes read on real abstracts (issue 8, session 4)", () => {
+  it("'The model is trained on D' after the paper names its model: the paper's model is trained on D", () => {
+    const x = run(
+      "We present Zorbit, an open-weight vision-language model for text recognition. The model is trained on QuillSet-DS, the largest recognition dataset to date.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Zorbit -> QuillSet-DS"]);
+  });
+
+  it("'a reward model trained on D' stays an unnamed model", () => {
+    const x = run("We present Zorbit. Zorbit improves a pairwise reward model trained on QuillPairs.");
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+  });
+
+  it("'Built on the lightweight language model Foo, Baz …': a role noun before the base", () => {
+    const x = run("Built on the lightweight language model Grobo-2, Zorbit features three key innovations.");
+    expect(edges(x, "BASED_ON")).toEqual(["Zorbit -> Grobo-2 (other)"]);
+  });
+
+  it("'built on the foundation of Foo'", () => {
+    const x = run(
+      "We propose Zorbit-Net, an efficient discriminative model built on the foundation of Quill-Net.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zorbit-Net -> Quill-Net (other)"]);
+  });
+
+  it("'Built upon a Foo foundation model, Baz …' never reads Baz as the base", () => {
+    const x = run(
+      "Built upon a Grobo foundation model, ZIMA 2 represents a step toward embodied interaction.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["ZIMA 2 -> Grobo (other)"]);
+  });
+
+  it("'Trained on top of Foo, our resulting model, Baz, …'", () => {
+    const x = run(
+      "Trained on top of Grobo 3, our resulting reasoning model, Grobo3-Zed-70B, achieves a 41.0% solve rate on QuillBench.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Grobo3-Zed-70B -> Grobo 3 (other)"]);
+  });
+
+  it("'Our top-performing model, distilled from Foo' is the paper's model", () => {
+    const x = run(
+      "We present Zorbit, a hybrid reasoning model for math. Our top-performing model, distilled from Grobo3-8B-Instruct, achieves a 29.61 win rate on QuillEval 2.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zorbit -> Grobo3-8B-Instruct (distillation)"]);
+  });
+
+  it("'We fine-tune Foo on D to develop Baz-2B/4B/8B': every size made from Foo and trained on D", () => {
+    const x = run("We fine-tune Grobo-VL-Instruct on QuillReason to develop Zorbit-2B/4B/8B versions.");
+    expect(edges(x, "BASED_ON")).toEqual([
+      "Zorbit-2B -> Grobo-VL-Instruct (fine-tune)",
+      "Zorbit-4B -> Grobo-VL-Instruct (fine-tune)",
+      "Zorbit-8B -> Grobo-VL-Instruct (fine-tune)",
+    ]);
+    expect(edges(x, "TRAINED_ON")).toEqual([
+      "Zorbit-2B -> QuillReason",
+      "Zorbit-4B -> QuillReason",
+      "Zorbit-8B -> QuillReason",
+    ]);
+  });
+
+  it("'employs a pretrained Foo as the teacher to develop a dataset' names no model made", () => {
+    const x = run(
+      "The framework employs a Generative Pretrained Transformer (GPT) model as the teacher model to develop a QuillTopic training dataset.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'Baz, fine-tuned from Foo on D': Baz is trained on D, not Foo", () => {
+    const x = run(
+      "We present Zorbit-7B, a reasoning model fine-tuned from Grobo2.5-7B-Instruct on QuillMath-12K. Zorbit-7B outperforms Grobo-4o on QuillBench.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zorbit-7B -> Grobo2.5-7B-Instruct (fine-tune)"]);
+    expect(edges(x, "TRAINED_ON")).toEqual(["Zorbit-7B -> QuillMath-12K"]);
+  });
+
+  it("'trained on Foo's behaviour', 'extends Foo's tokenizer': no edge to Foo", () => {
+    const x = run(
+      "A model Zed-2 should predict Zed-1's behavior even if Zed-2 is trained on Zed-1's ground-truth behavior. Grobo3 extends Quill-3.5's tokenizer with multilingual tokens.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@
  * and coordination are left to the caller.
  */
 import { DERIVATION_FRAMES, type DerivationFrame } from "./rules/derivation.ts";
-import { FAMILY_AFTER, NOT_MADE_BEFORE } from "./vocabulary/clause-cues.ts";
+import { FAMILY_AFTER, NOT_MADE_BEFORE, OWNED_PRODUCT_AFTER } from "./vocabulary/clause-cues.ts";
 
 export interface Span {
   start: number;
@@ -49,6 +49,7 @@ export const FRAME_GATE = new RegExp(
 
 /** How far before or after a mention a frame reads (characters). */
 const WINDOW = 100;
+
 const LIST_SEPARATOR = /^\s*(?:,|and|or|\/|,\s*and|,\s*or)\s*$/;
 /** A clause break: the subject of a frame is never found across it. */
 const CLAUSE_BREAK = /[;:]|\.\s/;
@@ -76,7 +77,7 @@ function previousInClause(lower: string, mentions: readonly Span[], k: number): 
 }
 
 const OPENS_CLAUSE =
-  /^,\s*(?:(?:the|our|a|an|this)\s+)?(?:[\w-]+\s+)?$|^,\s*we\s+(?:\w+\s+){0,2}?(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,2}?$/;
+  /^,\s*(?:(?:the|our|a|an|this)\s+)?(?:[\w-]+\s+)?$|^,\s*(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:model|llm|mllm|vlm|agent|policy),\s*$|^,\s*we\s+(?:\w+\s+){0,2}?(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,2}?$/;
 
 /** The first mention after the first comma that follows mention k, when it opens the clause there, or -1. */
 function nextAfterComma(lower: string, mentions: readonly Span[], k: number): number {
@@ -103,6 +104,8 @@ export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatc
     if (k > 0 && (mentions[k - 1] as Span).start === m.start) continue;
     const before = lower.slice(Math.max(0, m.start - WINDOW), m.start);
     const after = lower.slice(m.end, m.end + WINDOW);
+    // "trained on Foo's outputs", "extends Foo's tokenizer": a product of Foo's, neither its base nor data.
+    if (OWNED_PRODUCT_AFTER.test(after)) continue;
     for (const c of active) {
       let words = "";
       if (c.before) {

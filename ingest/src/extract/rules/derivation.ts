@@ -48,7 +48,7 @@ const DERIVE =
   "\\b(?:fine-?tun(?:e|es|ed|ing)\\b|finetun(?:e|es|ed|ing)\\b|post-?train(?:s|ed|ing)?\\b|continu\\w* (?:pre-?)?train(?:s|ed|ing)?\\b|further (?:pre-?)?train(?:s|ed|ing)?\\b|mid-?train(?:s|ed|ing)?\\b|distill(?:s|ed|ing)?\\b|instruction-?tun(?:e|es|ed|ing)\\b|align(?:s|ed|ing)?\\b|adapt(?:s|ed|ing)?\\b|upcycl(?:e|es|ed|ing)\\b|quantiz(?:e|es|ed|ing)\\b|merg(?:e|es|ed|ing)\\b|initiali[sz](?:e|es|ed|ing)\\b)";
 /** Adjectives between a determiner and the base model ("the open-weight Foo"). */
 const MODS =
-  "(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|[\\w-]+-based)\\s+){0,3}";
+  "(?:(?:the|a|an)\\s+(?:foundation|basis)\\s+of\\s+)?(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|[\\w-]+-based)\\s+){0,3}(?:(?:[\\w-]+\\s+){0,2}?(?:model|llm|mllm|vlm)\\s+)?";
 /**
  * Nouns after a verb of training that take the "on" themselves: "instruction-tuning corpora on
  * BarBench" (corpora compared on a benchmark), "training costs on Foo".
@@ -120,7 +120,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "Built on the open-weight Foo-3B architecture, Baz is fine-tuned …"; "Based on Foo, we develop Baz".
     id: "opening-built-on",
     type: "BASED_ON",
-    before: `^(?:built|based|building|developed|trained|initiali[sz]ed|fine-?tuned|starting)\\s+(?:up)?(?:on|upon|from)\\s+${MODS}$`,
+    before: `^(?:built|based|building|developed|trained|initiali[sz]ed|fine-?tuned|starting)\\s+(?:(?:up)?on|upon|from|on\\s+top\\s+of)\\s+${MODS}$`,
     subject: "next",
     method: "by-verb",
     confidence: 0.7,
@@ -191,7 +191,8 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     id: "producing",
     type: "BASED_ON",
     // The object is what a verb of derivation (or "apply … to") worked on: "as simple as creating X" is not.
-    before: `(?:${MAKE}|\\bappl(?:y|ies|ied|ying)\\b)[^.;]{0,60}$`,
+    // Not the data it worked with: "fine-tune Foo on BarSet to develop Baz" makes Baz from Foo alone.
+    before: `(?:${MAKE}|\\bappl(?:y|ies|ied|ying)\\b)[^.;]{0,60}(?<!\\b(?:on|using|with)\\s+(?:the\\s+|our\\s+)?)$`,
     after: `^[^.;]{0,60}?\\b(?:creating|producing|yielding|resulting in|to obtain|to produce|to create)\\s+(?:a\\s+|an\\s+|the\\s+|our\\s+)?(?:[\\w-]+\\s+){0,2}?$`,
     subject: "next",
     method: "by-verb",
@@ -200,10 +201,35 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     cues: ["creating", "producing", "yielding", "resulting", "obtain", "produce", "create"],
   },
   {
+    // "Our top-performing model, distilled from Foo, …", "the resulting model is fine-tuned from Foo": the paper's model.
+    id: "our-model-made-from",
+    type: "BASED_ON",
+    before: `\\b(?:our|the resulting|the proposed|the final)\\s+(?:[\\w-]+\\s+){0,2}?models?\\s*,?\\s*(?:(?:is|are|was|were)\\s+)?(?:\\w+ly\\s+)?(?:fine-?tuned|finetuned|distilled|initiali[sz]ed|post-?trained|adapted|derived|trained|built|developed|continually pre-?trained)\\s+(?:from|upon|on top of)\\s+${MODS}$`,
+    subject: "main",
+    method: "by-verb",
+    typesObject: true,
+    confidence: 0.7,
+    cues: ["our", "resulting", "proposed", "final"],
+  },
+  {
+    // "We fine-tune Foo on BarSet to develop Baz": the product named right after "to develop".
+    // Only after "we <verb of derivation> Foo": "employs a pretrained Foo as the teacher to build a
+    // dataset" names no model made.
+    id: "we-make-to-develop",
+    type: "BASED_ON",
+    before: `\\bwe\\s+(?:\\w+ly\\s+|then\\s+|also\\s+|first\\s+|further\\s+)?${DERIVE}\\s+${MODS}$`,
+    after: "^[^.;]{0,60}?\\bto\\s+(?:develop|build|derive)\\s+(?:our\\s+)?$",
+    subject: "next",
+    method: "by-verb",
+    typesObject: true,
+    confidence: 0.65,
+    cues: ["develop", "build", "derive"],
+  },
+  {
     // "We mid-train Foo-Base on BarMix", "after training on Bar environments", "continued pretraining with BarCorpus data".
     id: "trained-on",
     type: "TRAINED_ON",
-    before: `\\b(?:${MAKE}|training)\\s+(?:(?!${NOT_TRAINED_THING})[\\w-]+\\s+){0,3}?(?:on|using)\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+)?$`,
+    before: `\\b(?:${MAKE}|training)\\s+(?:(?!${NOT_TRAINED_THING})(?:[a-z][\\w.-]*|[\\w-]+)\\s+){0,3}?(?:on|using)\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+)?$`,
     subject: "main",
     confidence: 0.7,
     cues: ["on", "using"],
