@@ -351,3 +351,19 @@ describe("derivation shapes read on real abstracts (issue 8, session 4)", () => 
     expect(edges(x, "TRAINED_ON")).toEqual([]);
   });
 });
+
+describe("derivation subjects across sentences and opening phrases", () => {
+  it("'We previously introduced Foo … we release Foo-Chat … Built on Foo, it …': Foo-Chat is made from Foo", () => {
+    const x = run(
+      "We previously introduced Zorbit-8B, a security-focused LLM. That model was not designed for chat. In this report, we release Zorbit-8B-Chat: a model specifically trained for dialogue. Built on Zorbit-8B, it combines domain knowledge with instruction-following.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zorbit-8B-Chat -> Zorbit-8B (other)"]);
+  });
+
+  it("'When initialized from Foo, a continually-finetuned Baz …'", () => {
+    const x = run(
+      "When initialized from Quill-8B, a continually-finetuned Quill-Code outperforms Grobo-20B by 65%.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Quill-Code -> Quill-8B (fine-tune)"]);
+  });
+});

@@ -120,7 +120,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "Built on the open-weight Foo-3B architecture, Baz is fine-tuned …"; "Based on Foo, we develop Baz".
     id: "opening-built-on",
     type: "BASED_ON",
-    before: `^(?:built|based|building|developed|trained|initiali[sz]ed|fine-?tuned|starting)\\s+(?:(?:up)?on|upon|from|on\\s+top\\s+of)\\s+${MODS}$`,
+    before: `^(?:(?:when|once)\\s+)?(?:built|based|building|developed|trained|initiali[sz]ed|fine-?tuned|starting)\\s+(?:(?:up)?on|upon|from|on\\s+top\\s+of)\\s+${MODS}$`,
     subject: "next",
     method: "by-verb",
     confidence: 0.7,
