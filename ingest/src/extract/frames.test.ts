@@ -367,3 +367,73 @@ describe("derivation subjects across sentences and opening phrases", () => {
     expect(edges(x, "BASED_ON")).toEqual(["Quill-Code -> Quill-8B (fine-tune)"]);
   });
 });
+
+describe("derivation subjects: products before 'by', colons, classes and non-models", () => {
+  it("'We develop the Baz model by fine-tuning Foo on D': Baz is made from Foo and trained on D", () => {
+    const x = run(
+      "We present QuillSet, a dataset for feedback. We develop the Quill-Grobo model by fine-tuning Grobo-7B on QuillSet-100K, which shows strong refinement.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Quill-Grobo -> Grobo-7B (fine-tune)"]);
+    expect(edges(x, "TRAINED_ON")).toEqual(["Quill-Grobo -> QuillSet-100K"]);
+  });
+
+  it("'We fine-tune Baz on D' where the paper introduces Baz: no base of its own model", () => {
+    const x = run(
+      "In this paper, we propose ZAMA, a novel general-purpose audio-language model. We fine-tune ZAMA on a large-scale audio-language dataset. Next, we propose Quill-R, a synthetically generated instruction dataset. We instruction-tune ZAMA with Quill-R to endow it with reasoning abilities.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'Baz: an ultra-lightweight module based on Foo': the name before the colon", () => {
+    const x = run(
+      "We present Quill-Suite. Quill-Det2: An ultra-lightweight model (0.6M parameters) based on the Grobo-Net encoder, supporting streaming detection.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Quill-Det2 -> Grobo-Net (other)"]);
+  });
+
+  it("'a set of open RLMs built on Foo': a class acronym is no subject", () => {
+    const x = run(
+      "We introduce the Quill-M1 series, a set of fully open-source RLMs built on the Grobo-2.5 backbone that match existing RLMs.",
+    );
+    expect(edges(x, "BASED_ON").some((e) => e.startsWith("RLM"))).toBe(false);
+  });
+
+  it("'Built upon Foo, we incubated the Baz ecosystem': an ecosystem is no model", () => {
+    const x = run(
+      "Built upon GroboMaster, we incubated the QuillMaster ecosystem across domains such as physics.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'Baz extends Foo to a longer context' is a method; 'Baz extends Foo' is a model made from Foo", () => {
+    expect(
+      edges(run("Remarkably, QuillRoPE extends Grobo3-8B to achieve a 128K context length."), "BASED_ON"),
+    ).toEqual([]);
+    expect(edges(run("Quill-ER extends Grobo-2 with spatial understanding."), "BASED_ON")).toEqual([
+      "Quill-ER -> Grobo-2 (other)",
+    ]);
+  });
+
+  it("'we post-train Foo (35B) as a … agent': Foo is the model made, no base", () => {
+    const x = run(
+      "We present QuillMLE. On this stack we post-train Grobo-MA1 (35B) as a meta-evolution agent.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+});
+
+describe("no derivation from unnamed classes or names used as adjectives", () => {
+  it("'Compared with the latest models built on Foo, our models …' gives no edge", () => {
+    const x = run(
+      "We present Quill Anything V2. Compared with the latest models built on Grobo Diffusion 3, our models are significantly more efficient.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'a model that extends o1 style reasoning' is not made from o1", () => {
+    const x = run(
+      "We present Quill Reasoner, a model that extends z1 style reasoning to interactive search tasks.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+});

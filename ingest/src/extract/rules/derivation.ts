@@ -65,11 +65,25 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     id: "we-make-base",
     type: "BASED_ON",
     before: `(?:\\bwe\\s+(?:\\w+ly\\s+|then\\s+|also\\s+|first\\s+|further\\s+|additionally\\s+|subsequently\\s+)?|\\b(?:after|by|via|through|when)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?)${DERIVE}\\s+(?:it\\s+from\\s+)?${MODS}$`,
+    // "we post-train Foo (35B) as a … agent": Foo is what is made, not its base.
+    after: "^(?!\\s*(?:\\([^)]{0,30}\\)\\s*)?as\\s+(?:a|an)\\s)",
     subject: "main",
     method: "by-verb",
     typesObject: true,
     confidence: 0.7,
     cues: ["we", "after", "by", "via", "through", "when"],
+  },
+  {
+    // "We develop the Baz model by fine-tuning Foo on D": Baz, named before "by", is made from Foo.
+    id: "x-by-making",
+    type: "BASED_ON",
+    before: `\\b(?:develop|build|built|creat|obtain|train|deriv|construct|present|introduc)\\w*\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+)?[^\\s,;]+(?:\\s+[^\\s,;]+){0,3}?\\s+(?:by|via|through)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?${DERIVE}\\s+${MODS}$`,
+    subject: "previous",
+    orMain: false,
+    method: "by-verb",
+    typesObject: true,
+    confidence: 0.7,
+    cues: ["by", "via", "through"],
   },
   {
     // "training Baz-3B from Foo-3B-Instruct" (the product named first): Baz-3B BASED_ON Foo.
@@ -96,25 +110,25 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     cues: ["from", "upon", "top", "with", "on"],
   },
   {
-    // "Baz … built upon Foo and Bar", "Baz is based on the Foo architecture", "Baz extends Foo".
+    // "Baz … built upon Foo and Bar", "Baz is based on the Foo architecture".
     id: "built-upon",
     type: "BASED_ON",
-    before: `(?:\\bbuilds?\\s+(?:up)?on|\\bbuilt\\s+(?:up)?on|\\bbuilding\\s+(?:up)?on|\\bbased\\s+on|\\bon\\s+top\\s+of|\\bextends|\\bextending|\\bsuccessor\\s+(?:to|of))\\s+${MODS}$`,
+    before: `(?:\\bbuilds?\\s+(?:up)?on|\\bbuilt\\s+(?:up)?on|\\bbuilding\\s+(?:up)?on|\\bbased\\s+on|\\bon\\s+top\\s+of|\\bsuccessor\\s+(?:to|of))\\s+${MODS}$`,
     subject: "previous",
     method: "by-verb",
     confidence: 0.7,
-    cues: [
-      "built",
-      "build",
-      "building",
-      "based",
-      "top",
-      "extend",
-      "upgrade",
-      "successor",
-      "version",
-      "variant",
-    ],
+    cues: ["built", "build", "building", "based", "top", "upgrade", "successor", "version", "variant"],
+  },
+  {
+    // "Baz extends Foo"; not "Baz extends Foo to a 128K context" (a method that stretches Foo, no model made from it).
+    id: "extends",
+    type: "BASED_ON",
+    before: `\\b(?:extends|extending)\\s+${MODS}$`,
+    after: "^(?!\\s+to\\s)",
+    subject: "previous",
+    method: "by-verb",
+    confidence: 0.7,
+    cues: ["extend"],
   },
   {
     // "Built on the open-weight Foo-3B architecture, Baz is fine-tuned …"; "Based on Foo, we develop Baz".
