@@ -437,3 +437,29 @@ describe("no derivation from unnamed classes or names used as adjectives", () =>
     expect(edges(x, "BASED_ON")).toEqual([]);
   });
 });
+
+describe("versions and variants", () => {
+  it("'Baz, an improved version of Foo' and 'Baz is a distilled variant of Foo'", () => {
+    expect(
+      edges(
+        run("We present Zorbit-2, a significantly improved version of Zorbit-1 for geometry."),
+        "BASED_ON",
+      ),
+    ).toEqual(["Zorbit-2 -> Zorbit-1 (other)"]);
+    expect(
+      edges(run("Quill-Lamo3 is a distilled variant of Lamo3-8B with linear attention."), "BASED_ON"),
+    ).toEqual(["Quill-Lamo3 -> Lamo3-8B (distillation)"]);
+  });
+
+  it("'Baz, the latest version of the Foo model family' is no edge to the family", () => {
+    const x = run("In this work, we present Grobo3, the latest version of the Grobo model family.");
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'Baz, that generates dialogue distilled from Foo': the dialogue is distilled, not Baz", () => {
+    const x = run(
+      "We propose a contextualization framework, Quill-Mcx, that generates long-term dialogue distilled from GroboChat-4 and an image aligner.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+});

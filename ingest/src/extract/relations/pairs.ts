@@ -66,6 +66,8 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (fwd && fwd[2] === "on" && unnamedSubjectBetween(between, fwd.index)) continue;
       // "trained on Foo's behaviour": something of Foo's, neither Foo as a base nor as data.
       if (fwd && OWNED_PRODUCT_AFTER.test(s.lower.slice(B.end, B.end + 40))) continue;
+      // "Baz, that generates dialogue distilled from Foo": what is distilled is the dialogue, not Baz.
+      if (fwd && PRODUCT_NOUN_BEFORE_VERB.test(between.slice(0, fwd.index + 1))) continue;
       // "deployed on Foo processors": hardware after "on" is no data and no base.
       if (fwd && fwd[2] === "on" && HARDWARE_AFTER.test(s.lower.slice(B.end, B.end + 16))) continue;
       if (fwd) {
@@ -200,6 +202,10 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
     }
   }
 }
+
+/** A noun of produced content right before the verb of BASED_FORWARD ("dialogue distilled from"). */
+const PRODUCT_NOUN_BEFORE_VERB =
+  /\b(?:data|dialogues?|responses?|outputs?|samples?|features?|knowledge|captions?|annotations?|trajector(?:y|ies)|labels?|rationales?|traces?|instructions?|conversations?|texts?|images?|videos?|questions?|answers?|examples?|pairs?)\s*$/;
 
 /**
  * "FLARE-1M is generated via models trained on FLARE-100K": a plural common noun just before the

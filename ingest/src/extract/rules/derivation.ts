@@ -58,6 +58,13 @@ const NOT_TRAINED_THING =
 /** What a paper calls the thing it builds on: "Foo as its foundation model". */
 const BASE_ROLE = "(?:foundation|base|backbone|initiali[sz]ation|starting point|pre-?trained)";
 
+/** What a version of a model is said to be ("a significantly improved version of Foo"); never a name ("the FP32 version"). */
+const VERSION_ADJ =
+  "significantly|substantially|greatly|much|more|highly|further|improved|enhanced|upgraded|extended|accelerated|stronger|smaller|larger|lighter|lightweight|faster|efficient|distilled|quantized|fine-?tuned|instruction-?tuned|compressed|pruned|modified|revised|open|open-source|multilingual|multimodal|specialized|new|next|latest|[\\w]+-tuned";
+/** What makes a variant of a model a model made from it ("a distilled variant"); "a simple variant of Foo" may be any method. */
+const MADE_ADJ =
+  "distilled|quantized|fine-?tuned|instruction-?tuned|pruned|compressed|smaller|larger|accelerated|faster|lighter|lightweight|multilingual|multimodal|[\\w]+-tuned";
+
 export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
   {
     // "We continue pretraining Foo-7B on BarCorpus", "We then post-train Foo-4B", "we fine-tune Foo using LoRA",
@@ -118,6 +125,19 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     method: "by-verb",
     confidence: 0.7,
     cues: ["built", "build", "building", "based", "top", "upgrade", "successor", "version", "variant"],
+  },
+  {
+    // "Baz, an improved version of Foo", "Baz is a distilled variant of Foo": the appositive or copula names
+    // the model Baz was made from; not "the latest version of the Foo family" (a family is no base).
+    id: "version-of",
+    type: "BASED_ON",
+    before: `(?:,\\s*|\\b(?:is|are|was|were|as)\\s+)(?:a|an|the)\\s+(?:(?:${VERSION_ADJ})\\s+){0,3}(?:(?:${MADE_ADJ})\\s+variant|version|successor)\\s+of\\s+${MODS}$`,
+    after: "^(?!\\s+(?:model\\s+)?(?:family|families|series)\\b)",
+    subject: "previous",
+    orMain: false,
+    method: "by-verb",
+    confidence: 0.7,
+    cues: ["version", "variant", "successor"],
   },
   {
     // "Baz extends Foo"; not "Baz extends Foo to a 128K context" (a method that stretches Foo, no model made from it).
