@@ -267,3 +267,199 @@ describe("hardware is no training data", () => {
     expect(edges(x, "TRAINED_ON")).toEqual([]);
   });
 });
+
+describe("derivation shapes read on real abstracts (issue 8, session 4)", () => {
+  it("'The model is trained on D' after the paper names its model: the paper's model is trained on D", () => {
+    const x = run(
+      "We present Zorbit, an open-weight vision-language model for text recognition. The model is trained on QuillSet-DS, the largest recognition dataset to date.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Zorbit -> QuillSet-DS"]);
+  });
+
+  it("'a reward model trained on D' stays an unnamed model", () => {
+    const x = run("We present Zorbit. Zorbit improves a pairwise reward model trained on QuillPairs.");
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+  });
+
+  it("'Built on the lightweight language model Foo, Baz …': a role noun before the base", () => {
+    const x = run("Built on the lightweight language model Grobo-2, Zorbit features three key innovations.");
+    expect(edges(x, "BASED_ON")).toEqual(["Zorbit -> Grobo-2 (other)"]);
+  });
+
+  it("'built on the foundation of Foo'", () => {
+    const x = run(
+      "We propose Zorbit-Net, an efficient discriminative model built on the foundation of Quill-Net.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zorbit-Net -> Quill-Net (other)"]);
+  });
+
+  it("'Built upon a Foo foundation model, Baz …' never reads Baz as the base", () => {
+    const x = run(
+      "Built upon a Grobo foundation model, ZIMA 2 represents a step toward embodied interaction.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["ZIMA 2 -> Grobo (other)"]);
+  });
+
+  it("'Trained on top of Foo, our resulting model, Baz, …'", () => {
+    const x = run(
+      "Trained on top of Grobo 3, our resulting reasoning model, Grobo3-Zed-70B, achieves a 41.0% solve rate on QuillBench.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Grobo3-Zed-70B -> Grobo 3 (other)"]);
+  });
+
+  it("'Our top-performing model, distilled from Foo' is the paper's model", () => {
+    const x = run(
+      "We present Zorbit, a hybrid reasoning model for math. Our top-performing model, distilled from Grobo3-8B-Instruct, achieves a 29.61 win rate on QuillEval 2.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zorbit -> Grobo3-8B-Instruct (distillation)"]);
+  });
+
+  it("'We fine-tune Foo on D to develop Baz-2B/4B/8B': every size made from Foo and trained on D", () => {
+    const x = run("We fine-tune Grobo-VL-Instruct on QuillReason to develop Zorbit-2B/4B/8B versions.");
+    expect(edges(x, "BASED_ON")).toEqual([
+      "Zorbit-2B -> Grobo-VL-Instruct (fine-tune)",
+      "Zorbit-4B -> Grobo-VL-Instruct (fine-tune)",
+      "Zorbit-8B -> Grobo-VL-Instruct (fine-tune)",
+    ]);
+    expect(edges(x, "TRAINED_ON")).toEqual([
+      "Zorbit-2B -> QuillReason",
+      "Zorbit-4B -> QuillReason",
+      "Zorbit-8B -> QuillReason",
+    ]);
+  });
+
+  it("'employs a pretrained Foo as the teacher to develop a dataset' names no model made", () => {
+    const x = run(
+      "The framework employs a Generative Pretrained Transformer (GPT) model as the teacher model to develop a QuillTopic training dataset.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'Baz, fine-tuned from Foo on D': Baz is trained on D, not Foo", () => {
+    const x = run(
+      "We present Zorbit-7B, a reasoning model fine-tuned from Grobo2.5-7B-Instruct on QuillMath-12K. Zorbit-7B outperforms Grobo-4o on QuillBench.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zorbit-7B -> Grobo2.5-7B-Instruct (fine-tune)"]);
+    expect(edges(x, "TRAINED_ON")).toEqual(["Zorbit-7B -> QuillMath-12K"]);
+  });
+
+  it("'trained on Foo's behaviour', 'extends Foo's tokenizer': no edge to Foo", () => {
+    const x = run(
+      "A model Zed-2 should predict Zed-1's behavior even if Zed-2 is trained on Zed-1's ground-truth behavior. Grobo3 extends Quill-3.5's tokenizer with multilingual tokens.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+  });
+});
+
+describe("derivation subjects across sentences and opening phrases", () => {
+  it("'We previously introduced Foo … we release Foo-Chat … Built on Foo, it …': Foo-Chat is made from Foo", () => {
+    const x = run(
+      "We previously introduced Zorbit-8B, a security-focused LLM. That model was not designed for chat. In this report, we release Zorbit-8B-Chat: a model specifically trained for dialogue. Built on Zorbit-8B, it combines domain knowledge with instruction-following.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zorbit-8B-Chat -> Zorbit-8B (other)"]);
+  });
+
+  it("'When initialized from Foo, a continually-finetuned Baz …'", () => {
+    const x = run(
+      "When initialized from Quill-8B, a continually-finetuned Quill-Code outperforms Grobo-20B by 65%.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Quill-Code -> Quill-8B (fine-tune)"]);
+  });
+});
+
+describe("derivation subjects: products before 'by', colons, classes and non-models", () => {
+  it("'We develop the Baz model by fine-tuning Foo on D': Baz is made from Foo and trained on D", () => {
+    const x = run(
+      "We present QuillSet, a dataset for feedback. We develop the Quill-Grobo model by fine-tuning Grobo-7B on QuillSet-100K, which shows strong refinement.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Quill-Grobo -> Grobo-7B (fine-tune)"]);
+    expect(edges(x, "TRAINED_ON")).toEqual(["Quill-Grobo -> QuillSet-100K"]);
+  });
+
+  it("'We fine-tune Baz on D' where the paper introduces Baz: no base of its own model", () => {
+    const x = run(
+      "In this paper, we propose ZAMA, a novel general-purpose audio-language model. We fine-tune ZAMA on a large-scale audio-language dataset. Next, we propose Quill-R, a synthetically generated instruction dataset. We instruction-tune ZAMA with Quill-R to endow it with reasoning abilities.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'Baz: an ultra-lightweight module based on Foo': the name before the colon", () => {
+    const x = run(
+      "We present Quill-Suite. Quill-Det2: An ultra-lightweight model (0.6M parameters) based on the Grobo-Net encoder, supporting streaming detection.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Quill-Det2 -> Grobo-Net (other)"]);
+  });
+
+  it("'a set of open RLMs built on Foo': a class acronym is no subject", () => {
+    const x = run(
+      "We introduce the Quill-M1 series, a set of fully open-source RLMs built on the Grobo-2.5 backbone that match existing RLMs.",
+    );
+    expect(edges(x, "BASED_ON").some((e) => e.startsWith("RLM"))).toBe(false);
+  });
+
+  it("'Built upon Foo, we incubated the Baz ecosystem': an ecosystem is no model", () => {
+    const x = run(
+      "Built upon GroboMaster, we incubated the QuillMaster ecosystem across domains such as physics.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'Baz extends Foo to a longer context' is a method; 'Baz extends Foo' is a model made from Foo", () => {
+    expect(
+      edges(run("Remarkably, QuillRoPE extends Grobo3-8B to achieve a 128K context length."), "BASED_ON"),
+    ).toEqual([]);
+    expect(edges(run("Quill-ER extends Grobo-2 with spatial understanding."), "BASED_ON")).toEqual([
+      "Quill-ER -> Grobo-2 (other)",
+    ]);
+  });
+
+  it("'we post-train Foo (35B) as a … agent': Foo is the model made, no base", () => {
+    const x = run(
+      "We present QuillMLE. On this stack we post-train Grobo-MA1 (35B) as a meta-evolution agent.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+});
+
+describe("no derivation from unnamed classes or names used as adjectives", () => {
+  it("'Compared with the latest models built on Foo, our models …' gives no edge", () => {
+    const x = run(
+      "We present Quill Anything V2. Compared with the latest models built on Grobo Diffusion 3, our models are significantly more efficient.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'a model that extends o1 style reasoning' is not made from o1", () => {
+    const x = run(
+      "We present Quill Reasoner, a model that extends z1 style reasoning to interactive search tasks.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+});
+
+describe("versions and variants", () => {
+  it("'Baz, an improved version of Foo' and 'Baz is a distilled variant of Foo'", () => {
+    expect(
+      edges(
+        run("We present Zorbit-2, a significantly improved version of Zorbit-1 for geometry."),
+        "BASED_ON",
+      ),
+    ).toEqual(["Zorbit-2 -> Zorbit-1 (other)"]);
+    expect(
+      edges(run("Quill-Lamo3 is a distilled variant of Lamo3-8B with linear attention."), "BASED_ON"),
+    ).toEqual(["Quill-Lamo3 -> Lamo3-8B (distillation)"]);
+  });
+
+  it("'Baz, the latest version of the Foo model family' is no edge to the family", () => {
+    const x = run("In this work, we present Grobo3, the latest version of the Grobo model family.");
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'Baz, that generates dialogue distilled from Foo': the dialogue is distilled, not Baz", () => {
+    const x = run(
+      "We propose a contextualization framework, Quill-Mcx, that generates long-term dialogue distilled from GroboChat-4 and an image aligner.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+});

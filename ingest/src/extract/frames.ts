@@ -5,7 +5,7 @@
  * and coordination are left to the caller.
  */
 import { DERIVATION_FRAMES, type DerivationFrame } from "./rules/derivation.ts";
-import { FAMILY_AFTER, NOT_MADE_BEFORE } from "./vocabulary/clause-cues.ts";
+import { FAMILY_AFTER, NOT_MADE_BEFORE, OWNED_PRODUCT_AFTER } from "./vocabulary/clause-cues.ts";
 
 export interface Span {
   start: number;
@@ -49,6 +49,18 @@ export const FRAME_GATE = new RegExp(
 
 /** How far before or after a mention a frame reads (characters). */
 const WINDOW = 100;
+
+const COLON_APPOSITIVE = /^\s*:\s*(?:an?|the)\s[^;:]*$/;
+/** "LLMs", "RLMs", "MLLMs" (lower-cased). */
+const PLURAL_ACRONYM = /^[a-z]{1,4}ms$/;
+/** What a subject after an opening phrase is, when it is no model: "we incubated the Foo ecosystem". */
+const NOT_MODEL_HEAD_AFTER =
+  /^\s+(?:ecosystem|platform|library|toolkit|toolbox|codebase|infrastructure|benchmark|dataset|suite of benchmarks)\b/;
+/** "o1 style", "Foo-like", "GPT-level": a name used as an adjective. */
+const NAME_AS_ADJECTIVE_AFTER = /^\s*-?\s*(?:style|like|level|type|based)\b/;
+/** "models built on Foo", "methods that are based on Foo": a class of things, not the paper's model. */
+const GENERIC_MAKER_BEFORE =
+  /\b(?:models|methods|approaches|systems|baselines|works|agents|llms|vlms|mllms|variants|pipelines)\s+(?:(?:that|which)\s+(?:are|were|have been)\s+|(?:are|were)\s+)?(?:\w+ly\s+)?$/;
 const LIST_SEPARATOR = /^\s*(?:,|and|or|\/|,\s*and|,\s*or)\s*$/;
 /** A clause break: the subject of a frame is never found across it. */
 const CLAUSE_BREAK = /[;:]|\.\s/;
@@ -65,18 +77,22 @@ function previousInClause(lower: string, mentions: readonly Span[], k: number): 
     const m = mentions[j] as Span;
     if (m.start === obj.start) continue;
     const between = lower.slice(m.end, obj.start);
+    // "Baz: an ultra-lightweight module based on Foo": the name before the colon is what the clause describes.
+    if (COLON_APPOSITIVE.test(between)) return j;
     if (CLAUSE_BREAK.test(between)) return -1;
     // A name listed with the object ("builds upon A and B as …") is no subject of it.
     if (LIST_SEPARATOR.test(between)) continue;
     if (obj.start - m.end > 160) return -1;
     if (FAMILY_AFTER.test(between)) continue;
+    // "a set of open RLMs built on Foo": a plural class acronym names no model.
+    if (PLURAL_ACRONYM.test(lower.slice(m.start, m.end))) return -1;
     return j;
   }
   return -1;
 }
 
 const OPENS_CLAUSE =
-  /^,\s*(?:(?:the|our|a|an|this)\s+)?(?:[\w-]+\s+)?$|^,\s*we\s+(?:\w+\s+){0,2}?(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,2}?$/;
+  /^,\s*(?:(?:the|our|a|an|this)\s+)?(?:[\w-]+\s+)?$|^,\s*(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:model|llm|mllm|vlm|agent|policy),\s*$|^,\s*we\s+(?:\w+\s+){0,2}?(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,2}?$/;
 
 /** The first mention after the first comma that follows mention k, when it opens the clause there, or -1. */
 function nextAfterComma(lower: string, mentions: readonly Span[], k: number): number {
@@ -87,7 +103,8 @@ function nextAfterComma(lower: string, mentions: readonly Span[], k: number): nu
     const m = mentions[j] as Span;
     if (m.start < comma) continue;
     // The subject opens the clause after the phrase: "Built on Foo, Baz …", "Based on Foo, we develop Baz".
-    return OPENS_CLAUSE.test(lower.slice(comma, m.start)) ? j : -1;
+    if (!OPENS_CLAUSE.test(lower.slice(comma, m.start))) return -1;
+    return NOT_MODEL_HEAD_AFTER.test(lower.slice(m.end, m.end + 24)) ? -1 : j;
   }
   return -1;
 }
@@ -103,8 +120,14 @@ export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatc
     if (k > 0 && (mentions[k - 1] as Span).start === m.start) continue;
     const before = lower.slice(Math.max(0, m.start - WINDOW), m.start);
     const after = lower.slice(m.end, m.end + WINDOW);
+    // "trained on Foo's outputs", "extends Foo's tokenizer": a product of Foo's, neither its base nor data.
+    if (OWNED_PRODUCT_AFTER.test(after)) continue;
+    // "extends o1 style reasoning", "Foo-like models": the name is used as an adjective.
+    if (NAME_AS_ADJECTIVE_AFTER.test(after)) continue;
     for (const c of active) {
       let words = "";
+      // The text before the frame's words (its trigger), in the window.
+      let lead = before;
       if (c.before) {
         // A frame anchored at the sentence's start reads an opening phrase: at most WINDOW characters.
         const opening = c.frame.before?.startsWith("^") ?? false;
@@ -112,6 +135,7 @@ export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatc
         const b = c.before.exec(opening ? lower.slice(0, m.start) : before);
         if (b === null) continue;
         words = b[0];
+        if (!opening) lead = before.slice(0, b.index);
       }
       if (c.after && !c.afterToSubject) {
         const a = c.after.exec(after);
@@ -142,6 +166,8 @@ export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatc
           if (NOT_MADE_BEFORE.test(lower.slice(Math.max(0, ps - 60), ps))) continue;
           subject = p;
         } else if (c.frame.orMain === false) continue;
+        // "Compared with the latest models built on Foo, our models …": unnamed models are made from Foo.
+        else if (GENERIC_MAKER_BEFORE.test(lead)) continue;
       } else if (c.frame.subject === "next") {
         const n = nextAfterComma(lower, mentions, k);
         if (n >= 0) subject = n;

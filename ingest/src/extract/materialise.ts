@@ -130,6 +130,18 @@ function edgesFromPatterns(st: PaperState, m: Materialised): void {
         fromE = c === null ? undefined : entityOfCand(cands, entityOfRoot, c);
       }
     }
+    // "We previously introduced Foo. … we release Foo-Chat. Built on Foo, it …": the paper's first model is
+    // the base here; the model it made is its variant introduced last before this sentence.
+    if (p.type === "BASED_ON" && p.from === "main" && fromE !== undefined && fromE === toE)
+      fromE = latestIntroducedModel(m, p.sentence, toE);
+    // "We fine-tune Baz on …" where the paper introduces Baz itself: its own model is no base of its main one.
+    else if (
+      p.type === "BASED_ON" &&
+      p.from === "main" &&
+      toE !== undefined &&
+      (entities[toE] as LocalEntity).introduced
+    )
+      continue;
     if (fromE === undefined || toE === undefined || fromE === toE) continue;
     // "versions on top of Foo-54B and Foo-141B": the paper's model listed beside the base is no product of it.
     if (
@@ -162,6 +174,21 @@ function edgesFromPatterns(st: PaperState, m: Materialised): void {
     if (p.type === "BASED_ON") edge.method = p.method ?? "other";
     edges.push(edge);
   }
+}
+
+/** The variant of entity `not` (a Model) that the paper introduces last, in or before sentence `si`. */
+function latestIntroducedModel(m: Materialised, si: number, not: number): number | undefined {
+  let best: number | undefined;
+  let bestAt = -1;
+  for (const e of m.entities) {
+    if (e.id === not || e.label !== "Model" || !e.introduced) continue;
+    if (!variantOf(e, m.entities[not] as LocalEntity)) continue;
+    const at = m.introducedSentence.get(m.rootOfEntity[e.id] as number);
+    if (at === undefined || at > si || at <= bestAt) continue;
+    best = e.id;
+    bestAt = at;
+  }
+  return best;
 }
 
 /** Is candidate `a` named in the coordination of candidate `b` in sentence `si` ("on top of A and B")? */

@@ -62,7 +62,7 @@ export function mention(
   return { surface, start, end, first, last, strong, size };
 }
 
-/** "Qwen-2.5-7B/14B-Instruct" names two models: one mention per size over the same span. */
+/** "Qwen-2.5-7B/14B-Instruct" names two models ("Foo-2B/4B/8B" three): one mention per size over the same span. */
 export function expandSizes(mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of mentions) {
@@ -71,11 +71,9 @@ export function expandSizes(mentions: Mention[]): Mention[] {
       out.push(m);
       continue;
     }
-    const [, prefix, a, b, suffix] = x as unknown as [string, string, string, string, string];
-    out.push(
-      mention(`${prefix}${a}${suffix}`, m.start, m.end, m.first, m.last, m.strong, a),
-      mention(`${prefix}${b}${suffix}`, m.start, m.end, m.first, m.last, m.strong, b),
-    );
+    const [, prefix, sizes, suffix] = x as unknown as [string, string, string, string];
+    for (const size of sizes.split("/"))
+      out.push(mention(`${prefix}${size}${suffix}`, m.start, m.end, m.first, m.last, m.strong, size));
   }
   return out;
 }
@@ -248,8 +246,8 @@ function pushToken(
   });
 }
 
-/** "Qwen-2.5-7B/14B-Instruct": a name with two sizes. */
-const SIZE_LIST = /^(.{1,60}?)(\d{1,4}(?:\.\d{1,2})?[BMK])\/(\d{1,4}(?:\.\d{1,2})?[BMK])(.{0,40})$/;
+/** "Qwen-2.5-7B/14B-Instruct", "Foo-2B/4B/8B": a name with two sizes or more. */
+const SIZE_LIST = /^(.{1,60}?)(\d{1,4}(?:\.\d{1,2})?[BMK](?:\/\d{1,4}(?:\.\d{1,2})?[BMK]){1,4})(.{0,40})$/;
 /** Characters that cleanSentence blanks (or that start a LaTeX command). */
 const MARKUP_CHARS = /[\\~${}*\u00a0]/;
 /** "Self-Supervised", "Shadow-Track". */

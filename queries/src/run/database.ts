@@ -99,6 +99,13 @@ export interface Database {
     params: z.input<P>,
   ): Promise<void>;
   /**
+   * Runs named write queries one after another in one transaction that is then rolled
+   * back. Neo4j's plan cache also keys a plan by whether the transaction already holds
+   * changes, so a statement that runs after another write in a transaction has a plan
+   * of its own: rehearse it after a write to have that one planned.
+   */
+  rehearseWrites(steps: readonly WriteStep[]): Promise<void>;
+  /**
    * Runs named write queries one after another in one write transaction: all of them
    * or, when one fails, none. `onDone(i)` is called as the i-th has run (before the commit).
    */
@@ -314,6 +321,21 @@ export function openDatabase(options: DatabaseOptions): Database {
     }
   }
 
+  async function rehearseWrites(steps: readonly WriteStep[]): Promise<void> {
+    const params = steps.map(({ query, params: raw }) => checkedParams(query, raw));
+    const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      const tx = await session.beginTransaction();
+      try {
+        for (let i = 0; i < steps.length; i++) await tx.run((steps[i] as WriteStep).query.cypher, params[i]);
+      } finally {
+        await tx.rollback();
+      }
+    } finally {
+      await session.close();
+    }
+  }
+
   async function writeAll(steps: readonly WriteStep[], onDone?: (index: number) => void): Promise<void> {
     // Every parameter is checked before anything is sent: a bad one fails the whole write.
     const params = steps.map(({ query, params: raw }) => {
@@ -374,6 +396,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     console: consoleConnections,
     plan,
     rehearse,
+    rehearseWrites,
     writeAll,
     runStatements,
     verify: async () => {

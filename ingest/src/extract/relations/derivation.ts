@@ -7,6 +7,7 @@ import { matchFrames } from "../frames.ts";
 import type { Mention } from "../mentions.ts";
 import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
 import { OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
+import { MAIN_SUBJECT_REF } from "../vocabulary/coreference-cues.ts";
 import {
   APPOSITIVE_GAP,
   BENCHMARK_AFTER,
@@ -24,7 +25,7 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
   const matches = matchFrames(s.lower, s.mentions);
   if (matches.length === 0) return;
   const cs = s.cands;
-  const madeFrom = new Map<number, number | "main">();
+  const madeFrom = new Map<number, Array<number | "main">>();
   // A product the sentence names ("…, yielding Baz") is the model made, not the paper's model.
   const named = new Set<number>();
   const subjects = new Set<number>();
@@ -58,7 +59,7 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
             if (maker !== fm.subject && OBJECT_BEFORE.test(s.lower.slice(Math.max(0, M.start - 12), M.start)))
               continue;
           }
-          madeFrom.set(k, from);
+          madeFrom.set(k, [...(madeFrom.get(k) ?? []), from]);
           // What is made is a model (or a system, a Model too); what it is made from is one only when a
           // verb of derivation says so: "built on X" alone is also said of engines and methods.
           if (from !== "main") st.roles.push({ cand: from, label: "Model", weight: 1.5 });
@@ -104,13 +105,16 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
     // The names before the data in its clause, nearest first, each tried until one is a model.
     let from: number | "main" = "main";
     const orElse: Array<number | "main"> = [];
+    let also: Array<number | "main"> = [];
     if (fm.subject !== "main") from = cs[fm.subject] as number;
     else {
       const before = previousMentions(s, fm.object);
-      let made: number | "main" | undefined;
+      let made: Array<number | "main"> | undefined;
       for (const p of before) made ??= madeFrom.get(p);
       if (made !== undefined) {
-        from = made;
+        // "… to develop Baz-2B and Baz-8B": every model made is trained on the data.
+        from = made[0] as number | "main";
+        also = made.slice(1);
         for (const p of before) orElse.push(cs[p] as number);
       } else if (before.length > 0) {
         from = cs[before[0] as number] as number;
@@ -134,6 +138,7 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       };
       if (orElse.length > 0) proto.orElse = orElse;
       st.protos.push(proto);
+      for (const other of also) st.protos.push({ ...proto, from: other });
       st.roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1 });
     }
   }
@@ -146,6 +151,12 @@ function unnamedPluralSubject(s: SentenceInfo, object: number, words: string): b
   const before = s.lower.slice(Math.max(0, verbStart - 40), verbStart);
   const noun = GENERIC_PLURAL_SUBJECT.exec(before);
   if (noun === null) return false;
+  // "Our model is trained on D", "The model is fine-tuned on D" (opening the sentence): the paper's own model.
+  if (
+    MAIN_SUBJECT_REF.test(noun[0]) ||
+    (verbStart - before.length + noun.index === 0 && /^the\s+models?\b/.test(noun[0]))
+  )
+    return false;
   const nounStart = verbStart - before.length + noun.index;
   // "Foo models trained on D" names them, and so does an appositive ("Baz, a family of … models trained on D").
   let last = -1;

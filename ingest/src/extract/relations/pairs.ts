@@ -17,7 +17,7 @@ import {
   USES_METHOD,
 } from "../rules/pairs.ts";
 import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
-import { FAMILY_AFTER, OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
+import { FAMILY_AFTER, OBJECT_BEFORE, OWNED_PRODUCT_AFTER } from "../vocabulary/clause-cues.ts";
 import { APPOSITIVE_GAP, GENERIC_PLURAL_SUBJECT, HARDWARE_AFTER } from "../vocabulary/evaluation-cues.ts";
 import { inferBasedOnMethod } from "./based-on-method.ts";
 
@@ -64,6 +64,10 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
       // Swan-L, built on B": B is the base of Swan-L alone); farther pairs are the frames' (nearest subject).
       const fwd = b === a + 1 && !/[;:]/.test(between) ? BASED_FORWARD.pattern.exec(between) : null;
       if (fwd && fwd[2] === "on" && unnamedSubjectBetween(between, fwd.index)) continue;
+      // "trained on Foo's behaviour": something of Foo's, neither Foo as a base nor as data.
+      if (fwd && OWNED_PRODUCT_AFTER.test(s.lower.slice(B.end, B.end + 40))) continue;
+      // "Baz, that generates dialogue distilled from Foo": what is distilled is the dialogue, not Baz.
+      if (fwd && PRODUCT_NOUN_BEFORE_VERB.test(between.slice(0, fwd.index + 1))) continue;
       // "deployed on Foo processors": hardware after "on" is no data and no base.
       if (fwd && fwd[2] === "on" && HARDWARE_AFTER.test(s.lower.slice(B.end, B.end + 16))) continue;
       if (fwd) {
@@ -198,6 +202,10 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
     }
   }
 }
+
+/** A noun of produced content right before the verb of BASED_FORWARD ("dialogue distilled from"). */
+const PRODUCT_NOUN_BEFORE_VERB =
+  /\b(?:data|dialogues?|responses?|outputs?|samples?|features?|knowledge|captions?|annotations?|trajector(?:y|ies)|labels?|rationales?|traces?|instructions?|conversations?|texts?|images?|videos?|questions?|answers?|examples?|pairs?)\s*$/;
 
 /**
  * "FLARE-1M is generated via models trained on FLARE-100K": a plural common noun just before the

@@ -48,7 +48,7 @@ const DERIVE =
   "\\b(?:fine-?tun(?:e|es|ed|ing)\\b|finetun(?:e|es|ed|ing)\\b|post-?train(?:s|ed|ing)?\\b|continu\\w* (?:pre-?)?train(?:s|ed|ing)?\\b|further (?:pre-?)?train(?:s|ed|ing)?\\b|mid-?train(?:s|ed|ing)?\\b|distill(?:s|ed|ing)?\\b|instruction-?tun(?:e|es|ed|ing)\\b|align(?:s|ed|ing)?\\b|adapt(?:s|ed|ing)?\\b|upcycl(?:e|es|ed|ing)\\b|quantiz(?:e|es|ed|ing)\\b|merg(?:e|es|ed|ing)\\b|initiali[sz](?:e|es|ed|ing)\\b)";
 /** Adjectives between a determiner and the base model ("the open-weight Foo"). */
 const MODS =
-  "(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|[\\w-]+-based)\\s+){0,3}";
+  "(?:(?:the|a|an)\\s+(?:foundation|basis)\\s+of\\s+)?(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|[\\w-]+-based)\\s+){0,3}(?:(?:[\\w-]+\\s+){0,2}?(?:model|llm|mllm|vlm)\\s+)?";
 /**
  * Nouns after a verb of training that take the "on" themselves: "instruction-tuning corpora on
  * BarBench" (corpora compared on a benchmark), "training costs on Foo".
@@ -58,6 +58,13 @@ const NOT_TRAINED_THING =
 /** What a paper calls the thing it builds on: "Foo as its foundation model". */
 const BASE_ROLE = "(?:foundation|base|backbone|initiali[sz]ation|starting point|pre-?trained)";
 
+/** What a version of a model is said to be ("a significantly improved version of Foo"); never a name ("the FP32 version"). */
+const VERSION_ADJ =
+  "significantly|substantially|greatly|much|more|highly|further|improved|enhanced|upgraded|extended|accelerated|stronger|smaller|larger|lighter|lightweight|faster|efficient|distilled|quantized|fine-?tuned|instruction-?tuned|compressed|pruned|modified|revised|open|open-source|multilingual|multimodal|specialized|new|next|latest|[\\w]+-tuned";
+/** What makes a variant of a model a model made from it ("a distilled variant"); "a simple variant of Foo" may be any method. */
+const MADE_ADJ =
+  "distilled|quantized|fine-?tuned|instruction-?tuned|pruned|compressed|smaller|larger|accelerated|faster|lighter|lightweight|multilingual|multimodal|[\\w]+-tuned";
+
 export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
   {
     // "We continue pretraining Foo-7B on BarCorpus", "We then post-train Foo-4B", "we fine-tune Foo using LoRA",
@@ -65,11 +72,25 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     id: "we-make-base",
     type: "BASED_ON",
     before: `(?:\\bwe\\s+(?:\\w+ly\\s+|then\\s+|also\\s+|first\\s+|further\\s+|additionally\\s+|subsequently\\s+)?|\\b(?:after|by|via|through|when)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?)${DERIVE}\\s+(?:it\\s+from\\s+)?${MODS}$`,
+    // "we post-train Foo (35B) as a … agent": Foo is what is made, not its base.
+    after: "^(?!\\s*(?:\\([^)]{0,30}\\)\\s*)?as\\s+(?:a|an)\\s)",
     subject: "main",
     method: "by-verb",
     typesObject: true,
     confidence: 0.7,
     cues: ["we", "after", "by", "via", "through", "when"],
+  },
+  {
+    // "We develop the Baz model by fine-tuning Foo on D": Baz, named before "by", is made from Foo.
+    id: "x-by-making",
+    type: "BASED_ON",
+    before: `\\b(?:develop|build|built|creat|obtain|train|deriv|construct|present|introduc)\\w*\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+)?[^\\s,;]+(?:\\s+[^\\s,;]+){0,3}?\\s+(?:by|via|through)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?${DERIVE}\\s+${MODS}$`,
+    subject: "previous",
+    orMain: false,
+    method: "by-verb",
+    typesObject: true,
+    confidence: 0.7,
+    cues: ["by", "via", "through"],
   },
   {
     // "training Baz-3B from Foo-3B-Instruct" (the product named first): Baz-3B BASED_ON Foo.
@@ -96,31 +117,44 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     cues: ["from", "upon", "top", "with", "on"],
   },
   {
-    // "Baz … built upon Foo and Bar", "Baz is based on the Foo architecture", "Baz extends Foo".
+    // "Baz … built upon Foo and Bar", "Baz is based on the Foo architecture".
     id: "built-upon",
     type: "BASED_ON",
-    before: `(?:\\bbuilds?\\s+(?:up)?on|\\bbuilt\\s+(?:up)?on|\\bbuilding\\s+(?:up)?on|\\bbased\\s+on|\\bon\\s+top\\s+of|\\bextends|\\bextending|\\bsuccessor\\s+(?:to|of))\\s+${MODS}$`,
+    before: `(?:\\bbuilds?\\s+(?:up)?on|\\bbuilt\\s+(?:up)?on|\\bbuilding\\s+(?:up)?on|\\bbased\\s+on|\\bon\\s+top\\s+of|\\bsuccessor\\s+(?:to|of))\\s+${MODS}$`,
     subject: "previous",
     method: "by-verb",
     confidence: 0.7,
-    cues: [
-      "built",
-      "build",
-      "building",
-      "based",
-      "top",
-      "extend",
-      "upgrade",
-      "successor",
-      "version",
-      "variant",
-    ],
+    cues: ["built", "build", "building", "based", "top", "upgrade", "successor", "version", "variant"],
+  },
+  {
+    // "Baz, an improved version of Foo", "Baz is a distilled variant of Foo": the appositive or copula names
+    // the model Baz was made from; not "the latest version of the Foo family" (a family is no base).
+    id: "version-of",
+    type: "BASED_ON",
+    before: `(?:,\\s*|\\b(?:is|are|was|were|as)\\s+)(?:a|an|the)\\s+(?:(?:${VERSION_ADJ})\\s+){0,3}(?:(?:${MADE_ADJ})\\s+variant|version|successor)\\s+of\\s+${MODS}$`,
+    after: "^(?!\\s+(?:model\\s+)?(?:family|families|series)\\b)",
+    subject: "previous",
+    orMain: false,
+    method: "by-verb",
+    confidence: 0.7,
+    cues: ["version", "variant", "successor"],
+  },
+  {
+    // "Baz extends Foo"; not "Baz extends Foo to a 128K context" (a method that stretches Foo, no model made from it).
+    id: "extends",
+    type: "BASED_ON",
+    before: `\\b(?:extends|extending)\\s+${MODS}$`,
+    after: "^(?!\\s+to\\s)",
+    subject: "previous",
+    method: "by-verb",
+    confidence: 0.7,
+    cues: ["extend"],
   },
   {
     // "Built on the open-weight Foo-3B architecture, Baz is fine-tuned …"; "Based on Foo, we develop Baz".
     id: "opening-built-on",
     type: "BASED_ON",
-    before: `^(?:built|based|building|developed|trained|initiali[sz]ed|fine-?tuned|starting)\\s+(?:up)?(?:on|upon|from)\\s+${MODS}$`,
+    before: `^(?:(?:when|once)\\s+)?(?:built|based|building|developed|trained|initiali[sz]ed|fine-?tuned|starting)\\s+(?:(?:up)?on|upon|from|on\\s+top\\s+of)\\s+${MODS}$`,
     subject: "next",
     method: "by-verb",
     confidence: 0.7,
@@ -191,7 +225,8 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     id: "producing",
     type: "BASED_ON",
     // The object is what a verb of derivation (or "apply … to") worked on: "as simple as creating X" is not.
-    before: `(?:${MAKE}|\\bappl(?:y|ies|ied|ying)\\b)[^.;]{0,60}$`,
+    // Not the data it worked with: "fine-tune Foo on BarSet to develop Baz" makes Baz from Foo alone.
+    before: `(?:${MAKE}|\\bappl(?:y|ies|ied|ying)\\b)[^.;]{0,60}(?<!\\b(?:on|using|with)\\s+(?:the\\s+|our\\s+)?)$`,
     after: `^[^.;]{0,60}?\\b(?:creating|producing|yielding|resulting in|to obtain|to produce|to create)\\s+(?:a\\s+|an\\s+|the\\s+|our\\s+)?(?:[\\w-]+\\s+){0,2}?$`,
     subject: "next",
     method: "by-verb",
@@ -200,10 +235,35 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     cues: ["creating", "producing", "yielding", "resulting", "obtain", "produce", "create"],
   },
   {
+    // "Our top-performing model, distilled from Foo, …", "the resulting model is fine-tuned from Foo": the paper's model.
+    id: "our-model-made-from",
+    type: "BASED_ON",
+    before: `\\b(?:our|the resulting|the proposed|the final)\\s+(?:[\\w-]+\\s+){0,2}?models?\\s*,?\\s*(?:(?:is|are|was|were)\\s+)?(?:\\w+ly\\s+)?(?:fine-?tuned|finetuned|distilled|initiali[sz]ed|post-?trained|adapted|derived|trained|built|developed|continually pre-?trained)\\s+(?:from|upon|on top of)\\s+${MODS}$`,
+    subject: "main",
+    method: "by-verb",
+    typesObject: true,
+    confidence: 0.7,
+    cues: ["our", "resulting", "proposed", "final"],
+  },
+  {
+    // "We fine-tune Foo on BarSet to develop Baz": the product named right after "to develop".
+    // Only after "we <verb of derivation> Foo": "employs a pretrained Foo as the teacher to build a
+    // dataset" names no model made.
+    id: "we-make-to-develop",
+    type: "BASED_ON",
+    before: `\\bwe\\s+(?:\\w+ly\\s+|then\\s+|also\\s+|first\\s+|further\\s+)?${DERIVE}\\s+${MODS}$`,
+    after: "^[^.;]{0,60}?\\bto\\s+(?:develop|build|derive)\\s+(?:our\\s+)?$",
+    subject: "next",
+    method: "by-verb",
+    typesObject: true,
+    confidence: 0.65,
+    cues: ["develop", "build", "derive"],
+  },
+  {
     // "We mid-train Foo-Base on BarMix", "after training on Bar environments", "continued pretraining with BarCorpus data".
     id: "trained-on",
     type: "TRAINED_ON",
-    before: `\\b(?:${MAKE}|training)\\s+(?:(?!${NOT_TRAINED_THING})[\\w-]+\\s+){0,3}?(?:on|using)\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+)?$`,
+    before: `\\b(?:${MAKE}|training)\\s+(?:(?!${NOT_TRAINED_THING})(?:[a-z][\\w.-]*|[\\w-]+)\\s+){0,3}?(?:on|using)\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+)?$`,
     subject: "main",
     confidence: 0.7,
     cues: ["on", "using"],

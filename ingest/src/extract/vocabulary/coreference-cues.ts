@@ -11,6 +11,9 @@ export const THIS_DATASET =
 /** "our model", "the proposed framework", "it outperforms", "Experiments show": the paper's main model. */
 export const MAIN_COREF =
   /\b(?:our|the proposed|this|the resulting)\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|framework|system|network|agent|architecture|pipeline|llm|mllm)\b|(?:^|^[^,;]{0,80},\s*)(?:it|they)\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|reach|obtain|set|improv|perform|scor|exceed|attain)|^(?:experiments?|extensive experiments?|experimental results?|results?|evaluations?|extensive evaluations?|comprehensive experiments?)\b/;
+/** "our model", "the resulting models": a subject that is the paper's own model, not any model. */
+export const MAIN_SUBJECT_REF =
+  /^(?:our|the resulting|the proposed|the final)\s+(?:[\w-]+\s+){0,2}?(?:model|models|llm|mllm|vlm)\b/;
 /** A sentence that builds a data set, corpus or benchmark ("We first build the largest PET dataset"). */
 export const BUILDS_DATA =
   /\b(?:build|built|construct|collect|curat|creat|introduc|present|releas|assembl|compil)\w*\s+(?:[\w-]+\s+){0,8}?(?:dataset|data set|corpus|benchmark)\b/;
