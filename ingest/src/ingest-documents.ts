@@ -4,7 +4,12 @@
  */
 import type { ExtractionResult, ExtractionWarning } from "@kg/graph-schema";
 import type { Database } from "@kg/queries/run";
-import { ensureSchema, type LoadProgress, type LoadSummary, loadExtraction } from "./load/load-extraction.ts";
+import {
+  type LoadProgress,
+  type LoadSummary,
+  loadExtraction,
+  prepareLoader,
+} from "./load/load-extraction.ts";
 import { extractDocuments, readDocuments, type SourceDocument } from "./pipeline.ts";
 
 export interface IngestProgress {
@@ -45,8 +50,9 @@ export async function loadWithProgress(
     fraction: 0.3,
     message: `loading ${result.papers.length} papers, ${result.nodes.length} entities, ${result.edges.length} relationships`,
   });
-  // Only when something is missing: a schema statement empties the server's plan cache.
-  await ensureSchema(db);
+  // The schema only when something is missing (a schema statement empties the server's
+  // plan cache), and the statements planned once.
+  await prepareLoader(db);
   const summary = await loadExtraction(db, result, {
     onProgress: (p) => {
       const [from, to] = LOAD_WEIGHTS[p.step];

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Config, IngestJob } from "@kg/graph-schema";
-import { loadWithProgress } from "@kg/ingest";
+import { loadWithProgress, prepareLoader } from "@kg/ingest";
 import { existingNodeIds } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
 import { checkDecodedText } from "../../ingest/src/read/read.ts";
@@ -126,6 +126,8 @@ export function createIngestJobs(
     try {
       update(job, { state: "extracting", progress: 0.05, message: `extracting ${files.length} document(s)` });
       extractor ??= createExtractWorker();
+      // The server plans the loader (once) while the worker extracts.
+      prepareLoader(db).catch(() => {});
       const result = await extractor.extract(files);
       const readIds = [
         ...result.papers.map((p) => `Paper:${p.id}`),

@@ -13,7 +13,7 @@ import type { CommandContext } from "../cli/context.ts";
 import { ProgressBar } from "../cli/progress.ts";
 import { BulkCsvError } from "../load/bulk-csv.ts";
 import { bulkLoad } from "../load/bulk-load.ts";
-import { ensureSchema, type LoadSummary, loadExtraction, warmUpLoader } from "../load/load-extraction.ts";
+import { type LoadSummary, loadExtraction, prepareLoader, warmUpLoader } from "../load/load-extraction.ts";
 import { extractDocumentsParallel } from "../parallel/extract-parallel.ts";
 import { readDocuments } from "../pipeline.ts";
 
@@ -47,6 +47,14 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
     return { empty: (counts?.nodes ?? 0) === 0, db };
   })();
   emptyCheck.catch(() => {});
+  // A load with Cypher needs the schema and its statements planned (a fresh server takes
+  // seconds for it); the server does that while this process extracts. True once done.
+  const loaderReady: Promise<boolean> = emptyCheck.then(async ({ empty, db }) => {
+    if (!db || forceBulk || (empty && server)) return false;
+    await prepareCypherLoad(db, empty);
+    return true;
+  });
+  loaderReady.catch(() => {});
 
   bar.update({ phase: "reading" });
   const { documents, warnings: readWarnings } = await readDocuments(paths);
@@ -93,10 +101,7 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
   if (summary === undefined) {
     const db = checked ?? (await ctx.database());
     bar.update({ phase: "loading" });
-    // Into an empty database the full-text index is made after the writes (one pass).
-    if (empty) await db.runStatements(schemaStatements({ fulltext: false }));
-    else await ensureSchema(db);
-    await warmUpLoader(db);
+    if (!(await loaderReady)) await prepareCypherLoad(db, empty);
     summary = await loadExtraction(db, result, {
       onProgress: (p) => {
         if (p.step === "edges") bar.update({ relationships: p.done });
@@ -126,4 +131,14 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
     for (const w of warnings) ctx.stderr(`warning: ${w.message}\n`);
   }
   return 0;
+}
+
+/**
+ * The schema and the statements planned. Into an empty database the full-text index is
+ * made after the writes (one population pass instead of an update per written node).
+ */
+async function prepareCypherLoad(db: Database, empty: boolean): Promise<void> {
+  if (!empty) return prepareLoader(db);
+  await db.runStatements(schemaStatements({ fulltext: false }));
+  await warmUpLoader(db);
 }

@@ -55,25 +55,51 @@ export async function applySchema(db: Database): Promise<void> {
  * even one that changes nothing, costs a schema transaction and empties the server's plan
  * cache; two reads of the schema cost neither.
  */
-export async function ensureSchema(db: Database): Promise<void> {
+export async function ensureSchema(db: Database): Promise<boolean> {
   const [constraints, indexes] = await Promise.all([
     db.run(listConstraintsQuery, {}),
     db.run(listIndexesQuery, {}),
   ]);
   const present = new Set([...constraints.map((c) => c.name), ...indexes.map((i) => i.name)]);
-  if (schemaNames().some((name) => !present.has(name))) await applySchema(db);
+  if (!schemaNames().some((name) => !present.has(name))) return false;
+  await applySchema(db);
+  return true;
+}
+
+const warmedUp = new WeakMap<Database, Promise<void>>();
+
+/**
+ * The schema checked, and the loader's statements planned once per Database (a process
+ * that loads again and again, the page's imports, plans them at its first load, in
+ * parallel, and then finds them cached). Planned again when the schema had to be applied
+ * (that empties the server's plan cache) or the last warm-up failed.
+ */
+export async function prepareLoader(db: Database): Promise<void> {
+  if (await ensureSchema(db)) warmedUp.delete(db);
+  let warm = warmedUp.get(db);
+  if (!warm) {
+    warm = warmUpLoader(db);
+    warmedUp.set(db, warm);
+    warm.catch(() => warmedUp.delete(db));
+  }
+  await warm;
 }
 
 /** A key no corpus gives (the warm-up's rows are rolled back anyway). */
 const WARM_UP_KEY = "\u0000warm-up";
 
 /**
- * Plans every statement of a load on the server, all at once: each runs with one row of
- * the real rows' shape in a transaction that is rolled back (writes nothing). Neo4j
- * caches a plan per statement and parameter types, so rows of another shape (`[]`) would
- * plan an entry the load never uses. A fresh server plans a statement in 0.1–1 s (more on
- * a busy machine); planned here in parallel and then cached for the server's life, the
- * next loads pay nothing for it. Run after the schema (schema changes empty the cache).
+ * Plans every statement of a load on the server: each runs with one row of the real rows'
+ * shape in a transaction that is rolled back (writes nothing). Neo4j caches a plan per
+ * statement, parameter types, and whether the transaction already holds changes: in a
+ * load of one transaction (every incremental load, the page's imports) only the papers
+ * come first, and every later statement runs after writes, under a plan of its own. So
+ * the papers are rehearsed alone, then every statement after them. A fresh server plans
+ * a statement in 0.1–1 s (more on a busy machine); planned here in parallel and then
+ * cached for the server's life, the next loads pay nothing for it. A load of more than
+ * ONE_TRANSACTION_ROWS begins a transaction per batch and plans those variants on first
+ * use (a second or two, in a load of minutes). Run after the schema (schema changes
+ * empty the cache).
  */
 export async function warmUpLoader(db: Database): Promise<void> {
   const k = WARM_UP_KEY;
@@ -94,16 +120,21 @@ export async function warmUpLoader(db: Database): Promise<void> {
     sourceIds: [k],
   };
   const source = { id: k, path: k, name: k, kind: k, bytes: 1, ingestedAt: k, paperIds: [k] };
+  const papers = writeStep(upsertPapersQuery, { batch: { rows: [paper] } });
+  const steps: WriteStep[] = [
+    papers,
+    ...Object.values(upsertEntitiesQueries).map((q) => writeStep(q, { batch: { rows: [entity] } })),
+    ...[...upsertEdgesQueries.values()].map((q) => writeStep(q, { batch: { rows: [edge] } })),
+    writeStep(upsertSourcesQuery, { batch: { rows: [source] } }),
+  ];
   await Promise.all([
     // What the next ingest asks before it loads (is the database empty, is the schema there).
     db.run(countAllQuery, {}),
     db.run(listConstraintsQuery, {}),
     db.run(listIndexesQuery, {}),
-    db.rehearse(upsertSourcesQuery, { batch: { rows: [source] } }),
-    db.rehearse(upsertPapersQuery, { batch: { rows: [paper] } }),
-    ...Object.values(upsertEntitiesQueries).map((q) => db.rehearse(q, { batch: { rows: [entity] } })),
-    ...[...upsertEdgesQueries.values()].map((q) => db.rehearse(q, { batch: { rows: [edge] } })),
+    db.rehearseWrites([papers]),
   ]);
+  await Promise.all(steps.map((step) => db.rehearseWrites([papers, step])));
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

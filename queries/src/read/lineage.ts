@@ -115,6 +115,41 @@ const FoldRowSchema = z.object({
   shown: z.number(),
 });
 
+/** Members of a name-grammar family listed at most. */
+export const FAMILY_LIMIT = 500;
+
+/**
+ * The root's name-grammar family: up the VARIANT_OF chain to the head (the name without
+ * size or variant; the grammar links at most two steps), then every model whose
+ * VARIANT_OF chain reaches the head, each with its VARIANT_OF edge, its evidence and
+ * its date; the head first. A subquery of the lineage query, so a lineage is one
+ * transaction and one round trip: as a query of its own it cost each request a second
+ * transaction, about a fifth of a lineage's CPU in Neo4j and in the server.
+ */
+const FAMILY = /* cypher */ `
+    CALL (root) {
+      OPTIONAL MATCH (root)-[:VARIANT_OF*1..3]->(top:Model) WHERE NOT (top)-[:VARIANT_OF]->(:Model)
+      WITH coalesce(top, root) AS head LIMIT 1
+      WITH head, COLLECT { MATCH (head)<-[:VARIANT_OF*1..3]-(v:Model) RETURN DISTINCT v LIMIT $familyLimit + 1 } AS below
+      UNWIND [head] + below[..$familyLimit] AS m
+      ${MODEL_DATES}
+      RETURN collect({
+        node: ${nodeProjection("m")},
+        head: m = head,
+        variantOf: [(m)-[r:VARIANT_OF]->(b:Model) | {key: b.key, evidence: ${edgeEvidence("r")}}],
+        truncated: size(below) > $familyLimit,
+        introduced: introduced, named: named, muchNamed: muchNamed
+      }) AS family
+    }`;
+
+const FamilyRowSchema = z.object({
+  node: NodeRowSchema,
+  head: z.boolean(),
+  variantOf: z.array(z.object({ key: z.string(), evidence: z.array(EvidenceRowSchema) })),
+  truncated: z.boolean(),
+  ...DatesRowShape,
+});
+
 const LineageRowSchema = z.object({
   node: NodeRowSchema,
   level: z.number(),
@@ -129,6 +164,8 @@ const LineageRowSchema = z.object({
   datasets: z.array(z.object({ node: NodeRowSchema, type: z.string() })),
   truncated: z.boolean(),
   folds: z.array(FoldRowSchema),
+  /** The root's family on the root's row (level 0); empty on the others. */
+  family: z.array(FamilyRowSchema),
   ...DatesRowShape,
 });
 
@@ -136,6 +173,7 @@ const LineageParamsSchema = z.object({
   key: z.string().min(1),
   limit: z.number().int().min(1).max(10_000),
   group: z.number().int().min(1).max(10_000),
+  familyLimit: z.number().int().min(1).max(10_000),
 });
 type LineageQuery = QueryDef<typeof LineageParamsSchema, typeof LineageRowSchema>;
 
@@ -197,16 +235,18 @@ function lineageCypher(depth: number): string {
       ${descendantSteps(depth)}
       RETURN found AS descendants, folds
     }
-    WITH root, ancestors[..$limit] AS ancestors, descendants[..$limit] AS kept, size(descendants) > $limit AS truncated, folds
+    ${FAMILY}
+    WITH root, ancestors[..$limit] AS ancestors, descendants[..$limit] AS kept, size(descendants) > $limit AS truncated, folds, family
     UNWIND [{node: root, level: 0}] + ancestors + kept AS member
-    WITH member.node AS m, member.level AS level, truncated, folds
+    WITH member.node AS m, member.level AS level, truncated, folds, family
     ${MODEL_DATES}
     RETURN ${nodeProjection("m")} AS node,
            level,
            [(m)-[r:BASED_ON]->(b:Model) |
              {key: b.key, method: r.method, confidence: r.confidence, evidence: ${edgeEvidence("r")}}] AS bases,
            [(m)-[r:TRAINED_ON|EVALUATED_ON]->(d:Dataset) | {node: ${nodeProjection("d")}, type: type(r)}][..${LINEAGE_DATASETS_PER_MODEL}] AS datasets,
-           truncated, CASE WHEN level = 0 THEN folds ELSE [] END AS folds, introduced, named, muchNamed`;
+           truncated, CASE WHEN level = 0 THEN folds ELSE [] END AS folds,
+           CASE WHEN level = 0 THEN family ELSE [] END AS family, introduced, named, muchNamed`;
 }
 
 const lineageByDepth = new Map<number, LineageQuery>();
@@ -234,39 +274,6 @@ export function lineageQueryFor(depth: number): LineageQuery {
 
 /** The default-depth lineage query, as registered with the other named queries. */
 export const lineageQuery = lineageQueryFor(DEFAULT_LINEAGE_DEPTH);
-
-/** Members of a name-grammar family listed at most. */
-export const FAMILY_LIMIT = 500;
-
-/**
- * The root's name-grammar family: up the VARIANT_OF chain to the head (the name without
- * size or variant; the grammar links at most two steps), then every model whose
- * VARIANT_OF chain reaches the head, each with its VARIANT_OF edge, its evidence and
- * its date. One row per member, the head first.
- */
-export const lineageFamilyQuery = defineQuery({
-  name: "lineageFamily",
-  mode: "READ",
-  cypher: /* cypher */ `
-    MATCH (root:Model {key: $key})
-    OPTIONAL MATCH (root)-[:VARIANT_OF*1..3]->(top:Model) WHERE NOT (top)-[:VARIANT_OF]->(:Model)
-    WITH coalesce(top, root) AS head LIMIT 1
-    WITH head, COLLECT { MATCH (head)<-[:VARIANT_OF*1..3]-(v:Model) RETURN DISTINCT v LIMIT $limit + 1 } AS below
-    UNWIND [head] + below[..$limit] AS m
-    ${MODEL_DATES}
-    RETURN ${nodeProjection("m")} AS node,
-           m = head AS head,
-           [(m)-[r:VARIANT_OF]->(b:Model) | {key: b.key, evidence: ${edgeEvidence("r")}}] AS variantOf,
-           size(below) > $limit AS truncated, introduced, named, muchNamed`,
-  params: z.object({ key: z.string().min(1), limit: z.number().int().min(1).max(10_000) }),
-  row: z.object({
-    node: NodeRowSchema,
-    head: z.boolean(),
-    variantOf: z.array(z.object({ key: z.string(), evidence: z.array(EvidenceRowSchema) })),
-    truncated: z.boolean(),
-    ...DatesRowShape,
-  }),
-});
 
 /**
  * One page of a model's children made by one method ("other": unstated), by key, as
@@ -367,19 +374,18 @@ export async function readLineage(
   const id = await resolveModelId(db, idOrName);
   const ref = parseNodeRef(id);
   const run = { timeoutMs: options.timeoutMs };
-  const [rows, familyRows] = await Promise.all([
-    db.run(
-      lineageQueryFor(options.depth ?? DEFAULT_LINEAGE_DEPTH),
-      {
-        key: ref.key,
-        limit: options.limit ?? DEFAULT_LINEAGE_LIMIT,
-        group: options.group ?? DEFAULT_LINEAGE_GROUP,
-      },
-      run,
-    ),
-    db.run(lineageFamilyQuery, { key: ref.key, limit: FAMILY_LIMIT }, run),
-  ]);
+  const rows = await db.run(
+    lineageQueryFor(options.depth ?? DEFAULT_LINEAGE_DEPTH),
+    {
+      key: ref.key,
+      limit: options.limit ?? DEFAULT_LINEAGE_LIMIT,
+      group: options.group ?? DEFAULT_LINEAGE_GROUP,
+      familyLimit: FAMILY_LIMIT,
+    },
+    run,
+  );
   if (rows.length === 0) throw new NotFoundError(`queries/lineage: no node ${id}`);
+  const familyRows = rows.find((row) => row.level === 0)?.family ?? [];
   const firstNamed = await firstNamings(db, [...rows, ...familyRows], run);
   const nodes = new Map<string, WireNode>();
   const levels = new Map<string, number>();

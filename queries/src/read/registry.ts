@@ -6,7 +6,7 @@ import type { QueryDef } from "../define.ts";
 import { cardQueries } from "./card.ts";
 import { expandQueries } from "./expand.ts";
 import { countsByLabelQuery, countsByTypeQuery, graphEdgesQuery, graphNodesQuery } from "./graph.ts";
-import { firstNamingQuery, lineageChildrenQuery, lineageFamilyQuery, lineageQuery } from "./lineage.ts";
+import { firstNamingQuery, lineageChildrenQuery, lineageQuery } from "./lineage.ts";
 import { overviewEdgesQuery, overviewFirstsQuery, overviewNodesQuery } from "./overview.ts";
 import { findNodeQuery, shortestPathQuery } from "./path.ts";
 import {
@@ -45,7 +45,6 @@ export const READ_QUERIES: readonly QueryDef[] = [
   ...Object.values(cardQueries),
   ...Object.values(expandQueries),
   lineageQuery,
-  lineageFamilyQuery,
   lineageChildrenQuery,
   firstNamingQuery,
   relatedModelQuery,

@@ -14,6 +14,7 @@ import {
 } from "./console-connections.ts";
 import { capStrings, toDriverParams, toPlain } from "./plain.ts";
 import { createPlanGate } from "./plan-gate.ts";
+import { planCacheKey } from "./plan-key.ts";
 
 export interface DatabaseOptions {
   uri: string;
@@ -89,13 +90,21 @@ export interface Database {
   /**
    * Runs a named query in a transaction that is then rolled back: nothing changes, and the
    * server has planned and cached the statement for parameters of these types (Neo4j
-   * keys its plan cache by statement, parameter types and the size bucket of each list
-   * parameter, so rehearse with values of the shape the real runs will have).
+   * keys its plan cache by statement, parameter types and the size bucket of each string
+   * and list parameter: see plan-key.ts; rehearse with values of the lengths the real
+   * runs will have).
    */
   rehearse<P extends z.ZodType, R extends z.ZodType>(
     query: QueryDef<P, R>,
     params: z.input<P>,
   ): Promise<void>;
+  /**
+   * Runs named write queries one after another in one transaction that is then rolled
+   * back. Neo4j's plan cache also keys a plan by whether the transaction already holds
+   * changes, so a statement that runs after another write in a transaction has a plan
+   * of its own: rehearse it after a write to have that one planned.
+   */
+  rehearseWrites(steps: readonly WriteStep[]): Promise<void>;
   /**
    * Runs named write queries one after another in one write transaction: all of them
    * or, when one fails, none. `onDone(i)` is called as the i-th has run (before the commit).
@@ -167,12 +176,13 @@ export function openDatabase(options: DatabaseOptions): Database {
         return result.records;
       };
       // The deadline starts when this call reaches Neo4j, not while it waits for another
-      // caller's first run of the same query (which plans it). That first run gets three
+      // caller's first run of the same plan (which compiles it). That first run gets three
       // times the time limit: planning is paid once, and on a busy machine it alone can
       // take longer than the limit.
-      const records = await planGate.run(query.cypher, () => {
+      const planKey = planCacheKey(query.cypher, driverParams);
+      const records = await planGate.run(planKey, () => {
         const timeoutMs = runOptions.timeoutMs
-          ? runOptions.timeoutMs * (planGate.planned(query.cypher) ? 1 : FIRST_RUN_TIME_FACTOR)
+          ? runOptions.timeoutMs * (planGate.planned(planKey) ? 1 : FIRST_RUN_TIME_FACTOR)
           : undefined;
         const config = timeoutMs ? { timeout: timeoutMs } : undefined;
         // A read goes as one auto-commit query (RUN and PULL in one round trip, no
@@ -254,7 +264,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     try {
       // Planning only: EXPLAIN needs no parameter values and runs nothing.
       await planGate.run(
-        query.cypher,
+        planCacheKey(query.cypher),
         () => withDeadline(session.run(`EXPLAIN ${query.cypher}`), 60_000, `queries/${query.name} (plan)`),
         { marksDone: false },
       );
@@ -295,7 +305,7 @@ export function openDatabase(options: DatabaseOptions): Database {
       defaultAccessMode: query.mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
     });
     try {
-      await planGate.run(query.cypher, async () => {
+      await planGate.run(planCacheKey(query.cypher, driverParams), async () => {
         const tx = await session.beginTransaction();
         try {
           await tx.run(query.cypher, driverParams);
@@ -303,6 +313,21 @@ export function openDatabase(options: DatabaseOptions): Database {
           await tx.rollback();
         }
       });
+    } finally {
+      await session.close();
+    }
+  }
+
+  async function rehearseWrites(steps: readonly WriteStep[]): Promise<void> {
+    const params = steps.map(({ query, params: raw }) => checkedParams(query, raw));
+    const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      const tx = await session.beginTransaction();
+      try {
+        for (let i = 0; i < steps.length; i++) await tx.run((steps[i] as WriteStep).query.cypher, params[i]);
+      } finally {
+        await tx.rollback();
+      }
     } finally {
       await session.close();
     }
@@ -368,6 +393,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     console: consoleConnections,
     plan,
     rehearse,
+    rehearseWrites,
     writeAll,
     runStatements,
     verify: async () => {

@@ -1,9 +1,10 @@
 /**
- * One compile per query text. Neo4j plans a query the first time it sees its text
- * (seconds for the larger read queries on a fresh server) and every caller that
- * arrives meanwhile plans it again in parallel: 50 callers of a cold lineage query
- * once timed out most of their requests. The gate lets the first caller of a text run
- * alone; the others wait for it and then find the plan cached.
+ * One compile per plan. Neo4j plans a query the first time it sees its text with
+ * parameters of those types and size buckets (plan-key.ts; seconds for the larger read
+ * queries on a fresh server) and every caller that arrives meanwhile plans it again in
+ * parallel: 50 callers of a cold lineage query once timed out most of their requests.
+ * The gate lets the first caller of a plan key run alone; the others wait for it and
+ * then find the plan cached.
  */
 export interface PlanGate {
   /**

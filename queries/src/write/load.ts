@@ -28,6 +28,18 @@ import { defineQuery } from "../define.ts";
 const NoRows = z.object({ count: z.number() });
 
 /**
+ * Every write keeps the plan it was first given for the server's life. Neo4j replans a
+ * cached statement when the statistics it was planned with have moved (checked at most
+ * every 10 s, `dbms.cypher.min_replan_interval`), and it reads them with the running
+ * transaction's own changes: a load's first batch made every warmed-up statement look
+ * stale and planned each again (0.3–1 s each, most of a 100-paper load). These plans do
+ * not depend on the statistics: every node is found by its unique key (the same
+ * NodeUniqueIndexSeek plans on an empty and on a loaded database), and a schema change
+ * still empties the cache.
+ */
+const KEEP_PLAN = "CYPHER replan=skip";
+
+/**
  * The rows of a write come as `$batch.rows`, inside a map, never as a list parameter of
  * their own: Neo4j caches a plan per statement, parameter types and size bucket of each
  * list parameter (1, 2–10, 11–100, 101–1000, …; measured), so `UNWIND $rows` is planned
@@ -47,6 +59,7 @@ export const upsertSourcesQuery = defineQuery({
   name: "upsertSources",
   mode: "WRITE",
   cypher: /* cypher */ `
+    ${KEEP_PLAN}
     UNWIND $batch.rows AS row
     MERGE (s:Source {id: row.id})
     ON CREATE SET s.ingestedAt = row.ingestedAt
@@ -79,6 +92,7 @@ export const upsertPapersQuery = defineQuery({
   name: "upsertPapers",
   mode: "WRITE",
   cypher: /* cypher */ `
+    ${KEEP_PLAN}
     UNWIND $batch.rows AS row
     MERGE (p:Paper {id: row.id})
     WITH p, row,
@@ -142,7 +156,8 @@ function upsertEntitiesQueryFor(label: EntityLabel) {
     name: `upsert${label}s`,
     mode: "WRITE",
     cypher: /* cypher */ `
-      UNWIND $batch.rows AS row
+      ${KEEP_PLAN}
+    UNWIND $batch.rows AS row
       MERGE (n:${label} {key: row.key})
       WITH n, row, coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])] AS aliases
       SET n.name = coalesce(n.name, row.name),
@@ -190,7 +205,8 @@ function upsertEdgesQueryFor(type: ExtractedRelType, fromLabel: NodeLabel, toLab
     name: `upsert${type}_${fromLabel}_${toLabel}`,
     mode: "WRITE",
     cypher: /* cypher */ `
-      UNWIND $batch.rows AS row
+      ${KEEP_PLAN}
+    UNWIND $batch.rows AS row
       MATCH (a:${fromLabel} {${fromKey}: row.from})
       MATCH (b:${toLabel} {${toKey}: row.to})
       MERGE (a)-[r:${type}]->(b)
