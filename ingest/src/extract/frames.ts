@@ -28,7 +28,22 @@ interface CompiledFrame {
   after: RegExp | null;
   /** The after-pattern ends at the subject ("…, yielding Baz"), rather than reading the text after the object. */
   afterToSubject: boolean;
-  cues: readonly string[];
+  /** The frame's cues as one pattern (frames with the same cues share it, and its test, per sentence). */
+  cues: RegExp;
+  alsoCues: RegExp | null;
+}
+
+const escapeRegExp = (c: string): string => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const cuePatterns = new Map<string, RegExp>();
+/** One pattern per distinct list of cues. */
+function cuePattern(cues: readonly string[]): RegExp {
+  const source = [...new Set(cues)].sort().map(escapeRegExp).join("|");
+  let re = cuePatterns.get(source);
+  if (re === undefined) {
+    re = new RegExp(source);
+    cuePatterns.set(source, re);
+  }
+  return re;
 }
 
 const COMPILED: readonly CompiledFrame[] = DERIVATION_FRAMES.map((frame) => ({
@@ -36,7 +51,8 @@ const COMPILED: readonly CompiledFrame[] = DERIVATION_FRAMES.map((frame) => ({
   before: frame.before ? new RegExp(frame.before) : null,
   after: frame.after ? new RegExp(frame.after) : null,
   afterToSubject: frame.after?.endsWith("$") ?? false,
-  cues: frame.cues,
+  cues: cuePattern(frame.cues),
+  alsoCues: frame.alsoCues ? cuePattern(frame.alsoCues) : null,
 }));
 
 /** The pre-filter: every cue of every frame (a sentence with none of them matches no frame). */
@@ -65,9 +81,14 @@ const LIST_SEPARATOR = /^\s*(?:,|and|or|\/|,\s*and|,\s*or)\s*$/;
 /** A clause break: the subject of a frame is never found across it. */
 const CLAUSE_BREAK = /[;:]|\.\s/;
 
-function hasCue(lower: string, cues: readonly string[]): boolean {
-  for (const c of cues) if (lower.includes(c)) return true;
-  return false;
+/** Does the sentence hold one of the cues (each pattern tested once per sentence)? */
+function hasCue(lower: string, cues: RegExp, seen: Map<RegExp, boolean>): boolean {
+  let found = seen.get(cues);
+  if (found === undefined) {
+    found = cues.test(lower);
+    seen.set(cues, found);
+  }
+  return found;
 }
 
 /** The nearest mention before mention k in the same clause, or -1. */
@@ -113,7 +134,10 @@ function nextAfterComma(lower: string, mentions: readonly Span[], k: number): nu
 export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatch[] {
   const out: FrameMatch[] = [];
   if (mentions.length === 0 || !FRAME_GATE.test(lower)) return out;
-  const active = COMPILED.filter((c) => hasCue(lower, c.cues));
+  const seen = new Map<RegExp, boolean>();
+  const active = COMPILED.filter(
+    (c) => hasCue(lower, c.cues, seen) && (c.alsoCues === null || hasCue(lower, c.alsoCues, seen)),
+  );
   if (active.length === 0) return out;
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k] as Span;

@@ -20,6 +20,8 @@
  * - `method`: BASED_ON's method, or "by-verb" to read it off the sentence's words.
  * - `cues`: words one of which the sentence must contain (the engine's pre-filter is the
  *   union of all cues, so a sentence no frame can match is never scanned).
+ * - `alsoCues`: when set, the sentence must contain one of these too (a frame whose trigger is a
+ *   common word, "by" or "on", also needs its verb: it is then not run on most sentences).
  * - The object keeps its coordination: "built upon Foo and Bar" gives both.
  */
 import type { BasedOnMethod } from "@kg/graph-schema";
@@ -38,7 +40,28 @@ export interface DerivationFrame {
   typesObject?: boolean;
   confidence: number;
   cues: string[];
+  alsoCues?: string[];
 }
+
+/** Stems of MAKE: a sentence without one has no verb of making. */
+const MAKE_STEMS = ["tun", "train", "distill", "align", "adapt", "upcycl", "quantiz", "merg", "initiali"];
+/** Stems of DERIVE. */
+const DERIVE_STEMS = [
+  "tun",
+  "post-train",
+  "posttrain",
+  "continu",
+  "further",
+  "mid-train",
+  "midtrain",
+  "distill",
+  "align",
+  "adapt",
+  "upcycl",
+  "quantiz",
+  "merg",
+  "initiali",
+];
 
 /** Verbs of making a model from another (lower case, stems): "fine-tune", "post-trained", … */
 const MAKE =
@@ -79,6 +102,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     typesObject: true,
     confidence: 0.7,
     cues: ["we", "after", "by", "via", "through", "when"],
+    alsoCues: DERIVE_STEMS,
   },
   {
     // "We develop the Baz model by fine-tuning Foo on D": Baz, named before "by", is made from Foo.
@@ -91,6 +115,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     typesObject: true,
     confidence: 0.7,
     cues: ["by", "via", "through"],
+    alsoCues: DERIVE_STEMS,
   },
   {
     // "training Baz-3B from Foo-3B-Instruct" (the product named first): Baz-3B BASED_ON Foo.
@@ -104,6 +129,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     typesObject: true,
     confidence: 0.75,
     cues: ["from"],
+    alsoCues: MAKE_STEMS,
   },
   {
     // "MMProLong, obtained by long-context continued pre-training from Foo"; "Baz, which starts from the existing Foo".
@@ -115,6 +141,20 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     typesObject: true,
     confidence: 0.75,
     cues: ["from", "upon", "top", "with", "on"],
+    alsoCues: [
+      "obtained",
+      "derived",
+      "built",
+      "created",
+      "developed",
+      "trained",
+      "made",
+      "start",
+      "initiali",
+      "warm",
+      "bootstrap",
+      "adapted",
+    ],
   },
   {
     // "Baz … built upon Foo and Bar", "Baz is based on the Foo architecture".
@@ -209,6 +249,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     method: "by-verb",
     confidence: 0.7,
     cues: ["as"],
+    alsoCues: ["foundation", "base", "backbone", "initiali", "starting point", "pre-train", "pretrain"],
   },
   {
     // "utilizing Foo as its foundation model", "Baz adopts Foo as the backbone", "with Foo as the teacher".
@@ -219,6 +260,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     method: "by-verb",
     confidence: 0.7,
     cues: ["as"],
+    alsoCues: ["foundation", "base", "backbone", "initiali", "starting point", "pre-train", "pretrain"],
   },
   {
     // "We apply our method to Foo, creating Baz", "Foo is fine-tuned into Baz": the product named after.
@@ -233,6 +275,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     typesObject: true,
     confidence: 0.65,
     cues: ["creating", "producing", "yielding", "resulting", "obtain", "produce", "create"],
+    alsoCues: [...MAKE_STEMS, "appl"],
   },
   {
     // "Our top-performing model, distilled from Foo, …", "the resulting model is fine-tuned from Foo": the paper's model.
@@ -244,6 +287,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     typesObject: true,
     confidence: 0.7,
     cues: ["our", "resulting", "proposed", "final"],
+    alsoCues: ["from", "upon", "top of"],
   },
   {
     // "We fine-tune Foo on BarSet to develop Baz": the product named right after "to develop".
@@ -258,14 +302,16 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     typesObject: true,
     confidence: 0.65,
     cues: ["develop", "build", "derive"],
+    alsoCues: DERIVE_STEMS,
   },
   {
     // "We mid-train Foo-Base on BarMix", "after training on Bar environments", "continued pretraining with BarCorpus data".
     id: "trained-on",
     type: "TRAINED_ON",
-    before: `\\b(?:${MAKE}|training)\\s+(?:(?!${NOT_TRAINED_THING})(?:[a-z][\\w.-]*|[\\w-]+)\\s+){0,3}?(?:on|using)\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+)?$`,
+    before: `\\b(?:${MAKE}|training)\\s+(?:(?!${NOT_TRAINED_THING})(?:[a-z_][\\w.-]*|[\\d-][\\w-]*)\\s+){0,3}?(?:on|using)\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+)?$`,
     subject: "main",
     confidence: 0.7,
     cues: ["on", "using"],
+    alsoCues: [...MAKE_STEMS, "training"],
   },
 ];
