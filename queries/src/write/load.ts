@@ -157,7 +157,7 @@ function upsertEntitiesQueryFor(label: EntityLabel) {
     mode: "WRITE",
     cypher: /* cypher */ `
       ${KEEP_PLAN}
-    UNWIND $batch.rows AS row
+      UNWIND $batch.rows AS row
       MERGE (n:${label} {key: row.key})
       WITH n, row, coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])] AS aliases
       SET n.name = coalesce(n.name, row.name),
@@ -206,7 +206,7 @@ function upsertEdgesQueryFor(type: ExtractedRelType, fromLabel: NodeLabel, toLab
     mode: "WRITE",
     cypher: /* cypher */ `
       ${KEEP_PLAN}
-    UNWIND $batch.rows AS row
+      UNWIND $batch.rows AS row
       MATCH (a:${fromLabel} {${fromKey}: row.from})
       MATCH (b:${toLabel} {${toKey}: row.to})
       MERGE (a)-[r:${type}]->(b)
