@@ -5,7 +5,14 @@
  * and coordination are left to the caller.
  */
 import { DERIVATION_FRAMES, type DerivationFrame } from "./rules/derivation.ts";
-import { FAMILY_AFTER, NOT_MADE_BEFORE, OWNED_PRODUCT_AFTER } from "./vocabulary/clause-cues.ts";
+import {
+  FAMILY_AFTER,
+  GENERIC_MAKER_BEFORE,
+  NAME_AS_ADJECTIVE_AFTER,
+  NOT_MADE_BEFORE,
+  NOT_MODEL_HEAD_AFTER,
+  OWNED_PRODUCT_AFTER,
+} from "./vocabulary/clause-cues.ts";
 
 export interface Span {
   start: number;
@@ -69,14 +76,6 @@ const WINDOW = 100;
 const COLON_APPOSITIVE = /^\s*:\s*(?:an?|the)\s[^;:]*$/;
 /** "LLMs", "RLMs", "MLLMs" (lower-cased). */
 const PLURAL_ACRONYM = /^[a-z]{1,4}ms$/;
-/** What a subject after an opening phrase is, when it is no model: "we incubated the Foo ecosystem". */
-const NOT_MODEL_HEAD_AFTER =
-  /^\s+(?:ecosystem|platform|library|toolkit|toolbox|codebase|infrastructure|benchmark|dataset|suite of benchmarks)\b/;
-/** "o1 style", "Foo-like", "GPT-level": a name used as an adjective. */
-const NAME_AS_ADJECTIVE_AFTER = /^\s*-?\s*(?:style|like|level|type|based)\b/;
-/** "models built on Foo", "methods that are based on Foo": a class of things, not the paper's model. */
-const GENERIC_MAKER_BEFORE =
-  /\b(?:models|methods|approaches|systems|baselines|works|agents|llms|vlms|mllms|variants|pipelines)\s+(?:(?:that|which)\s+(?:are|were|have been)\s+|(?:are|were)\s+)?(?:\w+ly\s+)?$/;
 const LIST_SEPARATOR = /^\s*(?:,|and|or|\/|,\s*and|,\s*or)\s*$/;
 /** A clause break: the subject of a frame is never found across it. */
 const CLAUSE_BREAK = /[;:]|\.\s/;

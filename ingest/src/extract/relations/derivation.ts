@@ -151,13 +151,9 @@ function unnamedPluralSubject(s: SentenceInfo, object: number, words: string): b
   const before = s.lower.slice(Math.max(0, verbStart - 40), verbStart);
   const noun = GENERIC_PLURAL_SUBJECT.exec(before);
   if (noun === null) return false;
-  // "Our model is trained on D", "The model is fine-tuned on D" (opening the sentence): the paper's own model.
-  if (
-    MAIN_SUBJECT_REF.test(noun[0]) ||
-    (verbStart - before.length + noun.index === 0 && /^the\s+models?\b/.test(noun[0]))
-  )
-    return false;
   const nounStart = verbStart - before.length + noun.index;
+  // "Our model is trained on D", "The model is fine-tuned on D" (opening the sentence): the paper's own model.
+  if (MAIN_SUBJECT_REF.test(noun[0]) || (nounStart === 0 && /^the\s+models?\b/.test(noun[0]))) return false;
   // "Foo models trained on D" names them, and so does an appositive ("Baz, a family of … models trained on D").
   let last = -1;
   for (const m of s.mentions) if (m.end <= nounStart) last = Math.max(last, m.end);

@@ -17,7 +17,12 @@ import {
   USES_METHOD,
 } from "../rules/pairs.ts";
 import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
-import { FAMILY_AFTER, OBJECT_BEFORE, OWNED_PRODUCT_AFTER } from "../vocabulary/clause-cues.ts";
+import {
+  FAMILY_AFTER,
+  OBJECT_BEFORE,
+  OWNED_PRODUCT_AFTER,
+  PRODUCT_NOUN_BEFORE_VERB,
+} from "../vocabulary/clause-cues.ts";
 import { APPOSITIVE_GAP, GENERIC_PLURAL_SUBJECT, HARDWARE_AFTER } from "../vocabulary/evaluation-cues.ts";
 import { inferBasedOnMethod } from "./based-on-method.ts";
 
@@ -202,10 +207,6 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
     }
   }
 }
-
-/** A noun of produced content right before the verb of BASED_FORWARD ("dialogue distilled from"). */
-const PRODUCT_NOUN_BEFORE_VERB =
-  /\b(?:data|dialogues?|responses?|outputs?|samples?|features?|knowledge|captions?|annotations?|trajector(?:y|ies)|labels?|rationales?|traces?|instructions?|conversations?|texts?|images?|videos?|questions?|answers?|examples?|pairs?)\s*$/;
 
 /**
  * "FLARE-1M is generated via models trained on FLARE-100K": a plural common noun just before the

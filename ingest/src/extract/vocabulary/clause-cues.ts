@@ -50,3 +50,14 @@ export const NOT_MADE_BEFORE =
  */
 export const OWNED_PRODUCT_AFTER =
   /^['\u2019]s\s+(?:[\w-]+\s+)?(?:tokenizers?|outputs?|responses?|behaviou?rs?|data|predictions?|labels?|generations?|traces?|trajector(?:y|ies)|answers?|feedback|judg(?:e)?ments?|annotations?|logits)\b/;
+/** What a subject after an opening phrase is, when it is no model: "we incubated the Foo ecosystem". */
+export const NOT_MODEL_HEAD_AFTER =
+  /^\s+(?:ecosystem|platform|library|toolkit|toolbox|codebase|infrastructure|benchmark|dataset|suite of benchmarks)\b/;
+/** "o1 style", "Foo-like", "GPT-level": a name used as an adjective. */
+export const NAME_AS_ADJECTIVE_AFTER = /^\s*-?\s*(?:style|like|level|type|based)\b/;
+/** "models built on Foo", "methods that are based on Foo": a class of things, not the paper's model. */
+export const GENERIC_MAKER_BEFORE =
+  /\b(?:models|methods|approaches|systems|baselines|works|agents|llms|vlms|mllms|variants|pipelines)\s+(?:(?:that|which)\s+(?:are|were|have been)\s+|(?:are|were)\s+)?(?:\w+ly\s+)?$/;
+/** A noun of produced content right before a verb of derivation ("dialogue distilled from"): the content is made, not a model. */
+export const PRODUCT_NOUN_BEFORE_VERB =
+  /\b(?:data|dialogues?|responses?|outputs?|samples?|features?|knowledge|captions?|annotations?|trajector(?:y|ies)|labels?|rationales?|traces?|instructions?|conversations?|texts?|images?|videos?|questions?|answers?|examples?|pairs?)\s*$/;
