@@ -18,6 +18,7 @@ import {
 } from "../rules/pairs.ts";
 import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
 import {
+  DATA_NOUN_BEFORE_VERB,
   FAMILY_AFTER,
   OBJECT_BEFORE,
   OWNED_PRODUCT_AFTER,
@@ -25,6 +26,7 @@ import {
 } from "../vocabulary/clause-cues.ts";
 import { APPOSITIVE_GAP, GENERIC_PLURAL_SUBJECT, HARDWARE_AFTER } from "../vocabulary/evaluation-cues.ts";
 import { inferBasedOnMethod } from "./based-on-method.ts";
+import { DATA_TRAIN_WORDS } from "./derivation.ts";
 
 /**
  * Records a pattern read between mentions a and b. It also holds for the names coordinated
@@ -73,6 +75,8 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (fwd && OWNED_PRODUCT_AFTER.test(s.lower.slice(B.end, B.end + 40))) continue;
       // "Baz, that generates dialogue distilled from Foo": what is distilled is the dialogue, not Baz.
       if (fwd && PRODUCT_NOUN_BEFORE_VERB.test(between.slice(0, fwd.index + 1))) continue;
+      // "SWE-Foo, the first benchmark built upon Bar": data built on something, no model made from it.
+      if (fwd && DATA_NOUN_BEFORE_VERB.test(between.slice(0, fwd.index + 1))) continue;
       // "deployed on Foo processors": hardware after "on" is no data and no base.
       if (fwd && fwd[2] === "on" && HARDWARE_AFTER.test(s.lower.slice(B.end, B.end + 16))) continue;
       if (fwd) {
@@ -177,7 +181,8 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
           extractor: "pattern:trained-on",
           need: [["Model"], ["Dataset"]],
         });
-        if (ON_BEFORE.test(between)) roles.push({ cand: cb, label: "Dataset", weight: 1 });
+        if (ON_BEFORE.test(between))
+          roles.push({ cand: cb, label: "Dataset", weight: DATA_TRAIN_WORDS.test(trained[0]) ? 1.5 : 1 });
         continue;
       }
       if (TRAINED_BY_DATA.pattern.test(between)) {

@@ -71,7 +71,7 @@ const DERIVE =
   "\\b(?:fine-?tun(?:e|es|ed|ing)\\b|finetun(?:e|es|ed|ing)\\b|post-?train(?:s|ed|ing)?\\b|continu\\w* (?:pre-?)?train(?:s|ed|ing)?\\b|further (?:pre-?)?train(?:s|ed|ing)?\\b|mid-?train(?:s|ed|ing)?\\b|distill(?:s|ed|ing)?\\b|instruction-?tun(?:e|es|ed|ing)\\b|align(?:s|ed|ing)?\\b|adapt(?:s|ed|ing)?\\b|upcycl(?:e|es|ed|ing)\\b|quantiz(?:e|es|ed|ing)\\b|merg(?:e|es|ed|ing)\\b|initiali[sz](?:e|es|ed|ing)\\b)";
 /** Adjectives between a determiner and the base model ("the open-weight Foo"). */
 const MODS =
-  "(?:(?:the|a|an)\\s+(?:foundation|basis)\\s+of\\s+)?(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|[\\w-]+-based)\\s+){0,3}(?:(?:[\\w-]+\\s+){0,2}?(?:model|llm|mllm|vlm)\\s+)?";
+  "(?:(?:the|a|an)\\s+(?:foundation|basis)\\s+of\\s+)?(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|[\\w-]+-based|(?:previous|prior|earlier)(?:\\s+(?:work|framework|model|version|system))?|(?:previously\\s+)?released|latest|newest|recent|\\d[\\d.]*[kmbt]?(?:-|\\s+)?(?:billion-|million-)?param(?:eter)?s?|\\d[\\d.]*[kmbt])\\s+){0,3}(?:(?:[\\w-]+\\s+){0,2}?(?:model|llm|mllm|vlm)\\s+)?";
 /**
  * Nouns after a verb of training that take the "on" themselves: "instruction-tuning corpora on
  * BarBench" (corpora compared on a benchmark), "training costs on Foo".
@@ -83,7 +83,7 @@ const BASE_ROLE = "(?:foundation|base|backbone|initiali[sz]ation|starting point|
 
 /** What a version of a model is said to be ("a significantly improved version of Foo"); never a name ("the FP32 version"). */
 const VERSION_ADJ =
-  "significantly|substantially|greatly|much|more|highly|further|improved|enhanced|upgraded|extended|accelerated|stronger|smaller|larger|lighter|lightweight|faster|efficient|distilled|quantized|fine-?tuned|instruction-?tuned|compressed|pruned|modified|revised|open|open-source|multilingual|multimodal|specialized|new|next|latest|[\\w]+-tuned";
+  "significantly|substantially|greatly|much|more|highly|further|improved|enhanced|upgraded|extended|accelerated|stronger|smaller|larger|lighter|lightweight|faster|efficient|distilled|quantized|fine-?tuned|instruction-?tuned|compressed|pruned|modified|revised|open|open-source|multilingual|multimodal|specialized|new|next|latest|[\\w-]+-tuned|[\\w-]+-trained";
 /** What makes a variant of a model a model made from it ("a distilled variant"); "a simple variant of Foo" may be any method. */
 const MADE_ADJ =
   "distilled|quantized|fine-?tuned|instruction-?tuned|pruned|compressed|smaller|larger|accelerated|faster|lighter|lightweight|multilingual|multimodal|[\\w]+-tuned";
@@ -171,7 +171,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // the model Baz was made from; not "the latest version of the Foo family" (a family is no base).
     id: "version-of",
     type: "BASED_ON",
-    before: `(?:,\\s*|\\b(?:is|are|was|were|as)\\s+)(?:a|an|the)\\s+(?:(?:${VERSION_ADJ})\\s+){0,3}(?:(?:${MADE_ADJ})\\s+variant|version|successor)\\s+of\\s+${MODS}$`,
+    before: `(?:,\\s*|\\(\\s*|\\b(?:is|are|was|were|as)\\s+)(?:a|an|the)\\s+(?:(?:${VERSION_ADJ})\\s+){0,3}(?:(?:${MADE_ADJ})\\s+variant|version|successor)\\s+of\\s+${MODS}$`,
     after: "^(?!\\s+(?:model\\s+)?(?:family|families|series)\\b)",
     subject: "previous",
     orMain: false,
@@ -308,7 +308,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "We mid-train Foo-Base on BarMix", "after training on Bar environments", "continued pretraining with BarCorpus data".
     id: "trained-on",
     type: "TRAINED_ON",
-    before: `\\b(?:${MAKE}|training)\\s+(?:(?!${NOT_TRAINED_THING})(?:[a-z_][\\w.-]*|[\\d-][\\w-]*)\\s+){0,3}?(?:on|using)\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+)?$`,
+    before: `\\b(?:${MAKE}|training)\\s+(?:(?!${NOT_TRAINED_THING})(?:[a-z_][\\w.-]*|[\\d-][\\w-]*)\\s+){0,3}?(?:on|using)\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+|(?:over\\s+|about\\s+|~)?[\\d.,]+\\s*[kmbt]\\s+)?$`,
     subject: "main",
     confidence: 0.7,
     cues: ["on", "using"],
