@@ -557,3 +557,29 @@ describe("session 5: wider objects and guards", () => {
     expect(edges(x, "TRAINED_ON")).toEqual([]);
   });
 });
+
+describe("architecture classes", () => {
+  it("'based on the DiT architecture', 'Built upon a Mixture-of-Transformers (MoT) architecture' give no base", () => {
+    expect(
+      edges(
+        run("In this paper, we introduce QuillDrive-X, a novel approach based on the DiT architecture."),
+        "BASED_ON",
+      ),
+    ).toEqual([]);
+    expect(
+      edges(
+        run(
+          "Built upon a Mixture-of-Transformers (MoT) architecture, Zorbix-01 decouples understanding and generation.",
+        ),
+        "BASED_ON",
+      ),
+    ).toEqual([]);
+    // A named model in the same frame still is a base.
+    expect(
+      edges(
+        run("In this paper, we introduce QuillDrive-X, a novel model based on the Zorbo-7B architecture."),
+        "BASED_ON",
+      ),
+    ).toEqual(["QuillDrive-X -> Zorbo-7B (other)"]);
+  });
+});

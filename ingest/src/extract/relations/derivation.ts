@@ -4,8 +4,10 @@
  */
 import { groupOf, listSizesFit, previousMentions } from "../clauses.ts";
 import { matchFrames } from "../frames.ts";
+import { keyOf } from "../key.ts";
 import type { Mention } from "../mentions.ts";
 import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
+import { ARCHITECTURE_CLASSES } from "../vocabulary/architectures.ts";
 import { OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
 import { MAIN_SUBJECT_REF } from "../vocabulary/coreference-cues.ts";
 import {
@@ -52,6 +54,8 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       for (const maker of makers) {
         const from = maker === "main" ? "main" : (cs[maker] as number);
         for (const k of objects) {
+          // "built upon the DiT architecture": a class of networks is no base model.
+          if (ARCHITECTURE_CLASSES.has(keyOf((s.mentions[k] as Mention).surface))) continue;
           if (maker !== "main") {
             const M = s.mentions[maker] as Mention;
             const O = s.mentions[k] as Mention;

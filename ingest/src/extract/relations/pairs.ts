@@ -3,6 +3,7 @@
  * USES_METHOD read from the words between two names, with the roles they give the names.
  */
 import { groupOf, listSizesFit, sizesFit } from "../clauses.ts";
+import { keyOf } from "../key.ts";
 import type { Mention } from "../mentions.ts";
 import {
   BASED_EXTENDS,
@@ -17,6 +18,7 @@ import {
   USES_METHOD,
 } from "../rules/pairs.ts";
 import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
+import { ARCHITECTURE_CLASSES } from "../vocabulary/architectures.ts";
 import {
   DATA_NOUN_BEFORE_VERB,
   FAMILY_AFTER,
@@ -38,6 +40,8 @@ export function pushPair(protos: ProtoEdge[], s: SentenceInfo, a: number, b: num
   const A = ms[a] as Mention;
   const B = ms[b] as Mention;
   const forward = p.from === cs[a];
+  // "based on Diffusion Transformer (DiT)": a class of networks is no base model.
+  if (p.type === "BASED_ON" && ARCHITECTURE_CLASSES.has(keyOf((forward ? B : A).surface))) return;
   if (forward ? listSizesFit(s, a, b) : listSizesFit(s, b, a)) protos.push(p);
   if (!forward || !(p.type === "BASED_ON" || p.type === "TRAINED_ON")) return;
   const group = groupOf(s, a);
