@@ -583,3 +583,13 @@ describe("architecture classes", () => {
     ).toEqual(["QuillDrive-X -> Zorbo-7B (other)"]);
   });
 });
+
+describe("what a model is pre-trained on", () => {
+  it("is data even when its name ends in a size: 'Baz is pre-trained on FooPajama-627B and fine-tuned on BarSet'", () => {
+    const x = run(
+      "We present ZorbLM, a small language model. ZorbLM is pre-trained on QuillPajama-627B and fine-tuned on QuillAssist, our constructed dataset.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["ZorbLM -> QuillAssist", "ZorbLM -> QuillPajama-627B"]);
+    expect(entity(x, "QuillPajama-627B")?.label).toBe("Dataset");
+  });
+});

@@ -54,8 +54,6 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       for (const maker of makers) {
         const from = maker === "main" ? "main" : (cs[maker] as number);
         for (const k of objects) {
-          // "built upon the DiT architecture": a class of networks is no base model.
-          if (ARCHITECTURE_CLASSES.has(keyOf((s.mentions[k] as Mention).surface))) continue;
           if (maker !== "main") {
             const M = s.mentions[maker] as Mention;
             const O = s.mentions[k] as Mention;
@@ -67,6 +65,9 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
           // What is made is a model (or a system, a Model too); what it is made from is one only when a
           // verb of derivation says so: "built on X" alone is also said of engines and methods.
           if (from !== "main") st.roles.push({ cand: from, label: "Model", weight: 1.5 });
+          // "Baz, a framework built upon the DiT architecture": Baz is still a system made (a Model), but a
+          // class of networks is no base model.
+          if (ARCHITECTURE_CLASSES.has(keyOf((s.mentions[k] as Mention).surface))) continue;
           if (f.typesObject) st.roles.push({ cand: cs[k] as number, label: "Model", weight: 1 });
           st.protos.push({
             type: "BASED_ON",

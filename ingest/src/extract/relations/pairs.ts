@@ -90,7 +90,7 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
           // "fine-tuned on X": a base model or a data set, decided by X's type; what a model is
           // pre-trained on is data ("pre-trained on Foo-627B"), whatever its name's shape says.
           const pretrained = /pre-?trained/.test(verb);
-          if (pretrained) roles.push({ cand: cb, label: "Dataset", weight: 1.5 });
+          if (pretrained) roles.push({ cand: cb, label: "Dataset", weight: 2.5 });
           else
             pushPair(protos, s, a, b, {
               type: "BASED_ON",
