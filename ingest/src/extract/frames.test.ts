@@ -593,3 +593,12 @@ describe("what a model is pre-trained on", () => {
     expect(entity(x, "QuillPajama-627B")?.label).toBe("Dataset");
   });
 });
+
+describe("the product named before 'by', with its appositive", () => {
+  it("'Using BarSet, we developed Baz, a navigation agent by fine-tuning the Foo model'", () => {
+    const x = run(
+      "Leveraging Quill Odyssey, we developed ZorbAgent, a multimodal cross-app navigation agent by fine-tuning the Grobo-VL model with a resampling module.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["ZorbAgent -> Grobo-VL (fine-tune)"]);
+  });
+});

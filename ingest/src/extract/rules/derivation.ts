@@ -105,10 +105,11 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     alsoCues: DERIVE_STEMS,
   },
   {
-    // "We develop the Baz model by fine-tuning Foo on D": Baz, named before "by", is made from Foo.
+    // "We develop the Baz model by fine-tuning Foo on D", "we developed Baz, a navigation agent, by fine-tuning
+    // Foo": Baz, named before "by" (with its appositive), is made from Foo.
     id: "x-by-making",
     type: "BASED_ON",
-    before: `\\b(?:develop|build|built|creat|obtain|train|deriv|construct|present|introduc)\\w*\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+)?[^\\s,;]+(?:\\s+[^\\s,;]+){0,3}?\\s+(?:by|via|through)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?${DERIVE}\\s+${MODS}$`,
+    before: `\\b(?:develop|build|built|creat|obtain|train|deriv|construct|present|introduc)\\w*\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+)?[^\\s,;]+(?:\\s+[^\\s,;]+){0,3}?(?:,\\s*(?:a|an)\\s+(?:[^\\s,;]+\\s+){0,6}?[^\\s,;]+,?)?\\s+(?:by|via|through)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?${DERIVE}\\s+${MODS}$`,
     subject: "previous",
     orMain: false,
     method: "by-verb",
