@@ -602,3 +602,33 @@ describe("the product named before 'by', with its appositive", () => {
     expect(edges(x, "BASED_ON")).toEqual(["ZorbAgent -> Grobo-VL (fine-tune)"]);
   });
 });
+
+describe("read against the corpus sample: wrong readings removed", () => {
+  it("'fuses pretrained features from Foo and Bar' names no base of the model before", () => {
+    const x = run(
+      "Grobo-VL builds on a Lamo 2 language model combined with a visual encoder that fuses pretrained features from Zorb-V2 and QuillLIP.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Grobo-VL -> Lamo 2 (other)"]);
+  });
+
+  it("'tutorials for building upon Foo' makes nothing from Foo", () => {
+    const x = run(
+      "We release Zorbmed 1.5 4B. Resources and tutorials for building upon Zorbmed 1.5 can be found online.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'based on adaLN DiT': a qualified architecture class is no base", () => {
+    const x = run(
+      "We present QuillDiT. QuillDiT modeling is based on adaLN DiT with varying time embedding.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'a model based on Foo, pretrained on D': D trains the model made, not its base", () => {
+    const x = run(
+      "We present ZorbVLA. We present a compact VLA model based on 4B Grobo-3-Vision, pretrained on the Quill-X-Embodiment and finetuned on our dataset.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["ZorbVLA -> Quill-X-Embodiment"]);
+  });
+});

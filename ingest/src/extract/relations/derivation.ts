@@ -4,10 +4,9 @@
  */
 import { groupOf, listSizesFit, previousMentions } from "../clauses.ts";
 import { matchFrames } from "../frames.ts";
-import { keyOf } from "../key.ts";
 import type { Mention } from "../mentions.ts";
 import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
-import { ARCHITECTURE_CLASSES } from "../vocabulary/architectures.ts";
+import { architectureClass } from "../vocabulary/architectures.ts";
 import { OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
 import { MAIN_SUBJECT_REF } from "../vocabulary/coreference-cues.ts";
 import {
@@ -67,7 +66,7 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
           if (from !== "main") st.roles.push({ cand: from, label: "Model", weight: 1.5 });
           // "Baz, a framework built upon the DiT architecture": Baz is still a system made (a Model), but a
           // class of networks is no base model.
-          if (ARCHITECTURE_CLASSES.has(keyOf((s.mentions[k] as Mention).surface))) continue;
+          if (architectureClass((s.mentions[k] as Mention).surface)) continue;
           if (f.typesObject) st.roles.push({ cand: cs[k] as number, label: "Model", weight: 1 });
           st.protos.push({
             type: "BASED_ON",

@@ -3,7 +3,6 @@
  * USES_METHOD read from the words between two names, with the roles they give the names.
  */
 import { groupOf, listSizesFit, sizesFit } from "../clauses.ts";
-import { keyOf } from "../key.ts";
 import type { Mention } from "../mentions.ts";
 import {
   BASED_EXTENDS,
@@ -18,8 +17,9 @@ import {
   USES_METHOD,
 } from "../rules/pairs.ts";
 import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
-import { ARCHITECTURE_CLASSES } from "../vocabulary/architectures.ts";
+import { architectureClass } from "../vocabulary/architectures.ts";
 import {
+  BASE_GOVERNED_BEFORE,
   DATA_NOUN_BEFORE_VERB,
   FAMILY_AFTER,
   OBJECT_BEFORE,
@@ -41,7 +41,7 @@ export function pushPair(protos: ProtoEdge[], s: SentenceInfo, a: number, b: num
   const B = ms[b] as Mention;
   const forward = p.from === cs[a];
   // "based on Diffusion Transformer (DiT)": a class of networks is no base model.
-  if (p.type === "BASED_ON" && ARCHITECTURE_CLASSES.has(keyOf((forward ? B : A).surface))) return;
+  if (p.type === "BASED_ON" && architectureClass((forward ? B : A).surface)) return;
   if (forward ? listSizesFit(s, a, b) : listSizesFit(s, b, a)) protos.push(p);
   if (!forward || !(p.type === "BASED_ON" || p.type === "TRAINED_ON")) return;
   const group = groupOf(s, a);
@@ -83,6 +83,13 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (fwd && DATA_NOUN_BEFORE_VERB.test(between.slice(0, fwd.index + 1))) continue;
       // "deployed on Foo processors": hardware after "on" is no data and no base.
       if (fwd && fwd[2] === "on" && HARDWARE_AFTER.test(s.lower.slice(B.end, B.end + 16))) continue;
+      // "a model based on Foo, pretrained on D": the participle describes the model made, not its base Foo.
+      if (
+        fwd &&
+        fwd[2] === "on" &&
+        BASE_GOVERNED_BEFORE.test(s.lower.slice(Math.max(0, A.start - 40), A.start))
+      )
+        continue;
       if (fwd) {
         const verb = fwd[1] as string;
         const prep = fwd[2] as string;

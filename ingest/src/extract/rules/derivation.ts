@@ -78,6 +78,9 @@ const MODS =
  */
 const NOT_TRAINED_THING =
   "(?:corpus|corpora|data|datasets?|sets|samples|examples|recipes?|steps|stages?|budgets?|costs?|baselines?|methods?)\\b";
+/** What a model's parts produce: "pretrained features from Foo" names where features come from, not a base. */
+const PRODUCED_NOT_MODEL =
+  "(?:features|representations|embeddings|outputs|signals|labels|data|responses|rationales|trajectories)";
 /** What a paper calls the thing it builds on: "Foo as its foundation model". */
 const BASE_ROLE = "(?:foundation|base|backbone|initiali[sz]ation|starting point|pre-?trained)";
 
@@ -122,7 +125,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "training Baz-3B from Foo-3B-Instruct" (the product named first): Baz-3B BASED_ON Foo.
     id: "make-x-from",
     type: "BASED_ON",
-    before: `${MAKE}\\s+[^.;,]{0,40}\\bfrom\\s+${MODS}$`,
+    before: `${MAKE}\\s+(?![^.;,]{0,40}\\b${PRODUCED_NOT_MODEL}\\s+from\\b)[^.;,]{0,40}\\bfrom\\s+${MODS}$`,
     subject: "previous",
     // "rationale distillation from Foo" names no model made: no edge for the paper's model.
     orMain: false,
@@ -161,7 +164,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "Baz … built upon Foo and Bar", "Baz is based on the Foo architecture".
     id: "built-upon",
     type: "BASED_ON",
-    before: `(?:\\bbuilds?\\s+(?:up)?on|\\bbuilt\\s+(?:up)?on|\\bbuilding\\s+(?:up)?on|\\bbased\\s+on|\\bon\\s+top\\s+of|\\bsuccessor\\s+(?:to|of))\\s+${MODS}$`,
+    before: `(?:(?<!\\b(?:for|to)\\s)\\bbuilds?\\s+(?:up)?on|\\bbuilt\\s+(?:up)?on|(?<!\\bfor\\s)\\bbuilding\\s+(?:up)?on|\\bbased\\s+on|\\bon\\s+top\\s+of|\\bsuccessor\\s+(?:to|of))\\s+${MODS}$`,
     subject: "previous",
     method: "by-verb",
     confidence: 0.7,

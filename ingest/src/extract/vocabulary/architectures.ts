@@ -5,6 +5,7 @@
  * one (relations/derivation.ts, relations/pairs.ts). Keys as key.ts makes them. Source: the
  * generic architectures named across the field's papers.
  */
+import { keyOf } from "../key.ts";
 import { wordSet } from "./words.ts";
 
 export const ARCHITECTURE_CLASSES = wordSet(`
@@ -12,3 +13,10 @@ export const ARCHITECTURE_CLASSES = wordSet(`
   multimodal-diffusion-transformer mixture-of-transformers mot mixture-of-experts moe
   u-net unet vit vision-transformer cnn rnn lstm gan vae mlp ssm state-space-model mamba
 `);
+
+/** Is the name an architecture class, or one qualified by a word before it ("adaLN DiT", "Video Diffusion Transformer")? */
+export function architectureClass(surface: string): boolean {
+  if (ARCHITECTURE_CLASSES.has(keyOf(surface))) return true;
+  const space = surface.lastIndexOf(" ");
+  return space > 0 && ARCHITECTURE_CLASSES.has(keyOf(surface.slice(space + 1)));
+}

@@ -67,3 +67,6 @@ export const PRODUCT_NOUN_BEFORE_VERB =
  */
 export const DATA_NOUN_BEFORE_VERB =
   /\b(?:benchmarks?|datasets?|corpus|corpora|suites?|leaderboards?|testbeds?)\s+(?:(?:that|which)\s+(?:is|was|are|were)\s+|(?:is|was|are|were)\s+)?(?:\w+ly\s+)?$/;
+/** Before a name: it is the base of a model ("a model based on Foo", "built upon the 4B Foo"), not the model itself. */
+export const BASE_GOVERNED_BEFORE =
+  /\b(?:based\s+on|built\s+(?:up)?on|on\s+top\s+of|(?:derived|initiali[sz]ed|fine-?tuned|distilled)\s+from)\s+(?:the\s+|a\s+|an\s+)?(?:\d[\d.]*[kmbt]\s+)?$/;
