@@ -632,3 +632,29 @@ describe("read against the corpus sample: wrong readings removed", () => {
     expect(edges(x, "TRAINED_ON")).toEqual(["ZorbVLA -> Quill-X-Embodiment"]);
   });
 });
+
+describe("an unnamed model between the verb and 'on' is what was trained", () => {
+  it("'a pretrained teacher on D', 'Training LRMs on D' give the paper's model no data", () => {
+    expect(
+      edges(
+        run(
+          "We present ZorbREPA. It collapses diversity on subsets clustered in the space of a pretrained teacher on QuillNet-1K.",
+        ),
+        "TRAINED_ON",
+      ),
+    ).toEqual([]);
+    expect(
+      edges(
+        run("We present ZorbGen, a question generator. Training LRMs on ZorbGen-Corpus improves reasoning."),
+        "TRAINED_ON",
+      ),
+    ).toEqual([]);
+    // The paper's own model, named, still is.
+    expect(
+      edges(
+        run("We present ZorbGen, a question generator. We fine-tune ZorbGen on QuillCorpus-44K."),
+        "TRAINED_ON",
+      ),
+    ).toEqual(["ZorbGen -> QuillCorpus-44K"]);
+  });
+});

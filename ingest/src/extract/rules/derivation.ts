@@ -74,10 +74,12 @@ const MODS =
   "(?:(?:the|a|an)\\s+(?:foundation|basis)\\s+of\\s+)?(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|[\\w-]+-based|(?:previous|prior|earlier)(?:\\s+(?:work|framework|model|version|system))?|(?:previously\\s+)?released|latest|newest|recent|\\d[\\d.]*[kmbt]?(?:-|\\s+)?(?:billion-|million-)?param(?:eter)?s?|\\d[\\d.]*[kmbt])\\s+){0,3}(?:(?:[\\w-]+\\s+){0,2}?(?:model|llm|mllm|vlm)\\s+)?";
 /**
  * Nouns after a verb of training that take the "on" themselves: "instruction-tuning corpora on
- * BarBench" (corpora compared on a benchmark), "training costs on Foo".
+ * BarBench" (corpora compared on a benchmark), "training costs on Foo"; or an unnamed model that
+ * is what was trained ("a pretrained teacher on Foo", "training LRMs on Foo"; not "we pre-train a
+ * visual encoder on Foo", often the paper's own model).
  */
 const NOT_TRAINED_THING =
-  "(?:corpus|corpora|data|datasets?|sets|samples|examples|recipes?|steps|stages?|budgets?|costs?|baselines?|methods?)\\b";
+  "(?:corpus|corpora|data|datasets?|sets|samples|examples|recipes?|steps|stages?|budgets?|costs?|baselines?|methods?|teachers?|classifiers?|detectors?|critics?|judges?|verifiers?|[a-z]{1,3}ms)\\b";
 /** What a model's parts produce: "pretrained features from Foo" names where features come from, not a base. */
 const PRODUCED_NOT_MODEL =
   "(?:features|representations|embeddings|outputs|signals|labels|data|responses|rationales|trajectories)";
