@@ -15,7 +15,14 @@ import {
 } from "@kg/graph-schema";
 import { extractPaper, type PaperExtraction, type PaperInput } from "./extract/extract.ts";
 import type { SourceDocument } from "./read/read.ts";
-import { groupPapers, type PaperOccurrence, resolve } from "./resolve/resolve.ts";
+import {
+  type Extractions,
+  extractionsInMemory,
+  groupPapers,
+  type PaperOccurrence,
+  type PaperUrls,
+  resolve,
+} from "./resolve/resolve.ts";
 import { type RawPaper, type SegmentedDocument, segmentDocument } from "./segment/segment.ts";
 
 export { readDocumentFromText, readDocuments, type SourceDocument } from "./read/read.ts";
@@ -189,28 +196,30 @@ export function prepareDocuments(
 
 /**
  * Resolves the papers' extractions (in the order of `prepared.papers`) into the result.
- * Both inputs are used up (emptied): resolution lets each extraction go once it is merged.
+ * `prepared.papers` is used up (emptied), and so are extractions held in memory:
+ * resolution lets each go once it is merged.
  */
 export function finishExtraction(
   prepared: PreparedDocuments,
-  extractions: PaperExtraction[],
+  extractions: PaperExtraction[] | { urls: PaperUrls[]; store: Extractions },
   options: ExtractOptions = {},
   /** Called where resolution has let go of the extractions (a large extraction collects garbage there). */
   onReleased: () => void = () => {},
 ): ExtractionResult {
+  const { urls, store } = Array.isArray(extractions)
+    ? {
+        // Apart from the extraction, so that the edge pass can let go of it.
+        urls: extractions.map((e) => ({ codeUrls: e.codeUrls, modelUrls: e.modelUrls, urls: e.urls })),
+        store: extractionsInMemory(extractions),
+      }
+    : extractions;
   const occurrences: PaperOccurrence[] = [];
   for (let k = 0; k < prepared.papers.length; k++) {
     const p = prepared.papers[k] as PreparedPaper;
-    occurrences.push({
-      source: p.source,
-      raw: p.raw,
-      group: p.group,
-      extraction: extractions[k] as PaperExtraction,
-    });
+    occurrences.push({ source: p.source, raw: p.raw, group: p.group, urls: urls[k] as PaperUrls });
   }
-  // The occurrences alone hold the extractions now (and no paper's input is read again).
+  // The occurrences alone hold what resolution reads now (and no paper's input is read again).
   prepared.papers.length = 0;
-  extractions.length = 0;
-  const result = resolve(prepared.sources, occurrences, prepared.warnings, onReleased);
+  const result = resolve(prepared.sources, occurrences, store, prepared.warnings, onReleased);
   return options.validate === false ? result : parseExtractionInPlace(result);
 }
