@@ -106,19 +106,27 @@ export function extractDocuments(
 export function prepareDocuments(
   documents: SourceDocument[],
   options: ExtractOptions = {},
+  /**
+   * Let go of each document's text once it is segmented (the `documents` array is emptied):
+   * the texts of a large corpus and its segmented papers were in memory at once.
+   */
+  consume = false,
 ): PreparedDocuments {
   const warnings: ExtractionWarning[] = [];
-  const items: Array<{ doc: SourceDocument; seg: SegmentedDocument; raw: RawPaper }> = [];
+  const items: Array<{ source: Source; seg: SegmentedDocument; raw: RawPaper }> = [];
   const seen = new Set<string>();
   const sources: Source[] = [];
   const report = options.onProgress;
+  const documentsTotal = documents.length;
   let documentsDone = 0;
-  for (const doc of documents) {
+  for (let d = 0; d < documentsTotal; d++) {
+    const doc = documents[d] as SourceDocument;
+    if (consume) (documents as Array<SourceDocument | null>)[d] = null;
     documentsDone++;
     if (report && documentsDone % PROGRESS_EVERY === 0) {
       report({
         documents: documentsDone,
-        documentsTotal: documents.length,
+        documentsTotal,
         papers: 0,
         papersTotal: items.length,
       });
@@ -150,7 +158,7 @@ export function prepareDocuments(
         message: `${doc.source.path}: no abstracts found`,
       });
     }
-    for (const raw of seg.papers) items.push({ doc, seg, raw });
+    for (const raw of seg.papers) items.push({ source: doc.source, seg, raw });
   }
   const raws: RawPaper[] = [];
   for (const item of items) raws.push(item.raw);
@@ -175,9 +183,9 @@ export function prepareDocuments(
     let abstract = item.raw.abstract;
     if (abstract.length > MAX_EXTRACT_CHARS) {
       warnings.push({
-        sourceId: item.doc.source.id,
-        path: item.doc.source.path,
-        message: `${item.doc.source.path}: line ${item.raw.line}: a paper of ${abstract.length} characters; only the first ${MAX_EXTRACT_CHARS} were read for entities`,
+        sourceId: item.source.id,
+        path: item.source.path,
+        message: `${item.source.path}: line ${item.raw.line}: a paper of ${abstract.length} characters; only the first ${MAX_EXTRACT_CHARS} were read for entities`,
       });
       abstract = abstract.slice(0, MAX_EXTRACT_CHARS);
     }
@@ -189,7 +197,7 @@ export function prepareDocuments(
       pageEvidence: pageEvidence(item.seg),
       urls: item.raw.urls,
     };
-    papers.push({ source: item.doc.source, raw: item.raw, group: g, input });
+    papers.push({ source: item.source, raw: item.raw, group: g, input });
   }
   return { sources, warnings, papers };
 }
@@ -221,5 +229,9 @@ export function finishExtraction(
   // The occurrences alone hold what resolution reads now (and no paper's input is read again).
   prepared.papers.length = 0;
   const result = resolve(prepared.sources, occurrences, store, prepared.warnings, onReleased);
-  return options.validate === false ? result : parseExtractionInPlace(result);
+  if (options.validate === false) return result;
+  onReleased();
+  parseExtractionInPlace(result);
+  onReleased();
+  return result;
 }

@@ -75,13 +75,13 @@ export async function extractDocumentsParallel(
   const documentCount = documents.length;
   if (threads === 1 || documents.length === 0)
     return consumed(documents, options, extractDocuments(documents, options));
-  const prepared = prepareDocuments(documents, options);
+  const prepared = prepareDocuments(documents, options, options.consume === true);
+  if (options.consume) documents.length = 0;
   const total = prepared.papers.length;
   if (total < MIN_PARALLEL_PAPERS) {
     const extractions = prepared.papers.map((p) => extractPaper(p.input));
     return consumed(documents, options, finishExtraction(prepared, extractions, options));
   }
-  if (options.consume) documents.length = 0;
   // The documents' texts and segmentation's garbage go before the extractions pile up.
   collectGarbage();
 

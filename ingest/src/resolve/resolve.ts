@@ -378,6 +378,8 @@ export function resolve(
   // key; it is computed once here and reused by the passes below.
   const parents = [new Map<string, string>(), new Map<string, string>(), new Map<string, string>()];
   const entityKeys = linkEntityKeys(occurrences, extractions, paperIds, parents);
+  // Each pass over extractions read back from files leaves them behind as garbage.
+  onReleased();
   const { groupOfEntity, entityGroups } = groupEntities(
     occurrences,
     extractions,
@@ -385,6 +387,7 @@ export function resolve(
     parents,
     entityKeys,
   );
+  onReleased();
   const nodeEnds = makeNodes(entityGroups);
   const paperEnds = new Map<string, End>();
   const entries = mergeEdges(occurrences, extractions, paperIds, groupOfEntity, paperEnds);
