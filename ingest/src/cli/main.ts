@@ -109,6 +109,7 @@ async function main(): Promise<number> {
     stderr: (text) => process.stderr.write(text),
     stderrIsTty: process.stderr.isTTY === true,
     bulkServer: () => connect?.localBulkServer(config, log) ?? null,
+    loaderPlans: () => connect?.localLoaderPlans(config) ?? null,
     database: async () => {
       const { connectDatabase } = connect ?? (await import("../../../db/connect.ts"));
       connection ??= await connectDatabase(config, { mode: "detached", log });
