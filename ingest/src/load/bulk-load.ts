@@ -13,7 +13,7 @@ import type { ExtractionResult } from "@kg/graph-schema";
 import { awaitIndexesStatements, schemaStatements } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
 import { ARRAY_DELIMITER, writeImportCsv } from "./bulk-csv.ts";
-import { type LoaderPlans, type LoadSummary, warmUpLoader } from "./load-extraction.ts";
+import { type LoaderPlans, type LoadSummary, warmUpCommit, warmUpLoader } from "./load-extraction.ts";
 
 /** What the bulk load needs of the local server (see db/connect.ts). */
 export interface BulkServer {
@@ -85,6 +85,7 @@ export async function bulkLoad(
   step("warm-up");
   // The server goes on running for the next ingest, which finds its statements planned.
   await warmUpLoader(db);
+  await warmUpCommit(db);
   options.plans?.markPlanned();
   server.markDone();
   step("end");

@@ -373,22 +373,7 @@ export function resolve(
   onReleased: () => void = () => {},
 ): ExtractionResult {
   const { papers, paperIds } = mergePapers(occurrences);
-  // Entities: link every surface key of one local entity, in three namespaces (things,
-  // organisations, people). A local entity is known by its first surface with a non-empty
-  // key; it is computed once here and reused by the passes below.
-  const parents = [new Map<string, string>(), new Map<string, string>(), new Map<string, string>()];
-  const entityKeys = linkEntityKeys(occurrences, extractions, paperIds, parents);
-  // Each pass over extractions read back from files leaves them behind as garbage.
-  onReleased();
-  const { groupOfEntity, entityGroups } = groupEntities(
-    occurrences,
-    extractions,
-    paperIds,
-    parents,
-    entityKeys,
-  );
-  onReleased();
-  const nodeEnds = makeNodes(entityGroups);
+  const { groupOfEntity, nodeEnds } = entityNodes(occurrences, extractions, paperIds, onReleased);
   const paperEnds = new Map<string, End>();
   const entries = mergeEdges(occurrences, extractions, paperIds, groupOfEntity, paperEnds);
   onReleased();
@@ -446,6 +431,34 @@ export function resolve(
   }
   papers.sort((a, b) => cmp(a.id, b.id));
   return { sources, papers, nodes: nodeList, edges: edgeList, warnings };
+}
+
+/**
+ * Every local entity's group and the groups' nodes. What links them (the keys' union-find,
+ * the groups by root key) is let go on return, before the edges are merged.
+ */
+function entityNodes(
+  occurrences: PaperOccurrence[],
+  extractions: Extractions,
+  paperIds: Map<number, string>,
+  onReleased: () => void,
+): { groupOfEntity: Array<EntityGroup | null>; nodeEnds: End[] } {
+  // Entities: link every surface key of one local entity, in three namespaces (things,
+  // organisations, people). A local entity is known by its first surface with a non-empty
+  // key; it is computed once here and reused by the passes below.
+  const parents = [new Map<string, string>(), new Map<string, string>(), new Map<string, string>()];
+  const entityKeys = linkEntityKeys(occurrences, extractions, paperIds, parents);
+  // Each pass over extractions read back from files leaves them behind as garbage.
+  onReleased();
+  const { groupOfEntity, entityGroups } = groupEntities(
+    occurrences,
+    extractions,
+    paperIds,
+    parents,
+    entityKeys,
+  );
+  onReleased();
+  return { groupOfEntity, nodeEnds: makeNodes(entityGroups) };
 }
 
 /** Occurrences of one paper (see groupPapers) become one ExtractedPaper with its id. */
