@@ -8,6 +8,8 @@
  * times of the whole command (process start, extraction, load, indexes). The peak RSS is
  * the ingest process's own (the server and the importer are Java processes of their own).
  *
+ * `kg` is the built CLI (ingest/dist, rebuilt here first), as `npm run kg` runs it.
+ *
  * Uses NEO4J_PORT (default 7687: pass your own) and a data dir of its own in bench/out/;
  * stops the server at the end unless --keep. Last line:
  * `bench:ingest papers=N seconds=S papers_per_s=R peak_rss_mb=M incremental_100_s=I`.
@@ -18,6 +20,7 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { type ExtractedPaper, type ExtractionResult, parseConfig } from "@kg/graph-schema";
 import { stopNeo4j } from "../db/neo4j-server.ts";
+import { buildCli } from "../ingest/build-cli.ts";
 import { generateCorpus } from "./generate/index.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -113,11 +116,11 @@ interface IngestJson {
 /** Runs `kg ingest <dir> --json` and returns its summary and wall time. */
 function ingest(dir: string, env: Record<string, string>): Promise<{ summary: IngestJson; seconds: number }> {
   const t0 = performance.now();
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(ROOT, "ingest/src/cli/main.ts"), "ingest", dir, "--json"],
-    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] },
-  );
+  const child = spawn(process.execPath, [path.join(ROOT, "ingest/bin/kg.js"), "ingest", dir, "--json"], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let out = "";
   child.stdout.on("data", (chunk) => {
     out += String(chunk);
@@ -141,6 +144,8 @@ async function main(): Promise<void> {
   const dataDir = path.join(OUT, `ingest-db-${config.NEO4J_PORT}`);
   const env = { NEO4J_PORT: String(config.NEO4J_PORT), NEO4J_DATA_DIR: dataDir };
   const { initial, added } = corpusDirs(papers, seed);
+  // The `kg` command as users run it: built (else ingest/bin/kg.js would run the sources).
+  await buildCli();
 
   await stopNeo4j({ dataDir });
   rmSync(dataDir, { recursive: true, force: true });

@@ -3,9 +3,10 @@
  * (a remote server, a cluster or Aura: nothing is started), else the local Neo4j
  * the project runs itself, started when it is not already running.
  */
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "@kg/graph-schema";
-import type { BulkServer } from "@kg/ingest";
+import type { BulkServer, LoaderPlans } from "@kg/ingest";
 import { type Database, openDatabase } from "@kg/queries/run";
 import { LOCAL_USER } from "./local-auth.ts";
 import {
@@ -15,7 +16,7 @@ import {
   markImportStarted,
   storeExists,
 } from "./neo4j-import.ts";
-import { startNeo4j, stopNeo4j } from "./neo4j-server.ts";
+import { pidFileFor, startNeo4j, stopNeo4j } from "./neo4j-server.ts";
 
 export interface Connection {
   db: Database;
@@ -118,6 +119,41 @@ export function localBulkServer(
         install: { log },
       });
       return openLocalDatabase(handle, config);
+    },
+  };
+}
+
+/**
+ * Whether the local server running now has the loader's statements planned: a file in its
+ * data folder naming the server's start (its pid file's content and time), written after a
+ * warm-up. A restarted server has a new pid file, so the file no longer matches. Null when
+ * NEO4J_URI names a server of its own (its plans are not known here: always warmed up).
+ */
+export function localLoaderPlans(config: Config): LoaderPlans | null {
+  if (config.NEO4J_URI) return null;
+  const dataDir = path.resolve(config.NEO4J_DATA_DIR);
+  const marker = path.join(dataDir, "loader-planned");
+  const serverStart = (): string | null => {
+    try {
+      const pidFile = pidFileFor(dataDir);
+      return `${readFileSync(pidFile, "utf8").trim()}@${statSync(pidFile).mtimeMs}`;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    planned: () => {
+      const start = serverStart();
+      try {
+        return start !== null && readFileSync(marker, "utf8") === start;
+      } catch {
+        return false;
+      }
+    },
+    markPlanned: () => {
+      const start = serverStart();
+      if (start === null) rmSync(marker, { force: true });
+      else writeFileSync(marker, start);
     },
   };
 }

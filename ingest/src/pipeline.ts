@@ -15,7 +15,14 @@ import {
 } from "@kg/graph-schema";
 import { extractPaper, type PaperExtraction, type PaperInput } from "./extract/extract.ts";
 import type { SourceDocument } from "./read/read.ts";
-import { groupPapers, type PaperOccurrence, resolve } from "./resolve/resolve.ts";
+import {
+  type Extractions,
+  extractionsInMemory,
+  groupPapers,
+  type PaperOccurrence,
+  type PaperUrls,
+  resolve,
+} from "./resolve/resolve.ts";
 import { type RawPaper, type SegmentedDocument, segmentDocument } from "./segment/segment.ts";
 
 export { readDocumentFromText, readDocuments, type SourceDocument } from "./read/read.ts";
@@ -99,19 +106,27 @@ export function extractDocuments(
 export function prepareDocuments(
   documents: SourceDocument[],
   options: ExtractOptions = {},
+  /**
+   * Let go of each document's text once it is segmented (the `documents` array is emptied):
+   * the texts of a large corpus and its segmented papers were in memory at once.
+   */
+  consume = false,
 ): PreparedDocuments {
   const warnings: ExtractionWarning[] = [];
-  const items: Array<{ doc: SourceDocument; seg: SegmentedDocument; raw: RawPaper }> = [];
+  const items: Array<{ source: Source; seg: SegmentedDocument; raw: RawPaper }> = [];
   const seen = new Set<string>();
   const sources: Source[] = [];
   const report = options.onProgress;
+  const documentsTotal = documents.length;
   let documentsDone = 0;
-  for (const doc of documents) {
+  for (let d = 0; d < documentsTotal; d++) {
+    const doc = documents[d] as SourceDocument;
+    if (consume) (documents as Array<SourceDocument | null>)[d] = null;
     documentsDone++;
     if (report && documentsDone % PROGRESS_EVERY === 0) {
       report({
         documents: documentsDone,
-        documentsTotal: documents.length,
+        documentsTotal,
         papers: 0,
         papersTotal: items.length,
       });
@@ -143,7 +158,7 @@ export function prepareDocuments(
         message: `${doc.source.path}: no abstracts found`,
       });
     }
-    for (const raw of seg.papers) items.push({ doc, seg, raw });
+    for (const raw of seg.papers) items.push({ source: doc.source, seg, raw });
   }
   const raws: RawPaper[] = [];
   for (const item of items) raws.push(item.raw);
@@ -168,9 +183,9 @@ export function prepareDocuments(
     let abstract = item.raw.abstract;
     if (abstract.length > MAX_EXTRACT_CHARS) {
       warnings.push({
-        sourceId: item.doc.source.id,
-        path: item.doc.source.path,
-        message: `${item.doc.source.path}: line ${item.raw.line}: a paper of ${abstract.length} characters; only the first ${MAX_EXTRACT_CHARS} were read for entities`,
+        sourceId: item.source.id,
+        path: item.source.path,
+        message: `${item.source.path}: line ${item.raw.line}: a paper of ${abstract.length} characters; only the first ${MAX_EXTRACT_CHARS} were read for entities`,
       });
       abstract = abstract.slice(0, MAX_EXTRACT_CHARS);
     }
@@ -182,35 +197,41 @@ export function prepareDocuments(
       pageEvidence: pageEvidence(item.seg),
       urls: item.raw.urls,
     };
-    papers.push({ source: item.doc.source, raw: item.raw, group: g, input });
+    papers.push({ source: item.source, raw: item.raw, group: g, input });
   }
   return { sources, warnings, papers };
 }
 
 /**
  * Resolves the papers' extractions (in the order of `prepared.papers`) into the result.
- * Both inputs are used up (emptied): resolution lets each extraction go once it is merged.
+ * `prepared.papers` is used up (emptied), and so are extractions held in memory:
+ * resolution lets each go once it is merged.
  */
 export function finishExtraction(
   prepared: PreparedDocuments,
-  extractions: PaperExtraction[],
+  extractions: PaperExtraction[] | { urls: PaperUrls[]; store: Extractions },
   options: ExtractOptions = {},
   /** Called where resolution has let go of the extractions (a large extraction collects garbage there). */
   onReleased: () => void = () => {},
 ): ExtractionResult {
+  const { urls, store } = Array.isArray(extractions)
+    ? {
+        // Apart from the extraction, so that the edge pass can let go of it.
+        urls: extractions.map((e) => ({ codeUrls: e.codeUrls, modelUrls: e.modelUrls, urls: e.urls })),
+        store: extractionsInMemory(extractions),
+      }
+    : extractions;
   const occurrences: PaperOccurrence[] = [];
   for (let k = 0; k < prepared.papers.length; k++) {
     const p = prepared.papers[k] as PreparedPaper;
-    occurrences.push({
-      source: p.source,
-      raw: p.raw,
-      group: p.group,
-      extraction: extractions[k] as PaperExtraction,
-    });
+    occurrences.push({ source: p.source, raw: p.raw, group: p.group, urls: urls[k] as PaperUrls });
   }
-  // The occurrences alone hold the extractions now (and no paper's input is read again).
+  // The occurrences alone hold what resolution reads now (and no paper's input is read again).
   prepared.papers.length = 0;
-  extractions.length = 0;
-  const result = resolve(prepared.sources, occurrences, prepared.warnings, onReleased);
-  return options.validate === false ? result : parseExtractionInPlace(result);
+  const result = resolve(prepared.sources, occurrences, store, prepared.warnings, onReleased);
+  if (options.validate === false) return result;
+  onReleased();
+  parseExtractionInPlace(result);
+  onReleased();
+  return result;
 }

@@ -65,7 +65,8 @@ function withoutTimes(dump: Dump): Dump {
 }
 
 function runCli(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "ingest/src/cli/main.ts"), ...args], {
+  // The `kg` command as users run it (the built CLI when current, else the sources).
+  return spawn(process.execPath, [path.join(ROOT, "ingest/bin/kg.js"), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -5,6 +5,7 @@
 import type { Config } from "@kg/graph-schema";
 import type { Database } from "@kg/queries/run";
 import type { BulkServer } from "../load/bulk-load.ts";
+import type { LoaderPlans } from "../load/load-extraction.ts";
 
 export interface CommandContext {
   config: Config;
@@ -15,4 +16,6 @@ export interface CommandContext {
   stderrIsTty?: boolean;
   /** The local server's bulk-import controls; null when NEO4J_URI names another server. */
   bulkServer?: () => BulkServer | null;
+  /** Whether the local server has the loader's statements planned; null for a server of NEO4J_URI. */
+  loaderPlans?: () => LoaderPlans | null;
 }

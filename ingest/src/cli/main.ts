@@ -4,16 +4,9 @@
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { parseConfig } from "@kg/graph-schema";
-import { type Connection, connectDatabase, localBulkServer } from "../../../db/connect.ts";
-import { runExtractCommand } from "../commands/extract.ts";
-import { runIngestCommand } from "../commands/ingest.ts";
-import { LINEAGE_USAGE, runLineageCommand } from "../commands/lineage.ts";
-import { QUERY_USAGE, runQueryCommand } from "../commands/query.ts";
-import { RELATED_USAGE, runRelatedCommand } from "../commands/related.ts";
-import { runSearchCommand, SEARCH_USAGE } from "../commands/search.ts";
-import { runStatsCommand, STATS_USAGE } from "../commands/stats.ts";
+import type { Connection } from "../../../db/connect.ts";
 import type { CommandContext } from "./context.ts";
+import { LINEAGE_USAGE, QUERY_USAGE, RELATED_USAGE, SEARCH_USAGE, STATS_USAGE } from "./usage.ts";
 
 type Command = (args: string[], ctx: CommandContext) => Promise<number>;
 
@@ -35,23 +28,58 @@ function delegate(script: string): Command {
   };
 }
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
+/**
+ * Each command's module is imported only when it runs (the database driver alone took ~0.3 s
+ * to load; `kg extract` and `kg --help` never need it). `database`: it talks to Neo4j.
+ */
+const COMMANDS: Record<string, { load: () => Promise<Command>; help: string; database?: boolean }> = {
   extract: {
-    run: (args, ctx) =>
-      runExtractCommand(args, { stdout: ctx.stdout, stderr: ctx.stderr, stdoutAsync: writeWithBackpressure }),
+    load: async () => {
+      const { runExtractCommand } = await import("../commands/extract.ts");
+      return (args, ctx) =>
+        runExtractCommand(args, {
+          stdout: ctx.stdout,
+          stderr: ctx.stderr,
+          stdoutAsync: writeWithBackpressure,
+        });
+    },
     help: "extract <file-or-dir>… [--format json|jsonl|summary]   read documents, print the extraction (no database)",
   },
   ingest: {
-    run: runIngestCommand,
+    load: async () => (await import("../commands/ingest.ts")).runIngestCommand,
     help: "ingest <file-or-dir>… [--bulk|--no-bulk] [--json]   extract and load into Neo4j (bulk import into an empty local database)",
+    database: true,
   },
-  lineage: { run: runLineageCommand, help: LINEAGE_USAGE },
-  related: { run: runRelatedCommand, help: RELATED_USAGE },
-  search: { run: runSearchCommand, help: SEARCH_USAGE },
-  query: { run: runQueryCommand, help: QUERY_USAGE },
-  stats: { run: runStatsCommand, help: STATS_USAGE },
-  db: { run: delegate("db/cli.ts"), help: "db start|stop|status   the local Neo4j" },
-  serve: { run: delegate("web/server/start.ts"), help: "serve [paths…]   the explorer (same as npm start)" },
+  lineage: {
+    load: async () => (await import("../commands/lineage.ts")).runLineageCommand,
+    help: LINEAGE_USAGE,
+    database: true,
+  },
+  related: {
+    load: async () => (await import("../commands/related.ts")).runRelatedCommand,
+    help: RELATED_USAGE,
+    database: true,
+  },
+  search: {
+    load: async () => (await import("../commands/search.ts")).runSearchCommand,
+    help: SEARCH_USAGE,
+    database: true,
+  },
+  query: {
+    load: async () => (await import("../commands/query.ts")).runQueryCommand,
+    help: QUERY_USAGE,
+    database: true,
+  },
+  stats: {
+    load: async () => (await import("../commands/stats.ts")).runStatsCommand,
+    help: STATS_USAGE,
+    database: true,
+  },
+  db: { load: async () => delegate("db/cli.ts"), help: "db start|stop|status   the local Neo4j" },
+  serve: {
+    load: async () => delegate("web/server/start.ts"),
+    help: "serve [paths…]   the explorer (same as npm start)",
+  },
 };
 
 function usage(): string {
@@ -67,24 +95,29 @@ async function main(): Promise<number> {
     process.stderr.write(unknown ? `kg: unknown command "${name}"\n${usage()}` : usage());
     return unknown ? 2 : 0;
   }
+  const [{ parseConfig }, run, connect] = await Promise.all([
+    import("@kg/graph-schema"),
+    command.load(),
+    command.database ? import("../../../db/connect.ts") : null,
+  ]);
   const config = parseConfig(process.env);
   let connection: Connection | undefined;
+  const log = (m: string) => process.stderr.write(`${m}\n`);
   const ctx: CommandContext = {
     config,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stderrIsTty: process.stderr.isTTY === true,
-    bulkServer: () => localBulkServer(config, (m) => process.stderr.write(`${m}\n`)),
+    bulkServer: () => connect?.localBulkServer(config, log) ?? null,
+    loaderPlans: () => connect?.localLoaderPlans(config) ?? null,
     database: async () => {
-      connection ??= await connectDatabase(config, {
-        mode: "detached",
-        log: (m) => process.stderr.write(`${m}\n`),
-      });
+      const { connectDatabase } = connect ?? (await import("../../../db/connect.ts"));
+      connection ??= await connectDatabase(config, { mode: "detached", log });
       return connection.db;
     },
   };
   try {
-    return await command.run(args, ctx);
+    return await run(args, ctx);
   } finally {
     await connection?.close();
   }

@@ -13,7 +13,13 @@ import type { CommandContext } from "../cli/context.ts";
 import { ProgressBar } from "../cli/progress.ts";
 import { BulkCsvError } from "../load/bulk-csv.ts";
 import { bulkLoad } from "../load/bulk-load.ts";
-import { type LoadSummary, loadExtraction, prepareLoader, warmUpLoader } from "../load/load-extraction.ts";
+import {
+  type LoaderPlans,
+  type LoadSummary,
+  loadExtraction,
+  prepareLoader,
+  warmUpLoader,
+} from "../load/load-extraction.ts";
 import { extractDocumentsParallel } from "../parallel/extract-parallel.ts";
 import { readDocuments } from "../pipeline.ts";
 
@@ -49,9 +55,10 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
   emptyCheck.catch(() => {});
   // A load with Cypher needs the schema and its statements planned (a fresh server takes
   // seconds for it); the server does that while this process extracts. True once done.
+  const plans = ctx.loaderPlans?.() ?? null;
   const loaderReady: Promise<boolean> = emptyCheck.then(async ({ empty, db }) => {
     if (!db || forceBulk || (empty && server)) return false;
-    await prepareCypherLoad(db, empty);
+    await prepareCypherLoad(db, empty, plans);
     return true;
   });
   loaderReady.catch(() => {});
@@ -85,6 +92,7 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
   if (empty && server) {
     try {
       const loaded = await bulkLoad(server, result, {
+        plans,
         onStep: (step) =>
           bar.update({ phase: step === "csv" ? "writing" : step === "import" ? "importing" : "indexing" }),
       });
@@ -101,7 +109,7 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
   if (summary === undefined) {
     const db = checked ?? (await ctx.database());
     bar.update({ phase: "loading" });
-    if (!(await loaderReady)) await prepareCypherLoad(db, empty);
+    if (!(await loaderReady)) await prepareCypherLoad(db, empty, plans);
     summary = await loadExtraction(db, result, {
       onProgress: (p) => {
         if (p.step === "edges") bar.update({ relationships: p.done });
@@ -137,8 +145,9 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
  * The schema and the statements planned. Into an empty database the full-text index is
  * made after the writes (one population pass instead of an update per written node).
  */
-async function prepareCypherLoad(db: Database, empty: boolean): Promise<void> {
-  if (!empty) return prepareLoader(db);
+async function prepareCypherLoad(db: Database, empty: boolean, plans: LoaderPlans | null): Promise<void> {
+  if (!empty) return prepareLoader(db, plans);
+  // Not marked planned: the full-text index made after the load empties the plan cache.
   await db.runStatements(schemaStatements({ fulltext: false }));
   await warmUpLoader(db);
 }

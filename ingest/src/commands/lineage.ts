@@ -6,8 +6,7 @@
 import { parseArgs } from "node:util";
 import { formatTable, readLineage } from "@kg/queries";
 import type { CommandContext } from "../cli/context.ts";
-
-export const LINEAGE_USAGE = "lineage <model> [--depth 1..20] [--limit N] [--json]";
+import { LINEAGE_USAGE } from "../cli/usage.ts";
 
 export async function runLineageCommand(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -9,9 +9,7 @@
 import { parseArgs } from "node:util";
 import { ConsoleError, formatTable, runConsoleQuery } from "@kg/queries";
 import type { CommandContext } from "../cli/context.ts";
-
-export const QUERY_USAGE =
-  "query <cypher> [--param name=text | name:int|number|bool|json=value]… [--max-rows N] [--timeout ms] [--json]";
+import { QUERY_USAGE } from "../cli/usage.ts";
 
 const PARAM_TYPES: Record<string, (raw: string) => unknown> = {
   int: (raw) => {

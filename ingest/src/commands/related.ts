@@ -5,8 +5,7 @@
 import { parseArgs } from "node:util";
 import { formatTable, looksLikeNodeId, readRelated, searchGraph } from "@kg/queries";
 import type { CommandContext } from "../cli/context.ts";
-
-export const RELATED_USAGE = "related <paper-or-model> [--limit N] [--json]";
+import { RELATED_USAGE } from "../cli/usage.ts";
 
 export async function runRelatedCommand(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -6,8 +6,7 @@ import { parseArgs } from "node:util";
 import { NodeLabelSchema } from "@kg/graph-schema";
 import { formatTable, searchGraph } from "@kg/queries";
 import type { CommandContext } from "../cli/context.ts";
-
-export const SEARCH_USAGE = "search <text…> [--limit N] [--label Label] [--json]";
+import { SEARCH_USAGE } from "../cli/usage.ts";
 
 export async function runSearchCommand(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -5,8 +5,7 @@
 import { parseArgs } from "node:util";
 import { formatTable, readStats } from "@kg/queries";
 import type { CommandContext } from "../cli/context.ts";
-
-export const STATS_USAGE = "stats [--top N] [--json]";
+import { STATS_USAGE } from "../cli/usage.ts";
 
 export async function runStatsCommand(args: string[], ctx: CommandContext): Promise<number> {
   const { values } = parseArgs({ args, options: { top: { type: "string" }, json: { type: "boolean" } } });

@@ -13,7 +13,7 @@ import type { ExtractionResult } from "@kg/graph-schema";
 import { awaitIndexesStatements, schemaStatements } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
 import { ARRAY_DELIMITER, writeImportCsv } from "./bulk-csv.ts";
-import { type LoadSummary, warmUpLoader } from "./load-extraction.ts";
+import { type LoaderPlans, type LoadSummary, warmUpCommit, warmUpLoader } from "./load-extraction.ts";
 
 /** What the bulk load needs of the local server (see db/connect.ts). */
 export interface BulkServer {
@@ -39,6 +39,8 @@ export type BulkStep = "csv" | "import" | "indexes";
 
 export interface BulkLoadOptions {
   now?: Date;
+  /** Told once the started server has the loader's statements planned. */
+  plans?: LoaderPlans | null;
   onStep?: (step: BulkStep) => void;
 }
 
@@ -83,6 +85,8 @@ export async function bulkLoad(
   step("warm-up");
   // The server goes on running for the next ingest, which finds its statements planned.
   await warmUpLoader(db);
+  await warmUpCommit(db);
+  options.plans?.markPlanned();
   server.markDone();
   step("end");
   return {

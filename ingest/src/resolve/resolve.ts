@@ -28,19 +28,50 @@ import {
   REL_ENDPOINTS,
   type Source,
 } from "@kg/graph-schema";
-import type { LocalEntity, PaperExtraction } from "../extract/extract.ts";
+import type { LocalEdge, LocalEntity, PaperExtraction } from "../extract/extract.ts";
 import { computeKey, keyOf } from "../extract/key.ts";
 import type { RawPaper } from "../segment/segment.ts";
 import { matchKey } from "./match-key.ts";
 import { baseNamesOf, modelNameParts } from "./name-grammar.ts";
 
-/** One occurrence of a paper in one document, with what was extracted from it. */
+/** The URLs a paper's extraction found (kept with its occurrence: they are few). */
+export type PaperUrls = Pick<PaperExtraction, "codeUrls" | "modelUrls" | "urls">;
+
+/** One occurrence of a paper in one document, with the URLs extracted from it. */
 export interface PaperOccurrence {
   source: Source;
   raw: RawPaper;
   /** Index of the merged paper this occurrence belongs to (see groupPapers). */
   group: number;
-  extraction: PaperExtraction;
+  urls: PaperUrls;
+}
+
+/**
+ * The occurrences' entities and edges, visited in the occurrences' order once per pass of
+ * resolution (held in memory, or read back chunk by chunk from files the extraction's
+ * workers wrote, so that a large corpus's extractions are never all in memory).
+ */
+export interface Extractions {
+  /** Every occurrence's entities, in order. */
+  entities(visit: (entities: LocalEntity[], k: number) => void): void;
+  /** Every occurrence's edges and its number of entities, in order; the last pass (may let go of them). */
+  edges(visit: (edges: LocalEdge[], entityCount: number, k: number) => void): void;
+}
+
+/** Extractions held in memory; the edge pass lets go of each as it is merged. */
+export function extractionsInMemory(list: PaperExtraction[]): Extractions {
+  return {
+    entities(visit) {
+      for (let k = 0; k < list.length; k++) visit((list[k] as PaperExtraction).entities, k);
+    },
+    edges(visit) {
+      for (let k = 0; k < list.length; k++) {
+        const e = list[k] as PaperExtraction;
+        visit(e.edges, e.entities.length, k);
+        list[k] = USED_UP;
+      }
+    },
+  };
 }
 
 function sha16(text: string): string {
@@ -337,19 +368,14 @@ function seenSet(seen: Map<string, Set<string>>, paperId: string, sourceId: stri
 export function resolve(
   sources: Source[],
   occurrences: PaperOccurrence[],
+  extractions: Extractions,
   warnings: ExtractionWarning[],
   onReleased: () => void = () => {},
 ): ExtractionResult {
   const { papers, paperIds } = mergePapers(occurrences);
-  // Entities: link every surface key of one local entity, in three namespaces (things,
-  // organisations, people). A local entity is known by its first surface with a non-empty
-  // key; it is computed once here and reused by the passes below.
-  const parents = [new Map<string, string>(), new Map<string, string>(), new Map<string, string>()];
-  const entityKeys = linkEntityKeys(occurrences, paperIds, parents);
-  const { groupOfEntity, entityGroups } = groupEntities(occurrences, paperIds, parents, entityKeys);
-  const nodeEnds = makeNodes(entityGroups);
+  const { groupOfEntity, nodeEnds } = entityNodes(occurrences, extractions, paperIds, onReleased);
   const paperEnds = new Map<string, End>();
-  const entries = mergeEdges(occurrences, paperIds, groupOfEntity, paperEnds);
+  const entries = mergeEdges(occurrences, extractions, paperIds, groupOfEntity, paperEnds);
   onReleased();
   const kept: EdgeEntry[] = [];
   for (const entry of entries) {
@@ -407,6 +433,34 @@ export function resolve(
   return { sources, papers, nodes: nodeList, edges: edgeList, warnings };
 }
 
+/**
+ * Every local entity's group and the groups' nodes. What links them (the keys' union-find,
+ * the groups by root key) is let go on return, before the edges are merged.
+ */
+function entityNodes(
+  occurrences: PaperOccurrence[],
+  extractions: Extractions,
+  paperIds: Map<number, string>,
+  onReleased: () => void,
+): { groupOfEntity: Array<EntityGroup | null>; nodeEnds: End[] } {
+  // Entities: link every surface key of one local entity, in three namespaces (things,
+  // organisations, people). A local entity is known by its first surface with a non-empty
+  // key; it is computed once here and reused by the passes below.
+  const parents = [new Map<string, string>(), new Map<string, string>(), new Map<string, string>()];
+  const entityKeys = linkEntityKeys(occurrences, extractions, paperIds, parents);
+  // Each pass over extractions read back from files leaves them behind as garbage.
+  onReleased();
+  const { groupOfEntity, entityGroups } = groupEntities(
+    occurrences,
+    extractions,
+    paperIds,
+    parents,
+    entityKeys,
+  );
+  onReleased();
+  return { groupOfEntity, nodeEnds: makeNodes(entityGroups) };
+}
+
 /** Occurrences of one paper (see groupPapers) become one ExtractedPaper with its id. */
 function mergePapers(occurrences: PaperOccurrence[]): {
   papers: ExtractedPaper[];
@@ -443,9 +497,9 @@ function mergePapers(occurrences: PaperOccurrence[]): {
       pushUnique(sourceIds, o.source.id);
       for (const n of o.raw.notes) pushUnique(notes, n);
       for (const a of o.raw.authors) pushUnique(authors, a);
-      for (const u of o.extraction.codeUrls) pushUnique(codeUrls, u);
-      for (const u of o.extraction.modelUrls) pushUnique(modelUrls, u);
-      for (const u of o.extraction.urls) pushUnique(urls, u);
+      for (const u of o.urls.codeUrls) pushUnique(codeUrls, u);
+      for (const u of o.urls.modelUrls) pushUnique(modelUrls, u);
+      for (const u of o.urls.urls) pushUnique(urls, u);
     }
     papers.push({
       id,
@@ -506,15 +560,16 @@ function linkKey(parent: Map<string, string>, root: string | null, k: string): s
 /** Links the surface keys of each local entity; returns each entity's namespaced first key. */
 function linkEntityKeys(
   occurrences: PaperOccurrence[],
+  extractions: Extractions,
   paperIds: Map<number, string>,
   parents: Array<Map<string, string>>,
 ): Array<string | null> {
   const entityKeys: Array<string | null> = [];
   // People and organisations are not matched loosely: "Jun Li" is not "Junli".
   const things = parents[0] as Map<string, string>;
-  for (const o of occurrences) {
-    const pid = paperIds.get(o.group) as string;
-    for (const e of o.extraction.entities) {
+  extractions.entities((entities, k) => {
+    const pid = paperIds.get((occurrences[k] as PaperOccurrence).group) as string;
+    for (const e of entities) {
       const parent = parents[namespaceOf(e.label)] as Map<string, string>;
       const keys = keysOf(e, pid);
       let first: string | null = null;
@@ -530,13 +585,14 @@ function linkEntityKeys(
       }
       entityKeys.push(first);
     }
-  }
+  });
   return entityKeys;
 }
 
 /** Local entities with linked keys are one group: surfaces, label votes and kinds summed. */
 function groupEntities(
   occurrences: PaperOccurrence[],
+  extractions: Extractions,
   paperIds: Map<number, string>,
   parents: Array<Map<string, string>>,
   entityKeys: Array<string | null>,
@@ -549,9 +605,9 @@ function groupEntities(
     new Map<string, EntityGroup>(),
   ];
   let ei = 0;
-  for (const o of occurrences) {
-    const pid = paperIds.get(o.group) as string;
-    for (const e of o.extraction.entities) {
+  extractions.entities((entities, index) => {
+    const pid = paperIds.get((occurrences[index] as PaperOccurrence).group) as string;
+    for (const e of entities) {
       const k = entityKeys[ei] as string | null;
       if (k === null) {
         groupOfEntity[ei++] = null;
@@ -582,7 +638,7 @@ function groupEntities(
       if (e.kind === "benchmark") g.benchmark += e.weight;
       else if (e.kind === "dataset") g.dataset += e.weight;
     }
-  }
+  });
   return { groupOfEntity, entityGroups };
 }
 
@@ -642,24 +698,30 @@ function makeNodes(entityGroups: Array<Map<string, EntityGroup>>): End[] {
 /** One edge per (type, from, to), found through the ends (no string ids), its evidence merged. */
 function mergeEdges(
   occurrences: PaperOccurrence[],
+  extractions: Extractions,
   paperIds: Map<number, string>,
   groupOfEntity: Array<EntityGroup | null>,
   paperEnds: Map<string, End>,
 ): EdgeEntry[] {
   const entries: EdgeEntry[] = [];
+  // One copy of each sentence and extractor name is kept in the evidence (a paper's edges
+  // share their sentences; extractions read back from files hold a copy per edge).
+  const names = new Map<string, string>();
+  let sentences = new Map<string, string>();
   let ei = 0;
-  for (const o of occurrences) {
+  extractions.edges((edges, entityCount, k) => {
+    const o = occurrences[k] as PaperOccurrence;
     const pid = paperIds.get(o.group) as string;
+    if (k % 64 === 0) sentences = new Map();
     let paperEnd = paperEnds.get(pid);
     if (paperEnd === undefined) {
       paperEnd = newEnd({ label: "Paper", id: pid }, null);
       paperEnds.set(pid, paperEnd);
     }
     const sourceId = o.source.id;
-    const entities = o.extraction.entities;
-    const ends: Array<End | null> = new Array(entities.length);
-    for (let j = 0; j < entities.length; j++) ends[j] = groupOfEntity[ei++]?.end ?? null;
-    for (const le of o.extraction.edges) {
+    const ends: Array<End | null> = new Array(entityCount);
+    for (let j = 0; j < entityCount; j++) ends[j] = groupOfEntity[ei++]?.end ?? null;
+    for (const le of edges) {
       const from = "paper" in le.from ? paperEnd : (ends[le.from.entity] ?? null);
       const to = "paper" in le.to ? paperEnd : (ends[le.to.entity] ?? null);
       if (!from || !to) continue;
@@ -679,7 +741,14 @@ function mergeEdges(
         addEntry(from, entry);
         entries.push(entry);
       }
-      addEvidence(entry, pid, sourceId, le.sentence, le.confidence, le.extractor);
+      addEvidence(
+        entry,
+        pid,
+        sourceId,
+        share(sentences, le.sentence),
+        le.confidence,
+        share(names, le.extractor),
+      );
       if (le.type === "BASED_ON" && le.method) {
         const score = le.confidence + (le.method === "other" ? 0 : 1);
         const current = entry.edge.properties.method;
@@ -692,10 +761,16 @@ function mergeEdges(
         }
       }
     }
-    // The last pass over this occurrence: what it read is in the entries now.
-    o.extraction = USED_UP;
-  }
+  });
   return entries;
+}
+
+/** One copy of a string per value: `seen` keeps the first, later equal ones are replaced by it. */
+function share(seen: Map<string, string>, value: string): string {
+  const first = seen.get(value);
+  if (first !== undefined) return first;
+  seen.set(value, value);
+  return value;
 }
 
 /** What an occurrence holds once resolve has used its extraction. */

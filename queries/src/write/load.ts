@@ -19,6 +19,7 @@ import {
   EXTRACTED_REL_TYPES,
   type ExtractedRelType,
   KEY_PROPERTY,
+  NODE_LABELS,
   type NodeLabel,
   REL_ENDPOINTS,
 } from "@kg/graph-schema";
@@ -240,6 +241,20 @@ export const upsertEdgesQueries: ReadonlyMap<string, ReturnType<typeof upsertEdg
     ),
   ),
 );
+
+/**
+ * Deletes the nodes (and their relationships) a committed warm-up wrote, each found by its
+ * label's unique key: `$key` is a key no corpus gives (ingest's warm-up).
+ */
+export const deleteWarmUpQuery = defineQuery({
+  name: "deleteWarmUp",
+  mode: "WRITE",
+  cypher: /* cypher */ `
+    ${NODE_LABELS.map((label) => `CALL () { MATCH (n:${label} {${KEY_PROPERTY[label]}: $key}) DETACH DELETE n }`).join("\n    ")}
+    RETURN 1 AS count`,
+  params: z.object({ key: z.string() }),
+  row: NoRows,
+});
 
 export const countAllQuery = defineQuery({
   name: "countAll",

@@ -1,0 +1,6 @@
+import path from "node:path";
+
+/** The files a worker writes chunk `id`'s extractions to, in the spill folder `dir`. */
+export function spillFiles(dir: string, id: number): { entities: string; edges: string } {
+  return { entities: path.join(dir, `${id}.entities.json`), edges: path.join(dir, `${id}.edges.json`) };
+}
