@@ -3,20 +3,27 @@
  * does not share its event loop: the same createApp as `npm start`, on the Neo4j named
  * by NEO4J_URI (READ_CACHE_MB=0 for the figures without the read cache). As `npm start`
  * does, it plans the first screen's named queries before it listens, and prints
- * `ready` once it listens on PORT.
+ * `ready` once it listens on PORT, then every 5 s a line `cache {"bytes":…,"entries":…}`
+ * (the read cache's size).
  */
 import { parseConfig } from "@kg/graph-schema";
 import { openConfiguredDatabase } from "../db/connect.ts";
-import { createApp } from "../web/server/app.ts";
+import { createApp, readCacheFor } from "../web/server/app.ts";
 import { planAtStart } from "../web/server/warm-plans.ts";
 
 const config = parseConfig(process.env);
 if (!config.NEO4J_URI) throw new Error("bench/load-server: NEO4J_URI is required");
 const db = openConfiguredDatabase(config.NEO4J_URI, config);
 await planAtStart(db, (message) => process.stderr.write(`bench/load-server: ${message}\n`));
-const app = await createApp({ db, config });
+const readCache = readCacheFor(db, config);
+const app = await createApp({ db, config, readCache });
 await app.listen({ port: config.PORT, host: "127.0.0.1" });
 process.stdout.write("ready\n");
+// For the soak: how full the read cache is, so the warm-up can last until it is.
+setInterval(() => {
+  const { bytes, entries } = readCache.stats();
+  process.stdout.write(`cache ${JSON.stringify({ bytes, entries })}\n`);
+}, 5_000).unref();
 // What the memory is, for the soak's RSS figures: the JS heap, memory outside it, buffers.
 const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
 setInterval(() => {

@@ -6,14 +6,16 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
+import type { Config } from "@kg/graph-schema";
 import { countAllQuery } from "@kg/queries";
+import type { Database } from "@kg/queries/run";
 import Fastify, { type FastifyInstance } from "fastify";
 import { registerApi } from "./api/index.ts";
 import { noteImported } from "./api/overview.ts";
 import type { ApiDeps } from "./api/route.ts";
 import { createIngestJobs } from "./ingest-jobs.ts";
 import { bodyLimitFor, registerResponseCap } from "./limits.ts";
-import { createReadCache } from "./read-cache.ts";
+import { createReadCache, type ReadCache } from "./read-cache.ts";
 import { createReadGate } from "./read-gate.ts";
 import { registerSecurity } from "./security.ts";
 
@@ -29,6 +31,18 @@ export interface AppOptions extends ApiDeps {
  * not slowed by dozens of others sharing the cores (see read-gate.ts).
  */
 const READS_PER_CORE = 4;
+
+/** The read cache as configured, emptied when the graph's node or relationship counts change. */
+export function readCacheFor(db: Database, config: Config): ReadCache {
+  return createReadCache({
+    maxBytes: config.READ_CACHE_MB * 1024 * 1024,
+    ttlMs: config.READ_CACHE_TTL_MS,
+    version: async () => {
+      const [counts] = await db.run(countAllQuery, {});
+      return `${counts?.nodes ?? 0}/${counts?.relationships ?? 0}`;
+    },
+  });
+}
 
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: bodyLimitFor(options.config) });
@@ -61,16 +75,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
-  const readCache =
-    options.readCache ??
-    createReadCache({
-      maxBytes: options.config.READ_CACHE_MB * 1024 * 1024,
-      ttlMs: options.config.READ_CACHE_TTL_MS,
-      version: async () => {
-        const [counts] = await options.db.run(countAllQuery, {});
-        return `${counts?.nodes ?? 0}/${counts?.relationships ?? 0}`;
-      },
-    });
+  const readCache = options.readCache ?? readCacheFor(options.db, options.config);
   const ingestJobs =
     options.ingestJobs ??
     createIngestJobs(options.db, options.config, {
