@@ -67,6 +67,12 @@ export const ConfigSchema = z.object({
    */
   READ_CACHE_MB: z.coerce.number().min(0).default(64),
   READ_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
+  /**
+   * Read requests (search, cards, lineage…) reading the graph at once (0: four per core);
+   * more wait in arrival order, up to READ_QUEUE of them, and past that are answered 503.
+   */
+  READ_CONCURRENCY: z.coerce.number().int().min(0).max(1_024).default(0),
+  READ_QUEUE: z.coerce.number().int().min(0).default(1_000),
   /** Chromium for the browser tests and the web benchmark (Debian's `chromium` package). */
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
 });

@@ -3,6 +3,7 @@
  * else. Thin by design: validation, routing, and mapping errors to statuses.
  */
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import { countAllQuery } from "@kg/queries";
@@ -13,6 +14,7 @@ import type { ApiDeps } from "./api/route.ts";
 import { createIngestJobs } from "./ingest-jobs.ts";
 import { bodyLimitFor, registerResponseCap } from "./limits.ts";
 import { createReadCache } from "./read-cache.ts";
+import { createReadGate } from "./read-gate.ts";
 import { registerSecurity } from "./security.ts";
 
 export interface AppOptions extends ApiDeps {
@@ -20,6 +22,13 @@ export interface AppOptions extends ApiDeps {
   distDir?: string;
   logger?: boolean;
 }
+
+/**
+ * Reads let into the database at once per core of this machine (READ_CONCURRENCY=0): enough
+ * to keep the cores busy while some reads are on the wire, few enough that a dear read is
+ * not slowed by dozens of others sharing the cores (see read-gate.ts).
+ */
+const READS_PER_CORE = 4;
 
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: bodyLimitFor(options.config) });
@@ -73,7 +82,13 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook("onClose", async () => {
     await ingestJobs.close();
   });
-  registerApi(app, { db: options.db, config: options.config, ingestJobs, readCache });
+  const readGate =
+    options.readGate ??
+    createReadGate(
+      options.config.READ_CONCURRENCY || READS_PER_CORE * availableParallelism(),
+      options.config.READ_QUEUE,
+    );
+  registerApi(app, { db: options.db, config: options.config, ingestJobs, readCache, readGate });
 
   if (options.distDir && existsSync(path.join(options.distDir, "index.html"))) {
     await app.register(fastifyStatic, { root: path.resolve(options.distDir), wildcard: false });

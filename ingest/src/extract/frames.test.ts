@@ -18,6 +18,8 @@ function run(abstract: string): PaperExtraction {
     urls: [],
   });
 }
+const entity = (x: PaperExtraction, surface: string) =>
+  x.entities.find((e) => e.surfaces.some(([name]) => name === surface));
 function nameOf(x: PaperExtraction, end: LocalEnd): string {
   if ("paper" in end) return "paper";
   return (x.entities[end.entity]?.surfaces[0] as [string, number])[0];
@@ -461,5 +463,198 @@ describe("versions and variants", () => {
       "We propose a contextualization framework, Quill-Mcx, that generates long-term dialogue distilled from GroboChat-4 and an image aligner.",
     );
     expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+});
+
+describe("session 5: wider objects and guards", () => {
+  it("'builds upon our previous framework Foo' and 'based on our previous Foo model'", () => {
+    expect(
+      edges(
+        run(
+          "We present ZorbGPT-v1.1, an advanced visual model that builds upon our previous framework ZorbGPT.",
+        ),
+        "BASED_ON",
+      ),
+    ).toEqual(["ZorbGPT-v1.1 -> ZorbGPT (other)"]);
+    expect(
+      edges(
+        run("We introduce Quillon-M2. The model is developed based on our previous Quillon-Text-1 model."),
+        "BASED_ON",
+      ),
+    ).toEqual(["Quillon-M2 -> Quillon-Text-1 (other)"]);
+  });
+
+  it("a size before the base: 'derived from the 770M-parameter Foo model'", () => {
+    const x = run(
+      "We introduce Grobo-JX, a custom architecture derived from the 770M-parameter GroboT5 model.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Grobo-JX -> GroboT5 (other)"]);
+  });
+
+  it("a parenthesis: 'Baz-30B (a Foo-trained version of Bar-30B)', 'Baz (derived from Bar)'", () => {
+    expect(
+      edges(
+        run("Our Quillo-30B (a GRPO-trained version of Zorbo-30B) achieves 33.3% on hard tasks."),
+        "BASED_ON",
+      ),
+    ).toEqual(["Quillo-30B -> Zorbo-30B (post-training)"]);
+    expect(
+      edges(run("Our Grobo-Sec-8B base model (derived from Lamo-3.1-8B-Base) is small."), "BASED_ON"),
+    ).toEqual(["Grobo-Sec-8B -> Lamo-3.1-8B-Base (other)"]);
+  });
+
+  it("'Baz, a suite of translation models based on Foo': the suite's head is 'models', a Model", () => {
+    const x = run(
+      "We present QuillTrans, a suite of open machine translation models based on the GroboLM-3 foundation models.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["QuillTrans -> GroboLM-3 (other)"]);
+  });
+
+  it("'Baz, a benchmark built upon Foo' makes no model from Foo", () => {
+    const x = run(
+      "We propose Zorb-CI, the first repository-level benchmark built upon the Quillon Loop framework.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("a clause after ', but' has its own subject: 'A and B, but no methods based on Foo'", () => {
+    const x = run(
+      "Many methods exist for UNet-based models (Grobo1.5, GroboXL), but there are still no implementations based on the recent Zorbo-DiT architecture.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("an adverb before the verb: 'Foo-8B supervisedly fine-tuned on BarSet'", () => {
+    const x = run("Lamo-8B-Instruct supervisedly fine-tuned on QuillRefuse-50K refuses less often.");
+    expect(edges(x, "TRAINED_ON")).toEqual(["Lamo-8B-Instruct -> QuillRefuse-50K"]);
+  });
+
+  it("'counterparts trained on 1M Foo data' is not the earlier name trained on Foo", () => {
+    const x = run(
+      "A dataset produced by Zorbflow enables base models to surpass counterparts trained on 1M Quill-Instruct data.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'Through training on BarSet, we develop an evaluator named Baz'", () => {
+    const x = run("Through training on QuillSet, we develop an LLM-based evaluator named Zorbix.");
+    expect(edges(x, "TRAINED_ON")).toEqual(["Zorbix -> QuillSet"]);
+  });
+
+  it("a token count before the data: 'pre-trained on 100B BarSet tokens' (what is pre-trained on is data)", () => {
+    const x = run(
+      "We present Zorbnet-2, a language model. The model is pre-trained on 100B QuillSet-DS tokens.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Zorbnet-2 -> QuillSet-DS"]);
+    expect(entity(x, "QuillSet-DS")?.label).toBe("Dataset");
+  });
+
+  it("'trained using Foo loss' gives Foo no vote as data", () => {
+    const x = run(
+      "We propose Zorbnet-3, a detection pipeline trained using QuillIoU loss and strong augmentations.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+  });
+});
+
+describe("architecture classes", () => {
+  it("'based on the DiT architecture', 'Built upon a Mixture-of-Transformers (MoT) architecture' give no base", () => {
+    expect(
+      edges(
+        run("In this paper, we introduce QuillDrive-X, a novel approach based on the DiT architecture."),
+        "BASED_ON",
+      ),
+    ).toEqual([]);
+    expect(
+      edges(
+        run(
+          "Built upon a Mixture-of-Transformers (MoT) architecture, Zorbix-01 decouples understanding and generation.",
+        ),
+        "BASED_ON",
+      ),
+    ).toEqual([]);
+    // A named model in the same frame still is a base.
+    expect(
+      edges(
+        run("In this paper, we introduce QuillDrive-X, a novel model based on the Zorbo-7B architecture."),
+        "BASED_ON",
+      ),
+    ).toEqual(["QuillDrive-X -> Zorbo-7B (other)"]);
+  });
+});
+
+describe("what a model is pre-trained on", () => {
+  it("is data even when its name ends in a size: 'Baz is pre-trained on FooPajama-627B and fine-tuned on BarSet'", () => {
+    const x = run(
+      "We present ZorbLM, a small language model. ZorbLM is pre-trained on QuillPajama-627B and fine-tuned on QuillAssist, our constructed dataset.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["ZorbLM -> QuillAssist", "ZorbLM -> QuillPajama-627B"]);
+    expect(entity(x, "QuillPajama-627B")?.label).toBe("Dataset");
+  });
+});
+
+describe("the product named before 'by', with its appositive", () => {
+  it("'Using BarSet, we developed Baz, a navigation agent by fine-tuning the Foo model'", () => {
+    const x = run(
+      "Leveraging Quill Odyssey, we developed ZorbAgent, a multimodal cross-app navigation agent by fine-tuning the Grobo-VL model with a resampling module.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["ZorbAgent -> Grobo-VL (fine-tune)"]);
+  });
+});
+
+describe("read against the corpus sample: wrong readings removed", () => {
+  it("'fuses pretrained features from Foo and Bar' names no base of the model before", () => {
+    const x = run(
+      "Grobo-VL builds on a Lamo 2 language model combined with a visual encoder that fuses pretrained features from Zorb-V2 and QuillLIP.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Grobo-VL -> Lamo 2 (other)"]);
+  });
+
+  it("'tutorials for building upon Foo' makes nothing from Foo", () => {
+    const x = run(
+      "We release Zorbmed 1.5 4B. Resources and tutorials for building upon Zorbmed 1.5 can be found online.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'based on adaLN DiT': a qualified architecture class is no base", () => {
+    const x = run(
+      "We present QuillDiT. QuillDiT modeling is based on adaLN DiT with varying time embedding.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'a model based on Foo, pretrained on D': D trains the model made, not its base", () => {
+    const x = run(
+      "We present ZorbVLA. We present a compact VLA model based on 4B Grobo-3-Vision, pretrained on the Quill-X-Embodiment and finetuned on our dataset.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["ZorbVLA -> Quill-X-Embodiment"]);
+  });
+});
+
+describe("an unnamed model between the verb and 'on' is what was trained", () => {
+  it("'a pretrained teacher on D', 'Training LRMs on D' give the paper's model no data", () => {
+    expect(
+      edges(
+        run(
+          "We present ZorbREPA. It collapses diversity on subsets clustered in the space of a pretrained teacher on QuillNet-1K.",
+        ),
+        "TRAINED_ON",
+      ),
+    ).toEqual([]);
+    expect(
+      edges(
+        run("We present ZorbGen, a question generator. Training LRMs on ZorbGen-Corpus improves reasoning."),
+        "TRAINED_ON",
+      ),
+    ).toEqual([]);
+    // The paper's own model, named, still is.
+    expect(
+      edges(
+        run("We present ZorbGen, a question generator. We fine-tune ZorbGen on QuillCorpus-44K."),
+        "TRAINED_ON",
+      ),
+    ).toEqual(["ZorbGen -> QuillCorpus-44K"]);
   });
 });

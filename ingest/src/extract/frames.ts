@@ -6,6 +6,7 @@
  */
 import { DERIVATION_FRAMES, type DerivationFrame } from "./rules/derivation.ts";
 import {
+  DATA_NOUN_BEFORE_VERB,
   FAMILY_AFTER,
   GENERIC_MAKER_BEFORE,
   NAME_AS_ADJECTIVE_AFTER,
@@ -77,8 +78,8 @@ const COLON_APPOSITIVE = /^\s*:\s*(?:an?|the)\s[^;:]*$/;
 /** "LLMs", "RLMs", "MLLMs" (lower-cased). */
 const PLURAL_ACRONYM = /^[a-z]{1,4}ms$/;
 const LIST_SEPARATOR = /^\s*(?:,|and|or|\/|,\s*and|,\s*or)\s*$/;
-/** A clause break: the subject of a frame is never found across it. */
-const CLAUSE_BREAK = /[;:]|\.\s/;
+/** A clause break: the subject of a frame is never found across it ("A and B, but no models based on C"). */
+const CLAUSE_BREAK = /[;:]|\.\s|,\s*(?:but|while|whereas|although|yet)\b/;
 
 /** Does the sentence hold one of the cues (each pattern tested once per sentence)? */
 function hasCue(lower: string, cues: RegExp, seen: Map<RegExp, boolean>): boolean {
@@ -159,6 +160,8 @@ export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatc
         if (b === null) continue;
         words = b[0];
         if (!opening) lead = before.slice(0, b.index);
+        // "Foo, a benchmark built upon Bar": what the frame says was made is data.
+        if (!opening && c.frame.type === "BASED_ON" && DATA_NOUN_BEFORE_VERB.test(lead)) continue;
       }
       if (c.after && !c.afterToSubject) {
         const a = c.after.exec(after);

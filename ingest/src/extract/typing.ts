@@ -26,7 +26,7 @@ import {
   OPENING_PHRASE,
   SUCH_AS_BEFORE,
 } from "./vocabulary/clause-cues.ts";
-import { APPOSITIVE_STOP, HEAD_NOUNS, type HeadLabel } from "./vocabulary/head-nouns.ts";
+import { APPOSITIVE_STOP, COLLECTIVE_NOUN, HEAD_NOUNS, type HeadLabel } from "./vocabulary/head-nouns.ts";
 import {
   DATASET_TAILS_WORDS,
   GENERIC_MODEL_LONG_FORM,
@@ -246,16 +246,28 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
       const startOffset = lastM.end + appo[0].length;
       while (k < s.tokens.length && (s.tokens[k] as Token).start < startOffset) k++;
       let found: { label: HeadLabel; weight: number } | undefined;
+      let foundWord = "";
+      // "X, a suite of open translation models": the head of a collective is the noun after its "of".
+      let collective: { label: HeadLabel; weight: number } | undefined;
       for (let n = 0; n < 10 && k < s.tokens.length; n++, k++) {
         const tok = s.tokens[k] as Token;
         const w = tok.text.toLowerCase();
         if (tok.before.startsWith("(")) continue;
+        if (w === "of" && found !== undefined && COLLECTIVE_NOUN.test(foundWord)) {
+          collective = found;
+          found = undefined;
+          continue;
+        }
         if (APPOSITIVE_STOP.has(w)) break;
         const head = headOf(w);
-        if (head) found = head;
+        if (head) {
+          found = head;
+          foundWord = w;
+        }
         // "a user-centric, multi-dimensional benchmark": a comma between adjectives goes on.
         if (tok.after !== "" && !tok.after.startsWith(")") && !(tok.after === "," && !found)) break;
       }
+      found ??= collective;
       if (found) giveAll(cands, members, found.label, found.weight);
     }
     // Before: "a representative model, STU-Net", "datasets MS-CXR, ...", "models such as GPT-4".

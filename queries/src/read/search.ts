@@ -79,26 +79,79 @@ const SearchRowSchema = z.object({
 });
 type SearchRow = z.infer<typeof SearchRowSchema>;
 
+/** The Lucene texts of one search, in the order the query may try them (see searchGraph). */
+const LuceneTextsSchema = z.object({
+  /** Names, aliases and titles, exact or prefix, every word required. */
+  names: z.string().min(1),
+  /** Abstracts too; typo-tolerant names as well when `names` did not find the thing itself. */
+  full: z.string().min(1),
+  fullWithTypos: z.string().min(1),
+  /** Any word will do (several words, and the strict texts found nothing). */
+  anyWord: z.string().min(1),
+});
+
 /**
- * One round trip: the full-text hits and the exact identity lookups (an entity's
- * normalised key, a paper's id or arXiv id, all index seeks) together.
+ * The strings a search looks up by identity: an entity's normalised key, a paper's id or
+ * arXiv id, and the text as typed (lower case) to recognise a name, title or alias.
+ */
+const SearchIdsSchema = z.object({
+  key: z.string(),
+  paperId: z.string(),
+  arxivId: z.string(),
+  text: z.string(),
+});
+
+/**
+ * One round trip for the whole search (under load each further round trip cost as much
+ * of the database's time as a full-text query), in up to three steps, each run only when
+ * the one before leaves the page short:
+ * 1. the exact identity lookups (index seeks) and the name, alias and title hits;
+ * 2. when those are fewer than `$limit`: the full query, abstracts too, and typo-near
+ *    names unless step 1 found the thing itself (the fuzzy terms are the dearest part);
+ * 3. when that finds nothing and there are several words: any word will do.
+ * The Lucene texts and the identity strings come in maps: Neo4j plans a query apart for
+ * each size bucket of a string parameter's length, and not for a map's.
  */
 export const searchQuery = defineQuery({
   name: "search",
   mode: "READ",
   cypher: /* cypher */ `
     CALL () {
-      CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX.name}', $lucene, {limit: $candidates}) YIELD node, score
+      CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX.name}', $lucene.names, {limit: $candidates}) YIELD node, score
       RETURN node, score, false AS exact
       UNION ALL
-      ${ENTITY_LABELS.map((label) => `MATCH (node:${label} {key: $key}) RETURN node, 0.0 AS score, true AS exact`).join("\n      UNION ALL\n      ")}
+      ${ENTITY_LABELS.map((label) => `MATCH (node:${label} {key: $ids.key}) RETURN node, 0.0 AS score, true AS exact`).join("\n      UNION ALL\n      ")}
       UNION ALL
-      MATCH (node:Paper {id: $paperId}) RETURN node, 0.0 AS score, true AS exact
+      MATCH (node:Paper {id: $ids.paperId}) RETURN node, 0.0 AS score, true AS exact
       UNION ALL
-      MATCH (node:Paper {arxivId: $arxivId}) RETURN node, 0.0 AS score, true AS exact
+      MATCH (node:Paper {arxivId: $ids.arxivId}) RETURN node, 0.0 AS score, true AS exact
     }
     WITH node, score, exact
     WHERE $label IS NULL OR $label IN labels(node)
+    WITH collect({node: node, score: score, exact: exact}) AS first,
+         count(DISTINCT node) AS found,
+         true IN collect(exact) AS identified,
+         true IN collect(exact OR toLower(coalesce(node.name, node.title, '')) = $ids.text
+                         OR $ids.text IN [a IN coalesce(node.aliases, []) | toLower(a)]) AS itself
+    CALL (found, itself) {
+      WITH itself WHERE found < $limit
+      CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX.name}',
+        CASE WHEN itself THEN $lucene.full ELSE $lucene.fullWithTypos END, {limit: $candidates}) YIELD node, score
+      WITH node, score WHERE $label IS NULL OR $label IN labels(node)
+      RETURN collect({node: node, score: score, exact: false}) AS full
+    }
+    CALL (found, identified, full) {
+      WITH full WHERE found < $limit AND size(full) = 0 AND NOT identified AND size($tokens) > 1
+      CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX.name}', $lucene.anyWord, {limit: $candidates}) YIELD node, score
+      WITH node, score WHERE $label IS NULL OR $label IN labels(node)
+      RETURN collect({node: node, score: score, exact: false}) AS anyWord
+    }
+    UNWIND CASE
+      WHEN found >= $limit THEN first
+      WHEN size(full) = 0 AND NOT identified AND size($tokens) > 1 THEN anyWord
+      ELSE full + [hit IN first WHERE hit.exact]
+    END AS hit
+    WITH hit.node AS node, hit.score AS score, hit.exact AS exact
     RETURN ${nodeProjection("node")} AS node,
            coalesce(node.aliases, []) AS aliases,
            node.title AS title,
@@ -106,13 +159,12 @@ export const searchQuery = defineQuery({
            exact,
            any(t IN $tokens WHERE toLower(coalesce(node.abstract, '')) CONTAINS t) AS abstractHit`,
   params: z.object({
-    lucene: z.string().min(1),
+    lucene: LuceneTextsSchema,
     tokens: z.array(z.string()),
-    key: z.string(),
-    paperId: z.string(),
-    arxivId: z.string(),
+    ids: SearchIdsSchema,
     label: NodeLabelSchema.nullable(),
     candidates: z.number().int().min(1).max(1000),
+    limit: z.number().int().min(1).max(1000),
   }),
   row: SearchRowSchema,
 });
@@ -172,10 +224,10 @@ export function tierOfHit(hit: Pick<SearchHit, "score">): number {
 }
 
 /**
- * Ranked search hits. One query finds exact identities and strict name, alias and title
- * matches (every word, exact or prefix); when those are fewer than `limit`, the full
- * query (abstracts and typos too) runs, and only when that finds nothing does a relaxed
- * query (any word) run.
+ * Ranked search hits, from one query (searchQuery): exact identities and strict name,
+ * alias and title matches (every word, exact or prefix); when those are fewer than
+ * `limit`, the full text (abstracts, and typos unless the thing itself was found); when
+ * that finds nothing, any word.
  */
 export async function searchGraph(
   db: Database,
@@ -184,35 +236,33 @@ export async function searchGraph(
 ): Promise<SearchHit[]> {
   const limit = options.limit ?? 10;
   const label = options.label ?? null;
-  const run = { timeoutMs: options.timeoutMs };
   const tokens = searchTokens(text);
   // No word at all (only punctuation): nothing can match, and Lucene needs a term.
   if (tokens.length === 0) return [];
   const candidates = Math.min(1000, Math.max(30, limit * 3) * (label ? 4 : 1));
   const trimmed = text.trim();
-  const params = {
-    tokens,
-    key: normaliseKey(trimmed),
-    paperId: trimmed,
-    arxivId: normaliseArxivId(trimmed) ?? "",
-    label,
-    candidates,
-  };
-  // Names, aliases and titles first, exact and prefix: on 100k papers that costs a third
-  // of the whole query, whose abstract terms and fuzzy names match thousands of documents.
-  // Abstract and fuzzy hits rank below name and title hits, so they are only looked for
-  // when the first answer leaves the page short.
-  const cheap = buildLuceneQuery(tokens, true, { abstracts: false, fuzzy: false });
-  let rows = await db.run(searchQuery, { ...params, lucene: cheap }, run);
-  if (new Set(rows.map((r) => `${r.node.label}:${r.node.key}`)).size < limit) {
-    // With the thing itself found by name, typo-near names are not wanted, and the fuzzy
-    // terms are the dearest part of the query.
-    const fuzzy = !rows.some((row) => rankHit(row, trimmed, tokens, row.exact).tier >= EXACT_TIER);
-    rows = await db.run(searchQuery, { ...params, lucene: buildLuceneQuery(tokens, true, { fuzzy }) }, run);
-    if (rows.length === 0 && tokens.length > 1) {
-      rows = await db.run(searchQuery, { ...params, lucene: buildLuceneQuery(tokens, false) }, run);
-    }
-  }
+  const rows = await db.run(
+    searchQuery,
+    {
+      lucene: {
+        names: buildLuceneQuery(tokens, true, { abstracts: false, fuzzy: false }),
+        full: buildLuceneQuery(tokens, true, { fuzzy: false }),
+        fullWithTypos: buildLuceneQuery(tokens, true),
+        anyWord: buildLuceneQuery(tokens, false),
+      },
+      tokens,
+      ids: {
+        key: normaliseKey(trimmed),
+        paperId: trimmed,
+        arxivId: normaliseArxivId(trimmed) ?? "",
+        text: trimmed.toLowerCase(),
+      },
+      label,
+      candidates,
+      limit,
+    },
+    { timeoutMs: options.timeoutMs },
+  );
 
   const best = new Map<string, SearchHit & { tier: number; lucene: number }>();
   for (const row of rows) {

@@ -130,6 +130,22 @@ export function writeStep<P extends z.ZodType, R extends z.ZodType>(
   return { query, params };
 }
 
+/**
+ * Calls `start` (which must start a query synchronously) with stack traces off. The driver
+ * takes one for every query it starts, to put in its errors, and where source maps are on
+ * (tsx) formatting it cost a tenth of the server's CPU under load. It would hold only
+ * the runner's frames (its callers are behind an await); errors keep their message and code.
+ */
+function withoutStackTrace<T>(start: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** A query's parameters checked against its schema, in the driver's form; a bad one names the query and field. */
 function checkedParams(query: QueryDef, params: unknown): Record<string, unknown> {
   const parsed = query.params.safeParse(params);
@@ -193,7 +209,9 @@ export function openDatabase(options: DatabaseOptions): Database {
         // read's cost. Reads need no retry: nothing they do can conflict.
         const running =
           query.mode === "READ"
-            ? session.run(query.cypher, driverParams, config).then((result) => result.records)
+            ? withoutStackTrace(() => session.run(query.cypher, driverParams, config)).then(
+                (result) => result.records,
+              )
             : session.executeWrite(work, config);
         return timeoutMs
           ? withDeadline(running, timeoutMs + CONSOLE_DEADLINE_GRACE_MS, `queries/${query.name}`)

@@ -72,14 +72,16 @@ export function registerApi(
         }
         try {
           const cache = route.cached ? deps.readCache : undefined;
+          const gate = route.cached ? deps.readGate : undefined;
+          // A cached answer does not queue: only a read of the graph waits for a slot.
+          const read = () =>
+            gate ? gate.run(() => route.handler(deps, request, input)) : route.handler(deps, request, input);
           if (cache?.enabled) {
             // Kept as the JSON text it is sent as; errors (404, 408…) are never kept.
-            const body = await cache.get(request.url, async () =>
-              JSON.stringify(await route.handler(deps, request, input)),
-            );
+            const body = await cache.get(request.url, async () => JSON.stringify(await read()));
             return reply.type("application/json; charset=utf-8").send(body);
           }
-          const result = await route.handler(deps, request, input);
+          const result = await read();
           if (route.contentType) reply.type(route.contentType);
           return result;
         } catch (error) {

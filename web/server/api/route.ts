@@ -8,6 +8,7 @@ import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { IngestJobs } from "../ingest-jobs.ts";
 import type { ReadCache } from "../read-cache.ts";
+import type { ReadGate } from "../read-gate.ts";
 
 export interface ApiDeps {
   db: Database;
@@ -16,6 +17,8 @@ export interface ApiDeps {
   ingestJobs?: IngestJobs;
   /** Answers of the routes marked `cached`; absent or off, every request reads the graph. */
   readCache?: ReadCache;
+  /** Admission of the routes marked `cached` to the database; absent, every request goes at once. */
+  readGate?: ReadGate;
 }
 
 /** The request's parts after validation, with the schemas' defaults filled in. */

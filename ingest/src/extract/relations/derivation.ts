@@ -6,6 +6,7 @@ import { groupOf, listSizesFit, previousMentions } from "../clauses.ts";
 import { matchFrames } from "../frames.ts";
 import type { Mention } from "../mentions.ts";
 import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
+import { architectureClass } from "../vocabulary/architectures.ts";
 import { OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
 import { MAIN_SUBJECT_REF } from "../vocabulary/coreference-cues.ts";
 import {
@@ -63,6 +64,9 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
           // What is made is a model (or a system, a Model too); what it is made from is one only when a
           // verb of derivation says so: "built on X" alone is also said of engines and methods.
           if (from !== "main") st.roles.push({ cand: from, label: "Model", weight: 1.5 });
+          // "Baz, a framework built upon the DiT architecture": Baz is still a system made (a Model), but a
+          // class of networks is no base model.
+          if (architectureClass((s.mentions[k] as Mention).surface)) continue;
           if (f.typesObject) st.roles.push({ cand: cs[k] as number, label: "Model", weight: 1 });
           st.protos.push({
             type: "BASED_ON",
@@ -139,10 +143,24 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (orElse.length > 0) proto.orElse = orElse;
       st.protos.push(proto);
       for (const other of also) st.protos.push({ ...proto, from: other });
-      st.roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1 });
+      // What a model is pre-trained on, or counted in tokens ("on 100B Foo tokens"), is data whatever its name's shape.
+      const weight =
+        (DATA_TRAIN_WORDS.test(fm.words) && ON_LAST.test(fm.words)) || TOKENS_AFTER.test(afterO) ? 1.5 : 1;
+      st.roles.push({ cand: cs[k] as number, label: "Dataset", weight });
     }
   }
 }
+
+/**
+ * Verbs whose object is data, never a base model: "pre-trained on", "trained on" ("fine-tuned on
+ * Foo" and "post-trained on Foo" may name the base). Shared with the pair rule "trained-on".
+ */
+export const DATA_TRAIN_WORDS =
+  /(?<![\w-])(?:pre-?|re-?)?train(?:s|ed|ing)?\b|\bpretrain|\bmid-?train|\bcontinu\w* (?:pre-?)?train/;
+/** "trained on (the) Foo", not "trained using Foo" (a loss, an optimiser). */
+const ON_LAST = /\bon\s+(?:\S+\s+){0,3}$/;
+/** "on 100B Foo tokens": a name counted in tokens is a corpus. */
+const TOKENS_AFTER = /^\s+tokens\b/;
 
 /** Is the verb of a training frame right after a plural common noun that no name precedes ("models trained on D")? */
 function unnamedPluralSubject(s: SentenceInfo, object: number, words: string): boolean {

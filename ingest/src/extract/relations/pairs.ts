@@ -17,7 +17,10 @@ import {
   USES_METHOD,
 } from "../rules/pairs.ts";
 import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
+import { architectureClass } from "../vocabulary/architectures.ts";
 import {
+  BASE_GOVERNED_BEFORE,
+  DATA_NOUN_BEFORE_VERB,
   FAMILY_AFTER,
   OBJECT_BEFORE,
   OWNED_PRODUCT_AFTER,
@@ -25,6 +28,7 @@ import {
 } from "../vocabulary/clause-cues.ts";
 import { APPOSITIVE_GAP, GENERIC_PLURAL_SUBJECT, HARDWARE_AFTER } from "../vocabulary/evaluation-cues.ts";
 import { inferBasedOnMethod } from "./based-on-method.ts";
+import { DATA_TRAIN_WORDS } from "./derivation.ts";
 
 /**
  * Records a pattern read between mentions a and b. It also holds for the names coordinated
@@ -36,6 +40,8 @@ export function pushPair(protos: ProtoEdge[], s: SentenceInfo, a: number, b: num
   const A = ms[a] as Mention;
   const B = ms[b] as Mention;
   const forward = p.from === cs[a];
+  // "based on Diffusion Transformer (DiT)": a class of networks is no base model.
+  if (p.type === "BASED_ON" && architectureClass((forward ? B : A).surface)) return;
   if (forward ? listSizesFit(s, a, b) : listSizesFit(s, b, a)) protos.push(p);
   if (!forward || !(p.type === "BASED_ON" || p.type === "TRAINED_ON")) return;
   const group = groupOf(s, a);
@@ -73,8 +79,17 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (fwd && OWNED_PRODUCT_AFTER.test(s.lower.slice(B.end, B.end + 40))) continue;
       // "Baz, that generates dialogue distilled from Foo": what is distilled is the dialogue, not Baz.
       if (fwd && PRODUCT_NOUN_BEFORE_VERB.test(between.slice(0, fwd.index + 1))) continue;
+      // "SWE-Foo, the first benchmark built upon Bar": data built on something, no model made from it.
+      if (fwd && DATA_NOUN_BEFORE_VERB.test(between.slice(0, fwd.index + 1))) continue;
       // "deployed on Foo processors": hardware after "on" is no data and no base.
       if (fwd && fwd[2] === "on" && HARDWARE_AFTER.test(s.lower.slice(B.end, B.end + 16))) continue;
+      // "a model based on Foo, pretrained on D": the participle describes the model made, not its base Foo.
+      if (
+        fwd &&
+        fwd[2] === "on" &&
+        BASE_GOVERNED_BEFORE.test(s.lower.slice(Math.max(0, A.start - 40), A.start))
+      )
+        continue;
       if (fwd) {
         const verb = fwd[1] as string;
         const prep = fwd[2] as string;
@@ -82,7 +97,7 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
           // "fine-tuned on X": a base model or a data set, decided by X's type; what a model is
           // pre-trained on is data ("pre-trained on Foo-627B"), whatever its name's shape says.
           const pretrained = /pre-?trained/.test(verb);
-          if (pretrained) roles.push({ cand: cb, label: "Dataset", weight: 1.5 });
+          if (pretrained) roles.push({ cand: cb, label: "Dataset", weight: 2.5 });
           else
             pushPair(protos, s, a, b, {
               type: "BASED_ON",
@@ -177,7 +192,8 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
           extractor: "pattern:trained-on",
           need: [["Model"], ["Dataset"]],
         });
-        if (ON_BEFORE.test(between)) roles.push({ cand: cb, label: "Dataset", weight: 1 });
+        if (ON_BEFORE.test(between))
+          roles.push({ cand: cb, label: "Dataset", weight: DATA_TRAIN_WORDS.test(trained[0]) ? 1.5 : 1 });
         continue;
       }
       if (TRAINED_BY_DATA.pattern.test(between)) {

@@ -71,19 +71,24 @@ const DERIVE =
   "\\b(?:fine-?tun(?:e|es|ed|ing)\\b|finetun(?:e|es|ed|ing)\\b|post-?train(?:s|ed|ing)?\\b|continu\\w* (?:pre-?)?train(?:s|ed|ing)?\\b|further (?:pre-?)?train(?:s|ed|ing)?\\b|mid-?train(?:s|ed|ing)?\\b|distill(?:s|ed|ing)?\\b|instruction-?tun(?:e|es|ed|ing)\\b|align(?:s|ed|ing)?\\b|adapt(?:s|ed|ing)?\\b|upcycl(?:e|es|ed|ing)\\b|quantiz(?:e|es|ed|ing)\\b|merg(?:e|es|ed|ing)\\b|initiali[sz](?:e|es|ed|ing)\\b)";
 /** Adjectives between a determiner and the base model ("the open-weight Foo"). */
 const MODS =
-  "(?:(?:the|a|an)\\s+(?:foundation|basis)\\s+of\\s+)?(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|[\\w-]+-based)\\s+){0,3}(?:(?:[\\w-]+\\s+){0,2}?(?:model|llm|mllm|vlm)\\s+)?";
+  "(?:(?:the|a|an)\\s+(?:foundation|basis)\\s+of\\s+)?(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|[\\w-]+-based|(?:previous|prior|earlier)(?:\\s+(?:work|framework|model|version|system))?|(?:previously\\s+)?released|latest|newest|recent|\\d[\\d.]*[kmbt]?(?:-|\\s+)?(?:billion-|million-)?param(?:eter)?s?|\\d[\\d.]*[kmbt])\\s+){0,3}(?:(?:[\\w-]+\\s+){0,2}?(?:model|llm|mllm|vlm)\\s+)?";
 /**
  * Nouns after a verb of training that take the "on" themselves: "instruction-tuning corpora on
- * BarBench" (corpora compared on a benchmark), "training costs on Foo".
+ * BarBench" (corpora compared on a benchmark), "training costs on Foo"; or an unnamed model that
+ * is what was trained ("a pretrained teacher on Foo", "training LRMs on Foo"; not "we pre-train a
+ * visual encoder on Foo", often the paper's own model).
  */
 const NOT_TRAINED_THING =
-  "(?:corpus|corpora|data|datasets?|sets|samples|examples|recipes?|steps|stages?|budgets?|costs?|baselines?|methods?)\\b";
+  "(?:corpus|corpora|data|datasets?|sets|samples|examples|recipes?|steps|stages?|budgets?|costs?|baselines?|methods?|teachers?|classifiers?|detectors?|critics?|judges?|verifiers?|[a-z]{1,3}ms)\\b";
+/** What a model's parts produce: "pretrained features from Foo" names where features come from, not a base. */
+const PRODUCED_NOT_MODEL =
+  "(?:features|representations|embeddings|outputs|signals|labels|data|responses|rationales|trajectories)";
 /** What a paper calls the thing it builds on: "Foo as its foundation model". */
 const BASE_ROLE = "(?:foundation|base|backbone|initiali[sz]ation|starting point|pre-?trained)";
 
 /** What a version of a model is said to be ("a significantly improved version of Foo"); never a name ("the FP32 version"). */
 const VERSION_ADJ =
-  "significantly|substantially|greatly|much|more|highly|further|improved|enhanced|upgraded|extended|accelerated|stronger|smaller|larger|lighter|lightweight|faster|efficient|distilled|quantized|fine-?tuned|instruction-?tuned|compressed|pruned|modified|revised|open|open-source|multilingual|multimodal|specialized|new|next|latest|[\\w]+-tuned";
+  "significantly|substantially|greatly|much|more|highly|further|improved|enhanced|upgraded|extended|accelerated|stronger|smaller|larger|lighter|lightweight|faster|efficient|distilled|quantized|fine-?tuned|instruction-?tuned|compressed|pruned|modified|revised|open|open-source|multilingual|multimodal|specialized|new|next|latest|[\\w-]+-tuned|[\\w-]+-trained";
 /** What makes a variant of a model a model made from it ("a distilled variant"); "a simple variant of Foo" may be any method. */
 const MADE_ADJ =
   "distilled|quantized|fine-?tuned|instruction-?tuned|pruned|compressed|smaller|larger|accelerated|faster|lighter|lightweight|multilingual|multimodal|[\\w]+-tuned";
@@ -105,10 +110,11 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     alsoCues: DERIVE_STEMS,
   },
   {
-    // "We develop the Baz model by fine-tuning Foo on D": Baz, named before "by", is made from Foo.
+    // "We develop the Baz model by fine-tuning Foo on D", "we developed Baz, a navigation agent, by fine-tuning
+    // Foo": Baz, named before "by" (with its appositive), is made from Foo.
     id: "x-by-making",
     type: "BASED_ON",
-    before: `\\b(?:develop|build|built|creat|obtain|train|deriv|construct|present|introduc)\\w*\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+)?[^\\s,;]+(?:\\s+[^\\s,;]+){0,3}?\\s+(?:by|via|through)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?${DERIVE}\\s+${MODS}$`,
+    before: `\\b(?:develop|build|built|creat|obtain|train|deriv|construct|present|introduc)\\w*\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+)?[^\\s,;]+(?:\\s+[^\\s,;]+){0,3}?(?:,\\s*(?:a|an)\\s+(?:[^\\s,;]+\\s+){0,6}?[^\\s,;]+,?)?\\s+(?:by|via|through)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?${DERIVE}\\s+${MODS}$`,
     subject: "previous",
     orMain: false,
     method: "by-verb",
@@ -121,7 +127,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "training Baz-3B from Foo-3B-Instruct" (the product named first): Baz-3B BASED_ON Foo.
     id: "make-x-from",
     type: "BASED_ON",
-    before: `${MAKE}\\s+[^.;,]{0,40}\\bfrom\\s+${MODS}$`,
+    before: `${MAKE}\\s+(?![^.;,]{0,40}\\b${PRODUCED_NOT_MODEL}\\s+from\\b)[^.;,]{0,40}\\bfrom\\s+${MODS}$`,
     subject: "previous",
     // "rationale distillation from Foo" names no model made: no edge for the paper's model.
     orMain: false,
@@ -160,7 +166,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "Baz … built upon Foo and Bar", "Baz is based on the Foo architecture".
     id: "built-upon",
     type: "BASED_ON",
-    before: `(?:\\bbuilds?\\s+(?:up)?on|\\bbuilt\\s+(?:up)?on|\\bbuilding\\s+(?:up)?on|\\bbased\\s+on|\\bon\\s+top\\s+of|\\bsuccessor\\s+(?:to|of))\\s+${MODS}$`,
+    before: `(?:(?<!\\b(?:for|to)\\s)\\bbuilds?\\s+(?:up)?on|\\bbuilt\\s+(?:up)?on|(?<!\\bfor\\s)\\bbuilding\\s+(?:up)?on|\\bbased\\s+on|\\bon\\s+top\\s+of|\\bsuccessor\\s+(?:to|of))\\s+${MODS}$`,
     subject: "previous",
     method: "by-verb",
     confidence: 0.7,
@@ -171,7 +177,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // the model Baz was made from; not "the latest version of the Foo family" (a family is no base).
     id: "version-of",
     type: "BASED_ON",
-    before: `(?:,\\s*|\\b(?:is|are|was|were|as)\\s+)(?:a|an|the)\\s+(?:(?:${VERSION_ADJ})\\s+){0,3}(?:(?:${MADE_ADJ})\\s+variant|version|successor)\\s+of\\s+${MODS}$`,
+    before: `(?:,\\s*|\\(\\s*|\\b(?:is|are|was|were|as)\\s+)(?:a|an|the)\\s+(?:(?:${VERSION_ADJ})\\s+){0,3}(?:(?:${MADE_ADJ})\\s+variant|version|successor)\\s+of\\s+${MODS}$`,
     after: "^(?!\\s+(?:model\\s+)?(?:family|families|series)\\b)",
     subject: "previous",
     orMain: false,
@@ -308,7 +314,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "We mid-train Foo-Base on BarMix", "after training on Bar environments", "continued pretraining with BarCorpus data".
     id: "trained-on",
     type: "TRAINED_ON",
-    before: `\\b(?:${MAKE}|training)\\s+(?:(?!${NOT_TRAINED_THING})(?:[a-z_][\\w.-]*|[\\d-][\\w-]*)\\s+){0,3}?(?:on|using)\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+)?$`,
+    before: `\\b(?:${MAKE}|training)\\s+(?:(?!${NOT_TRAINED_THING})(?:[a-z_][\\w.-]*|[\\d-][\\w-]*)\\s+){0,3}?(?:on|using)\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+|(?:over\\s+|about\\s+|~)?[\\d.,]+\\s*[kmbt]\\s+)?$`,
     subject: "main",
     confidence: 0.7,
     cues: ["on", "using"],

@@ -27,7 +27,7 @@ export interface PairRule {
 export const BASED_FORWARD: PairRule = {
   id: "based-forward",
   pattern:
-    /(?:^|[\s),])(?:which\s+(?:is|was|are|were)\s+|(?:is|was|are|were)\s+|that\s+(?:is|was)\s+)?(?:(?:further|continually|continuously|directly|then|also|first|subsequently|additionally)\s+)?(fine-?tuned|finetuned|post-?trained|distilled|adapted|derived|initiali[sz]ed|upcycled|merged|quantized|continually pre-?trained|pre-?trained|trained|built|developed|instruction-tuned|tuned|obtained|created|aligned)\s+(?:(?!(?:features|representations|embeddings|outputs|knowledge|signals|labels|data)\b)\w+\s+){0,2}?(from|upon|off|on top of|on|based on)\s+(?:the\s+|a\s+|an\s+)?$/,
+    /(?:^|[\s),(])(?:which\s+(?:is|was|are|were)\s+|(?:is|was|are|were)\s+|that\s+(?:is|was)\s+)?(?:(?:further|then|also|first|\w+ly)\s+)?(fine-?tuned|finetuned|post-?trained|distilled|adapted|derived|initiali[sz]ed|upcycled|merged|quantized|continually pre-?trained|pre-?trained|trained|built|developed|instruction-tuned|tuned|obtained|created|aligned)\s+(?:(?!(?:features|representations|embeddings|outputs|knowledge|signals|labels|data)\b)\w+\s+){0,2}?(from|upon|off|on top of|on|based on)\s+(?:the\s+|a\s+|an\s+)?(?:\d[\d.]*[kmbt]?-param(?:eter)?s?\s+)?$/,
   stems: ["from", "upon"],
   words: ["on", "off"],
 };
@@ -119,7 +119,7 @@ export const PAIR_GATE = new RegExp(
  * the model after the comma TRAINED_ON the data before it.
  */
 export const DATA_FIRST_OPENING =
-  /^(?:based on|building (?:up)?on|built (?:up)?on|using|leveraging|with|trained on|pre-?trained on|fine-?tuned on|after (?:scaling|training|pre-?training|fine-?tuning) (?:up )?(?:to|on)|scaling (?:up )?to|by training on)\b/;
+  /^(?:based on|building (?:up)?on|built (?:up)?on|using|leveraging|with|trained on|pre-?trained on|fine-?tuned on|after (?:scaling|training|pre-?training|fine-?tuning) (?:up )?(?:to|on)|scaling (?:up )?to|(?:by|through) (?:training|pre-?training|fine-?tuning) on)\b/;
 /** Openings that as often name a tool as data: they need the model right after the comma. */
 export const AMBIGUOUS_OPENING = /^(?:using|leveraging|with)\b/;
 /** What follows the comma of DATA_FIRST_OPENING: "we train", "the", or the model itself. */

@@ -61,3 +61,12 @@ export const GENERIC_MAKER_BEFORE =
 /** A noun of produced content right before a verb of derivation ("dialogue distilled from"): the content is made, not a model. */
 export const PRODUCT_NOUN_BEFORE_VERB =
   /\b(?:data|dialogues?|responses?|outputs?|samples?|features?|knowledge|captions?|annotations?|trajector(?:y|ies)|labels?|rationales?|traces?|instructions?|conversations?|texts?|images?|videos?|questions?|answers?|examples?|pairs?)\s*$/;
+/**
+ * A noun of data right before a verb of derivation ("a benchmark built upon Foo", "a dataset derived
+ * from Bar"): the thing built is data, so the name before it is no model made from the object.
+ */
+export const DATA_NOUN_BEFORE_VERB =
+  /\b(?:benchmarks?|datasets?|corpus|corpora|suites?|leaderboards?|testbeds?)\s+(?:(?:that|which)\s+(?:is|was|are|were)\s+|(?:is|was|are|were)\s+)?(?:\w+ly\s+)?$/;
+/** Before a name: it is the base of a model ("a model based on Foo", "built upon the 4B Foo"), not the model itself. */
+export const BASE_GOVERNED_BEFORE =
+  /\b(?:based\s+on|built\s+(?:up)?on|on\s+top\s+of|(?:derived|initiali[sz]ed|fine-?tuned|distilled)\s+from)\s+(?:the\s+|a\s+|an\s+)?(?:\d[\d.]*[kmbt]\s+)?$/;

@@ -59,7 +59,7 @@ export const EVALUATION_WORD = /\b(?:benchmark|evaluat|test|assess)\w*\b/;
 export const BENCHMARK_AFTER = /^\s*(?:benchmarks?|leaderboards?|test sets?)\b/;
 /** "models trained on", "a reward model trained on": a common noun (plural, or with an article) as the subject of training. */
 export const GENERIC_PLURAL_SUBJECT =
-  /(?:\b(?:models|baselines|methods|systems|approaches|networks|classifiers|policies|agents|llms|vlms|mllms|variants|students)|\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:model|baseline|method|system|network|classifier|policy|agent|llm|vlm))\s+(?:(?:that|which)\s+(?:is|are|was|were|has been|have been)\s+|(?:is|are|was|were)\s+)?$/;
+  /(?:\b(?:models|baselines|methods|systems|approaches|networks|classifiers|policies|agents|llms|vlms|mllms|variants|students|counterparts)|\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:model|baseline|method|system|network|classifier|policy|agent|llm|vlm))\s+(?:(?:that|which)\s+(?:is|are|was|were|has been|have been)\s+|(?:is|are|was|were)\s+)?$/;
 /** The words between a name and a noun that describe it: ", a family of … models", " is a … model". */
 export const APPOSITIVE_GAP =
   /^\s*(?:,\s+|\s+(?:is|are|was|were)\s+(?=(?:a|an|the|one|two|three|our|its)\s))(?!(?:and|or|but|while|where|which|whereas)\b)[^,;]*$/;

@@ -10,7 +10,7 @@ const HEAD_NOUN_GROUPS: Array<[HeadLabel, number, string]> = [
   [
     "Model",
     3,
-    "model|models|llms|mllms|vlms|lvlms|lmms|llm|mllm|vlm|lvlm|lmm|slm|network|networks|net|transformer|encoder|decoder|autoencoder|backbone|checkpoint|checkpoints|agent|assistant|chatbot|classifier|detector|segmenter|generator|extractor|predictor|planner|policy|reasoner|retriever|tokenizer|family|series|variant|variants|generalist|specialist",
+    "model|models|llms|mllms|vlms|lvlms|lmms|llm|mllm|vlm|lvlm|lmm|slm|network|networks|net|transformer|encoder|decoder|autoencoder|backbone|checkpoint|checkpoints|agent|assistant|chatbot|classifier|detector|segmenter|generator|extractor|predictor|planner|policy|reasoner|retriever|reranker|tokenizer|evaluator|verifier|critic|captioner|embedder|recognizer|estimator|family|series|variant|variants|generalist|specialist",
   ],
   ["Model", 1.5, "system|systems|architecture|solver|simulator|engine|tool|toolkit"],
   ["Dataset", 3, "dataset|datasets|data set|corpus|corpora|collection|database|repository|cohort|atlas"],
@@ -45,3 +45,6 @@ export const APPOSITIVE_STOP: ReadonlySet<string> = new Set(
     " ",
   ),
 );
+
+/** Heads that name a collection of things: "a suite of models", "a family of datasets" (the noun after "of" decides). */
+export const COLLECTIVE_NOUN = /^(?:suite|family|series|collection|set|range|line|group|pair)$/;
