@@ -17,22 +17,23 @@ export const exportDetailsQueries = perLabel((label, keyProperty) =>
   defineQuery({
     name: `exportDetails${label}`,
     mode: "READ",
+    // Read in one projection, no CALL subqueries: Neo4j 5.26 answered the form
+    // `MATCH (a …) CALL (a) { … min(…) } CALL (a) { … collect(…) } RETURN a.prop` with every
+    // property of `a` null and no relationships on some databases (the test graph's papers).
     cypher: /* cypher */ `
       UNWIND $keys AS k
       MATCH (a:${label} {${keyProperty}: k})
-      CALL (a) {
-        MATCH (p:Paper)-[:INTRODUCES|MENTIONS]->(a) WHERE p.date IS NOT NULL
-        RETURN min(p.date) AS firstSeen
-      }
-      CALL (a) {
-        MATCH (a)-[r]->(b) WHERE type(r) <> 'FROM_SOURCE'
-        RETURN collect({
+      RETURN k AS key,
+        coalesce(a.date, COLLECT {
+          MATCH (p:Paper)-[:INTRODUCES|MENTIONS]->(a) WHERE p.date IS NOT NULL
+          RETURN p.date AS d ORDER BY d LIMIT 1
+        }[0]) AS date,
+        a.arxivId AS arxivId, a.title AS title,
+        [(a)-[r]->(b) WHERE type(r) <> 'FROM_SOURCE' | {
           type: type(r), toLabel: labels(b)[0], toKey: coalesce(b.key, b.id), method: r.method,
           evidence: coalesce(r.evidence, [])[..${EXPORT_EVIDENCE_CAP}],
           papers: coalesce(r.evidencePaperIds, [])[..${EXPORT_EVIDENCE_CAP}]
-        }) AS out
-      }
-      RETURN k AS key, coalesce(a.date, firstSeen) AS date, a.arxivId AS arxivId, a.title AS title, out`,
+        }] AS out`,
     params: z.object({ keys: z.array(z.string()) }),
     row: z.object({
       key: z.string(),
