@@ -15,12 +15,14 @@ import {
   type SentenceInfo,
   typeOfCand,
 } from "./state.ts";
+import { NOT_MODEL_APPOSITIVE_AFTER } from "./vocabulary/clause-cues.ts";
 import { BUILDS_DATA, BUILDS_DATA_PHRASE, GENERIC_MODIFIERS } from "./vocabulary/coreference-cues.ts";
 import { TITLE_DATA_WORDS } from "./vocabulary/introduction-cues.ts";
 
 /** What the paper introduces, its main model, and "this dataset" coreference. */
 export function resolveIntroductions(st: PaperState): void {
   const { cands, protos, introducedAt, introCandidates, introducedHere, titleCand, labelOf, corefData } = st;
+  describedAsNotModel(st);
   // A cue introduces the first typed name after it, with its abbreviation and the names
   // joined to it by "and"; later names ("... compared with GPT-4") are only mentioned.
   let clause = "";
@@ -83,16 +85,18 @@ export function resolveIntroductions(st: PaperState): void {
   for (const [c, si] of introducedAt) {
     const root = find(cands, c);
     const t = typeOfCand(st, root);
+    // "X, an ecosystem co-designed with …": "our model" is not X.
+    const method = t === "Method" || st.notModels.has(root);
     if (
       t !== null &&
-      t !== "Method" &&
+      !method &&
       (si < mainPos ||
         (si === mainPos && (cands[root] as Candidate).position < (cands[main ?? root] as Candidate).position))
     ) {
       main = root;
       mainPos = si;
     }
-    if (t === "Method" && si < mainPos) {
+    if (method && si < mainPos) {
       main = null;
       mainPos = si;
     }
@@ -217,4 +221,15 @@ export function previousDatasetOf(st: PaperState, sentence: number, own: boolean
     if (BUILDS_DATA.test(prev.lower)) return own ? unnamedDataset(st, back) : null;
   }
   return null;
+}
+
+/** The names the paper itself calls a method, framework, module or ecosystem (st.notModels, by root). */
+function describedAsNotModel(st: PaperState): void {
+  for (const s of st.sentences) {
+    for (let k = 0; k < s.mentions.length; k++) {
+      const m = s.mentions[k] as SentenceInfo["mentions"][number];
+      if (NOT_MODEL_APPOSITIVE_AFTER.test(s.lower.slice(m.end, m.end + 120)))
+        st.notModels.add(find(st.cands, s.cands[k] as number));
+    }
+  }
 }

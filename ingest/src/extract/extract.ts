@@ -59,6 +59,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     introducedHere: new Set(),
     labelOf: new Map(),
     main: null,
+    notModels: new Set(),
     unnamedData: new Map(),
     introducedBenchmarks: new Set(),
     introducedNames: new Set(),

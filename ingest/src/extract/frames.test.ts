@@ -658,3 +658,110 @@ describe("an unnamed model between the verb and 'on' is what was trained", () =>
     ).toEqual(["ZorbGen -> QuillCorpus-44K"]);
   });
 });
+
+/** The BASED_ON and TRAINED_ON edges of one abstract, without repeats, sorted. */
+const lineage = (abstract: string): string[] => {
+  const x = run(abstract);
+  return [...edges(x, "BASED_ON"), ...edges(x, "TRAINED_ON")];
+};
+
+describe("precision: what is made, and from what (issue 8, corpus sample)", () => {
+  it("a version written after an acronym's bracket stays in the base's name", () => {
+    const x = run(
+      "We present ZorbaSeg. By fine-tuning the Quux Anything Model (QAM) 3 architecture on medical images, our ZorbaSeg enables segmentation.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["ZorbaSeg -> QAM 3 (fine-tune)"]);
+  });
+
+  it("a training-free approach, a module or an ecosystem is no model made", () => {
+    expect(
+      lineage(
+        "To address this, we introduce ZorbaPaint, a training-free approach built upon the Quxel model.",
+      ),
+    ).toEqual([]);
+    expect(
+      lineage(
+        "We present NavZed. We introduce Quxel-adapter, a lightweight geometric module built on the pre-trained Quxel model, which aligns features.",
+      ),
+    ).toEqual([]);
+    expect(
+      lineage(
+        "We introduce ZorbaMed, an ecosystem co-designed with surgeons. It features ZorbaMed-90k, a dataset of instructions. Our model fine-tuned on ZorbaMed-90k improves on all tasks.",
+      ),
+    ).toEqual([]);
+    expect(
+      lineage("We present ZorbaFlex, a data-centric training framework built upon the Quxel-Factory system."),
+    ).toEqual([]);
+    // A plug-in value MODEL is still a model.
+    expect(
+      lineage(
+        "We present ZorbaPRM. ZorbaPRM is a plug-in value model for agents. A ZorbaPRM trained on QuxMath-8K transfers well.",
+      ),
+    ).toEqual(["ZorbaPRM -> QuxMath-8K"]);
+  });
+
+  it("phrases and stage names are no model names", () => {
+    expect(
+      lineage(
+        "We present ZorbaGen. Specifically, we build on a pre-trained single-image-to-3D model, preserving consistency.",
+      ),
+    ).toEqual([]);
+    expect(
+      lineage(
+        "We propose ZorbaWorld. ZorbaWorld operates in two stages: (i) Reconstruction, which extends Quxel and adds a loss; (ii) Generation, which renders videos.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("what initialises a model is not its base", () => {
+    expect(
+      lineage(
+        "We show that language models (i.e., ViT and Quxel-2) initialized with ZorbaHyper achieve better performance.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("an attributive participle, a denial, a method adapting a model: no training of the paper's model", () => {
+    expect(
+      lineage(
+        "We present ZorbaREPA. Alignment collapses diversity in the representation space of pretrained semantic encoder on QuxNet-1K.",
+      ),
+    ).toEqual([]);
+    expect(
+      lineage(
+        "We present ZorbaVLA. Even with no pre-training on the Quxel-X dataset, our model ZorbaVLA achieves robustness.",
+      ),
+    ).toEqual([]);
+    expect(
+      lineage(
+        "We present ZorbaChef. Notably, ZorbaChef adapts Quxel-1.7B-Base to the math domain, surpassing Quxel-1.7B.",
+      ),
+    ).toEqual([]);
+    expect(
+      lineage(
+        "We present ZorbaLaw. Building upon Quxel-7B, this study refines the approach to produce a better model.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("the model made is the name a modifier qualifies, not the modifier; a network class trains nothing", () => {
+    expect(
+      lineage(
+        "We release two models. The first is Zorba-Search-4B, a DeepFoo model trained from Quxel-4B and optimized for search.",
+      ),
+    ).toEqual(["Zorba-Search-4B -> Quxel-4B (other)"]);
+    expect(
+      lineage(
+        "We present ZorbaDepth. During training we concatenate latents in the DiT backbone and co-train on ZorbaSet-3D and other data, yielding consistent predictions.",
+      ),
+    ).toEqual(["ZorbaDepth -> ZorbaSet-3D"]);
+  });
+
+  it("a name joined to a cited one is cited too, never introduced", () => {
+    const x = run(
+      "We propose a two-stage framework. Our developed critique model built on Quxel-7B outperforms existing critics (including the same-sized Zorba-distill models and Quxel-4o) on benchmarks.",
+    );
+    expect(edges(x, "INTRODUCES")).toEqual([]);
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+});

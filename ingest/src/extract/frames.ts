@@ -10,8 +10,11 @@ import {
   FAMILY_AFTER,
   GENERIC_MAKER_BEFORE,
   NAME_AS_ADJECTIVE_AFTER,
+  NAME_AS_MODIFIER_AFTER,
   NOT_MADE_BEFORE,
+  NOT_MODEL_CLAUSE_SUBJECT,
   NOT_MODEL_HEAD_AFTER,
+  NOT_MODEL_NOUN_BEFORE_VERB,
   OWNED_PRODUCT_AFTER,
 } from "./vocabulary/clause-cues.ts";
 
@@ -34,6 +37,7 @@ interface CompiledFrame {
   frame: DerivationFrame;
   before: RegExp | null;
   after: RegExp | null;
+  notBefore: RegExp | null;
   /** The after-pattern ends at the subject ("…, yielding Baz"), rather than reading the text after the object. */
   afterToSubject: boolean;
   /** The frame's cues as one pattern (frames with the same cues share it, and its test, per sentence). */
@@ -58,6 +62,7 @@ const COMPILED: readonly CompiledFrame[] = DERIVATION_FRAMES.map((frame) => ({
   frame,
   before: frame.before ? new RegExp(frame.before) : null,
   after: frame.after ? new RegExp(frame.after) : null,
+  notBefore: frame.notBefore ? new RegExp(frame.notBefore) : null,
   afterToSubject: frame.after?.endsWith("$") ?? false,
   cues: cuePattern(frame.cues),
   alsoCues: frame.alsoCues ? cuePattern(frame.alsoCues) : null,
@@ -105,6 +110,12 @@ function previousInClause(lower: string, mentions: readonly Span[], k: number): 
     if (LIST_SEPARATOR.test(between)) continue;
     if (obj.start - m.end > 160) return -1;
     if (FAMILY_AFTER.test(between)) continue;
+    // "Baz-4B, a Foo model trained from Bar": a name used as a modifier of "model" is not what is made.
+    if (
+      NAME_AS_MODIFIER_AFTER.test(between) &&
+      /\b(?:a|an)\s+$/.test(lower.slice(Math.max(0, m.start - 4), m.start))
+    )
+      continue;
     // "a set of open RLMs built on Foo": a plural class acronym names no model.
     if (PLURAL_ACRONYM.test(lower.slice(m.start, m.end))) return -1;
     return j;
@@ -128,6 +139,12 @@ function nextAfterComma(lower: string, mentions: readonly Span[], k: number): nu
     return NOT_MODEL_HEAD_AFTER.test(lower.slice(m.end, m.end + 24)) ? -1 : j;
   }
   return -1;
+}
+
+/** Is the clause after the opening phrase that ends after `end` about a study or a method ("…, this study refines")? */
+function studyAfterOpening(lower: string, end: number): boolean {
+  const comma = lower.indexOf(",", end);
+  return comma >= 0 && comma - end <= 80 && NOT_MODEL_CLAUSE_SUBJECT.test(lower.slice(comma, comma + 60));
 }
 
 /** Every frame match of one sentence, in order of object and frame. */
@@ -162,7 +179,10 @@ export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatc
         if (!opening) lead = before.slice(0, b.index);
         // "Foo, a benchmark built upon Bar": what the frame says was made is data.
         if (!opening && c.frame.type === "BASED_ON" && DATA_NOUN_BEFORE_VERB.test(lead)) continue;
+        // "Baz, a training-free approach built upon Foo": what the frame says was made is a method or a part.
+        if (!opening && c.frame.type === "BASED_ON" && NOT_MODEL_NOUN_BEFORE_VERB.test(lead)) continue;
       }
+      if (c.notBefore?.test(before)) continue;
       if (c.after && !c.afterToSubject) {
         const a = c.after.exec(after);
         if (a === null) continue;
@@ -192,11 +212,22 @@ export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatc
           if (NOT_MADE_BEFORE.test(lower.slice(Math.max(0, ps - 60), ps))) continue;
           subject = p;
         } else if (c.frame.orMain === false) continue;
+        // "Building upon Foo, this study refines …": an opening phrase whose clause is about a study.
+        else if (m.start <= WINDOW && lead.trim() === "" && studyAfterOpening(lower, m.end)) continue;
         // "Compared with the latest models built on Foo, our models …": unnamed models are made from Foo.
         else if (GENERIC_MAKER_BEFORE.test(lead)) continue;
       } else if (c.frame.subject === "next") {
         const n = nextAfterComma(lower, mentions, k);
         if (n >= 0) subject = n;
+        else {
+          const comma = lower.indexOf(",", m.end);
+          if (
+            comma >= 0 &&
+            comma - m.end <= 80 &&
+            NOT_MODEL_CLAUSE_SUBJECT.test(lower.slice(comma, comma + 60))
+          )
+            continue;
+        }
       }
       out.push({ frame: c.frame, object: k, subject, words });
     }

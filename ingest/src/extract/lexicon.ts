@@ -12,12 +12,14 @@ import { METRICS } from "./vocabulary/metrics.ts";
 import { MODALITIES } from "./vocabulary/modalities.ts";
 import { MODEL_FAMILIES, MODEL_TAILS } from "./vocabulary/model-families.ts";
 import {
+  ABSTRACT_NOUN,
   ACCURACY_SHORT,
   ACRONYM_PLURAL,
   CAPITALS_PLURAL,
   DESCRIBING_COMPOUND,
   GENERIC_KIND_PLURAL,
   HARDWARE,
+  HYPHENATED_PHRASE,
 } from "./vocabulary/name-shapes.ts";
 import { LANGUAGES, PLURAL_ACRONYM, TASK_QA } from "./vocabulary/not-entities.ts";
 
@@ -46,6 +48,8 @@ function stopName(name: string): boolean {
   if (PLURAL_ACRONYM.test(name) || LANGUAGES.has(lower) || TASK_QA.test(name)) return true;
   if (CAPITALS_PLURAL.test(name) && GENERIC_KIND_PLURAL.test(name)) return true;
   if (DESCRIBING_COMPOUND.test(name)) return true;
+  // "single-image-to-3D" (a phrase), "Reconstruction" (a stage): no name.
+  if ((HYPHENATED_PHRASE.test(name) && /^[a-z]/.test(name)) || ABSTRACT_NOUN.test(name)) return true;
   // "LLaMA- and Gemma-based models": a suspended hyphen, half of a describing compound.
   if (name.endsWith("-")) return true;
   // Metric with a number or suffix: BLEU-4, ROUGE-L, F1@5, Recall@10, mAP@0.5.

@@ -115,6 +115,9 @@ function materialiseEntities(st: PaperState): Materialised {
 function edgesFromPatterns(st: PaperState, m: Materialised): void {
   const { cands, sentences, protos, main } = st;
   const { entities, entityOfRoot, edges } = m;
+  const notModels = new Set<number | undefined>(
+    [...st.notModels].map((r) => entityOfCand(cands, entityOfRoot, r)),
+  );
   for (const p of protos) {
     const from = p.from === "paper" ? null : p.from === "main" ? main : p.from;
     let fromE = from === null ? undefined : entityOfCand(cands, entityOfRoot, from);
@@ -143,6 +146,8 @@ function edgesFromPatterns(st: PaperState, m: Materialised): void {
     )
       continue;
     if (fromE === undefined || toE === undefined || fromE === toE) continue;
+    // "Baz, a training-free method built upon Foo": a method, a framework or a module is made from nothing.
+    if ((p.type === "BASED_ON" || p.type === "TRAINED_ON") && notModels.has(fromE)) continue;
     // "versions on top of Foo-54B and Foo-141B": the paper's model listed beside the base is no product of it.
     if (
       p.type === "BASED_ON" &&

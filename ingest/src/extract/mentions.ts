@@ -260,6 +260,8 @@ const LOWER_PREFIX_WORD = /^[a-z]+-\p{Lu}\p{Ll}+$/u;
 const LETTER_DASH_LETTER = /^[A-Z]-[A-Z]$/;
 /** A lower-case word of four letters or more. */
 const LOWER_TAIL = /^[a-z]{4,}$/;
+/** A version written after an acronym's bracket: "(SAM) 3", "(Foo) v2", "(Foo) 2.5"; not a year or a count. */
+const BRACKET_VERSION = /^(?:v?\d(?:\.\d)?|v\d{1,2})$/;
 /** A version: "2", "v1.5", "3.1", "4o". */
 const VERSION = /^v?\d{1,4}(?:\.\d{1,3}){0,2}[a-z]?$/;
 /** A size: "7B", "1.5B", "300M". */
@@ -429,6 +431,7 @@ export function findMentions(
     let last = i;
     let anyStrong = strong;
     let surfaceOverride: string | null = null;
+    let longStart: Mention | null = null;
     while (last + 1 < tokens.length && last - i < 5) {
       const cur = tokens[last] as Token;
       // "Fetal Brain Tissue Annotation (FeTA) Challenge 2021": the acronym names the challenge.
@@ -446,6 +449,26 @@ export function findMentions(
           // The spelled-out long form before the bracket is no separate name.
           const previous = mentions[mentions.length - 1];
           if (previous && previous.last === i - 1) mentions.pop();
+          break;
+        }
+      }
+      // "Segment Anything Model (SAM) 3": the version after the bracket belongs to the acronym's name.
+      if (cur.after === ")" && cur.before === "(" && last === i) {
+        const next = tokens[last + 1] as Token;
+        const after = tokens[last + 2];
+        if (
+          BRACKET_VERSION.test(next.text) &&
+          next.before === "" &&
+          (after === undefined || !COUNT_NOUNS.has(after.text.toLowerCase()))
+        ) {
+          surfaceOverride = `${cur.text} ${next.text}`;
+          last += 1;
+          // The spelled-out long form is part of this mention (a verb before it reads the whole).
+          const previous = mentions[mentions.length - 1];
+          if (previous && previous.last === i - 1) {
+            mentions.pop();
+            longStart = previous;
+          }
           break;
         }
       }
@@ -513,7 +536,11 @@ export function findMentions(
       (VARIANT_WORDS.has(first.text.toLowerCase()) || NAME_TAIL_WORDS.has(first.text.toLowerCase()));
     const nameLike = !lone && (isStrongToken(first.text) || isCapitalisedWord(first.text));
     if (nameLike && !isStopName(surface) && !(last === from && !strong && first.text.length < 3)) {
-      mentions.push(mention(surface, first.start, end.end, from, last, anyStrong, undefined));
+      mentions.push(
+        longStart
+          ? mention(surface, longStart.start, end.end, longStart.first, last, true, undefined)
+          : mention(surface, first.start, end.end, from, last, anyStrong, undefined),
+      );
     }
     i = last + 1;
   }
@@ -567,6 +594,15 @@ export function findAbbreviations(clean: string, tokens: Token[]): AbbreviationP
     ) {
       continue;
     }
+    // "Segment Anything Model (SAM) 3": the long form names the family, the acronym with its version the model.
+    if (
+      close === i &&
+      following &&
+      following.before === "" &&
+      BRACKET_VERSION.test(following.text) &&
+      !COUNT_NOUNS.has((tokens[close + 2] as Token | undefined)?.text.toLowerCase() ?? "")
+    )
+      continue;
     if (
       close - i <= 1 &&
       (isStrongToken(tok.text) || isCapitalisedWord(tok.text) || CAPITALS.test(tok.text))

@@ -168,6 +168,8 @@ export interface PaperState {
   labelOf: Map<number, { label: EntityLabel; kind?: DatasetKind; weight: number }>;
   /** The paper's main model. */
   main: number | null;
+  /** Roots the paper calls a method, framework, module or ecosystem ("X, a training-free method"): never a model made. */
+  notModels: Set<number>;
   /** The unnamed data set built in a sentence (by sentence index; null: none could be read). */
   unnamedData: Map<number, number | null>;
   introducedBenchmarks: Set<number>;

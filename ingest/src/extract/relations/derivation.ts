@@ -112,7 +112,10 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
     let also: Array<number | "main"> = [];
     if (fm.subject !== "main") from = cs[fm.subject] as number;
     else {
-      const before = previousMentions(s, fm.object);
+      // "in the DiT backbone … trained on D": a class of networks is not the model trained.
+      const before = previousMentions(s, fm.object).filter(
+        (p) => !architectureClass((s.mentions[p] as Mention).surface),
+      );
       let made: Array<number | "main"> | undefined;
       for (const p of before) made ??= madeFrom.get(p);
       if (made !== undefined) {

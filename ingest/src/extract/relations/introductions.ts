@@ -34,6 +34,7 @@ export function introductionsOf(st: PaperState, s: SentenceInfo, si: number): vo
   if (cueStart >= 0) {
     // The name a cue introduces is the first one after it (with its coordination and its
     // abbreviation); later names are new only when joined by "and" ("X, a model ..., and Y").
+    const cited = new Set<number>();
     for (let k = 0; k < ms.length; k++) {
       const m = ms[k] as Mention;
       if (m.start < cueStart) continue;
@@ -43,16 +44,22 @@ export function introductionsOf(st: PaperState, s: SentenceInfo, si: number): vo
       const before = s.lower.slice(Math.max(cueStart, m.start - 40), m.start);
       // Right after a cue ("the development of the X dataset") X is introduced whatever the cue ends with.
       const rightAfterCue = cue >= 0 && s.lower.slice(cue, m.start).trim().length === 0;
-      if (!rightAfterCue && (NOT_INTRODUCED_BEFORE.test(before) || USED_NEARBY.test(before.slice(-28))))
+      const joinedTo = AND_BEFORE.test(before.slice(-12)) || groupOf(s, k)[0] !== k;
+      if (
+        (!rightAfterCue && (NOT_INTRODUCED_BEFORE.test(before) || USED_NEARBY.test(before.slice(-28)))) ||
+        EG_BEFORE.test(before) ||
+        // "(including Foo models and Bar)": a name joined to a cited one is cited too.
+        (joinedTo && cited.has(k - 1))
+      ) {
+        cited.add(k);
         continue;
-      if (EG_BEFORE.test(before)) continue;
+      }
       if (rightAfterCue && m.strong) st.introducedNames.add(cs[k] as number);
       const prev = ms[k - 1];
       const partner =
         prev !== undefined &&
         (prev.start === m.start || OPEN_BRACKET_BETWEEN.test(s.clean.slice(prev.end, m.start)));
-      const joined = AND_BEFORE.test(before.slice(-12)) || groupOf(s, k)[0] !== k;
-      introCandidates.push({ si, k, c: cs[k] as number, cue, follows: partner || joined });
+      introCandidates.push({ si, k, c: cs[k] as number, cue, follows: partner || joinedTo });
     }
   }
   for (let k = 0; k < ms.length; k++) {

@@ -22,6 +22,7 @@ import {
   BASE_GOVERNED_BEFORE,
   DATA_NOUN_BEFORE_VERB,
   FAMILY_AFTER,
+  NAME_AS_MODIFIER_AFTER,
   OBJECT_BEFORE,
   OWNED_PRODUCT_AFTER,
   PRODUCT_NOUN_BEFORE_VERB,
@@ -75,6 +76,15 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
       // Swan-L, built on B": B is the base of Swan-L alone); farther pairs are the frames' (nearest subject).
       const fwd = b === a + 1 && !/[;:]/.test(between) ? BASED_FORWARD.pattern.exec(between) : null;
       if (fwd && fwd[2] === "on" && unnamedSubjectBetween(between, fwd.index)) continue;
+      // "Baz, a Foo model trained from Bar": Foo qualifies "model", it is not what was made; nor is a
+      // class of networks ("the DiT backbone … trained on D").
+      if (
+        fwd &&
+        ((NAME_AS_MODIFIER_AFTER.test(between) &&
+          /\b(?:a|an)\s+$/.test(s.lower.slice(Math.max(0, A.start - 4), A.start))) ||
+          architectureClass(A.surface))
+      )
+        continue;
       // "trained on Foo's behaviour": something of Foo's, neither Foo as a base nor as data.
       if (fwd && OWNED_PRODUCT_AFTER.test(s.lower.slice(B.end, B.end + 40))) continue;
       // "Baz, that generates dialogue distilled from Foo": what is distilled is the dialogue, not Baz.
@@ -182,7 +192,12 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
       }
       const trained = TRAINED_FORWARD.pattern.exec(between);
       // The verb close after the first name: "X, trained on D", not "X (…) and the 17B Y trained with D".
-      if (trained !== null && trained.index <= 24 && !/[()]/.test(between.slice(0, trained.index))) {
+      if (
+        trained !== null &&
+        trained.index <= 24 &&
+        !/[()]/.test(between.slice(0, trained.index)) &&
+        !architectureClass(A.surface)
+      ) {
         pushPair(protos, s, a, b, {
           type: "TRAINED_ON",
           from: ca,

@@ -9,6 +9,7 @@
  *   object (it is tested on the text since the previous mention or clause break, ending
  *   right before the object; write it anchored with `$`).
  * - `after`: the same for the text just after the object (anchored with `^`).
+ * - `notBefore`: a pattern of the text before the object that vetoes the frame.
  * - `subject`: who is made or trained —
  *     "previous": the nearest mention before the object in the same clause, else the paper's
  *                 main model (the coreference of "our model", "the resulting model", "we");
@@ -32,6 +33,8 @@ export interface DerivationFrame {
   type: "BASED_ON" | "TRAINED_ON";
   before?: string;
   after?: string;
+  /** A regular expression that must NOT match the text before the object (a reading the frame must leave alone). */
+  notBefore?: string;
   subject: "previous" | "main" | "next";
   /** With subject "previous": false when the frame says nothing without a name before the object. */
   orMain?: boolean;
@@ -80,6 +83,15 @@ const MODS =
  */
 const NOT_TRAINED_THING =
   "(?:corpus|corpora|data|datasets?|sets|samples|examples|recipes?|steps|stages?|budgets?|costs?|baselines?|methods?|teachers?|classifiers?|detectors?|critics?|judges?|verifiers?|[a-z]{1,3}ms)\\b";
+/**
+ * "pretrained semantic encoder on Foo", "fine-tuned reward models on Foo": a participle used as an
+ * adjective of an unnamed noun; that noun is what was trained, not the paper's model. Not "trained
+ * from scratch on", "fine-tuned end-to-end on", "trained them on", "trained jointly on".
+ */
+const ATTRIBUTIVE_TRAINED =
+  "\\b(?:pre-?trained|trained|fine-?tuned|finetuned|post-?trained)\\s+(?!(?:from|scratch|end-to-end|only|solely|exclusively|jointly|further|again|directly|first|then|both|separately|simultaneously|together|it|them|this|these|those|all|the|a|an|our|their|its|each|also|and|or|with|using|to|for|in|at|as|via|over|once|twice)\\b|\\w+ly\\b)[a-z][a-z-]*\\s+(?:[a-z][a-z-]*\\s+){0,2}?on\\s+(?:the\\s+|a\\s+|an\\s+)?$";
+/** "no pre-training on Foo", "without fine-tuning on Foo", "not trained on Foo": training denied. */
+const NEGATED_TRAINING = `\\b(?:no|without|not(?!\\s+only)|never|nor)\\s+(?:[\\w-]+\\s+){0,2}?(?:${MAKE}|training)[^.;]{0,40}$`;
 /** What a model's parts produce: "pretrained features from Foo" names where features come from, not a base. */
 const PRODUCED_NOT_MODEL =
   "(?:features|representations|embeddings|outputs|signals|labels|data|responses|rationales|trajectories)";
@@ -139,9 +151,10 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
   },
   {
     // "MMProLong, obtained by long-context continued pre-training from Foo"; "Baz, which starts from the existing Foo".
+    // "initialized with pretrained Foo" names a base; "initialized with Foo" alone may name a hypernetwork or a method.
     id: "obtained-from",
     type: "BASED_ON",
-    before: `\\b(?:(?:obtained|derived|built|created|developed|trained|made)\\s+(?:by|via|through|with)\\s+[^.;]{0,50}?\\b(?:from|upon|on top of)|(?:starts?|starting|started|initiali[sz]ed|initiali[sz]ing|warm-?started|bootstrapped|adapted)\\s+(?:\\w+\\s+)?(?:from|with|on))\\s+${MODS}$`,
+    before: `\\b(?:(?:obtained|derived|built|created|developed|trained|made)\\s+(?:by|via|through|with)\\s+[^.;]{0,50}?\\b(?:from|upon|on top of)|(?:starts?|starting|started|initiali[sz]ed|initiali[sz]ing|warm-?started|bootstrapped|adapted)\\s+(?:\\w+\\s+)?(?:from|on|with(?=\\s+(?:the\\s+)?(?:pre-?trained|weights\\s+of)\\s)))\\s+${MODS}$`,
     subject: "previous",
     method: "by-verb",
     typesObject: true,
@@ -221,6 +234,8 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     id: "x-makes-base",
     type: "BASED_ON",
     before: `\\b(?:fine-?tunes|finetunes|post-?trains|distills|adapts|upcycles|initiali[sz]es|continues (?:pre-?)?training|further (?:pre-?)?trains)\\s+${MODS}$`,
+    // "Baz adapts Foo to the math domain": Baz is a method applied to Foo; the model it yields is unnamed.
+    after: "^(?!\\s+to\\s)",
     subject: "previous",
     method: "by-verb",
     confidence: 0.7,
@@ -315,6 +330,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     id: "trained-on",
     type: "TRAINED_ON",
     before: `\\b(?:${MAKE}|training)\\s+(?:(?!${NOT_TRAINED_THING})(?:[a-z_][\\w.-]*|[\\d-][\\w-]*)\\s+){0,3}?(?:on|using)\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+|(?:over\\s+|about\\s+|~)?[\\d.,]+\\s*[kmbt]\\s+)?$`,
+    notBefore: `${ATTRIBUTIVE_TRAINED}|${NEGATED_TRAINING}`,
     subject: "main",
     confidence: 0.7,
     cues: ["on", "using"],

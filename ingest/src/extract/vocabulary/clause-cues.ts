@@ -39,11 +39,12 @@ export const FAMILY_AFTER = /^\s+(?:family|families|series|line|lineage)\b/;
 /**
  * Before a name: it is compared with ("improvements over … vanilla Foo", "than Foo", "the
  * performance of Foo"), is itself a source or a base ("training from Foo", "a model based on Foo
- * and a model based on Bar"; not "responses from Foo"), or is what is evaluated ("we evaluate
- * Foo") — no model made in the clause that follows.
+ * and a model based on Bar"; not "responses from Foo"), is what is evaluated ("we evaluate
+ * Foo"), or owns what the clause is about ("the recipe from Foo adapts Bar": the model adapted
+ * is unnamed) — no model made in the clause that follows.
  */
 export const NOT_MADE_BEFORE =
-  /(?:\b(?:over|than|versus|vs\.?|against|compared (?:to|with)|outperform\w*|surpass\w*)\s+(?:[\w-]+\s+){0,4}|\b(?:(?:train\w*|tun\w*|distill\w*|initiali[sz]\w*)\s+from|based\s+on|built\s+(?:up)?on|on\s+top\s+of|derived\s+from|(?:performance|accuracy|results?|scores?)\s+of|evaluat\w*|test|tests|tested|testing|benchmark(?:s|ed|ing))\s+(?:the\s+|our\s+)?)$/;
+  /(?:\b(?:over|than|versus|vs\.?|against|compared (?:to|with)|outperform\w*|surpass\w*)\s+(?:[\w-]+\s+){0,4}|\b(?:(?:train\w*|tun\w*|distill\w*|initiali[sz]\w*)\s+from|based\s+on|built\s+(?:up)?on|on\s+top\s+of|derived\s+from|(?:performance|accuracy|results?|scores?)\s+of|evaluat\w*|test|tests|tested|testing|benchmark(?:s|ed|ing)|recipes?\s+(?:from|of|by))\s+(?:the\s+|our\s+)?)$/;
 /**
  * After a name: something the model produced, not the model ("trained on Foo's outputs", "extends
  * Foo's tokenizer"): no base and no data. Foo's architecture or capabilities still are its own.
@@ -55,6 +56,8 @@ export const NOT_MODEL_HEAD_AFTER =
   /^\s+(?:ecosystem|platform|library|toolkit|toolbox|codebase|infrastructure|benchmark|dataset|suite of benchmarks)\b/;
 /** "o1 style", "Foo-like", "GPT-level": a name used as an adjective. */
 export const NAME_AS_ADJECTIVE_AFTER = /^\s*-?\s*(?:style|like|level|type|based)\b/;
+/** "a Foo model trained from …": after a name, the kind noun it qualifies (the name is a modifier there). */
+export const NAME_AS_MODIFIER_AFTER = /^\s+(?:model|llm|mllm|vlm|agent|policy|variant)\b/;
 /** "models built on Foo", "methods that are based on Foo": a class of things, not the paper's model. */
 export const GENERIC_MAKER_BEFORE =
   /\b(?:models|methods|approaches|systems|baselines|works|agents|llms|vlms|mllms|variants|pipelines)\s+(?:(?:that|which)\s+(?:are|were|have been)\s+|(?:are|were)\s+)?(?:\w+ly\s+)?$/;
@@ -70,3 +73,32 @@ export const DATA_NOUN_BEFORE_VERB =
 /** Before a name: it is the base of a model ("a model based on Foo", "built upon the 4B Foo"), not the model itself. */
 export const BASE_GOVERNED_BEFORE =
   /\b(?:based\s+on|built\s+(?:up)?on|on\s+top\s+of|(?:derived|initiali[sz]ed|fine-?tuned|distilled)\s+from)\s+(?:the\s+|a\s+|an\s+)?(?:\d[\d.]*[kmbt]\s+)?$/;
+/**
+ * What a paper calls a thing that is no model: a tool or platform ("toolkit", "library", "ecosystem"),
+ * a part of one ("module", "adapter", "plug-in"), an algorithm, anything training-free ("a
+ * training-free approach"), or a framework for training or serving models ("a training framework").
+ * "Framework", "approach" and "method" alone are not in it: papers call their models so too.
+ */
+const NOT_MODEL_NOUN =
+  "(?:ecosystem|toolkit|toolbox|library|platform|module|adapter|plug-?in|add-?on|algorithm|technique|recipe|training-free\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+|(?:training|fine-?tuning|inference|serving|evaluation|deployment|data-centric)\\s+(?:[\\w-]+\\s+)?(?:framework|system|engine|pipeline))s?";
+/**
+ * That noun right before a verb of derivation ("a training-free approach built upon Foo", "a
+ * lightweight module built on Foo"): what is built is no model, so the clause gives no BASED_ON
+ * for the name before it nor for the paper's model.
+ */
+export const NOT_MODEL_NOUN_BEFORE_VERB = new RegExp(
+  `\\b${NOT_MODEL_NOUN}\\s*,?\\s+(?:(?:that|which)\\s+(?:is|was|are|were)\\s+|(?:is|was|are|were)\\s+)?(?:\\w+ly\\s+)?$`,
+);
+/**
+ * After a name, that noun as the head the paper gives it: "X, an ecosystem co-designed with …", "X
+ * is a training-free method"; not "X is a plug-in value model"). Such a name is never the model made in a derivation, nor "our model".
+ */
+export const NOT_MODEL_APPOSITIVE_AFTER = new RegExp(
+  `^\\s*(?:\\([^)]{0,80}\\)\\s*)?(?:,\\s*|\\s+(?:is|was)\\s+)(?:a|an)\\s+(?:(?!(?:model|llm|mllm|vlm|agent|network|transformer|encoder|policy|assistant|system)s?\\s)[\\w-]+\\s+){0,4}?${NOT_MODEL_NOUN}\\b(?![\\w-]*\\s+(?:[\\w-]+\\s+)?(?:model|llm|mllm|vlm|agent|network|system)s?\\b)`,
+);
+/**
+ * After the comma of an opening phrase ("Building upon Foo, this study refines the approach …"):
+ * the clause's subject is a study or a method, so the phrase says nothing of the paper's model.
+ */
+export const NOT_MODEL_CLAUSE_SUBJECT =
+  /^,\s*(?:this|the|our)\s+(?:[\w-]+\s+)?(?:study|work|paper|report|article|approach|method|recipe|analysis|technique|algorithm|strategy)\b/;

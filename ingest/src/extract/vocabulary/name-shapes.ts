@@ -30,3 +30,14 @@ export const ACCURACY_SHORT = /acc$/i;
 /** Hardware: "A100", "H100", "RTX 4090", "MI210", "TPU v4". */
 export const HARDWARE =
   /^(?:[AHBLVT]\d{2,3}|RTX ?\d{4}|MI\d{3}X?|TPU ?v?\d|[A-Z]{2,5} (?:[AHBLVT]\d{2,3}|MI\d{3}X?|RTX ?\d{4}))$/;
+/**
+ * "single-image-to-3D", "state-of-the-art": a lower-case hyphenated phrase with a function word in
+ * it describes, it names nothing ("fineweb-edu", "s1K" have none).
+ */
+export const HYPHENATED_PHRASE =
+  /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:to|of|and|the|for|in|with|by|on|from|vs|or|a)-[a-z0-9-]*[a-z0-9]$/i;
+/**
+ * "Reconstruction", "Generation", "Alignment": one capitalised abstract noun (the name of a stage,
+ * a step or a section), never a model or a data set.
+ */
+export const ABSTRACT_NOUN = /^[A-Z][a-z]{3,}(?:tion|sion|ment|ness|ance|ence|ing)$/;
