@@ -765,3 +765,19 @@ describe("precision: what is made, and from what (issue 8, corpus sample)", () =
     expect(edges(x, "BASED_ON")).toEqual([]);
   });
 });
+
+describe("precision: the subject of an upgrade, and simulators", () => {
+  it("'Baz 2 is an upgrade of the Baz model based on Foo 2': the new version is made from Foo 2", () => {
+    expect(
+      lineage(
+        "PaliZorb 2 is an upgrade of the PaliZorb open Vision-Language Model (VLM) based on the Quxel 2 family of language models.",
+      ),
+    ).toEqual(["PaliZorb 2 -> Quxel 2 (other)"]);
+  });
+
+  it("a simulator built on top of an engine is no model made", () => {
+    expect(
+      lineage("We present ZorbaDrive, a GPU-accelerated simulator built on top of the Quxel Game Engine."),
+    ).toEqual([]);
+  });
+});

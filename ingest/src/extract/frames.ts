@@ -110,6 +110,8 @@ function previousInClause(lower: string, mentions: readonly Span[], k: number): 
     if (LIST_SEPARATOR.test(between)) continue;
     if (obj.start - m.end > 160) return -1;
     if (FAMILY_AFTER.test(between)) continue;
+    // "Baz 2 is an upgrade of the Baz model based on Foo 2": the new version is what is made, not the old one.
+    if (j > 0 && VERSION_OF_BETWEEN.test(lower.slice((mentions[j - 1] as Span).end, m.start))) return j - 1;
     // "Baz-4B, a Foo model trained from Bar": a name used as a modifier of "model" is not what is made.
     if (
       NAME_AS_MODIFIER_AFTER.test(between) &&
@@ -122,6 +124,10 @@ function previousInClause(lower: string, mentions: readonly Span[], k: number): 
   }
   return -1;
 }
+
+/** Between two names: "Baz 2 is an upgrade of the …", "Baz-2, a new version of …". */
+const VERSION_OF_BETWEEN =
+  /^\s*(?:,\s*|\s+(?:is|was)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:upgrade|version|successor|extension)\s+of\s+(?:the\s+)?$/;
 
 const OPENS_CLAUSE =
   /^,\s*(?:(?:the|our|a|an|this)\s+)?(?:[\w-]+\s+)?$|^,\s*(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:model|llm|mllm|vlm|agent|policy),\s*$|^,\s*we\s+(?:\w+\s+){0,2}?(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,2}?$/;

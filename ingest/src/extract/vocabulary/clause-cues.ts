@@ -80,7 +80,7 @@ export const BASE_GOVERNED_BEFORE =
  * "Framework", "approach" and "method" alone are not in it: papers call their models so too.
  */
 const NOT_MODEL_NOUN =
-  "(?:ecosystem|toolkit|toolbox|library|platform|module|adapter|plug-?in|add-?on|algorithm|technique|recipe|training-free\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+|(?:training|fine-?tuning|inference|serving|evaluation|deployment|data-centric)\\s+(?:[\\w-]+\\s+)?(?:framework|system|engine|pipeline))s?";
+  "(?:ecosystem|toolkit|toolbox|library|platform|module|adapter|plug-?in|add-?on|algorithm|technique|recipe|simulator|engine|environment|training-free\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+|(?:training|fine-?tuning|inference|serving|evaluation|deployment|data-centric)\\s+(?:[\\w-]+\\s+)?(?:framework|system|engine|pipeline))s?";
 /**
  * That noun right before a verb of derivation ("a training-free approach built upon Foo", "a
  * lightweight module built on Foo"): what is built is no model, so the clause gives no BASED_ON
