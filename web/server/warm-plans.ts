@@ -68,6 +68,7 @@ async function rehearseBusiest(db: Database): Promise<void> {
   for (const key of NO_KEYS) {
     await db.rehearse(lineageQueryFor(DEFAULT_LINEAGE_DEPTH), {
       key,
+      depth: DEFAULT_LINEAGE_DEPTH,
       limit: DEFAULT_LINEAGE_LIMIT,
       group: DEFAULT_LINEAGE_GROUP,
       familyLimit: FAMILY_LIMIT,
