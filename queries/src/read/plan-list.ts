@@ -22,7 +22,7 @@ export function queriesToPlanFirst(): QueryDef[] {
   return [...first, ...READ_QUERIES].filter((query) => !NOT_PLANNED.has(query.name));
 }
 
-/** Other lineage depths: none now (the depth is a parameter of the one lineage query). */
+/** Queries planned on first use rather than at start: none (every lineage depth is one query). */
 export function queriesToPlanLater(): QueryDef[] {
   return [];
 }
