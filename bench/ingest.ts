@@ -18,7 +18,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
-import { type ExtractedPaper, type ExtractionResult, parseConfig } from "@kg/graph-schema";
+import { type ExtractedPaper, parseConfig } from "@kg/graph-schema";
 import { stopNeo4j } from "../db/neo4j-server.ts";
 import { buildCli } from "../ingest/build-cli.ts";
 import { generateCorpus } from "./generate/index.ts";
@@ -54,25 +54,28 @@ function jsonLine(paper: ExtractedPaper, organization: string | null): string {
   });
 }
 
-/** Writes papers [from, to) into `dir` as files of PER_FILE papers. */
-function writeFiles(
-  corpus: ExtractionResult,
-  labOf: Map<string, string>,
-  dir: string,
-  from: number,
-  to: number,
-) {
-  mkdirSync(dir, { recursive: true });
-  for (let start = from; start < to; start += PER_FILE) {
-    const lines: string[] = [];
-    for (let i = start; i < Math.min(to, start + PER_FILE); i++) {
-      const p = corpus.papers[i] as ExtractedPaper;
-      lines.push(jsonLine(p, labOf.get(p.id) ?? null));
-    }
-    writeFileSync(
-      path.join(dir, `papers-${String(start / PER_FILE).padStart(5, "0")}.jsonl`),
-      `${lines.join("\n")}\n`,
-    );
+/** Lines written into numbered files of PER_FILE papers, a file at a time. */
+class PaperFiles {
+  private lines: string[] = [];
+
+  /** Files are numbered from `files` (the paper they start at / PER_FILE). */
+  constructor(
+    private readonly dir: string,
+    private files: number,
+  ) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  add(line: string): void {
+    this.lines.push(line);
+    if (this.lines.length === PER_FILE) this.flush();
+  }
+
+  flush(): void {
+    if (this.lines.length === 0) return;
+    const name = `papers-${String(this.files++).padStart(5, "0")}.jsonl`;
+    writeFileSync(path.join(this.dir, name), `${this.lines.join("\n")}\n`);
+    this.lines = [];
   }
 }
 
@@ -85,16 +88,15 @@ export function corpusDirs(papers: number, seed: number): { initial: string; add
   if (existsSync(stamp)) return { initial, added };
   rmSync(base, { recursive: true, force: true });
   const t0 = performance.now();
-  const corpus = generateCorpus({ papers: papers + NEW_PAPERS, seed });
-  const names = new Map(corpus.nodes.map((n) => [n.key, n.name]));
-  const labOf = new Map<string, string>();
-  for (const e of corpus.edges) {
-    if (e.type === "PUBLISHED" && e.from.label === "Organization" && e.to.label === "Paper") {
-      labOf.set(e.to.id, names.get(e.from.key) ?? e.from.key);
-    }
-  }
-  writeFiles(corpus, labOf, initial, 0, papers);
-  writeFiles(corpus, labOf, added, papers, papers + NEW_PAPERS);
+  // Written as generated: a million papers' corpus is never in memory.
+  const first = new PaperFiles(initial, 0);
+  const next = new PaperFiles(added, Math.ceil(papers / PER_FILE));
+  let made = 0;
+  generateCorpus({ papers: papers + NEW_PAPERS, seed }, (paper, lab) => {
+    (made++ < papers ? first : next).add(jsonLine(paper, lab));
+  });
+  first.flush();
+  next.flush();
   writeFileSync(stamp, "");
   console.log(
     `corpus: ${papers} + ${NEW_PAPERS} papers written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,

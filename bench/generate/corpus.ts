@@ -113,7 +113,15 @@ interface ModelInfo {
   depth: number;
 }
 
-export function generateCorpus(options: CorpusOptions): ExtractionResult {
+/**
+ * The corpus; with `onPaper`, each paper is handed over as it is made (with the name of its
+ * lab) and neither papers nor edges are kept (the result holds the nodes alone), so that a
+ * corpus of millions of papers is written in bounded memory. The papers are the same.
+ */
+export function generateCorpus(
+  options: CorpusOptions,
+  onPaper?: (paper: ExtractedPaper, lab: string) => void,
+): ExtractionResult {
   const { papers: paperCount, seed } = options;
   const random = createRandom(seed);
   const rWords = random.fork("words");
@@ -218,6 +226,7 @@ export function generateCorpus(options: CorpusOptions): ExtractionResult {
     sentence: string,
     method?: BasedOnMethod,
   ) => {
+    if (onPaper) return;
     const id = `${type}|${from.label}:${"key" in from ? from.key : from.id}|${to.label}:${"key" in to ? to.key : to.id}`;
     if (edgeKeys.has(id)) return;
     edgeKeys.add(id);
@@ -401,8 +410,10 @@ export function generateCorpus(options: CorpusOptions): ExtractionResult {
       capitalise(words[word()] as string),
     ).join(" ");
     paper.title = titleModel ? `${titleModel}: ${titleWords}` : titleWords;
-    papers.push(paper);
+    if (onPaper) onPaper(paper, lab.name);
+    else papers.push(paper);
   }
+  if (onPaper) return { sources, papers, nodes, edges, warnings: [] };
 
   // Foundation models: developed by the biggest labs, instruct variants built on their bases.
   const foundationPaper = papers[0] as ExtractedPaper;

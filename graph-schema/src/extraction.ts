@@ -116,3 +116,14 @@ export function parseExtractionInPlace(result: ExtractionResult): ExtractionResu
   }
   return result;
 }
+
+/**
+ * Checks one edge as parseExtractionInPlace checks `edges[index]` (the same error), for
+ * edges streamed to the loader without a result that holds them all.
+ */
+export function checkExtractedEdge(edge: unknown, index: number): void {
+  const parsed = ExtractedEdgeSchema.safeParse(edge);
+  if (!parsed.success) {
+    throw new z.ZodError(parsed.error.issues.map((x) => ({ ...x, path: ["edges", index, ...x.path] })));
+  }
+}

@@ -8,6 +8,7 @@
  *   (validated with graph-schema's ExtractionResultSchema). Pure: no I/O, no clock.
  */
 import {
+  checkExtractedEdge,
   type ExtractionResult,
   type ExtractionWarning,
   parseExtractionInPlace,
@@ -16,12 +17,14 @@ import {
 import { extractPaper, type PaperExtraction, type PaperInput } from "./extract/extract.ts";
 import type { SourceDocument } from "./read/read.ts";
 import {
+  type EdgeSink,
   type Extractions,
   extractionsInMemory,
   groupPapers,
   type PaperOccurrence,
   type PaperUrls,
   resolve,
+  resolveStreamed,
 } from "./resolve/resolve.ts";
 import { type RawPaper, type SegmentedDocument, segmentDocument } from "./segment/segment.ts";
 
@@ -202,8 +205,17 @@ export function prepareDocuments(
   return { sources, warnings, papers };
 }
 
+/** Edges sent to `sink` as resolution merges them (partition files in `spillDir`), not returned. */
+export interface EdgeStream {
+  spillDir: string;
+  sink: EdgeSink;
+  /** Paper occurrences per partition (default: resolveStreamed's). */
+  papersPerPartition?: number;
+}
+
 /**
- * Resolves the papers' extractions (in the order of `prepared.papers`) into the result.
+ * Resolves the papers' extractions (in the order of `prepared.papers`) into the result
+ * (with `stream`: every edge sent to its sink, validated, and the result's `edges` empty).
  * `prepared.papers` is used up (emptied), and so are extractions held in memory:
  * resolution lets each go once it is merged.
  */
@@ -213,6 +225,7 @@ export function finishExtraction(
   options: ExtractOptions = {},
   /** Called where resolution has let go of the extractions (a large extraction collects garbage there). */
   onReleased: () => void = () => {},
+  stream: EdgeStream | null = null,
 ): ExtractionResult {
   const { urls, store } = Array.isArray(extractions)
     ? {
@@ -228,7 +241,27 @@ export function finishExtraction(
   }
   // The occurrences alone hold what resolution reads now (and no paper's input is read again).
   prepared.papers.length = 0;
-  const result = resolve(prepared.sources, occurrences, store, prepared.warnings, onReleased);
+  let result: ExtractionResult;
+  if (stream === null) result = resolve(prepared.sources, occurrences, store, prepared.warnings, onReleased);
+  else {
+    const validate = options.validate !== false;
+    let i = 0;
+    const sink: EdgeSink = (edge) => {
+      if (validate) checkExtractedEdge(edge, i);
+      i++;
+      stream.sink(edge);
+    };
+    result = resolveStreamed(
+      prepared.sources,
+      occurrences,
+      store,
+      prepared.warnings,
+      stream.spillDir,
+      sink,
+      onReleased,
+      stream.papersPerPartition,
+    );
+  }
   if (options.validate === false) return result;
   onReleased();
   parseExtractionInPlace(result);

@@ -55,7 +55,7 @@ const SAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   expandAuthor: { key: "zizhe-wang", limit: 10, scan: 100, type: null },
   expandMethod: { key: "lora", limit: 10, scan: 100, type: null },
   expandSource: { key: FEED_SOURCE.id, limit: 10, scan: 100, type: null },
-  lineage: { key: "qwen2-5-7b", limit: 100, group: 6, familyLimit: 50 },
+  lineage: { key: "qwen2-5-7b", depth: 10, limit: 100, group: 6, familyLimit: 50 },
   lineageChildren: { key: "qwen2-5-7b-instruct", method: "adapter", offset: 0, limit: 10 },
   firstNaming: { keys: ["qwen2-5-7b", "llava"] },
   relatedModel: { key: "pet-f2i-7b", fanout: 100, top: 20, weights: RELATED_WEIGHTS },

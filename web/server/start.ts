@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   await buildWebIfNeeded(log);
   const warmStarted = Date.now();
   // Ready means fast: the first screen's queries are planned (the busiest run once) and
-  // the overview laid out before the server listens; other lineage depths plan on first use.
+  // the overview laid out before the server listens (every lineage depth shares one plan).
   await Promise.all([
     planAtStart(db, log).catch((error: Error) => log(`queries: planning failed: ${error.message}`)),
     warmOverview({ db, config }).then(() =>

@@ -5,9 +5,8 @@
  * default lineage, the registry) are planned before the server says it is ready, and
  * the busiest of them are run once (rolled back, on a key no graph has) so Neo4j has
  * built their executable plans too: an EXPLAIN leaves that to the first real caller,
- * whom the other callers then queue behind. The other lineage depths (seconds of
- * Neo4j's CPU each) are planned on first use: planned in the background at start, they
- * took the CPU from the first minute's requests. Requests that arrive while a query is
+ * whom the other callers then queue behind. Every lineage depth shares the one lineage
+ * plan (the depth is a parameter). Requests that arrive while a query is
  * being planned wait for that plan (queries/run's plan gate) rather than compile it
  * again alongside.
  */
@@ -68,6 +67,7 @@ async function rehearseBusiest(db: Database): Promise<void> {
   for (const key of NO_KEYS) {
     await db.rehearse(lineageQueryFor(DEFAULT_LINEAGE_DEPTH), {
       key,
+      depth: DEFAULT_LINEAGE_DEPTH,
       limit: DEFAULT_LINEAGE_LIMIT,
       group: DEFAULT_LINEAGE_GROUP,
       familyLimit: FAMILY_LIMIT,

@@ -11,8 +11,8 @@ import { awaitIndexesStatements, countAllQuery, fulltextStatements, schemaStatem
 import type { Database } from "@kg/queries/run";
 import type { CommandContext } from "../cli/context.ts";
 import { ProgressBar } from "../cli/progress.ts";
-import { BulkCsvError } from "../load/bulk-csv.ts";
-import { bulkLoad } from "../load/bulk-load.ts";
+import { BulkCsvError, type ImportCsv } from "../load/bulk-csv.ts";
+import { bulkLoad, openImportCsv } from "../load/bulk-load.ts";
 import {
   type LoaderPlans,
   type LoadSummary,
@@ -22,6 +22,7 @@ import {
 } from "../load/load-extraction.ts";
 import { extractDocumentsParallel } from "../parallel/extract-parallel.ts";
 import { readDocuments } from "../pipeline.ts";
+import type { EdgeSink } from "../resolve/resolve.ts";
 
 const USAGE = "usage: kg ingest <file-or-dir>… [--bulk | --no-bulk] [--json]";
 
@@ -63,20 +64,47 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
   });
   loaderReady.catch(() => {});
 
-  bar.update({ phase: "reading" });
-  const { documents, warnings: readWarnings } = await readDocuments(paths);
-  bar.update({ phase: "extracting", documentsTotal: documents.length });
+  // Into an empty local database, resolution writes the edges straight into the importer's
+  // files (a large corpus's edges are never in memory at once).
+  let csv: ImportCsv | null = null;
+  const streamEdges = async (): Promise<EdgeSink | null> => {
+    const { empty } = await emptyCheck;
+    if (!empty || !server) return null;
+    const files = openImportCsv(server);
+    csv = files;
+    return (edge) => files.edge(edge);
+  };
+  const extract = async (stream: boolean) => {
+    bar.update({ phase: "reading" });
+    const { documents, warnings } = await readDocuments(paths);
+    bar.update({ phase: "extracting", documentsTotal: documents.length });
+    // The texts are let go once segmented; the papers keep their abstracts.
+    const result = await extractDocumentsParallel(documents, {
+      consume: true,
+      onProgress: (p) => bar.update({ ...p }),
+      ...(stream && server ? { streamEdges } : {}),
+    });
+    return { result, readWarnings: warnings };
+  };
+  /** A value the importer's CSV cannot carry: everything again, for the Cypher load. */
+  let bulkRefused = false;
+  const notBulk = async (error: unknown) => {
+    if (!(error instanceof BulkCsvError)) throw error;
+    bulkRefused = true;
+    (csv as ImportCsv | null)?.close();
+    csv = null;
+    ctx.stderr(`kg ingest: ${error.message}; loading with Cypher instead\n`);
+    return extract(false);
+  };
+
   const t0 = performance.now();
-  // The texts are let go once segmented; the papers keep their abstracts.
-  const result = await extractDocumentsParallel(documents, {
-    consume: true,
-    onProgress: (p) => bar.update({ ...p }),
-  });
+  let { result, readWarnings } = await extract(true).catch(notBulk);
+  let edgeCount = (csv as ImportCsv | null)?.edges ?? result.edges.length;
   const extractMs = performance.now() - t0;
   bar.update({
     papers: result.papers.length,
     papersTotal: result.papers.length,
-    relationshipsTotal: result.edges.length,
+    relationshipsTotal: edgeCount,
   });
 
   const { empty, db: checked } = await emptyCheck;
@@ -89,10 +117,11 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
   let summary: LoadSummary | undefined;
   let mode: "bulk" | "transactional" = "transactional";
   let stepsMs: Record<string, number> | undefined;
-  if (empty && server) {
+  if (empty && server && !bulkRefused) {
     try {
       const loaded = await bulkLoad(server, result, {
         plans,
+        ...(csv ? { csv } : {}),
         onStep: (step) =>
           bar.update({ phase: step === "csv" ? "writing" : step === "import" ? "importing" : "indexing" }),
       });
@@ -100,15 +129,16 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
       summary = loaded.summary;
       stepsMs = loaded.stepsMs;
       mode = "bulk";
-      bar.update({ relationships: result.edges.length });
+      bar.update({ relationships: summary.edges });
     } catch (error) {
-      if (!(error instanceof BulkCsvError)) throw error;
-      ctx.stderr(`kg ingest: ${error.message}; loading with Cypher instead\n`);
+      // The edges were streamed into the files: extract again for the Cypher load.
+      ({ result, readWarnings } = await notBulk(error));
+      edgeCount = result.edges.length;
     }
   }
   if (summary === undefined) {
     const db = checked ?? (await ctx.database());
-    bar.update({ phase: "loading" });
+    bar.update({ phase: "loading", relationshipsTotal: edgeCount });
     if (!(await loaderReady)) await prepareCypherLoad(db, empty, plans);
     summary = await loadExtraction(db, result, {
       onProgress: (p) => {

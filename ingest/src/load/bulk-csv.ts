@@ -10,7 +10,7 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import path from "node:path";
-import { ENTITY_LABELS, type ExtractionResult, KEY_PROPERTY } from "@kg/graph-schema";
+import { ENTITY_LABELS, type ExtractedEdge, type ExtractionResult, KEY_PROPERTY } from "@kg/graph-schema";
 import { edgeGroup, edgeRow, entityRow, paperRow, sourceRow } from "./load-extraction.ts";
 
 /** U+001F (unit separator) between the items of an array field. */
@@ -131,172 +131,203 @@ export interface CsvFiles {
 }
 
 /**
+ * The import files being written into a folder: edges one at a time, as resolution sends
+ * them (see resolveStreamed), then the sources, papers and nodes once they are known.
+ * Throws BulkCsvError when a value cannot be written as CSV.
+ */
+export class ImportCsv {
+  /** Which files make which input is known once every row is written (see CsvFile). */
+  private readonly inputs: Array<{ kind: "nodes" | "relationships"; name: string; csv: CsvFile }> = [];
+  private readonly open: CsvFile[] = [];
+  private readonly edgeFiles = new Map<string, CsvFile>();
+  edges = 0;
+
+  constructor(readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  private file(name: string, header: string[]): CsvFile {
+    const f = new CsvFile(path.join(this.dir, name), header);
+    this.open.push(f);
+    return f;
+  }
+
+  edge(edge: ExtractedEdge): void {
+    const group = edgeGroup(edge);
+    let f = this.edgeFiles.get(group);
+    if (f === undefined) {
+      f = this.file(`${group.replaceAll("|", "-").toLowerCase()}.csv`, [
+        `:START_ID(${edge.from.label})`,
+        `:END_ID(${edge.to.label})`,
+        "method",
+        "evidence:string[]",
+        "evidencePaperIds:string[]",
+        "evidenceSourceIds:string[]",
+        "evidenceConfidences:double[]",
+        "evidenceExtractors:string[]",
+        "confidence:double",
+      ]);
+      this.inputs.push({ kind: "relationships", name: edge.type, csv: f });
+      this.edgeFiles.set(group, f);
+    }
+    const r = edgeRow(edge);
+    const sentences: string[] = [];
+    const paperIds: string[] = [];
+    const sourceIds: string[] = [];
+    const confidences: string[] = [];
+    const extractors: string[] = [];
+    let best = 0;
+    for (const e of r.evidence) {
+      sentences.push(e.sentence);
+      paperIds.push(e.paperId);
+      sourceIds.push(e.sourceId);
+      confidences.push(num(e.confidence));
+      extractors.push(e.extractor);
+      if (e.confidence > best) best = e.confidence;
+    }
+    f.row([
+      str(r.from),
+      str(r.to),
+      str(r.method),
+      strs(sentences, "sentence"),
+      strs(paperIds, "paper id"),
+      strs(sourceIds, "source id"),
+      confidences.length > 0 ? confidences.join(ARRAY_DELIMITER) : "",
+      strs(extractors, "extractor name"),
+      num(best),
+    ]);
+    this.edges++;
+  }
+
+  /** Writes the sources, papers and nodes of `result` (not its edges), closes every file and returns their arguments. */
+  finish(result: ExtractionResult, ingestedAt: string): CsvFiles {
+    try {
+      const sources = this.file("sources.csv", [
+        "id:ID(Source)",
+        "path",
+        "name",
+        "kind",
+        "bytes:long",
+        "ingestedAt",
+      ]);
+      this.inputs.push({ kind: "nodes", name: "Source", csv: sources });
+      for (const s of result.sources) {
+        const r = sourceRow(s, ingestedAt);
+        sources.row([str(r.id), str(r.path), str(r.name), str(r.kind), num(r.bytes), str(r.ingestedAt)]);
+      }
+
+      const papers = this.file("papers.csv", [
+        "id:ID(Paper)",
+        "title",
+        "arxivId",
+        "date",
+        "abstract",
+        "codeUrls:string[]",
+        "modelUrls:string[]",
+        "urls:string[]",
+        "notes:string[]",
+        "authors:string[]",
+        "name",
+      ]);
+      this.inputs.push({ kind: "nodes", name: "Paper", csv: papers });
+      const fromSource = this.file("from-source.csv", [":START_ID(Paper)", ":END_ID(Source)"]);
+      this.inputs.push({ kind: "relationships", name: "FROM_SOURCE", csv: fromSource });
+      for (const p of result.papers) {
+        const r = paperRow(p);
+        papers.row([
+          str(r.id),
+          str(r.title),
+          str(r.arxivId),
+          str(r.date),
+          str(r.abstract),
+          strs(r.codeUrls, "code URL"),
+          strs(r.modelUrls, "model URL"),
+          strs(r.urls, "URL"),
+          strs(r.notes, "note"),
+          strs(r.authors, "author"),
+          // What `coalesce(title, left(abstract, 120))` gives in upsertPapers.
+          str(r.title ?? r.abstract.slice(0, 120)),
+        ]);
+        for (const sourceId of new Set(r.sourceIds)) fromSource.row([str(r.id), str(sourceId)]);
+      }
+
+      const entityFiles = new Map(
+        ENTITY_LABELS.map((label) => {
+          const f = this.file(`${label.toLowerCase()}.csv`, [
+            `${KEY_PROPERTY[label]}:ID(${label})`,
+            "name",
+            "aliases:string[]",
+            "kind",
+            "family",
+            "version",
+            "size",
+            "variant",
+            "aliasText",
+          ]);
+          this.inputs.push({ kind: "nodes", name: label, csv: f });
+          return [label, f];
+        }),
+      );
+      for (const n of result.nodes) {
+        const r = entityRow(n);
+        // What `reduce(text = '', a IN aliases | text + ' ' + a)` gives in the upsert statements.
+        let aliasText = "";
+        for (const a of r.aliases) aliasText += ` ${a}`;
+        entityFiles
+          .get(n.label)
+          ?.row([
+            str(r.key),
+            str(r.name),
+            strs(r.aliases, "alias"),
+            str(r.kind),
+            str(r.family),
+            str(r.version),
+            str(r.size),
+            str(r.variant),
+            str(aliasText),
+          ]);
+      }
+    } finally {
+      this.close();
+    }
+    const nodes: string[] = [];
+    const relationships: string[] = [];
+    const multiline: string[] = [];
+    for (const { kind, name, csv } of this.inputs) {
+      // One argument per file: a multiline file has its own header line, as its own input.
+      for (const f of csv.files) (kind === "nodes" ? nodes : relationships).push(`${name}=${f}`);
+      if (csv.multilineFile) multiline.push(csv.multilineFile);
+    }
+    return {
+      nodes,
+      relationships,
+      multiline,
+      counts: {
+        sources: result.sources.length,
+        papers: result.papers.length,
+        nodes: result.nodes.length,
+        edges: this.edges,
+      },
+    };
+  }
+
+  /** Closes every file (more than once is harmless). */
+  close(): void {
+    for (const f of this.open.splice(0)) f.close();
+  }
+}
+
+/**
  * Writes the import files of `result` into `dir` (created) and returns their arguments.
  * Throws BulkCsvError when a value cannot be written as CSV.
  */
 export function writeImportCsv(result: ExtractionResult, dir: string, ingestedAt: string): CsvFiles {
-  mkdirSync(dir, { recursive: true });
-  // Which files make which input is known once every row is written (see CsvFile).
-  const inputs: Array<{ kind: "nodes" | "relationships"; name: string; csv: CsvFile }> = [];
-  const open: CsvFile[] = [];
-  const file = (name: string, header: string[]) => {
-    const f = new CsvFile(path.join(dir, name), header);
-    open.push(f);
-    return f;
-  };
+  const csv = new ImportCsv(dir);
   try {
-    const sources = file("sources.csv", [
-      "id:ID(Source)",
-      "path",
-      "name",
-      "kind",
-      "bytes:long",
-      "ingestedAt",
-    ]);
-    inputs.push({ kind: "nodes", name: "Source", csv: sources });
-    for (const s of result.sources) {
-      const r = sourceRow(s, ingestedAt);
-      sources.row([str(r.id), str(r.path), str(r.name), str(r.kind), num(r.bytes), str(r.ingestedAt)]);
-    }
-
-    const papers = file("papers.csv", [
-      "id:ID(Paper)",
-      "title",
-      "arxivId",
-      "date",
-      "abstract",
-      "codeUrls:string[]",
-      "modelUrls:string[]",
-      "urls:string[]",
-      "notes:string[]",
-      "authors:string[]",
-      "name",
-    ]);
-    inputs.push({ kind: "nodes", name: "Paper", csv: papers });
-    const fromSource = file("from-source.csv", [":START_ID(Paper)", ":END_ID(Source)"]);
-    inputs.push({ kind: "relationships", name: "FROM_SOURCE", csv: fromSource });
-    for (const p of result.papers) {
-      const r = paperRow(p);
-      papers.row([
-        str(r.id),
-        str(r.title),
-        str(r.arxivId),
-        str(r.date),
-        str(r.abstract),
-        strs(r.codeUrls, "code URL"),
-        strs(r.modelUrls, "model URL"),
-        strs(r.urls, "URL"),
-        strs(r.notes, "note"),
-        strs(r.authors, "author"),
-        // What `coalesce(title, left(abstract, 120))` gives in upsertPapers.
-        str(r.title ?? r.abstract.slice(0, 120)),
-      ]);
-      for (const sourceId of new Set(r.sourceIds)) fromSource.row([str(r.id), str(sourceId)]);
-    }
-
-    const entityFiles = new Map(
-      ENTITY_LABELS.map((label) => {
-        const f = file(`${label.toLowerCase()}.csv`, [
-          `${KEY_PROPERTY[label]}:ID(${label})`,
-          "name",
-          "aliases:string[]",
-          "kind",
-          "family",
-          "version",
-          "size",
-          "variant",
-          "aliasText",
-        ]);
-        inputs.push({ kind: "nodes", name: label, csv: f });
-        return [label, f];
-      }),
-    );
-    for (const n of result.nodes) {
-      const r = entityRow(n);
-      // What `reduce(text = '', a IN aliases | text + ' ' + a)` gives in the upsert statements.
-      let aliasText = "";
-      for (const a of r.aliases) aliasText += ` ${a}`;
-      entityFiles
-        .get(n.label)
-        ?.row([
-          str(r.key),
-          str(r.name),
-          strs(r.aliases, "alias"),
-          str(r.kind),
-          str(r.family),
-          str(r.version),
-          str(r.size),
-          str(r.variant),
-          str(aliasText),
-        ]);
-    }
-
-    const edgeFiles = new Map<string, CsvFile>();
-    for (const edge of result.edges) {
-      const group = edgeGroup(edge);
-      let f = edgeFiles.get(group);
-      if (f === undefined) {
-        f = file(`${group.replaceAll("|", "-").toLowerCase()}.csv`, [
-          `:START_ID(${edge.from.label})`,
-          `:END_ID(${edge.to.label})`,
-          "method",
-          "evidence:string[]",
-          "evidencePaperIds:string[]",
-          "evidenceSourceIds:string[]",
-          "evidenceConfidences:double[]",
-          "evidenceExtractors:string[]",
-          "confidence:double",
-        ]);
-        inputs.push({ kind: "relationships", name: edge.type, csv: f });
-        edgeFiles.set(group, f);
-      }
-      const r = edgeRow(edge);
-      const sentences: string[] = [];
-      const paperIds: string[] = [];
-      const sourceIds: string[] = [];
-      const confidences: string[] = [];
-      const extractors: string[] = [];
-      let best = 0;
-      for (const e of r.evidence) {
-        sentences.push(e.sentence);
-        paperIds.push(e.paperId);
-        sourceIds.push(e.sourceId);
-        confidences.push(num(e.confidence));
-        extractors.push(e.extractor);
-        if (e.confidence > best) best = e.confidence;
-      }
-      f.row([
-        str(r.from),
-        str(r.to),
-        str(r.method),
-        strs(sentences, "sentence"),
-        strs(paperIds, "paper id"),
-        strs(sourceIds, "source id"),
-        confidences.length > 0 ? confidences.join(ARRAY_DELIMITER) : "",
-        strs(extractors, "extractor name"),
-        num(best),
-      ]);
-    }
-  } finally {
-    for (const f of open) f.close();
+    for (const edge of result.edges) csv.edge(edge);
+  } catch (error) {
+    csv.close();
+    throw error;
   }
-  const nodes: string[] = [];
-  const relationships: string[] = [];
-  const multiline: string[] = [];
-  for (const { kind, name, csv } of inputs) {
-    // One argument per file: a multiline file has its own header line, as its own input.
-    for (const f of csv.files) (kind === "nodes" ? nodes : relationships).push(`${name}=${f}`);
-    if (csv.multilineFile) multiline.push(csv.multilineFile);
-  }
-  return {
-    nodes,
-    relationships,
-    multiline,
-    counts: {
-      sources: result.sources.length,
-      papers: result.papers.length,
-      nodes: result.nodes.length,
-      edges: result.edges.length,
-    },
-  };
+  return csv.finish(result, ingestedAt);
 }

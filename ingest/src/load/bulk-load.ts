@@ -12,7 +12,7 @@ import path from "node:path";
 import type { ExtractionResult } from "@kg/graph-schema";
 import { awaitIndexesStatements, schemaStatements } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
-import { ARRAY_DELIMITER, writeImportCsv } from "./bulk-csv.ts";
+import { ARRAY_DELIMITER, ImportCsv, writeImportCsv } from "./bulk-csv.ts";
 import { type LoaderPlans, type LoadSummary, warmUpCommit, warmUpLoader } from "./load-extraction.ts";
 
 /** What the bulk load needs of the local server (see db/connect.ts). */
@@ -42,6 +42,25 @@ export interface BulkLoadOptions {
   /** Told once the started server has the loader's statements planned. */
   plans?: LoaderPlans | null;
   onStep?: (step: BulkStep) => void;
+  /**
+   * The import files with the edges written already (see openImportCsv): `result` then
+   * gives only the sources, papers and nodes.
+   */
+  csv?: ImportCsv;
+}
+
+function importCsvDir(server: Pick<BulkServer, "dataDir">): string {
+  return path.join(server.dataDir, "import-csv");
+}
+
+/**
+ * The import files of a bulk load into `server`, empty, for resolution to write the edges
+ * into as it merges them (a large corpus's edges are then never in memory at once).
+ */
+export function openImportCsv(server: Pick<BulkServer, "dataDir">): ImportCsv {
+  const dir = importCsvDir(server);
+  rmSync(dir, { recursive: true, force: true });
+  return new ImportCsv(dir);
 }
 
 /**
@@ -64,11 +83,16 @@ export async function bulkLoad(
     since = now;
     if (name === "csv" || name === "import" || name === "indexes") onStep(name);
   };
-  const dir = path.join(server.dataDir, "import-csv");
-  rmSync(dir, { recursive: true, force: true });
+  const dir = importCsvDir(server);
+  if (!options.csv) rmSync(dir, { recursive: true, force: true });
   step("csv");
+  let edges = result.edges.length;
   try {
-    const files = writeImportCsv(result, dir, (options.now ?? new Date()).toISOString());
+    const ingestedAt = (options.now ?? new Date()).toISOString();
+    const files = options.csv
+      ? options.csv.finish(result, ingestedAt)
+      : writeImportCsv(result, dir, ingestedAt);
+    edges = files.counts.edges;
     step("import");
     await server.stop();
     server.markStarted();
@@ -96,7 +120,7 @@ export async function bulkLoad(
       sources: result.sources.length,
       papers: result.papers.length,
       nodes: result.nodes.length,
-      edges: result.edges.length,
+      edges,
     },
   };
 }

@@ -1,21 +1,26 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { ExtractedEdge } from "@kg/graph-schema";
 import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../../../bench/generate/index.ts";
 import { extractDocuments, readDocumentFromText } from "../pipeline.ts";
 import { extractDocumentsParallel } from "./extract-parallel.ts";
 
+function corpusDocuments() {
+  const corpus = generateCorpus({ papers: 1_500, seed: 7 });
+  const lines = corpus.papers.map((p) =>
+    JSON.stringify({ title: p.title, abstract: p.abstract, authors: p.authors }),
+  );
+  return [
+    readDocumentFromText("a.jsonl", lines.slice(0, 800).join("\n")),
+    readDocumentFromText("b.jsonl", lines.slice(800).join("\n")),
+  ];
+}
+
 describe("extractDocumentsParallel", () => {
   it("gives byte for byte what extractDocuments gives", async () => {
-    const corpus = generateCorpus({ papers: 1_500, seed: 7 });
-    const lines = corpus.papers.map((p) =>
-      JSON.stringify({ title: p.title, abstract: p.abstract, authors: p.authors }),
-    );
-    const documents = [
-      readDocumentFromText("a.jsonl", lines.slice(0, 800).join("\n")),
-      readDocumentFromText("b.jsonl", lines.slice(800).join("\n")),
-    ];
+    const documents = corpusDocuments();
     const progress: number[] = [];
     const spillDir = mkdtempSync(path.join(tmpdir(), "kg-spill-test-"));
     try {
@@ -33,4 +38,33 @@ describe("extractDocumentsParallel", () => {
       rmSync(spillDir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it("streams the same graph's edges to a sink, partition by partition, on threads or not", async () => {
+    const documents = corpusDocuments();
+    const whole = extractDocuments(documents);
+    expect(whole.edges.length).toBeGreaterThan(5_000);
+    for (const [threads, papersPerPartition] of [
+      [2, 200],
+      [1, 5_000],
+    ] as const) {
+      const spillDir = mkdtempSync(path.join(tmpdir(), "kg-spill-test-"));
+      try {
+        const edges: ExtractedEdge[] = [];
+        const streamed = await extractDocumentsParallel(documents, {
+          threads,
+          spillDir,
+          papersPerPartition,
+          streamEdges: async () => (edge) => edges.push(edge),
+        });
+        expect(streamed.edges).toEqual([]);
+        expect(JSON.stringify({ ...streamed, edges: null })).toBe(JSON.stringify({ ...whole, edges: null }));
+        // The same edges, each with its evidence in the same order; only the order of the edges differs.
+        const rows = (list: ExtractedEdge[]) => list.map((e) => JSON.stringify(e)).sort();
+        expect(rows(edges)).toEqual(rows(whole.edges));
+        expect(readdirSync(spillDir)).toEqual([]);
+      } finally {
+        rmSync(spillDir, { recursive: true, force: true });
+      }
+    }
+  }, 120_000);
 });

@@ -13,13 +13,14 @@ import { Worker } from "node:worker_threads";
 import type { ExtractionResult } from "@kg/graph-schema";
 import { extractPaper, type LocalEdge, type LocalEntity } from "../extract/extract.ts";
 import {
+  type EdgeStream,
   type ExtractOptions,
   extractDocuments,
   finishExtraction,
   prepareDocuments,
   type SourceDocument,
 } from "../pipeline.ts";
-import type { Extractions, PaperUrls } from "../resolve/resolve.ts";
+import type { EdgeSink, Extractions, PaperUrls } from "../resolve/resolve.ts";
 import { collectGarbage } from "./collect-garbage.ts";
 import type { ExtractRequest, ExtractResponse } from "./extract-worker.ts";
 import { spillFiles } from "./spill-files.ts";
@@ -64,6 +65,14 @@ export interface ParallelOptions extends ExtractOptions {
   consume?: boolean;
   /** Where the workers write the extractions until resolution reads them (default: the OS's temp folder). */
   spillDir?: string;
+  /**
+   * Asked once the papers are extracted, before they are resolved: a sink to send the edges
+   * to as they are merged (the result then holds none; see resolveStreamed), or null for a
+   * result that holds them. The bulk load writes them to its files without ever holding all.
+   */
+  streamEdges?: () => Promise<EdgeSink | null>;
+  /** Paper occurrences per partition of the streamed edges (tests use small ones). */
+  papersPerPartition?: number;
 }
 
 /** extractDocuments with the per-paper extraction spread over worker threads. */
@@ -73,19 +82,31 @@ export async function extractDocumentsParallel(
 ): Promise<ExtractionResult> {
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const documentCount = documents.length;
-  if (threads === 1 || documents.length === 0)
+  if ((threads === 1 || documents.length === 0) && !options.streamEdges)
     return consumed(documents, options, extractDocuments(documents, options));
   const prepared = prepareDocuments(documents, options, options.consume === true);
   if (options.consume) documents.length = 0;
   const total = prepared.papers.length;
-  if (total < MIN_PARALLEL_PAPERS) {
-    const extractions = prepared.papers.map((p) => extractPaper(p.input));
-    return consumed(documents, options, finishExtraction(prepared, extractions, options));
+  const spillDir = mkdtempSync(path.join(options.spillDir ?? tmpdir(), "kg-extract-"));
+  const stream = async (): Promise<EdgeStream | null> => {
+    const sink = (await options.streamEdges?.()) ?? null;
+    if (!sink) return null;
+    return options.papersPerPartition
+      ? { spillDir, sink, papersPerPartition: options.papersPerPartition }
+      : { spillDir, sink };
+  };
+  if (threads === 1 || total < MIN_PARALLEL_PAPERS) {
+    try {
+      const extractions = prepared.papers.map((p) => extractPaper(p.input));
+      const edges = await stream();
+      return consumed(documents, options, finishExtraction(prepared, extractions, options, undefined, edges));
+    } finally {
+      rmSync(spillDir, { recursive: true, force: true });
+    }
   }
   // The documents' texts and segmentation's garbage go before the extractions pile up.
   collectGarbage();
 
-  const spillDir = mkdtempSync(path.join(options.spillDir ?? tmpdir(), "kg-extract-"));
   try {
     const urls: PaperUrls[] = new Array(total);
     const entityCounts = new Uint32Array(total);
@@ -139,7 +160,8 @@ export async function extractDocumentsParallel(
       await Promise.all(workers.map((w) => w.terminate()));
     }
     const store = spilledExtractions(spillDir, total, entityCounts);
-    return finishExtraction(prepared, { urls, store }, options, collectGarbage);
+    const edges = await stream();
+    return finishExtraction(prepared, { urls, store }, options, collectGarbage, edges);
   } finally {
     rmSync(spillDir, { recursive: true, force: true });
   }

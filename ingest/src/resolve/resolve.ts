@@ -14,6 +14,9 @@
  * - Output is sorted everywhere, so the same input gives byte-identical JSON.
  */
 import { createHash } from "node:crypto";
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import path from "node:path";
+import { getHeapStatistics } from "node:v8";
 import {
   type BasedOnMethod,
   type EndpointRef,
@@ -272,10 +275,12 @@ interface End {
   out: EdgeEntry[];
   /** The same by their other end, once there are many. */
   byTo: Map<End, EdgeEntry[]> | null;
+  /** Its number in a streamed resolution (see resolveStreamed). */
+  id: number;
 }
 
 function newEnd(ref: EndpointRef, node: ExtractedNode | null): End {
-  return { ref, rank: -1, node, out: [], byTo: null };
+  return { ref, rank: -1, node, out: [], byTo: null, id: -1 };
 }
 
 /** Up to this many edges leave an end, they are found by scanning; beyond, through a map. */
@@ -382,18 +387,12 @@ export function resolve(
     const { edge } = entry;
     // A paper that introduces a thing does not also merely mention it.
     if (entry.type === "MENTIONS" && findEntry(entry.from, entry.to, "INTRODUCES") !== undefined) continue;
-    if (edge.evidence.length > 1) {
-      edge.evidence.sort(
-        (a, b) =>
-          cmp(a.paperId, b.paperId) ||
-          cmp(a.sourceId, b.sourceId) ||
-          cmp(a.sentence, b.sentence) ||
-          cmp(a.extractor, b.extractor),
-      );
-    }
+    sortEvidence(edge.evidence);
     kept.push(entry);
   }
-  for (const entry of variantEdges(nodeEnds, kept)) kept.push(entry);
+  const firstEvidence = new Map<End, Evidence>();
+  for (const entry of kept) noteFirstEvidence(firstEvidence, entry);
+  for (const entry of variantEdges(nodeEnds, firstEvidence)) kept.push(entry);
   // No entity without an edge: a name read but related to nothing is no node of the graph.
   const touched = new Set<End>();
   for (const entry of kept) {
@@ -431,6 +430,223 @@ export function resolve(
   }
   papers.sort((a, b) => cmp(a.id, b.id));
   return { sources, papers, nodes: nodeList, edges: edgeList, warnings };
+}
+
+/** Where a streamed resolution sends each edge of the graph, its evidence sorted (see resolveStreamed). */
+export type EdgeSink = (edge: ExtractedEdge) => void;
+
+/**
+ * Papers per partition of the streamed edges: a partition's edges (about 9 per paper at
+ * 100,000 generated papers) are all that is merged in memory at a time.
+ */
+const PAPERS_PER_PARTITION = 5_000;
+
+/** A partition file's lines are written out when they pass this many characters. */
+const PARTITION_FLUSH_CHARS = 1 << 16;
+
+/** Lines appended to a file through a small buffer. */
+class LineFile {
+  private readonly fd: number;
+  private parts: string[] = [];
+  private size = 0;
+
+  constructor(readonly file: string) {
+    this.fd = openSync(file, "w");
+  }
+
+  line(text: string): void {
+    this.parts.push(text);
+    this.size += text.length + 1;
+    if (this.size >= PARTITION_FLUSH_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    if (this.parts.length > 0) writeSync(this.fd, `${this.parts.join("\n")}\n`);
+    this.parts = [];
+    this.size = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/**
+ * resolve, with the edges sent to `sink` instead of returned (the result's `edges` is
+ * empty), in bounded memory: the read edges are written to partition files of `spillDir`
+ * by their start (so that every read of one edge, and the INTRODUCES that hides a MENTIONS,
+ * are in one partition), then each partition is merged and sent on its own. The same graph
+ * as resolve's: the same nodes, papers and edges (each with its evidence in the same
+ * order); only the order in which edges reach the sink differs.
+ */
+export function resolveStreamed(
+  sources: Source[],
+  occurrences: PaperOccurrence[],
+  extractions: Extractions,
+  warnings: ExtractionWarning[],
+  spillDir: string,
+  sink: EdgeSink,
+  onReleased: () => void = () => {},
+  papersPerPartition = PAPERS_PER_PARTITION,
+): ExtractionResult {
+  const { papers, paperIds } = mergePapers(occurrences);
+  const { groupOfEntity, nodeEnds } = entityNodes(occurrences, extractions, paperIds, onReleased);
+  // Every end numbered: the nodes, then the papers.
+  const endById: End[] = [];
+  for (const end of nodeEnds) {
+    end.id = endById.length;
+    endById.push(end);
+  }
+  const paperEnds = new Map<string, End>();
+  for (const p of papers) {
+    const end = newEnd({ label: "Paper", id: p.id }, null);
+    end.id = endById.length;
+    endById.push(end);
+    paperEnds.set(p.id, end);
+  }
+  const partitions = Math.max(1, Math.ceil(occurrences.length / papersPerPartition));
+  const files: string[] = [];
+  const sourceIds: string[] = [];
+  const sourceIndex = new Map<string, number>();
+  const writers = Array.from({ length: partitions }, (_, i) => {
+    const file = path.join(spillDir, `edges-${i}.tsv`);
+    files.push(file);
+    return new LineFile(file);
+  });
+  try {
+    let ei = 0;
+    extractions.edges((edges, entityCount, k) => {
+      const o = occurrences[k] as PaperOccurrence;
+      const paperEnd = paperEnds.get(paperIds.get(o.group) as string) as End;
+      let source = sourceIndex.get(o.source.id);
+      if (source === undefined) {
+        source = sourceIds.length;
+        sourceIds.push(o.source.id);
+        sourceIndex.set(o.source.id, source);
+      }
+      const ends: Array<End | null> = new Array(entityCount);
+      for (let j = 0; j < entityCount; j++) ends[j] = groupOfEntity[ei++]?.end ?? null;
+      for (const le of edges) {
+        const from = "paper" in le.from ? paperEnd : (ends[le.from.entity] ?? null);
+        const to = "paper" in le.to ? paperEnd : (ends[le.to.entity] ?? null);
+        if (!endsAllowed(le.type, from, to)) continue;
+        const f = from as End;
+        // Tab-separated; the extractor's name and the sentence as JSON strings (no tab or line break).
+        (writers[f.id % partitions] as LineFile).line(
+          `${le.type}\t${f.id}\t${(to as End).id}\t${paperEnd.id}\t${source}\t${le.confidence}\t${le.method ?? ""}\t${JSON.stringify(le.extractor)}\t${JSON.stringify(le.sentence)}`,
+        );
+      }
+    });
+  } finally {
+    for (const w of writers) w.close();
+  }
+  onReleased();
+  let live = getHeapStatistics().used_heap_size;
+  const firstEvidence = new Map<End, Evidence>();
+  const touched = new Uint8Array(endById.length);
+  const names = new Map<string, string>();
+  for (const file of files) {
+    // Left to itself V8 let each merged partition's garbage pile up (1.4 GB at 100,000
+    // papers for ~0.4 GB live): collected when it passes GARBAGE_BYTES.
+    if (getHeapStatistics().used_heap_size > live + GARBAGE_BYTES) {
+      onReleased();
+      live = getHeapStatistics().used_heap_size;
+    }
+    const entries = mergePartition(readFileSync(file, "utf8"), endById, sourceIds, names);
+    rmSync(file, { force: true });
+    for (const entry of entries) {
+      // A paper that introduces a thing does not also merely mention it.
+      if (entry.type === "MENTIONS" && findEntry(entry.from, entry.to, "INTRODUCES") !== undefined) continue;
+      sortEvidence(entry.edge.evidence);
+      noteFirstEvidence(firstEvidence, entry);
+      touched[entry.from.id] = 1;
+      touched[entry.to.id] = 1;
+      sink(entry.edge);
+    }
+    // Each end starts edges in one partition only: what found them can go.
+    for (const entry of entries) {
+      entry.from.out = [];
+      entry.from.byTo = null;
+    }
+  }
+  for (const entry of variantEdges(nodeEnds, firstEvidence)) {
+    touched[entry.from.id] = 1;
+    touched[entry.to.id] = 1;
+    sink(entry.edge);
+  }
+  // No entity without an edge: a name read but related to nothing is no node of the graph.
+  const nodeList = nodeEnds
+    .filter((end) => touched[end.id] === 1)
+    .sort((a, b) => cmp(nodeOf(a).label, nodeOf(b).label) || cmp(nodeOf(a).key, nodeOf(b).key))
+    .map(nodeOf);
+  papers.sort((a, b) => cmp(a.id, b.id));
+  return { sources, papers, nodes: nodeList, edges: [], warnings };
+}
+
+/** Garbage let pile up between two collections while partitions are merged. */
+const GARBAGE_BYTES = 128 * 1024 * 1024;
+
+/**
+ * One copy of a short string read from a partition: a copy of its own, since a piece of the
+ * file's text would keep the whole text in memory for as long as an edge holds it.
+ */
+function own(names: Map<string, string>, value: string): string {
+  let first = names.get(value);
+  if (first === undefined) {
+    first = JSON.parse(JSON.stringify(value)) as string;
+    names.set(first, first);
+  }
+  return first;
+}
+
+/**
+ * The edges of one partition file, merged as mergeEdges merges them (in the order read).
+ * `names` keeps one copy of each type, method and extractor name across partitions.
+ */
+function mergePartition(
+  text: string,
+  endById: End[],
+  sourceIds: string[],
+  names: Map<string, string>,
+): EdgeEntry[] {
+  const entries: EdgeEntry[] = [];
+  const sentences = new Map<string, string>();
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const f = text.slice(start, end).split("\t");
+    start = end + 1;
+    if (f.length < 9) continue;
+    const from = endById[Number(f[1])] as End;
+    const paper = endById[Number(f[3])] as End;
+    mergeEdge(
+      entries,
+      own(names, f[0] as string) as ExtractedRelType,
+      from,
+      endById[Number(f[2])] as End,
+      (paper.ref as { id: string }).id,
+      sourceIds[Number(f[4])] as string,
+      share(sentences, JSON.parse(f[8] as string) as string),
+      Number(f[5]),
+      own(names, JSON.parse(f[7] as string) as string),
+      f[6] === "" ? undefined : own(names, f[6] as string),
+    );
+  }
+  return entries;
+}
+
+function sortEvidence(evidence: Evidence[]): void {
+  if (evidence.length > 1) {
+    evidence.sort(
+      (a, b) =>
+        cmp(a.paperId, b.paperId) ||
+        cmp(a.sourceId, b.sourceId) ||
+        cmp(a.sentence, b.sentence) ||
+        cmp(a.extractor, b.extractor),
+    );
+  }
 }
 
 /**
@@ -724,45 +940,69 @@ function mergeEdges(
     for (const le of edges) {
       const from = "paper" in le.from ? paperEnd : (ends[le.from.entity] ?? null);
       const to = "paper" in le.to ? paperEnd : (ends[le.to.entity] ?? null);
-      if (!from || !to) continue;
-      const allowed = REL_ENDPOINTS[le.type];
-      if (!allowed.from.includes(from.ref.label) || !allowed.to.includes(to.ref.label)) continue;
-      if (from === to) continue;
-      let entry = findEntry(from, to, le.type);
-      if (entry === undefined) {
-        entry = {
-          type: le.type,
-          from,
-          to,
-          edge: { type: le.type, from: from.ref, to: to.ref, properties: {}, evidence: [] },
-          methodConfidence: -1,
-          seen: null,
-        };
-        addEntry(from, entry);
-        entries.push(entry);
-      }
-      addEvidence(
-        entry,
+      if (!endsAllowed(le.type, from, to)) continue;
+      mergeEdge(
+        entries,
+        le.type,
+        from as End,
+        to as End,
         pid,
         sourceId,
         share(sentences, le.sentence),
         le.confidence,
         share(names, le.extractor),
+        le.method,
       );
-      if (le.type === "BASED_ON" && le.method) {
-        const score = le.confidence + (le.method === "other" ? 0 : 1);
-        const current = entry.edge.properties.method;
-        if (
-          score > entry.methodConfidence ||
-          (score === entry.methodConfidence && current !== undefined && cmp(le.method, current) < 0)
-        ) {
-          entry.edge.properties.method = le.method as BasedOnMethod;
-          entry.methodConfidence = score;
-        }
-      }
     }
   });
   return entries;
+}
+
+/** Whether an edge of `type` may join these ends (both known, allowed labels, not a loop). */
+function endsAllowed(type: ExtractedRelType, from: End | null, to: End | null): boolean {
+  if (!from || !to || from === to) return false;
+  const allowed = REL_ENDPOINTS[type];
+  return allowed.from.includes(from.ref.label) && allowed.to.includes(to.ref.label);
+}
+
+/** Merges one read edge into the edge of its (type, from, to), made on first sight. */
+function mergeEdge(
+  entries: EdgeEntry[],
+  type: ExtractedRelType,
+  from: End,
+  to: End,
+  pid: string,
+  sourceId: string,
+  sentence: string,
+  confidence: number,
+  extractor: string,
+  method: string | undefined,
+): void {
+  let entry = findEntry(from, to, type);
+  if (entry === undefined) {
+    entry = {
+      type,
+      from,
+      to,
+      edge: { type, from: from.ref, to: to.ref, properties: {}, evidence: [] },
+      methodConfidence: -1,
+      seen: null,
+    };
+    addEntry(from, entry);
+    entries.push(entry);
+  }
+  addEvidence(entry, pid, sourceId, sentence, confidence, extractor);
+  if (type === "BASED_ON" && method) {
+    const score = confidence + (method === "other" ? 0 : 1);
+    const current = entry.edge.properties.method;
+    if (
+      score > entry.methodConfidence ||
+      (score === entry.methodConfidence && current !== undefined && cmp(method, current) < 0)
+    ) {
+      entry.edge.properties.method = method as BasedOnMethod;
+      entry.methodConfidence = score;
+    }
+  }
 }
 
 /** One copy of a string per value: `seen` keeps the first, later equal ones are replaced by it. */
@@ -783,12 +1023,25 @@ const USED_UP: PaperExtraction = Object.freeze({
 }) as unknown as PaperExtraction;
 
 /**
+ * The first sentence naming each thing: the first evidence (sorted) of the INTRODUCES or
+ * MENTIONS from the paper of smallest id. A paper has at most one of the two to a thing
+ * (see resolve), so the order in which edges are noted does not matter.
+ */
+function noteFirstEvidence(firstEvidence: Map<End, Evidence>, entry: EdgeEntry): void {
+  if (entry.type !== "INTRODUCES" && entry.type !== "MENTIONS") return;
+  const e = entry.edge.evidence[0];
+  const prev = firstEvidence.get(entry.to);
+  if (e !== undefined && (prev === undefined || cmp(e.paperId, prev.paperId) < 0))
+    firstEvidence.set(entry.to, e);
+}
+
+/**
  * VARIANT_OF, read off the names by the name grammar: a Model whose name has a size or a
  * variant links to the nearest base the graph has (Qwen2.5-7B-Instruct → Qwen2.5-7B, else
  * Qwen2.5). Its evidence is the first sentence that names the variant. Never BASED_ON, which
  * stays what a text states.
  */
-function variantEdges(nodeEnds: End[], kept: EdgeEntry[]): EdgeEntry[] {
+function variantEdges(nodeEnds: End[], firstEvidence: Map<End, Evidence>): EdgeEntry[] {
   const models = nodeEnds
     .filter((end) => nodeOf(end).label === "Model")
     .sort((a, b) => cmp(nodeOf(a).key, nodeOf(b).key));
@@ -798,15 +1051,6 @@ function variantEdges(nodeEnds: End[], kept: EdgeEntry[]): EdgeEntry[] {
       const m = matchKey(keyOf(alias));
       if (!byMatch.has(m)) byMatch.set(m, end);
     }
-  }
-  // The first sentence naming each model (edges are in a deterministic order already).
-  const firstEvidence = new Map<End, Evidence>();
-  for (const entry of kept) {
-    if (entry.type !== "INTRODUCES" && entry.type !== "MENTIONS") continue;
-    const e = entry.edge.evidence[0];
-    const prev = firstEvidence.get(entry.to);
-    if (e !== undefined && (prev === undefined || cmp(e.paperId, prev.paperId) < 0))
-      firstEvidence.set(entry.to, e);
   }
   const out: EdgeEntry[] = [];
   for (const end of models) {

@@ -4,8 +4,8 @@
  * (0 the root, negative ancestors, positive descendants), and the data sets each model
  * was trained and evaluated on.
  *
- * Variable-length bounds cannot be parameters in Cypher, so the depth is written into
- * the query text; it is a validated integer 1..20, and each depth's query is built once.
+ * The depth (1..20) is a parameter: the walk is a `reduce` over the levels, not a
+ * variable-length pattern (whose bounds could not be parameters).
  * Descendants of a popular base model can number thousands: the nearest `limit` come back
  * and the graph says it was truncated.
  */
@@ -171,6 +171,7 @@ const LineageRowSchema = z.object({
 
 const LineageParamsSchema = z.object({
   key: z.string().min(1),
+  depth: z.number().int().min(1).max(MAX_LINEAGE_DEPTH),
   limit: z.number().int().min(1).max(10_000),
   group: z.number().int().min(1).max(10_000),
   familyLimit: z.number().int().min(1).max(10_000),
@@ -178,20 +179,20 @@ const LineageParamsSchema = z.object({
 type LineageQuery = QueryDef<typeof LineageParamsSchema, typeof LineageRowSchema>;
 
 /**
- * Breadth first, one unrolled step per level: each level takes at most `$limit + 1`
- * new models (a LIMIT, so a hub's thousands of children are not all read) and the walk
- * stops once that many are found. Variable-length patterns would enumerate every path
- * below a hub before any limit applies.
+ * Breadth first, one level per step of a `reduce` over 1..$depth (the depth is a
+ * parameter: one plan for every depth): each level takes at most `$limit + 1` new models
+ * (a LIMIT, so a hub's thousands of children are not all read) and the walk stops once
+ * that many are found. Variable-length patterns would enumerate every path below a hub
+ * before any limit applies. (Unrolled into one subquery per level, as before, the text
+ * was 12 KB: nine socket writes of the driver's 1,400-byte chunks on every call, and a
+ * plan per depth.)
  */
-function ancestorSteps(depth: number): string {
-  return Array.from(
-    { length: depth },
-    (_, i) => /* cypher */ `
-      CALL (frontier) { UNWIND frontier AS x MATCH (x)-[:BASED_ON]->(c:Model) WITH DISTINCT c LIMIT $limit + 1 RETURN collect(c) AS next }
-      WITH found + [c IN next | {node: c, level: -${i + 1}}] AS found,
-           CASE WHEN size(found) + size(next) > $limit THEN [] ELSE next END AS frontier`,
-  ).join("");
-}
+const ANCESTORS = /* cypher */ `
+    reduce(s = {found: [], frontier: [root]}, i IN range(1, $depth) |
+      CASE WHEN size(s.frontier) = 0 THEN s ELSE
+      [next IN [COLLECT { UNWIND s.frontier AS x MATCH (x)-[:BASED_ON]->(c:Model) WITH DISTINCT c LIMIT $limit + 1 RETURN c }] |
+        {found: s.found + [c IN next | {node: c, level: -i}],
+         frontier: CASE WHEN size(s.found) + size(next) > $limit THEN [] ELSE next END}][0] END).found`;
 
 /**
  * BASED_ON joins models only (the write queries), so the children are not label-checked.
@@ -202,41 +203,29 @@ function ancestorSteps(depth: number): string {
  * (lineageChildrenQuery). A hub with 7,000 derivatives costs one read of its own
  * relationships, not 7,000 subtrees with their dates and evidence.
  */
-function descendantSteps(depth: number): string {
-  return Array.from(
-    { length: depth },
-    (_, i) => /* cypher */ `
-      CALL (frontier) {
-        UNWIND frontier AS x
-        MATCH (x)<-[r:BASED_ON]-(c)
-        WITH x, coalesce(r.method, "other") AS method, c ORDER BY c.key
-        WITH x, method, collect(c) AS children
-        WITH collect({parent: x.key, method: method, total: size(children), shown: size(children[..$group])}) AS groups,
-             collect(children[..$group]) AS taken
-        CALL (taken) { UNWIND taken AS page UNWIND page AS c WITH DISTINCT c LIMIT $limit + 1 RETURN collect(c) AS next }
-        RETURN groups, next
-      }
-      WITH found + [c IN next | {node: c, level: ${i + 1}}] AS found,
-           folds + [g IN groups WHERE g.total > g.shown] AS folds,
-           CASE WHEN size(found) + size(next) > $limit THEN [] ELSE next END AS frontier`,
-  ).join("");
-}
+const DESCENDANTS = /* cypher */ `
+    reduce(s = {found: [], folds: [], frontier: [root]}, i IN range(1, $depth) |
+      CASE WHEN size(s.frontier) = 0 THEN s ELSE
+      [groups IN [COLLECT {
+        UNWIND s.frontier AS x
+        CALL (x) { MATCH (x)<-[r:BASED_ON]-() RETURN DISTINCT coalesce(r.method, "other") AS method }
+        WITH x, method, COUNT { (x)<-[r:BASED_ON]-() WHERE coalesce(r.method, "other") = method } AS total
+        WITH x, method, total,
+             COLLECT { MATCH (x)<-[r:BASED_ON]-(c) WHERE coalesce(r.method, "other") = method RETURN c ORDER BY c.key LIMIT $group } AS taken
+        // Groups in the order of their first child's key, so that past the limit the same
+        // models are kept whatever order the relationships are stored in.
+        RETURN {parent: x.key, method: method, total: total, shown: size(taken), taken: taken} ORDER BY taken[0].key
+      }] |
+        [next IN [COLLECT { UNWIND groups AS g UNWIND g.taken AS c WITH DISTINCT c LIMIT $limit + 1 RETURN c }] |
+          {found: s.found + [c IN next | {node: c, level: i}],
+           folds: s.folds + [g IN groups WHERE g.total > g.shown | {parent: g.parent, method: g.method, total: g.total, shown: g.shown}],
+           frontier: CASE WHEN size(s.found) + size(next) > $limit THEN [] ELSE next END}][0]][0] END)`;
 
-function lineageCypher(depth: number): string {
-  return /* cypher */ `
+const LINEAGE_CYPHER = /* cypher */ `
     MATCH (root:Model {key: $key})
-    CALL (root) {
-      WITH [root] AS frontier, [] AS found
-      ${ancestorSteps(depth)}
-      RETURN found AS ancestors
-    }
-    CALL (root) {
-      WITH [root] AS frontier, [] AS found, [] AS folds
-      ${descendantSteps(depth)}
-      RETURN found AS descendants, folds
-    }
+    WITH root, ${ANCESTORS} AS ancestors, ${DESCENDANTS} AS down
     ${FAMILY}
-    WITH root, ancestors[..$limit] AS ancestors, descendants[..$limit] AS kept, size(descendants) > $limit AS truncated, folds, family
+    WITH root, ancestors[..$limit] AS ancestors, down.found[..$limit] AS kept, size(down.found) > $limit AS truncated, down.folds AS folds, family
     UNWIND [{node: root, level: 0}] + ancestors + kept AS member
     WITH member.node AS m, member.level AS level, truncated, folds, family
     ${MODEL_DATES}
@@ -247,33 +236,25 @@ function lineageCypher(depth: number): string {
            [(m)-[r:TRAINED_ON|EVALUATED_ON]->(d:Dataset) | {node: ${nodeProjection("d")}, type: type(r)}][..${LINEAGE_DATASETS_PER_MODEL}] AS datasets,
            truncated, CASE WHEN level = 0 THEN folds ELSE [] END AS folds,
            CASE WHEN level = 0 THEN family ELSE [] END AS family, introduced, named, muchNamed`;
-}
 
-const lineageByDepth = new Map<number, LineageQuery>();
+/** The lineage query: one text and one plan for every depth (a parameter). */
+export const lineageQuery: LineageQuery = defineQuery({
+  name: "lineage",
+  mode: "READ",
+  cypher: LINEAGE_CYPHER,
+  params: LineageParamsSchema,
+  row: LineageRowSchema,
+});
 
-/** The lineage query for one depth (1..20), built once per depth. */
+/** The lineage query, once the depth (1..20) is checked; every depth shares one query. */
 export function lineageQueryFor(depth: number): LineageQuery {
   if (!Number.isInteger(depth) || depth < 1 || depth > MAX_LINEAGE_DEPTH) {
     throw new QueryInputError(
       `queries/lineage: depth must be an integer from 1 to ${MAX_LINEAGE_DEPTH}, got ${depth}`,
     );
   }
-  let query = lineageByDepth.get(depth);
-  if (!query) {
-    query = defineQuery({
-      name: "lineage",
-      mode: "READ",
-      cypher: lineageCypher(depth),
-      params: LineageParamsSchema,
-      row: LineageRowSchema,
-    });
-    lineageByDepth.set(depth, query);
-  }
-  return query;
+  return lineageQuery;
 }
-
-/** The default-depth lineage query, as registered with the other named queries. */
-export const lineageQuery = lineageQueryFor(DEFAULT_LINEAGE_DEPTH);
 
 /**
  * One page of a model's children made by one method ("other": unstated), by key, as
@@ -374,10 +355,12 @@ export async function readLineage(
   const id = await resolveModelId(db, idOrName);
   const ref = parseNodeRef(id);
   const run = { timeoutMs: options.timeoutMs };
+  const depth = options.depth ?? DEFAULT_LINEAGE_DEPTH;
   const rows = await db.run(
-    lineageQueryFor(options.depth ?? DEFAULT_LINEAGE_DEPTH),
+    lineageQueryFor(depth),
     {
       key: ref.key,
+      depth,
       limit: options.limit ?? DEFAULT_LINEAGE_LIMIT,
       group: options.group ?? DEFAULT_LINEAGE_GROUP,
       familyLimit: FAMILY_LIMIT,
