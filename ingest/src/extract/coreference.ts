@@ -15,7 +15,11 @@ import {
   type SentenceInfo,
   typeOfCand,
 } from "./state.ts";
-import { NOT_MODEL_APPOSITIVE_AFTER } from "./vocabulary/clause-cues.ts";
+import {
+  MODEL_APPOSITIVE_AFTER,
+  NOT_MODEL_APPOSITIVE_AFTER,
+  TITLE_NOT_MODEL,
+} from "./vocabulary/clause-cues.ts";
 import { BUILDS_DATA, BUILDS_DATA_PHRASE, GENERIC_MODIFIERS } from "./vocabulary/coreference-cues.ts";
 import { TITLE_DATA_WORDS } from "./vocabulary/introduction-cues.ts";
 
@@ -225,6 +229,20 @@ export function previousDatasetOf(st: PaperState, sentence: number, own: boolean
 
 /** The names the paper itself calls a method, framework, module or ecosystem (st.notModels, by root). */
 function describedAsNotModel(st: PaperState): void {
+  // A method title ("Foo: Efficient Neural Architecture Search for …") names no model unless the
+  // abstract calls Foo one ("Foo: A Post-Training Recipe …" / "We introduce Foo, a model that …").
+  const title = st.sentences[0]?.isTitle ? titleSubject(st.sentences[0].text) : null;
+  if (title !== null && st.titleCand !== null && TITLE_NOT_MODEL.test(title.rest.toLowerCase())) {
+    const root = find(st.cands, st.titleCand);
+    const calledModel = st.sentences.some((s) =>
+      s.mentions.some(
+        (m, k) =>
+          find(st.cands, s.cands[k] as number) === root &&
+          MODEL_APPOSITIVE_AFTER.test(s.lower.slice(m.end, m.end + 120)),
+      ),
+    );
+    if (!calledModel) st.notModels.add(root);
+  }
   for (const s of st.sentences) {
     for (let k = 0; k < s.mentions.length; k++) {
       const m = s.mentions[k] as SentenceInfo["mentions"][number];

@@ -781,3 +781,45 @@ describe("precision: the subject of an upgrade, and simulators", () => {
     ).toEqual([]);
   });
 });
+
+describe("a paper whose named contribution is a method", () => {
+  const withTitle = (title: string, abstract: string): PaperExtraction =>
+    extractPaper({ title, abstract, organizations: [], authors: [], pageEvidence: null, urls: [] });
+  it("'Baz: Efficient Neural Architecture Search for …' + 'we fine-tune Foo-7B' gives Baz no base", () => {
+    const x = withTitle(
+      "Mistral-Zorb: Efficient Neural Architecture Search for Language Models",
+      "We fine-tune Quillama-7B only once and then search for smaller sub-networks.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+  it("'Baz, a reinforcement learning method, applied to Foo' gives no base; a model title still does", () => {
+    expect(
+      edges(
+        run(
+          "We propose Mistral-Zorb, a reinforcement learning method. We fine-tune Quillama-7B with it on QuillMath.",
+        ),
+        "BASED_ON",
+      ),
+    ).toEqual([]);
+    const x = withTitle(
+      "Zorbchat: A Chat Model for Law",
+      "We fine-tune Quillama-7B on QuillLaw to obtain Zorbchat.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zorbchat -> Quillama-7B (fine-tune)"]);
+  });
+});
+
+describe("a method title overruled by the abstract", () => {
+  it("'Baz: A Post-Training Recipe for …' + 'We introduce Baz, a model …' keeps Baz's base", () => {
+    const x = extractPaper({
+      title: "Mistral-Zorb: A Post-Training Recipe for Long Contexts",
+      abstract:
+        "We introduce Mistral-Zorb, a model for long contexts. Starting from Quillama-7B, Mistral-Zorb outperforms larger models.",
+      organizations: [],
+      authors: [],
+      pageEvidence: null,
+      urls: [],
+    });
+    expect(edges(x, "BASED_ON")).toEqual(["Mistral-Zorb -> Quillama-7B (other)"]);
+  });
+});

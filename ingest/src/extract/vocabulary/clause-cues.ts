@@ -77,10 +77,12 @@ export const BASE_GOVERNED_BEFORE =
  * What a paper calls a thing that is no model: a tool or platform ("toolkit", "library", "ecosystem"),
  * a part of one ("module", "adapter", "plug-in"), an algorithm, anything training-free ("a
  * training-free approach"), or a framework for training or serving models ("a training framework").
- * "Framework", "approach" and "method" alone are not in it: papers call their models so too.
+ * "Framework", "approach" and "method" alone are not in it: papers call their models so too; "a
+ * training approach", "a search strategy", "a reinforcement learning method", "a neural architecture
+ * search" are: what they name is applied to models, never one made from them.
  */
 const NOT_MODEL_NOUN =
-  "(?:ecosystem|toolkit|toolbox|library|platform|module|adapter|plug-?in|add-?on|algorithm|technique|recipe|simulator|engine|environment|training-free\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+|(?:training|fine-?tuning|inference|serving|evaluation|deployment|data-centric)\\s+(?:[\\w-]+\\s+)?(?:framework|system|engine|pipeline))s?";
+  "(?:ecosystem|toolkit|toolbox|library|platform|module|adapter|plug-?in|add-?on|algorithm|technique|recipe|simulator|engine|environment|neural\\s+architecture\\s+search|(?:training|search|optimi[sz]ation|reinforcement\\s+learning|rl|learning|fine-?tuning|alignment|distillation|pruning|quantization|compression|decoding|sampling)\\s+(?:method|approach|strategy|paradigm)|training-free\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+|(?:training|fine-?tuning|inference|serving|evaluation|deployment|data-centric)\\s+(?:[\\w-]+\\s+)?(?:framework|system|engine|pipeline))s?";
 /**
  * That noun right before a verb of derivation ("a training-free approach built upon Foo", "a
  * lightweight module built on Foo"): what is built is no model, so the clause gives no BASED_ON
@@ -102,3 +104,13 @@ export const NOT_MODEL_APPOSITIVE_AFTER = new RegExp(
  */
 export const NOT_MODEL_CLAUSE_SUBJECT =
   /^,\s*(?:this|the|our)\s+(?:[\w-]+\s+)?(?:study|work|paper|report|article|approach|method|recipe|analysis|technique|algorithm|strategy)\b/;
+/**
+ * A title whose subject is a method ("Foo: Efficient Neural Architecture Search for …", "Foo: A
+ * Simple Method for …"): what the paper does to a model ("we fine-tune Bar") makes no model Foo.
+ */
+export const TITLE_NOT_MODEL = new RegExp(
+  `^\\s*(?:an?\\s+|the\\s+)?(?:[\\w-]+\\s+){0,3}?(?:${NOT_MODEL_NOUN}|method|approach|strategy)\\s+(?:for|to|of|that|via|with|in)\\b`,
+);
+/** After a name, a head that calls it a model ("X, a model that …", "X, a family of fully open VLMs"): it overrules a method title. */
+export const MODEL_APPOSITIVE_AFTER =
+  /^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*|\s+(?:is|was)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:model|llm|mllm|vlm|lmm|family|series)s?\b/;
