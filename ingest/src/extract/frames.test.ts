@@ -823,3 +823,19 @@ describe("a method title overruled by the abstract", () => {
     expect(edges(x, "BASED_ON")).toEqual(["Mistral-Zorb -> Quillama-7B (other)"]);
   });
 });
+
+describe("a data set used as a base", () => {
+  it("'we construct Baz4Clip, which contains 40K videos. Based on Baz4Clip, we develop Qux' trains Qux on it, no base", () => {
+    const x = run(
+      "We construct Zorb4Clip, which contains 40K high-quality videos with dense captions. Based on Zorb4Clip, we further develop QuillCap-Video, a captioner for arbitrary videos.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+    expect(edges(x, "TRAINED_ON")).toEqual(["QuillCap-Video -> Zorb4Clip"]);
+  });
+  it("a model's parameter count is no data: 'Baz, which contains 7B parameters' stays a base", () => {
+    const x = run(
+      "We build on Zorb-7B, which contains 7 billion parameters. Based on Zorb-7B, we develop QuillChat, a chat model.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["QuillChat -> Zorb-7B (other)"]);
+  });
+});

@@ -26,7 +26,13 @@ import {
   OPENING_PHRASE,
   SUCH_AS_BEFORE,
 } from "./vocabulary/clause-cues.ts";
-import { APPOSITIVE_STOP, COLLECTIVE_NOUN, HEAD_NOUNS, type HeadLabel } from "./vocabulary/head-nouns.ts";
+import {
+  APPOSITIVE_STOP,
+  COLLECTIVE_NOUN,
+  DATA_CONTENT_AFTER,
+  HEAD_NOUNS,
+  type HeadLabel,
+} from "./vocabulary/head-nouns.ts";
 import {
   DATASET_TAILS_WORDS,
   GENERIC_MODEL_LONG_FORM,
@@ -183,6 +189,9 @@ export function typeFromNames(st: PaperState): void {
 }
 
 /** Type evidence from head nouns around each mention and coordinated group. */
+/** A name right after a preposition is inside a longer phrase, not its head. */
+const PREPOSITION_BEFORE = /\b(?:of|for|with|in|on|to|from|by)\s+$/;
+
 export function typeFromHeads(st: PaperState): void {
   for (const s of st.sentences) headNounsOf(st, s);
 }
@@ -191,6 +200,14 @@ export function typeFromHeads(st: PaperState): void {
 function headNounsOf(st: PaperState, s: SentenceInfo): void {
   const { cands, datasetHead } = st;
   const ms = s.mentions;
+  // "X, which contains 40K videos": what is counted in data items is data ("Based on X, we develop Y" then trains Y on it).
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k] as Mention;
+    // "a benchmark for problems with Visual Reasoning, comprising 178K samples": the count is the head phrase's.
+    if (PREPOSITION_BEFORE.test(s.lower.slice(Math.max(0, m.start - 8), m.start))) continue;
+    if (DATA_CONTENT_AFTER.test(s.lower.slice(m.end, m.end + 160)))
+      addTo(cands, s.cands[k] as number, "Dataset", 2);
+  }
   const groups: number[][] = [];
   for (let k = 0; k < ms.length; k++) {
     const m = ms[k] as Mention;

@@ -48,3 +48,11 @@ export const APPOSITIVE_STOP: ReadonlySet<string> = new Set(
 
 /** Heads that name a collection of things: "a suite of models", "a family of datasets" (the noun after "of" decides). */
 export const COLLECTIVE_NOUN = /^(?:suite|family|series|collection|set|range|line|group|pair)$/;
+
+/**
+ * After a name, the count of what it holds ("X, which contains 40K high-quality videos", "X, 40K
+ * annotated dense captions of videos"): a collection of data, whatever the name's shape. Counts of
+ * parameters or layers are not in it.
+ */
+export const DATA_CONTENT_AFTER =
+  /^\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:(?:which|that)\s+(?:contains|comprises|consists\s+of|covers|spans|includes)\s+|containing\s+|comprising\s+|consisting\s+of\s+)?(?:over\s+|about\s+|around\s+|approximately\s+|more\s+than\s+|nearly\s+)?\d[\d,.]*\s*(?:[kmb]|million|billion|thousand)?\+?\s+(?:[\w-]+\s+){0,5}?(?:captions|videos|images|samples|examples|pairs|questions|dialogues|conversations|instructions|trajectories|documents|clips|annotations|problems|utterances|sentences|hours)\b/;
