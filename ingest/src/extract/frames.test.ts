@@ -839,3 +839,19 @@ describe("a data set used as a base", () => {
     expect(edges(x, "BASED_ON")).toEqual(["QuillChat -> Zorb-7B (other)"]);
   });
 });
+
+describe("generic architecture and model-class acronyms", () => {
+  it("'a frozen time-series foundation model (TSFM) … we use Foo as a frozen backbone' bases no TSFM on Foo", () => {
+    const x = run(
+      "We leverage a frozen pretrained time-series foundation model (TSFM) and combine it with a small head. More specifically, we use Zorbos-2 as a frozen backbone to extract features.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+    expect(entity(x, "TSFM")).toBeUndefined();
+  });
+  it("'Mixture-of-Transformers (MoT)' is a kind of network, never an entity", () => {
+    const x = run(
+      "We adopt a Mixture-of-Transformers (MoT) architecture. Our Zorbix-2B model outperforms others.",
+    );
+    expect(entity(x, "MoT")).toBeUndefined();
+  });
+});

@@ -2,13 +2,14 @@
  * Generic acronyms and terms of the field: kinds of models, tasks, techniques too general to
  * name one thing, hardware, formats, sites. Used by the stop-name test: never entities ("LLMs",
  * "MoE", "RAG", "GPU"). Source: the field's common vocabulary as it appears capitalised in
- * abstracts.
+ * abstracts; "MoT" (Mixture-of-Transformers) is a kind of network like "MoE", "TSFM" and "GFM" kinds of foundation models.
  */
 import { wordSet } from "./words.ts";
 
 export const GENERIC_TERMS = wordSet(`
   ai agi asi ml dl nlp nlu nlg cv llm llms mllm mllms lmm lmms lvlm lvlms vlm vlms vla vlas slm slms plm plms
-  moe mixture-of-experts mixtures-of-experts mixture-of-expert chain-of-thought vision-language vision-language-action
+  moe mixture-of-experts mixtures-of-experts mixture-of-expert mot mixture-of-transformers mixtures-of-transformers
+  tsfm tsfms gfm gfms chain-of-thought vision-language vision-language-action
   i2i v2v a2v t2s q&a ner pos re nli sts mrc image-to-image video-to-video
   text-to-image text-to-video image-text image-to-text text-to-speech speech-to-text state-of-the-art sft rl rlhf rlaif rlvr irl il bc cot tot got icl rag kg kgs qa vqa vqa-rad ocr asr tts
   gui guis api apis gpu gpus cpu tpu npu fp16 bf16 fp8 int8 int4 json html xml sql pdf url urls
