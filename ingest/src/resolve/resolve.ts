@@ -525,18 +525,13 @@ export function resolveStreamed(
         sourceIds.push(o.source.id);
         sourceIndex.set(o.source.id, source);
       }
-      const ends: Array<End | null> = new Array(entityCount);
-      for (let j = 0; j < entityCount; j++) ends[j] = groupOfEntity[ei++]?.end ?? null;
-      for (const le of edges) {
-        const from = "paper" in le.from ? paperEnd : (ends[le.from.entity] ?? null);
-        const to = "paper" in le.to ? paperEnd : (ends[le.to.entity] ?? null);
-        if (!endsAllowed(le.type, from, to)) continue;
-        const f = from as End;
+      forEachAllowedEdge(edges, groupOfEntity, ei, entityCount, paperEnd, (le, from, to) => {
         // Tab-separated; the extractor's name and the sentence as JSON strings (no tab or line break).
-        (writers[f.id % partitions] as LineFile).line(
-          `${le.type}\t${f.id}\t${(to as End).id}\t${paperEnd.id}\t${source}\t${le.confidence}\t${le.method ?? ""}\t${JSON.stringify(le.extractor)}\t${JSON.stringify(le.sentence)}`,
+        (writers[from.id % partitions] as LineFile).line(
+          `${le.type}\t${from.id}\t${to.id}\t${paperEnd.id}\t${source}\t${le.confidence}\t${le.method ?? ""}\t${JSON.stringify(le.extractor)}\t${JSON.stringify(le.sentence)}`,
         );
-      }
+      });
+      ei += entityCount;
     });
   } finally {
     for (const w of writers) w.close();
@@ -935,17 +930,12 @@ function mergeEdges(
       paperEnds.set(pid, paperEnd);
     }
     const sourceId = o.source.id;
-    const ends: Array<End | null> = new Array(entityCount);
-    for (let j = 0; j < entityCount; j++) ends[j] = groupOfEntity[ei++]?.end ?? null;
-    for (const le of edges) {
-      const from = "paper" in le.from ? paperEnd : (ends[le.from.entity] ?? null);
-      const to = "paper" in le.to ? paperEnd : (ends[le.to.entity] ?? null);
-      if (!endsAllowed(le.type, from, to)) continue;
+    forEachAllowedEdge(edges, groupOfEntity, ei, entityCount, paperEnd, (le, from, to) => {
       mergeEdge(
         entries,
         le.type,
-        from as End,
-        to as End,
+        from,
+        to,
         pid,
         sourceId,
         share(sentences, le.sentence),
@@ -953,9 +943,31 @@ function mergeEdges(
         share(names, le.extractor),
         le.method,
       );
-    }
+    });
+    ei += entityCount;
   });
   return entries;
+}
+
+/**
+ * Each of one paper's read edges whose ends are known and may be joined, with those ends.
+ * The paper's entities are `groupOfEntity[first .. first + entityCount)`.
+ */
+function forEachAllowedEdge(
+  edges: LocalEdge[],
+  groupOfEntity: Array<EntityGroup | null>,
+  first: number,
+  entityCount: number,
+  paperEnd: End,
+  visit: (edge: LocalEdge, from: End, to: End) => void,
+): void {
+  const ends: Array<End | null> = new Array(entityCount);
+  for (let j = 0; j < entityCount; j++) ends[j] = groupOfEntity[first + j]?.end ?? null;
+  for (const le of edges) {
+    const from = "paper" in le.from ? paperEnd : (ends[le.from.entity] ?? null);
+    const to = "paper" in le.to ? paperEnd : (ends[le.to.entity] ?? null);
+    if (endsAllowed(le.type, from, to)) visit(le, from as End, to as End);
+  }
 }
 
 /** Whether an edge of `type` may join these ends (both known, allowed labels, not a loop). */
