@@ -260,7 +260,7 @@ const LOWER_PREFIX_WORD = /^[a-z]+-\p{Lu}\p{Ll}+$/u;
 const LETTER_DASH_LETTER = /^[A-Z]-[A-Z]$/;
 /** A lower-case word of four letters or more. */
 const LOWER_TAIL = /^[a-z]{4,}$/;
-/** A version written after an acronym's bracket: "(SAM) 3", "(Foo) v2", "(Foo) 2.5"; not a year or a count. */
+/** A version written after an acronym's bracket: "(FBM) 3", "(Foo) v2", "(Foo) 2.5"; not a year or a count. */
 const BRACKET_VERSION = /^(?:v?\d(?:\.\d)?|v\d{1,2})$/;
 /** A version: "2", "v1.5", "3.1", "4o". */
 const VERSION = /^v?\d{1,4}(?:\.\d{1,3}){0,2}[a-z]?$/;
@@ -452,7 +452,7 @@ export function findMentions(
           break;
         }
       }
-      // "Segment Anything Model (SAM) 3": the version after the bracket belongs to the acronym's name.
+      // "Foo Bar Model (FBM) 3": the version after the bracket belongs to the acronym's name.
       if (cur.after === ")" && cur.before === "(" && last === i) {
         const next = tokens[last + 1] as Token;
         const after = tokens[last + 2];
@@ -594,7 +594,7 @@ export function findAbbreviations(clean: string, tokens: Token[]): AbbreviationP
     ) {
       continue;
     }
-    // "Segment Anything Model (SAM) 3": the long form names the family, the acronym with its version the model.
+    // "Foo Bar Model (FBM) 3": the long form names the family, the acronym with its version the model.
     if (
       close === i &&
       following &&
