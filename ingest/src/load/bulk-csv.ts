@@ -8,9 +8,10 @@
  * error, and the caller falls back to the transactional load). A null or an empty list is
  * an empty unquoted field, which the importer does not store (as the statements do not).
  */
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { ENTITY_LABELS, type ExtractedEdge, type ExtractionResult, KEY_PROPERTY } from "@kg/graph-schema";
+import { LineFile } from "../line-file.ts";
 import { edgeGroup, edgeRow, entityRow, paperRow, sourceRow } from "./load-extraction.ts";
 
 /** U+001F (unit separator) between the items of an array field. */
@@ -24,36 +25,11 @@ export class BulkCsvError extends Error {}
 /** A field or row that spans lines (a newline inside quotes). */
 const LINE_BREAK = /[\r\n]/;
 
-/** A file of rows with its header line, written through a small buffer. */
-class BufferedFile {
-  private readonly fd: number;
-  private parts: string[] = [];
-  private size = 0;
-
-  constructor(
-    readonly file: string,
-    header: string,
-  ) {
-    this.fd = openSync(file, "w");
-    this.line(header);
-  }
-
-  line(text: string): void {
-    this.parts.push(text, "\n");
-    this.size += text.length + 1;
-    if (this.size >= FLUSH_CHARS) this.flush();
-  }
-
-  private flush(): void {
-    if (this.parts.length > 0) writeSync(this.fd, this.parts.join(""));
-    this.parts = [];
-    this.size = 0;
-  }
-
-  close(): void {
-    this.flush();
-    closeSync(this.fd);
-  }
+/** A new file of rows that starts with its header line. */
+function headedFile(file: string, header: string): LineFile {
+  const f = new LineFile(file, FLUSH_CHARS);
+  f.line(header);
+  return f;
 }
 
 /**
@@ -62,8 +38,8 @@ class BufferedFile {
  * one thread, every other file in parallel chunks (most papers have no line break).
  */
 class CsvFile {
-  private readonly main: BufferedFile;
-  private multiline: BufferedFile | null = null;
+  private readonly main: LineFile;
+  private multiline: LineFile | null = null;
   private readonly header: string;
   rows = 0;
 
@@ -72,7 +48,7 @@ class CsvFile {
     header: string[],
   ) {
     this.header = header.join(",");
-    this.main = new BufferedFile(file, this.header);
+    this.main = headedFile(file, this.header);
   }
 
   row(fields: string[]): void {
@@ -82,7 +58,7 @@ class CsvFile {
       this.main.line(text);
       return;
     }
-    this.multiline ??= new BufferedFile(this.file.replace(/\.csv$/, ".multiline.csv"), this.header);
+    this.multiline ??= headedFile(this.file.replace(/\.csv$/, ".multiline.csv"), this.header);
     this.multiline.line(text);
   }
 

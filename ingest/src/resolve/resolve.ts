@@ -14,7 +14,7 @@
  * - Output is sorted everywhere, so the same input gives byte-identical JSON.
  */
 import { createHash } from "node:crypto";
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { getHeapStatistics } from "node:v8";
 import {
@@ -33,6 +33,7 @@ import {
 } from "@kg/graph-schema";
 import type { LocalEdge, LocalEntity, PaperExtraction } from "../extract/extract.ts";
 import { computeKey, keyOf } from "../extract/key.ts";
+import { LineFile } from "../line-file.ts";
 import type { RawPaper } from "../segment/segment.ts";
 import { matchKey } from "./match-key.ts";
 import { baseNamesOf, modelNameParts } from "./name-grammar.ts";
@@ -444,34 +445,6 @@ const PAPERS_PER_PARTITION = 5_000;
 /** A partition file's lines are written out when they pass this many characters. */
 const PARTITION_FLUSH_CHARS = 1 << 16;
 
-/** Lines appended to a file through a small buffer. */
-class LineFile {
-  private readonly fd: number;
-  private parts: string[] = [];
-  private size = 0;
-
-  constructor(readonly file: string) {
-    this.fd = openSync(file, "w");
-  }
-
-  line(text: string): void {
-    this.parts.push(text);
-    this.size += text.length + 1;
-    if (this.size >= PARTITION_FLUSH_CHARS) this.flush();
-  }
-
-  private flush(): void {
-    if (this.parts.length > 0) writeSync(this.fd, `${this.parts.join("\n")}\n`);
-    this.parts = [];
-    this.size = 0;
-  }
-
-  close(): void {
-    this.flush();
-    closeSync(this.fd);
-  }
-}
-
 /**
  * resolve, with the edges sent to `sink` instead of returned (the result's `edges` is
  * empty), in bounded memory: the read edges are written to partition files of `spillDir`
@@ -512,7 +485,7 @@ export function resolveStreamed(
   const writers = Array.from({ length: partitions }, (_, i) => {
     const file = path.join(spillDir, `edges-${i}.tsv`);
     files.push(file);
-    return new LineFile(file);
+    return new LineFile(file, PARTITION_FLUSH_CHARS);
   });
   try {
     let ei = 0;
