@@ -20,7 +20,6 @@ import {
   FAMILY_LIMIT,
   firstNamingQuery,
   lineageQueryFor,
-  queriesToPlan,
   queriesToPlanFirst,
   searchGraph,
 } from "@kg/queries";
@@ -42,7 +41,7 @@ async function planAndLog(
 
 /** Plans every named read query; resolves when all are planned. */
 export function planNamedQueries(db: Database, log: (message: string) => void): Promise<void> {
-  return planAndLog(db, queriesToPlan(), "named queries", log);
+  return planAndLog(db, queriesToPlanFirst(), "named queries", log);
 }
 
 /**

@@ -21,12 +21,3 @@ export function queriesToPlanFirst(): QueryDef[] {
   const first: QueryDef[] = [searchQuery, ...Object.values(cardQueries), lineageQuery];
   return [...first, ...READ_QUERIES].filter((query) => !NOT_PLANNED.has(query.name));
 }
-
-/** Queries planned on first use rather than at start: none (every lineage depth is one query). */
-export function queriesToPlanLater(): QueryDef[] {
-  return [];
-}
-
-export function queriesToPlan(): QueryDef[] {
-  return [...queriesToPlanFirst(), ...queriesToPlanLater()];
-}
