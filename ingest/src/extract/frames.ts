@@ -10,11 +10,11 @@ import {
   FAMILY_AFTER,
   GENERIC_MAKER_BEFORE,
   NAME_AS_ADJECTIVE_AFTER,
-  NAME_AS_MODIFIER_AFTER,
   NOT_MADE_BEFORE,
   NOT_MODEL_CLAUSE_SUBJECT,
   NOT_MODEL_HEAD_AFTER,
   NOT_MODEL_NOUN_BEFORE_VERB,
+  nameQualifiesKind,
   OWNED_PRODUCT_AFTER,
 } from "./vocabulary/clause-cues.ts";
 
@@ -113,11 +113,7 @@ function previousInClause(lower: string, mentions: readonly Span[], k: number): 
     // "Baz 2 is an upgrade of the Baz model based on Foo 2": the new version is what is made, not the old one.
     if (j > 0 && VERSION_OF_BETWEEN.test(lower.slice((mentions[j - 1] as Span).end, m.start))) return j - 1;
     // "Baz-4B, a Foo model trained from Bar": a name used as a modifier of "model" is not what is made.
-    if (
-      NAME_AS_MODIFIER_AFTER.test(between) &&
-      /\b(?:a|an)\s+$/.test(lower.slice(Math.max(0, m.start - 4), m.start))
-    )
-      continue;
+    if (nameQualifiesKind(lower, m.start, between)) continue;
     // "a set of open RLMs built on Foo": a plural class acronym names no model.
     if (PLURAL_ACRONYM.test(lower.slice(m.start, m.end))) return -1;
     return j;
@@ -225,15 +221,8 @@ export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatc
       } else if (c.frame.subject === "next") {
         const n = nextAfterComma(lower, mentions, k);
         if (n >= 0) subject = n;
-        else {
-          const comma = lower.indexOf(",", m.end);
-          if (
-            comma >= 0 &&
-            comma - m.end <= 80 &&
-            NOT_MODEL_CLAUSE_SUBJECT.test(lower.slice(comma, comma + 60))
-          )
-            continue;
-        }
+        // "Building upon Foo, this study refines …": the clause after the comma is about a study.
+        else if (studyAfterOpening(lower, m.end)) continue;
       }
       out.push({ frame: c.frame, object: k, subject, words });
     }

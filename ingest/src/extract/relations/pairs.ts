@@ -22,7 +22,7 @@ import {
   BASE_GOVERNED_BEFORE,
   DATA_NOUN_BEFORE_VERB,
   FAMILY_AFTER,
-  NAME_AS_MODIFIER_AFTER,
+  nameQualifiesKind,
   OBJECT_BEFORE,
   OWNED_PRODUCT_AFTER,
   PRODUCT_NOUN_BEFORE_VERB,
@@ -78,13 +78,7 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (fwd && fwd[2] === "on" && unnamedSubjectBetween(between, fwd.index)) continue;
       // "Baz, a Foo model trained from Bar": Foo qualifies "model", it is not what was made; nor is a
       // class of networks ("the DiT backbone … trained on D").
-      if (
-        fwd &&
-        ((NAME_AS_MODIFIER_AFTER.test(between) &&
-          /\b(?:a|an)\s+$/.test(s.lower.slice(Math.max(0, A.start - 4), A.start))) ||
-          architectureClass(A.surface))
-      )
-        continue;
+      if (fwd && (nameQualifiesKind(s.lower, A.start, between) || architectureClass(A.surface))) continue;
       // "trained on Foo's behaviour": something of Foo's, neither Foo as a base nor as data.
       if (fwd && OWNED_PRODUCT_AFTER.test(s.lower.slice(B.end, B.end + 40))) continue;
       // "Baz, that generates dialogue distilled from Foo": what is distilled is the dialogue, not Baz.

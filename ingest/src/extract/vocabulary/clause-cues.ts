@@ -58,6 +58,16 @@ export const NOT_MODEL_HEAD_AFTER =
 export const NAME_AS_ADJECTIVE_AFTER = /^\s*-?\s*(?:style|like|level|type|based)\b/;
 /** "a Foo model trained from …": after a name, the kind noun it qualifies (the name is a modifier there). */
 export const NAME_AS_MODIFIER_AFTER = /^\s+(?:model|llm|mllm|vlm|agent|policy|variant)\b/;
+
+/**
+ * "Baz-4B, a Foo model trained from Bar": the name at `start`, after "a"/"an" and before a kind
+ * noun (`after` is the text that follows it), qualifies that noun; it is not what was made.
+ */
+export function nameQualifiesKind(lower: string, start: number, after: string): boolean {
+  return (
+    NAME_AS_MODIFIER_AFTER.test(after) && /\b(?:a|an)\s+$/.test(lower.slice(Math.max(0, start - 4), start))
+  );
+}
 /** "models built on Foo", "methods that are based on Foo": a class of things, not the paper's model. */
 export const GENERIC_MAKER_BEFORE =
   /\b(?:models|methods|approaches|systems|baselines|works|agents|llms|vlms|mllms|variants|pipelines)\s+(?:(?:that|which)\s+(?:are|were|have been)\s+|(?:are|were)\s+)?(?:\w+ly\s+)?$/;
