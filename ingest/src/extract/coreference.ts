@@ -119,16 +119,18 @@ export function resolveIntroductions(st: PaperState): void {
 
   // Coreference "this dataset": the last named data set of the one or two sentences before.
   st.main = main;
-  for (const { sentence, model, own } of corefData.splice(0)) {
-    const target = previousDatasetOf(st, sentence, own && typeOfCand(st, model) === "Model");
-    if (target !== null) {
+  for (const { sentence, model, own, before } of corefData.splice(0)) {
+    const target =
+      (before === undefined ? null : datasetBefore(st, sentence, before)) ??
+      previousDatasetOf(st, sentence, own && typeOfCand(st, model) === "Model");
+    if (target !== null && find(cands, target) !== find(cands, model)) {
       protos.push({
         type: "TRAINED_ON",
         from: model,
         to: target,
         sentence,
         confidence: 0.7,
-        extractor: "pattern:based-on-this-dataset",
+        extractor: before === undefined ? "pattern:based-on-this-dataset" : "pattern:trained-on-data-ref",
         need: [["Model"], ["Dataset"]],
       });
     }
@@ -200,6 +202,18 @@ function paperLabel(input: PaperInput): string {
   const words = input.abstract.split(/\s+/).filter((w) => w.length > 0);
   const first = words.slice(0, 6).join(" ");
   return words.length > 6 ? `${first}…` : first;
+}
+
+/** The last data set named in sentence `si` before offset `end` ("We build BarSet … and train Baz on it"), or null. */
+function datasetBefore(st: PaperState, si: number, end: number): number | null {
+  const s = st.sentences[si] as SentenceInfo;
+  for (let k = s.mentions.length - 1; k >= 0; k--)
+    if (
+      (s.mentions[k] as SentenceInfo["mentions"][number]).end <= end &&
+      typeOfCand(st, s.cands[k] as number) === "Dataset"
+    )
+      return s.cands[k] as number;
+  return null;
 }
 
 /**

@@ -14,6 +14,7 @@
 import { abbreviationMentions, makeCandidates, readSentences, titleSubjectCandidate } from "./candidates.ts";
 import { resolveIntroductions } from "./coreference.ts";
 import { materialise } from "./materialise.ts";
+import { dataCorefOf } from "./relations/data-coref.ts";
 import { dataFirstOf } from "./relations/data-first.ts";
 import { framesOf } from "./relations/derivation.ts";
 import { evaluationRolesOf, readEvaluations } from "./relations/evaluations.ts";
@@ -36,6 +37,7 @@ function readPatterns(st: PaperState): void {
     pairsOf(st, s, si);
     framesOf(st, s, si);
     dataFirstOf(st, s, si);
+    dataCorefOf(st, s, si);
     evaluationRolesOf(st, s);
   }
 }

@@ -855,3 +855,70 @@ describe("generic architecture and model-class acronyms", () => {
     expect(entity(x, "MoT")).toBeUndefined();
   });
 });
+
+describe("recall: training mixtures, data referred back to, evaluation lists", () => {
+  it("'trained on the union of A and B' and 'fine-tuned on A, B and C': every part is training data", () => {
+    const x = run(
+      "We propose Zorblat, a retrieval model. Zorblat is trained on the union of QuarkSet and FooCorpus.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Zorblat -> FooCorpus", "Zorblat -> QuarkSet"]);
+    const y = run(
+      "We propose Zorblat-3B, a retrieval model. We fine-tune Zorblat-3B on QuarkSet, FooCorpus and BazText.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual([
+      "Zorblat-3B -> BazText",
+      "Zorblat-3B -> FooCorpus",
+      "Zorblat-3B -> QuarkSet",
+    ]);
+  });
+
+  it("'we construct BarSet … and train Baz on it', 'we train Baz on this dataset', 'use it to fine-tune Baz'", () => {
+    expect(
+      edges(run("We construct QuarkSet, a dataset of 2M proofs, and train Zorblat-3B on it."), "TRAINED_ON"),
+    ).toEqual(["Zorblat-3B -> QuarkSet"]);
+    expect(
+      edges(
+        run("We construct QuarkSet, a dataset of 2M proofs. We train Zorblat-3B on this dataset."),
+        "TRAINED_ON",
+      ),
+    ).toEqual(["Zorblat-3B -> QuarkSet"]);
+    const x = run(
+      "We further construct QuarkSet, a synthetic corpus of hard negatives, and use it to LoRA fine-tune Zorblat-4B from Quxen-Embed-4B.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Zorblat-4B -> QuarkSet"]);
+    expect(edges(x, "BASED_ON")).toEqual(["Zorblat-4B -> Quxen-Embed-4B (adapter)"]);
+  });
+
+  it("'fine-tune Foo on this dataset and develop Baz': the data trained Baz, not Foo; an unnamed model trains nothing", () => {
+    const x = run(
+      "We build QuarkSet, a dataset of edits. We fine-tune Zorblat-7B on this dataset and develop Zorblat-Edit-7B, which improves editing.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Zorblat-Edit-7B -> QuarkSet"]);
+    const y = run("We introduce QuarkSet, a dataset of proofs. We train a small model on it.");
+    expect(edges(y, "TRAINED_ON")).toEqual([]);
+  });
+
+  it("'Experiments on A, B/C, and D show …': the list's last name is data, not the subject of 'show'", () => {
+    const x = run(
+      "We introduce Zorblat, an agent for charts. Experiments on V*, PlotBench-4K/8K, FigVQA-Lite, TabStar, and ReasonBar show consistent gains over the backbone.",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual([
+      "Zorblat -> FigVQA-Lite",
+      "Zorblat -> PlotBench-4K",
+      "Zorblat -> PlotBench-8K",
+      "Zorblat -> ReasonBar",
+      "Zorblat -> TabStar",
+    ]);
+  });
+
+  it("'Experiments on models like A and B', 'Evaluations show that across … tasks, X': no data list", () => {
+    const x = run(
+      "We introduce Zorbcache, a cache for video models. Extensive experiments on state-of-the-art models like QuillVid-2 and Marlo-1 demonstrate that Zorbcache achieves speedups.",
+    );
+    expect(entity(x, "Marlo-1")?.label).not.toBe("Dataset");
+    const y = run(
+      "We introduce ZorbVLA, a robot policy. Extensive evaluations show that across 17 simulation tasks, ZorbVLA achieves gains over QuarkBench-Mem.",
+    );
+    expect(entity(y, "ZorbVLA")?.label).toBe("Model");
+  });
+});

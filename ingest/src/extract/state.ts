@@ -158,7 +158,13 @@ export interface PaperState {
   protos: ProtoEdge[];
   roles: Role[];
   /** "this dataset" references, resolved once types are known. */
-  corefData: Array<{ sentence: number; model: number; own: boolean }>;
+  corefData: Array<{
+    sentence: number;
+    model: number;
+    own: boolean;
+    /** "… BarSet … and train Baz on it": a data set named in the sentence before this offset comes first. */
+    before?: number;
+  }>;
   paperLower: string;
   introducedAt: Map<number, number>;
   /** Names after an introduction cue; which of them the cue introduces is decided once types are known. */

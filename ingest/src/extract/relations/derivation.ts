@@ -147,8 +147,14 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       st.protos.push(proto);
       for (const other of also) st.protos.push({ ...proto, from: other });
       // What a model is pre-trained on, or counted in tokens ("on 100B Foo tokens"), is data whatever its name's shape.
+      // So is a mixture ("on the union of A and B"), and a list ("fine-tuned on A, B and C"): a base is one model.
       const weight =
-        (DATA_TRAIN_WORDS.test(fm.words) && ON_LAST.test(fm.words)) || TOKENS_AFTER.test(afterO) ? 1.5 : 1;
+        (DATA_TRAIN_WORDS.test(fm.words) && ON_LAST.test(fm.words)) ||
+        TOKENS_AFTER.test(afterO) ||
+        MIXTURE_OF.test(fm.words) ||
+        objects.length > 1
+          ? 1.5
+          : 1;
       st.roles.push({ cand: cs[k] as number, label: "Dataset", weight });
     }
   }
@@ -162,6 +168,8 @@ export const DATA_TRAIN_WORDS =
   /(?<![\w-])(?:pre-?|re-?)?train(?:s|ed|ing)?\b|\bpretrain|\bmid-?train|\bcontinu\w* (?:pre-?)?train/;
 /** "trained on (the) Foo", not "trained using Foo" (a loss, an optimiser). */
 const ON_LAST = /\bon\s+(?:\S+\s+){0,3}$/;
+/** "on the union of", "on a mixture of": the names that follow are the parts of a training mixture. */
+const MIXTURE_OF = /\b(?:union|mixture|combination|concatenation|mix|blend)\s+of\s+(?:the\s+)?$/;
 /** "on 100B Foo tokens": a name counted in tokens is a corpus. */
 const TOKENS_AFTER = /^\s+tokens\b/;
 

@@ -16,11 +16,14 @@ import {
   EVAL_HEAD_OBJECT_BEFORE,
   EVAL_LIST_BEFORE,
   EVAL_OBJECT_BEFORE,
+  EVAL_OPENING,
   EVAL_SUBSET_BEFORE,
   EVAL_VERB_BEFORE,
   EVALUATION_WORD,
   FROM_BY_BEFORE,
   JUDGE_OR_TOOL_BEFORE,
+  LIST_SEPARATORS,
+  NOT_LIST_ITEM_WORD,
   OVER_BASELINE_BEFORE,
   SCORE_ON_BEFORE,
   SUBJECT_VERB,
@@ -40,6 +43,11 @@ export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
       const m = ms[k] as Mention;
       const after = s.lower.slice(m.end, m.end + 60);
       const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
+      if (inOpeningList(s, m)) {
+        // "Experiments on A, B, and C show …": C ends the data list; it is no subject of "show".
+        roles.push({ cand: cs[k] as number, label: "Dataset", weight: 1.5 });
+        continue;
+      }
       const subjectOfVerb =
         SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before) && !governedName(s, k);
       if (BASE_PHRASE_BEFORE.test(before)) continue;
@@ -67,6 +75,23 @@ export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
       }
     }
   }
+}
+
+/**
+ * Is mention m in the list that opens the sentence after "Experiments on" ("Experiments on A,
+ * B/C, and D show …")? Every item before it must be a short name, not a clause.
+ */
+function inOpeningList(s: SentenceInfo, m: Mention): boolean {
+  const opening = EVAL_OPENING.exec(s.lower);
+  if (opening === null || m.start < opening[0].length || NOT_LIST_ITEM_WORD.test(opening[0])) return false;
+  const items = s.lower.slice(opening[0].length, m.start);
+  if (items.length > 200) return false;
+  // What is before m: items, each ended by a separator (the text right before m is one).
+  if (items.length > 0 && !new RegExp(`(?:${LIST_SEPARATORS.source})$`).test(items)) return false;
+  for (const item of items.split(LIST_SEPARATORS)) {
+    if (item.split(/\s+/).length > 4 || NOT_LIST_ITEM_WORD.test(item)) return false;
+  }
+  return true;
 }
 
 /**
@@ -129,6 +154,7 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
     const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
     if (t === "Model") {
       const after = s.lower.slice(m.end, m.end + 60);
+      if (inOpeningList(s, m)) continue;
       if (
         ((SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before)) ||
           EVAL_VERB_BEFORE.test(before.slice(-30))) &&

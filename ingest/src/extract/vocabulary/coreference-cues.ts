@@ -35,3 +35,27 @@ export const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(
     " ",
   ),
 );
+
+/** A verb of training a model (lower case): what is trained follows ("train Baz", "LoRA fine-tune Baz"). */
+const TRAIN_VERB =
+  "(?:train|retrain|pre-?train|post-?train|mid-?train|fine-?tune|finetune|instruction-?tune)(?:s|ed|ing)?";
+/** Data referred back to after "on": "on it", "on this dataset", "on these data". */
+const DATA_REF =
+  "(?:it|them|this\\s+(?:[\\w-]+\\s+){0,2}?(?:dataset|data set|corpus|data|collection|resource)|these\\s+(?:[\\w-]+\\s+){0,2}?(?:datasets|data sets|corpora|data|collections))\\b";
+/**
+ * "… and train Baz on it", "we fine-tune Baz-3B on this dataset": the model trained (the
+ * capture, a name of at most four words, or "our model") on data named before. Not "trained
+ * on it" after a plural common noun ("models trained on it"): no name is captured then.
+ */
+export const TRAIN_X_ON_DATA_REF = new RegExp(
+  `\\b${TRAIN_VERB}\\s+((?:[^\\s,;.]+\\s+){1,4}?)on\\s+${DATA_REF}`,
+  "gd",
+);
+/** "use it to LoRA fine-tune Baz", "we use this dataset to train Baz": the model trained (capture) on the data referred to. */
+export const USE_DATA_REF_TO_TRAIN = new RegExp(
+  `\\b(?:use|uses|used|using|leverage|leverages|leveraged|employ|employs|employed)\\s+${DATA_REF}\\s+to\\s+(?:[\\w-]+\\s+)?${TRAIN_VERB}\\s+((?:[^\\s,;.]+\\s+){0,3}?[^\\s,;.]+)`,
+  "gd",
+);
+/** "… on this dataset and develop Baz", "… on it to obtain Baz": the model made names itself after (anchored after the match). */
+export const PRODUCT_NAMED_AFTER =
+  /^[^.;]{0,40}?\b(?:and|to)\s+(?:develop|build|obtain|derive|create|produce|yield|get|present|introduce|release)\w*\s+(?:our\s+|the\s+|a\s+|an\s+)?/;

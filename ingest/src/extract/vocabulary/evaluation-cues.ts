@@ -66,3 +66,14 @@ export const APPOSITIVE_GAP =
 /** "training on Foo NPUs", "deployed on Bar processors": hardware, never training data. */
 export const HARDWARE_AFTER =
   /^\s*(?:npus?|gpus?|tpus?|processors?|chips?|clusters?|hardware|devices?|accelerators?|systems?|supercomputers?)\b/;
+/** "Experiments on", "Extensive evaluations across": a sentence opening whose list names the data evaluated on. */
+export const EVAL_OPENING =
+  /^(?:(?:extensive|comprehensive|further|additional|our|empirical|the)\s+)?(?:experiments?|experimental results?|results?|evaluations?)\s+(?:[\w-]+\s+){0,3}?(?:on|across|over)\s+(?:the\s+)?/;
+/** The separators of a list of names: ", ", ", and ", " or ", "/". */
+export const LIST_SEPARATORS = /\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\/\s*/;
+/**
+ * A word that is no part of a data list: a verb or a clause word ("Evaluations show that across
+ * …"), or a noun of models ("experiments on models like Foo and Bar": models, not data).
+ */
+export const NOT_LIST_ITEM_WORD =
+  /\b(?:that|which|show\w*|demonstrat\w*|reveal\w*|indicat\w*|confirm\w*|achiev\w*|outperform\w*|is|are|was|were|we|models?|llms?|vlms?|mllms?|backbones?|architectures?|agents?|baselines?|methods?|policies|networks?|encoders?|detectors?|generators?)\b/;
