@@ -922,3 +922,14 @@ describe("recall: training mixtures, data referred back to, evaluation lists", (
     expect(entity(y, "ZorbVLA")?.label).toBe("Model");
   });
 });
+
+describe("a cited method is not what the paper introduces", () => {
+  it("'such as Foo Bar Optimization (FBO)': the abbreviation of a cited name is cited, and 'our model' stays the paper's model", () => {
+    const x = run(
+      "We also introduce a unified reward, enabling optimization via algorithms such as Quill Relative Policy Optimization (QRPO). Results demonstrate that our proposed model, Zorb-R1-3B, achieves gains. On the grounding benchmark QuarkSpot-Pro, our model surpasses the base model (i.e. Quxen-VL-3B) by 6.0%.",
+    );
+    expect(edges(x, "INTRODUCES")).toEqual(["paper -> Zorb-R1-3B"]);
+    expect(edges(x, "EVALUATED_ON")).toEqual(["Zorb-R1-3B -> QuarkSpot-Pro"]);
+    expect(edges(x, "BASED_ON")).toEqual(["Zorb-R1-3B -> Quxen-VL-3B (other)"]);
+  });
+});

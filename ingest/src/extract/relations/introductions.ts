@@ -45,20 +45,21 @@ export function introductionsOf(st: PaperState, s: SentenceInfo, si: number): vo
       // Right after a cue ("the development of the X dataset") X is introduced whatever the cue ends with.
       const rightAfterCue = cue >= 0 && s.lower.slice(cue, m.start).trim().length === 0;
       const joinedTo = AND_BEFORE.test(before.slice(-12)) || groupOf(s, k)[0] !== k;
+      const prev = ms[k - 1];
+      const partner =
+        prev !== undefined &&
+        (prev.start === m.start || OPEN_BRACKET_BETWEEN.test(s.clean.slice(prev.end, m.start)));
       if (
         (!rightAfterCue && (NOT_INTRODUCED_BEFORE.test(before) || USED_NEARBY.test(before.slice(-28)))) ||
         EG_BEFORE.test(before) ||
         // "(including Foo models and Bar)": a name joined to a cited one is cited too.
-        (joinedTo && cited.has(k - 1))
+        // "such as Group Relative Policy Optimization (GRPO)": the abbreviation of a cited name is cited too.
+        ((joinedTo || partner) && cited.has(k - 1))
       ) {
         cited.add(k);
         continue;
       }
       if (rightAfterCue && m.strong) st.introducedNames.add(cs[k] as number);
-      const prev = ms[k - 1];
-      const partner =
-        prev !== undefined &&
-        (prev.start === m.start || OPEN_BRACKET_BETWEEN.test(s.clean.slice(prev.end, m.start)));
       introCandidates.push({ si, k, c: cs[k] as number, cue, follows: partner || joinedTo });
     }
   }
