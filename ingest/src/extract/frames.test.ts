@@ -933,3 +933,17 @@ describe("a cited method is not what the paper introduces", () => {
     expect(edges(x, "BASED_ON")).toEqual(["Zorb-R1-3B -> Quxen-VL-3B (other)"]);
   });
 });
+
+describe("'It' opening the sentence after the one that presents the model", () => {
+  it("'We present Baz-3B. It is fine-tuned from Foo-3B' gives Baz-3B its base; a method's 'It is derived from' gives none", () => {
+    expect(
+      edges(
+        run("We present Zorblat-3B, a model for proofs. It was distilled from Quxen-72B with a new loss."),
+        "BASED_ON",
+      ),
+    ).toEqual(["Zorblat-3B -> Quxen-72B (distillation)"]);
+    expect(
+      edges(run("We present Zorblat, a method for pruning. It is derived from Quxen-7B."), "BASED_ON"),
+    ).toEqual([]);
+  });
+});

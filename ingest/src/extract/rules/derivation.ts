@@ -302,12 +302,24 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "Our top-performing model, distilled from Foo, …", "the resulting model is fine-tuned from Foo": the paper's model.
     id: "our-model-made-from",
     type: "BASED_ON",
-    before: `\\b(?:our|the resulting|the proposed|the final)\\s+(?:[\\w-]+\\s+){0,2}?models?\\s*,?\\s*(?:(?:is|are|was|were)\\s+)?(?:\\w+ly\\s+)?(?:fine-?tuned|finetuned|distilled|initiali[sz]ed|post-?trained|adapted|derived|trained|built|developed|continually pre-?trained)\\s+(?:from|upon|on top of)\\s+${MODS}$`,
+    before: `(?:\\b(?:our|the resulting|the proposed|the final)\\s+(?:[\\w-]+\\s+){0,2}?models?)\\s*,?\\s*(?:(?:is|are|was|were)\\s+)?(?:\\w+ly\\s+)?(?:fine-?tuned|finetuned|distilled|initiali[sz]ed|post-?trained|adapted|derived|trained|built|developed|continually pre-?trained)\\s+(?:from|upon|on top of)\\s+${MODS}$`,
     subject: "main",
     method: "by-verb",
     typesObject: true,
     confidence: 0.7,
     cues: ["our", "resulting", "proposed", "final"],
+    alsoCues: ["from", "upon", "top of"],
+  },
+  {
+    // "We present Baz. It is fine-tuned from Foo on BarSet": "It" opening the sentence is the paper's model.
+    id: "it-made-from",
+    type: "BASED_ON",
+    before: `^(?:it|this model)\\s+(?:is|was)\\s+(?:\\w+ly\\s+|then\\s+|further\\s+)?(?:fine-?tuned|finetuned|distilled|initiali[sz]ed|post-?trained|adapted|derived|trained|built|developed|continually pre-?trained)\\s+(?:from|upon|on top of)\\s+${MODS}$`,
+    subject: "main",
+    method: "by-verb",
+    typesObject: true,
+    confidence: 0.65,
+    cues: ["it", "this model"],
     alsoCues: ["from", "upon", "top of"],
   },
   {
