@@ -947,3 +947,22 @@ describe("'It' opening the sentence after the one that presents the model", () =
     ).toEqual([]);
   });
 });
+
+describe("a comparison study", () => {
+  it("'the first comparison of A and B against C on the D dataset': every model compared is evaluated on D", () => {
+    const x = run(
+      "This study presents the first empirical comparison of open models, including Zorb-Vision and QuillNet, against classic models Marlo-50 and Quxnet-B0 on the challenging QuarkFace-2013 dataset.",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual([
+      "Marlo-50 -> QuarkFace-2013",
+      "QuillNet -> QuarkFace-2013",
+      "Quxnet-B0 -> QuarkFace-2013",
+      "Zorb-Vision -> QuarkFace-2013",
+    ]);
+  });
+  it("a judge is not among the models compared, and data a model was trained with is no evaluation", () => {
+    const x = run("We compare Zorb-7B and Quill-7B, judged by Marlo-70B, on QuarkSet.");
+    expect(edges(x, "EVALUATED_ON")).toEqual(["Quill-7B -> QuarkSet", "Zorb-7B -> QuarkSet"]);
+    expect(edges(run("We compare Zorb-7B and Quill-7B trained with QuarkSet."), "EVALUATED_ON")).toEqual([]);
+  });
+});

@@ -12,6 +12,8 @@ import {
   BASE_PHRASE_BEFORE,
   COMPARED_OR_BASE_EARLIER,
   COMPARISON_BEFORE,
+  COMPARISON_DATA_BEFORE,
+  COMPARISON_STUDY,
   EVAL_CUE,
   EVAL_HEAD_OBJECT_BEFORE,
   EVAL_LIST_BEFORE,
@@ -37,7 +39,7 @@ export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
   const ms = s.mentions;
   const cs = s.cands;
   // EVALUATED_ON roles: subjects of "achieves/outperforms", objects of "on/across".
-  s.evalCue = EVAL_CUE.test(s.lower);
+  s.evalCue = EVAL_CUE.test(s.lower) || COMPARISON_STUDY.test(s.lower);
   if (s.evalCue) {
     for (let k = 0; k < ms.length; k++) {
       const m = ms[k] as Mention;
@@ -134,6 +136,39 @@ function someEvaluationObject(s: SentenceInfo, objects: number[]): boolean {
   return false;
 }
 
+/**
+ * A comparison study that names no model of its own ("the first comparison of A, B against C
+ * on the D dataset"): every model named between the comparison and "on" is evaluated on the data
+ * sets that follow "on" (none of them a judge or a tool: "… using Foo").
+ */
+function comparedModels(
+  st: PaperState,
+  s: SentenceInfo,
+): { length: number; models: number[]; data: number[] } {
+  const cue = COMPARISON_STUDY.exec(s.lower);
+  const none = { length: 0, models: [], data: [] };
+  if (cue === null) return none;
+  const models: number[] = [];
+  const data: number[] = [];
+  for (let k = 0; k < s.mentions.length; k++) {
+    const m = s.mentions[k] as Mention;
+    if (m.start < cue.index) continue;
+    const c = s.cands[k] as number;
+    const t = typeOfCand(st, c);
+    const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
+    if (t === "Model" && data.length === 0) {
+      if (JUDGE_OR_TOOL_BEFORE.test(before.slice(-16))) return none;
+      models.push(c);
+    } else if (t === "Dataset" && models.length > 0) {
+      const first = s.mentions[groupOf(s, k)[0] as number] as Mention;
+      if (!COMPARISON_DATA_BEFORE.test(s.lower.slice(Math.max(0, first.start - 40), first.start)))
+        return none;
+      data.push(c);
+    }
+  }
+  return data.length > 0 && models.length > 1 ? { length: models.length, models, data } : none;
+}
+
 /** EVALUATED_ON, now that types are known. */
 export function readEvaluations(st: PaperState): void {
   const sentences = st.sentences;
@@ -211,6 +246,19 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
       from = [main];
       extractor = "pattern:eval-on-coref";
       confidence = 0.65;
+    }
+    if (from.length === 0) {
+      // The paper's own model, if any, is one of those compared ("we compare our Baz with A and B on D").
+      const compared = comparedModels(st, s);
+      if (
+        compared.length > 0 &&
+        (main === null || compared.models.some((c) => find(cands, c) === find(cands, main)))
+      ) {
+        from = compared.models;
+        objects.splice(0, objects.length, ...compared.data);
+        extractor = "pattern:eval-comparison";
+        confidence = 0.6;
+      }
     }
     const evalObject = someEvaluationObject(s, objects);
     if (from.length === 0 && evalObject) {

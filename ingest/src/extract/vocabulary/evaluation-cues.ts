@@ -77,3 +77,11 @@ export const LIST_SEPARATORS = /\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\/\
  */
 export const NOT_LIST_ITEM_WORD =
   /\b(?:that|which|show\w*|demonstrat\w*|reveal\w*|indicat\w*|confirm\w*|achiev\w*|outperform\w*|is|are|was|were|we|models?|llms?|vlms?|mllms?|backbones?|architectures?|agents?|baselines?|methods?|policies|networks?|encoders?|detectors?|generators?)\b/;
+/**
+ * A comparison study: "the first empirical comparison of A, B against C on D", "we compare A, B
+ * and C on D". The models compared are the models evaluated on the data after "on".
+ */
+export const COMPARISON_STUDY =
+  /\b(?:(?:an?|the|our)\s+(?:[\w-]+\s+){0,3}?comparison\s+of|we\s+(?:\w+ly\s+)?(?:compare|benchmark))\s/;
+/** "on the challenging Foo dataset", "on Foo": the preposition of the data of a comparison (read before the name). */
+export const COMPARISON_DATA_BEFORE = /\bon\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$/;
