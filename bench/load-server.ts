@@ -6,6 +6,7 @@
  * `ready` once it listens on PORT, then every 5 s a line `cache {"bytes":…,"entries":…}`
  * (the read cache's size).
  */
+import { PerformanceObserver } from "node:perf_hooks";
 import { parseConfig } from "@kg/graph-schema";
 import { openConfiguredDatabase } from "../db/connect.ts";
 import { createApp, readCacheFor } from "../web/server/app.ts";
@@ -25,13 +26,28 @@ setInterval(() => {
   process.stdout.write(`cache ${JSON.stringify({ bytes, entries })}\n`);
 }, 5_000).unref();
 // What the memory is, for the soak's RSS figures: the JS heap, memory outside it, buffers.
+// And the garbage collector's pauses since the last line, which a long answer kept in
+// memory makes dearer (it is copied out of the young generation and marked with the rest).
 const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
+let gcCount = 0;
+let gcMs = 0;
+let gcMaxMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gcCount++;
+    gcMs += entry.duration;
+    gcMaxMs = Math.max(gcMaxMs, entry.duration);
+  }
+}).observe({ entryTypes: ["gc"] });
 setInterval(() => {
   const m = process.memoryUsage();
   process.stderr.write(
-    `bench/load-server: memory rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB, external ${mb(m.external)} MB, array buffers ${mb(m.arrayBuffers)} MB\n`,
+    `bench/load-server: memory rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB, external ${mb(m.external)} MB, array buffers ${mb(m.arrayBuffers)} MB; GC ${gcCount} pauses, ${gcMs.toFixed(0)} ms, longest ${gcMaxMs.toFixed(1)} ms\n`,
   );
-}, 60_000).unref();
+  gcCount = 0;
+  gcMs = 0;
+  gcMaxMs = 0;
+}, 10_000).unref();
 const stop = async () => {
   await app.close();
   await db.close();
