@@ -169,6 +169,10 @@ async function main(): Promise<void> {
       `100 new papers (${n.mode}): ${n.papers} papers, ${n.edges} relationships in ${next.seconds.toFixed(2)} s ` +
         `(extract ${(n.extractMs / 1000).toFixed(2)} s, load ${(n.loadMs / 1000).toFixed(2)} s); load average ${load()}`,
     );
+    if (n.stepsMs) {
+      const steps = Object.entries(n.stepsMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`);
+      console.log(`  incremental steps: ${steps.join(", ")}`);
+    }
     console.log(
       `bench:ingest papers=${papers} seconds=${first.seconds.toFixed(1)} papers_per_s=${Math.round(papers / first.seconds)} ` +
         `peak_rss_mb=${s.peakRssMb} incremental_100_s=${next.seconds.toFixed(2)}`,

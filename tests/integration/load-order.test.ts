@@ -62,6 +62,24 @@ describe("load order", () => {
     expect(counts).toEqual({ nodes: 3, relationships: 1 });
   });
 
+  it("writes nothing when a statement fails on the server after others ran in the same transaction", async () => {
+    await clearGraph(db);
+    await applySchema(db);
+    // Stored aliases of the wrong type (numbers): a name added makes a list of mixed types,
+    // which cannot be stored. The papers' statement runs, then the entities' fails on the
+    // server with the later statements sent already (writeAll sends them all at once).
+    await db.runStatements(["CREATE (:Model {key: 'x', name: 'X', aliases: [1, 2]})"]);
+    const progress: string[] = [];
+    await expect(
+      loadExtraction(db, result([]), { onProgress: (p) => progress.push(p.step) }),
+    ).rejects.toThrow();
+    expect(progress).toEqual(["papers"]);
+    expect(await db.run(findNodeQuery, { label: "Paper", key: "sha:0000000000000001" })).toEqual([]);
+    expect(await db.run(findNodeQuery, { label: "Source", key: SOURCE.id })).toEqual([]);
+    const [counts] = await db.run(countAllQuery, {});
+    expect(counts).toEqual({ nodes: 1, relationships: 0 });
+  });
+
   it("loads the same graph in one transaction as in one transaction per batch", async () => {
     await clearGraph(db);
     await applySchema(db);

@@ -36,7 +36,9 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
     ctx.stderr(`${unknown ? `kg ingest: unknown option ${unknown}\n` : ""}${USAGE}\n`);
     return 2;
   }
+  // Since the process started: the CLI's own start (node, the bundle, the driver's import).
   const started = performance.now();
+  let emptyKnownAt = 0;
   const bar = new ProgressBar(ctx.stderr, ctx.stderrIsTty ?? false, json);
   const server = noBulk ? null : (ctx.bulkServer?.() ?? null);
   if (forceBulk && !server) {
@@ -51,15 +53,18 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
     if (server?.storeIsNew()) return { empty: true, db: null };
     const db = await ctx.database();
     const [counts] = await db.run(countAllQuery, {});
+    emptyKnownAt = performance.now();
     return { empty: (counts?.nodes ?? 0) === 0, db };
   })();
   emptyCheck.catch(() => {});
   // A load with Cypher needs the schema and its statements planned (a fresh server takes
   // seconds for it); the server does that while this process extracts. True once done.
   const plans = ctx.loaderPlans?.() ?? null;
+  let plannedAt = 0;
   const loaderReady: Promise<boolean> = emptyCheck.then(async ({ empty, db }) => {
     if (!db || forceBulk || (empty && server)) return false;
     await prepareCypherLoad(db, empty, plans);
+    plannedAt = performance.now();
     return true;
   });
   loaderReady.catch(() => {});
@@ -139,16 +144,32 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
   if (summary === undefined) {
     const db = checked ?? (await ctx.database());
     bar.update({ phase: "loading", relationshipsTotal: edgeCount });
+    const t2 = performance.now();
     if (!(await loaderReady)) await prepareCypherLoad(db, empty, plans);
+    const t3 = performance.now();
     summary = await loadExtraction(db, result, {
       onProgress: (p) => {
         if (p.step === "edges") bar.update({ relationships: p.done });
       },
     });
+    const t4 = performance.now();
     if (empty) {
       bar.update({ phase: "indexing" });
       await db.runStatements([...fulltextStatements(), ...awaitIndexesStatements()]);
     }
+    // Where a load's fixed cost goes: the connection and count, and the planning, ran while
+    // extraction did (done at: ms from the command's start); the rest waited in turn.
+    const at = (t: number) => Math.round(Math.max(0, t - started));
+    stepsMs = {
+      cliStart: Math.round(started),
+      emptyKnownAt: at(emptyKnownAt),
+      plannedAt: at(plannedAt),
+      extract: Math.round(extractMs),
+      awaitEmpty: Math.round(t1 - t0 - extractMs),
+      awaitPlans: Math.round(t3 - t2),
+      write: Math.round(t4 - t3),
+      index: Math.round(performance.now() - t4),
+    };
   }
   const loadMs = performance.now() - t1;
   bar.done();

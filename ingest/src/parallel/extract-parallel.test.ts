@@ -39,6 +39,22 @@ describe("extractDocumentsParallel", () => {
     }
   }, 60_000);
 
+  it("resolves a few papers in memory without asking for a sink (no wait on the caller's database)", async () => {
+    const documents = [corpusDocuments()[0]!];
+    const whole = extractDocuments(documents);
+    let asked = 0;
+    const result = await extractDocumentsParallel(documents, {
+      threads: 2,
+      streamEdges: async () => {
+        asked++;
+        return () => {};
+      },
+    });
+    expect(asked).toBe(0);
+    expect(result.edges.length).toBeGreaterThan(1_000);
+    expect(JSON.stringify(result)).toBe(JSON.stringify(whole));
+  }, 60_000);
+
   it("streams the same graph's edges to a sink, partition by partition, on threads or not", async () => {
     const documents = corpusDocuments();
     const whole = extractDocuments(documents);

@@ -11,7 +11,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ExtractionResult } from "@kg/graph-schema";
-import { extractPaper, type LocalEdge, type LocalEntity } from "../extract/extract.ts";
+import { extractPaper, type LocalEdge, type LocalEntity, type PaperExtraction } from "../extract/extract.ts";
 import {
   type EdgeStream,
   type ExtractOptions,
@@ -69,6 +69,7 @@ export interface ParallelOptions extends ExtractOptions {
    * Asked once the papers are extracted, before they are resolved: a sink to send the edges
    * to as they are merged (the result then holds none; see resolveStreamed), or null for a
    * result that holds them. The bulk load writes them to its files without ever holding all.
+   * Not asked for fewer than MIN_PARALLEL_PAPERS papers: their edges are in the result.
    */
   streamEdges?: () => Promise<EdgeSink | null>;
   /** Paper occurrences per partition of the streamed edges (tests use small ones). */
@@ -87,6 +88,18 @@ export async function extractDocumentsParallel(
   const prepared = prepareDocuments(documents, options, options.consume === true);
   if (options.consume) documents.length = 0;
   const total = prepared.papers.length;
+  // A few papers' edges fit in memory: resolved here at once, without asking for a sink (the
+  // question waited on the database's answer: +0.2 s to an incremental load of 100 papers).
+  if (total < MIN_PARALLEL_PAPERS) {
+    const extractions: PaperExtraction[] = [];
+    for (const paper of prepared.papers) {
+      extractions.push(extractPaper(paper.input));
+      // A turn of the event loop between papers: the caller's database connection and the
+      // loader's checks, started before, go on meanwhile instead of after the extraction.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return finishExtraction(prepared, extractions, options);
+  }
   const spillDir = mkdtempSync(path.join(options.spillDir ?? tmpdir(), "kg-extract-"));
   const stream = async (): Promise<EdgeStream | null> => {
     const sink = (await options.streamEdges?.()) ?? null;
@@ -95,11 +108,11 @@ export async function extractDocumentsParallel(
       ? { spillDir, sink, papersPerPartition: options.papersPerPartition }
       : { spillDir, sink };
   };
-  if (threads === 1 || total < MIN_PARALLEL_PAPERS) {
+  if (threads === 1) {
     try {
       const extractions = prepared.papers.map((p) => extractPaper(p.input));
       const edges = await stream();
-      return consumed(documents, options, finishExtraction(prepared, extractions, options, undefined, edges));
+      return finishExtraction(prepared, extractions, options, undefined, edges);
     } finally {
       rmSync(spillDir, { recursive: true, force: true });
     }

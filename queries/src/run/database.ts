@@ -365,8 +365,15 @@ export function openDatabase(options: DatabaseOptions): Database {
     try {
       // A retried transaction (a transient error) runs every step again; they are MERGEs.
       await session.executeWrite(async (tx) => {
-        for (let i = 0; i < steps.length; i++) {
-          await tx.run((steps[i] as WriteStep).query.cypher, params[i]);
+        // Sent at once (the driver pipelines a transaction's statements on its connection):
+        // the server goes from one statement to the next without waiting for this process to
+        // read a result and send the next (a 100-paper load's 19 statements: write median
+        // 0.80 -> 0.69 s, 12 loads each, load average 8-11). Read in order; after a failure the
+        // later ones fail too (the transaction is rolled back) and the first error is thrown.
+        const results = steps.map((step, i) => tx.run(step.query.cypher, params[i]));
+        for (const result of results) result.catch(() => {});
+        for (let i = 0; i < results.length; i++) {
+          await results[i];
           onDone?.(i);
         }
       });
