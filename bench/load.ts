@@ -430,7 +430,8 @@ async function main(): Promise<number> {
       const { urls, warmUp } = big
         ? await bigGraph(db, Number(values.papers), Number(values.seed), Number(values.targets))
         : await seedGraph(db).then((seedUrls) => ({ urls: seedUrls, warmUp: seedUrls }));
-      // Every node and relationship read once (as bench:queries does), so the Neo4j just
+      // Every node and relationship read once (as `npm start` does after it listens:
+      // web/server/warm-pages.ts; and bench:queries), so the Neo4j just
       // started has the graph in its page cache and no endpoint is measured on colder pages
       // than another. Without it the first run (search, cold) read its pages from the store:
       // one at a time, first-seen searches took 35–44 ms before this and 17.5 ms after

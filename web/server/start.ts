@@ -19,6 +19,7 @@ import { warmOverview } from "./api/overview.ts";
 import { createApp } from "./app.ts";
 import { buildWebIfNeeded, DIST_DIR } from "./build-web.ts";
 import { assertSafeBinding } from "./security.ts";
+import { warmPageCache } from "./warm-pages.ts";
 import { planAtStart } from "./warm-plans.ts";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -110,6 +111,7 @@ async function main(): Promise<void> {
   log(`overview and first-screen queries ready in ${((Date.now() - warmStarted) / 1000).toFixed(1)} s`);
   app = await createApp({ db, config, distDir: DIST_DIR });
   await app.listen({ port: config.PORT, host: config.HOST });
+  void warmPageCache(db, log);
   const [after] = await db.run(countAllQuery, {});
   log(
     `\n  graph: ${after?.nodes ?? 0} nodes, ${after?.relationships ?? 0} relationships (Neo4j at ${connection.uri})`,
