@@ -79,6 +79,9 @@ export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
   }
 }
 
+/** A list item's end: compiled once, not once per mention of every sentence with an evaluation cue. */
+const ENDS_WITH_SEPARATOR = new RegExp(`(?:${LIST_SEPARATORS.source})$`);
+
 /**
  * Is mention m in the list that opens the sentence after "Experiments on" ("Experiments on A,
  * B/C, and D show …")? Every item before it must be a short name, not a clause.
@@ -89,7 +92,7 @@ function inOpeningList(s: SentenceInfo, m: Mention): boolean {
   const items = s.lower.slice(opening[0].length, m.start);
   if (items.length > 200) return false;
   // What is before m: items, each ended by a separator (the text right before m is one).
-  if (items.length > 0 && !new RegExp(`(?:${LIST_SEPARATORS.source})$`).test(items)) return false;
+  if (items.length > 0 && !ENDS_WITH_SEPARATOR.test(items)) return false;
   for (const item of items.split(LIST_SEPARATORS)) {
     if (item.split(/\s+/).length > 4 || NOT_LIST_ITEM_WORD.test(item)) return false;
   }
