@@ -162,6 +162,25 @@ describe("derivation frames", () => {
     expect(edges(x, "BASED_ON")).toEqual(["BazSeg -> FooNet (other)", "BazSeg -> QuxNet (other)"]);
   });
 
+  it("trained on data whose kind is named before its name", () => {
+    const x = run(
+      "We present BazScore, a video judge. Our model is trained on a large-scale dataset QuxFeedback of 20K videos.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["BazScore -> QuxFeedback"]);
+    // "a dataset of Qux recordings": the name after "of" is no data set.
+    const y = run(
+      "We present BazNav, an agent. BazNav is trained on a large-scale dataset of QuxCity recordings.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual([]);
+  });
+
+  it("trained on data after a training verb and its abbreviation", () => {
+    const x = run(
+      "We present BazNav, an agent. Knowledge is injected via Supervised Fine-Tuning (SFT) on QuxView-100K.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["BazNav -> QuxView-100K"]);
+  });
+
   it("a judge is not evaluated", () => {
     const x = run("Answers of BazChat are evaluated by Bar-31B as a judge on QuxBench.");
     expect(edges(x, "EVALUATED_ON").filter((e) => e.startsWith("Bar-31B"))).toEqual([]);
