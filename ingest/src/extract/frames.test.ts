@@ -181,6 +181,11 @@ describe("derivation frames", () => {
     expect(edges(x, "TRAINED_ON")).toEqual(["BazNav -> QuxView-100K"]);
   });
 
+  it("a system built on a benchmark is not trained on it", () => {
+    const x = run("We present BazSearch, a table-driven search framework built on the QuxTables benchmark.");
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+  });
+
   it("a judge is not evaluated", () => {
     const x = run("Answers of BazChat are evaluated by Bar-31B as a judge on QuxBench.");
     expect(edges(x, "EVALUATED_ON").filter((e) => e.startsWith("Bar-31B"))).toEqual([]);
