@@ -4,9 +4,12 @@
  * by NEO4J_URI (READ_CACHE_MB=0 for the figures without the read cache). As `npm start`
  * does, it plans the first screen's named queries before it listens, and prints
  * `ready` once it listens on PORT, then every 5 s a line `cache {"bytes":…,"entries":…}`
- * (the read cache's size).
+ * (the read cache's size). A line `stats` on its stdin is answered at once with a line
+ * `stats {"cpuMs":…,"hits":…,"misses":…}` (this process's CPU time so far and the read
+ * cache's counts), so the bench can give each run's CPU per request and hit ratio.
  */
 import { PerformanceObserver } from "node:perf_hooks";
+import { createInterface } from "node:readline";
 import { parseConfig } from "@kg/graph-schema";
 import { openConfiguredDatabase } from "../db/connect.ts";
 import { createApp, readCacheFor } from "../web/server/app.ts";
@@ -25,6 +28,12 @@ setInterval(() => {
   const { bytes, entries } = readCache.stats();
   process.stdout.write(`cache ${JSON.stringify({ bytes, entries })}\n`);
 }, 5_000).unref();
+createInterface({ input: process.stdin }).on("line", (line) => {
+  if (line.trim() !== "stats") return;
+  const cpu = process.cpuUsage();
+  const { hits, misses } = readCache.stats();
+  process.stdout.write(`stats ${JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, hits, misses })}\n`);
+});
 // What the memory is, for the soak's RSS figures: the JS heap, memory outside it, buffers.
 // And the garbage collector's pauses since the last line, which a long answer kept in
 // memory makes dearer (it is copied out of the young generation and marked with the rest).
