@@ -14,13 +14,14 @@ import {
   parseExtractionInPlace,
   type Source,
 } from "@kg/graph-schema";
+import type { AbstractStore } from "./abstract-store.ts";
 import { extractPaper, type PaperExtraction, type PaperInput } from "./extract/extract.ts";
-import type { SourceDocument } from "./read/read.ts";
+import type { DocumentFiles, SourceDocument } from "./read/read.ts";
 import {
   type EdgeSink,
   type Extractions,
   extractionsInMemory,
-  groupPapers,
+  PaperGrouper,
   type PaperOccurrence,
   type PaperUrls,
   resolve,
@@ -28,7 +29,16 @@ import {
 } from "./resolve/resolve.ts";
 import { type RawPaper, type SegmentedDocument, segmentDocument } from "./segment/segment.ts";
 
-export { readDocumentFromText, readDocuments, type SourceDocument } from "./read/read.ts";
+export {
+  DocumentFiles,
+  listDocuments,
+  readDocumentFromText,
+  readDocuments,
+  type SourceDocument,
+} from "./read/read.ts";
+
+/** Documents in hand, or files read one at a time as they are segmented. */
+export type Documents = SourceDocument[] | DocumentFiles;
 
 /**
  * Abstracts are a few thousand characters; a "paper" far longer than this is a page that
@@ -49,6 +59,12 @@ export interface ExtractOptions {
   validate?: boolean;
   /** Called as documents are segmented and papers extracted (for progress bars). */
   onProgress?: (progress: ExtractProgress) => void;
+  /**
+   * Where the occurrences' abstracts are kept from segmentation on, instead of memory (a
+   * large corpus's). With a streamed resolution the merged papers are left without theirs
+   * (empty; `abstracts.ofPaper` gives it); otherwise they are read back into the papers.
+   */
+  abstracts?: AbstractStore;
 }
 
 export interface ExtractProgress {
@@ -63,7 +79,7 @@ export interface ExtractProgress {
 const PROGRESS_EVERY = 500;
 
 /** The page header line a lab or author page was read from (evidence of PUBLISHED/AUTHORED). */
-function pageEvidence(seg: SegmentedDocument): string | null {
+function pageEvidence(seg: Pick<SegmentedDocument, "pageOrganization" | "pageAuthor">): string | null {
   return seg.pageOrganization ?? seg.pageAuthor;
 }
 
@@ -79,14 +95,34 @@ export interface PreparedPaper {
 export interface PreparedDocuments {
   sources: Source[];
   warnings: ExtractionWarning[];
+  /** The occurrences; with `abstracts`, their `raw.abstract` and `input.abstract` are empty. */
   papers: PreparedPaper[];
+  /** Where the occurrences' abstracts are (by their number in `papers`), or null: in `papers`. */
+  abstracts: AbstractStore | null;
+}
+
+/** What extractPaper reads of occurrence `k`. */
+export function paperInput(prepared: PreparedDocuments, k: number): PaperInput {
+  const input = (prepared.papers[k] as PreparedPaper).input;
+  if (prepared.abstracts === null) return input;
+  return { ...input, abstract: prepared.abstracts.get(k).slice(0, MAX_EXTRACT_CHARS) };
+}
+
+function* eachDocument(documents: Documents, consume: boolean): Generator<SourceDocument> {
+  if (!Array.isArray(documents)) {
+    yield* documents;
+    return;
+  }
+  for (let d = 0; d < documents.length; d++) {
+    const doc = documents[d] as SourceDocument;
+    if (consume) (documents as Array<SourceDocument | null>)[d] = null;
+    yield doc;
+  }
 }
 
 /** Segments, extracts and resolves documents into one ExtractionResult. Deterministic. */
-export function extractDocuments(
-  documents: SourceDocument[],
-  options: ExtractOptions = {},
-): ExtractionResult {
+export function extractDocuments(documents: Documents, options: ExtractOptions = {}): ExtractionResult {
+  const documentsTotal = documents.length;
   const prepared = prepareDocuments(documents, options);
   const report = options.onProgress;
   const extractions: PaperExtraction[] = [];
@@ -94,20 +130,24 @@ export function extractDocuments(
   for (let k = 0; k < total; k++) {
     if (report && k % PROGRESS_EVERY === 0) {
       report({
-        documents: documents.length,
-        documentsTotal: documents.length,
+        documents: documentsTotal,
+        documentsTotal,
         papers: k,
         papersTotal: total,
       });
     }
-    extractions.push(extractPaper((prepared.papers[k] as PreparedPaper).input));
+    extractions.push(extractPaper(paperInput(prepared, k)));
   }
   return finishExtraction(prepared, extractions, options);
 }
 
-/** Segments every document and groups the occurrences of one paper (the corpus-level first step). */
+/**
+ * Segments every document and groups the occurrences of one paper (the corpus-level first
+ * step). Documents are read (DocumentFiles) and segmented one at a time; with
+ * `options.abstracts` the abstracts go to its file as they are segmented.
+ */
 export function prepareDocuments(
-  documents: SourceDocument[],
+  documents: Documents,
   options: ExtractOptions = {},
   /**
    * Let go of each document's text once it is segmented (the `documents` array is emptied):
@@ -116,15 +156,24 @@ export function prepareDocuments(
   consume = false,
 ): PreparedDocuments {
   const warnings: ExtractionWarning[] = [];
-  const items: Array<{ source: Source; seg: SegmentedDocument; raw: RawPaper }> = [];
+  const store = options.abstracts ?? null;
+  const items: Array<{
+    source: Source;
+    page: Pick<SegmentedDocument, "pageOrganization" | "pageAuthor">;
+    raw: RawPaper;
+    /** The abstract's length (its text may be in `store`). */
+    length: number;
+  }> = [];
   const seen = new Set<string>();
   const sources: Source[] = [];
   const report = options.onProgress;
   const documentsTotal = documents.length;
+  const grouper = new PaperGrouper();
+  const abstractOf = store
+    ? (i: number) => store.get(i)
+    : (i: number) => (items[i] as (typeof items)[number]).raw.abstract;
   let documentsDone = 0;
-  for (let d = 0; d < documentsTotal; d++) {
-    const doc = documents[d] as SourceDocument;
-    if (consume) (documents as Array<SourceDocument | null>)[d] = null;
+  for (const doc of eachDocument(documents, consume)) {
     documentsDone++;
     if (report && documentsDone % PROGRESS_EVERY === 0) {
       report({
@@ -161,11 +210,17 @@ export function prepareDocuments(
         message: `${doc.source.path}: no abstracts found`,
       });
     }
-    for (const raw of seg.papers) items.push({ source: doc.source, seg, raw });
+    const page = { pageOrganization: seg.pageOrganization, pageAuthor: seg.pageAuthor };
+    for (const raw of seg.papers) {
+      grouper.add(raw, abstractOf);
+      const length = raw.abstract.length;
+      if (store) {
+        store.append(raw.abstract);
+        items.push({ source: doc.source, page, raw: { ...raw, abstract: "" }, length });
+      } else items.push({ source: doc.source, page, raw, length });
+    }
   }
-  const raws: RawPaper[] = [];
-  for (const item of items) raws.push(item.raw);
-  const groups = groupPapers(raws);
+  const groups = grouper.groups();
   // The title of a paper seen with a title anywhere helps read it where it has none.
   const titleOfGroup = new Map<number, string>();
   for (let k = 0; k < items.length; k++) {
@@ -178,17 +233,17 @@ export function prepareDocuments(
     const item = items[k] as (typeof items)[number];
     const g = groups[k] as number;
     // The page's organisation or person first, then the record's own (read, never changed).
-    const { pageOrganization, pageAuthor } = item.seg;
+    const { pageOrganization, pageAuthor } = item.page;
     const organizations = pageOrganization
       ? [pageOrganization, ...item.raw.organizations]
       : item.raw.organizations;
     const authors = pageAuthor ? [pageAuthor, ...item.raw.authors] : item.raw.authors;
     let abstract = item.raw.abstract;
-    if (abstract.length > MAX_EXTRACT_CHARS) {
+    if (item.length > MAX_EXTRACT_CHARS) {
       warnings.push({
         sourceId: item.source.id,
         path: item.source.path,
-        message: `${item.source.path}: line ${item.raw.line}: a paper of ${abstract.length} characters; only the first ${MAX_EXTRACT_CHARS} were read for entities`,
+        message: `${item.source.path}: line ${item.raw.line}: a paper of ${item.length} characters; only the first ${MAX_EXTRACT_CHARS} were read for entities`,
       });
       abstract = abstract.slice(0, MAX_EXTRACT_CHARS);
     }
@@ -197,12 +252,12 @@ export function prepareDocuments(
       abstract,
       organizations,
       authors,
-      pageEvidence: pageEvidence(item.seg),
+      pageEvidence: pageEvidence(item.page),
       urls: item.raw.urls,
     };
     papers.push({ source: item.source, raw: item.raw, group: g, input });
   }
-  return { sources, warnings, papers };
+  return { sources, warnings, papers, abstracts: store };
 }
 
 /** Edges sent to `sink` as resolution merges them (partition files in `spillDir`), not returned. */
@@ -242,7 +297,9 @@ export function finishExtraction(
   // The occurrences alone hold what resolution reads now (and no paper's input is read again).
   prepared.papers.length = 0;
   let result: ExtractionResult;
-  if (stream === null) result = resolve(prepared.sources, occurrences, store, prepared.warnings, onReleased);
+  const abstracts = prepared.abstracts;
+  if (stream === null)
+    result = resolve(prepared.sources, occurrences, store, prepared.warnings, onReleased, abstracts);
   else {
     const validate = options.validate !== false;
     let i = 0;
@@ -260,6 +317,7 @@ export function finishExtraction(
       sink,
       onReleased,
       stream.papersPerPartition,
+      abstracts,
     );
   }
   if (options.validate === false) return result;

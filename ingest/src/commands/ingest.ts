@@ -7,8 +7,12 @@
  * Cypher. A database that holds data, or one named by NEO4J_URI, is loaded with Cypher.
  * Bad files are reported by name and skipped; what is stored stays intact.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { awaitIndexesStatements, countAllQuery, fulltextStatements, schemaStatements } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
+import { AbstractStore } from "../abstract-store.ts";
 import type { CommandContext } from "../cli/context.ts";
 import { ProgressBar } from "../cli/progress.ts";
 import { BulkCsvError, type ImportCsv } from "../load/bulk-csv.ts";
@@ -21,12 +25,44 @@ import {
   warmUpLoader,
 } from "../load/load-extraction.ts";
 import { extractDocumentsParallel } from "../parallel/extract-parallel.ts";
-import { readDocuments } from "../pipeline.ts";
+import { listDocuments } from "../pipeline.ts";
 import type { EdgeSink } from "../resolve/resolve.ts";
 
 const USAGE = "usage: kg ingest <file-or-dir>… [--bulk | --no-bulk] [--json]";
 
 export async function runIngestCommand(args: string[], ctx: CommandContext): Promise<number> {
+  const abstracts = new AbstractFiles();
+  try {
+    return await runIngest(args, ctx, abstracts);
+  } finally {
+    abstracts.close();
+  }
+}
+
+/**
+ * The abstracts of one extraction, kept in a file of a folder of their own (see
+ * AbstractStore) until the load has written them; a new one for each extraction.
+ */
+class AbstractFiles {
+  private dir: string | null = null;
+  store: AbstractStore | null = null;
+
+  open(): AbstractStore {
+    this.close();
+    this.dir = mkdtempSync(path.join(tmpdir(), "kg-abstracts-"));
+    this.store = new AbstractStore(path.join(this.dir, "abstracts.txt"));
+    return this.store;
+  }
+
+  close(): void {
+    this.store?.close();
+    this.store = null;
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = null;
+  }
+}
+
+async function runIngest(args: string[], ctx: CommandContext, abstracts: AbstractFiles): Promise<number> {
   const json = args.includes("--json");
   const forceBulk = args.includes("--bulk");
   const noBulk = args.includes("--no-bulk");
@@ -81,15 +117,16 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
   };
   const extract = async (stream: boolean) => {
     bar.update({ phase: "reading" });
-    const { documents, warnings } = await readDocuments(paths);
+    const documents = await listDocuments(paths);
     bar.update({ phase: "extracting", documentsTotal: documents.length });
-    // The texts are let go once segmented; the papers keep their abstracts.
+    // Each document is read and segmented in turn and its text let go; the abstracts wait
+    // in a file (a streamed load's papers are left without theirs until written).
     const result = await extractDocumentsParallel(documents, {
-      consume: true,
+      abstracts: abstracts.open(),
       onProgress: (p) => bar.update({ ...p }),
       ...(stream && server ? { streamEdges } : {}),
     });
-    return { result, readWarnings: warnings };
+    return { result, readWarnings: documents.warnings };
   };
   /** A value the importer's CSV cannot carry: everything again, for the Cypher load. */
   let bulkRefused = false;
@@ -127,6 +164,7 @@ export async function runIngestCommand(args: string[], ctx: CommandContext): Pro
       const loaded = await bulkLoad(server, result, {
         plans,
         ...(csv ? { csv } : {}),
+        abstractOf: (paper) => abstracts.store?.ofPaper(paper) ?? paper.abstract,
         onStep: (step) =>
           bar.update({ phase: step === "csv" ? "writing" : step === "import" ? "importing" : "indexing" }),
       });

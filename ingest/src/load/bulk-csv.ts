@@ -10,7 +10,13 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { ENTITY_LABELS, type ExtractedEdge, type ExtractionResult, KEY_PROPERTY } from "@kg/graph-schema";
+import {
+  ENTITY_LABELS,
+  type ExtractedEdge,
+  type ExtractedPaper,
+  type ExtractionResult,
+  KEY_PROPERTY,
+} from "@kg/graph-schema";
 import { LineFile } from "../line-file.ts";
 import { edgeGroup, edgeRow, entityRow, paperRow, sourceRow } from "./load-extraction.ts";
 
@@ -175,8 +181,16 @@ export class ImportCsv {
     this.edges++;
   }
 
-  /** Writes the sources, papers and nodes of `result` (not its edges), closes every file and returns their arguments. */
-  finish(result: ExtractionResult, ingestedAt: string): CsvFiles {
+  /**
+   * Writes the sources, papers and nodes of `result` (not its edges), closes every file and
+   * returns their arguments. `abstractOf` gives a paper's abstract where the result left it
+   * out (see AbstractStore): read one paper at a time, never all in memory.
+   */
+  finish(
+    result: ExtractionResult,
+    ingestedAt: string,
+    abstractOf?: (paper: ExtractedPaper) => string,
+  ): CsvFiles {
     try {
       const sources = this.file("sources.csv", [
         "id:ID(Source)",
@@ -209,7 +223,7 @@ export class ImportCsv {
       const fromSource = this.file("from-source.csv", [":START_ID(Paper)", ":END_ID(Source)"]);
       this.inputs.push({ kind: "relationships", name: "FROM_SOURCE", csv: fromSource });
       for (const p of result.papers) {
-        const r = paperRow(p);
+        const r = paperRow(abstractOf ? { ...p, abstract: abstractOf(p) } : p);
         papers.row([
           str(r.id),
           str(r.title),

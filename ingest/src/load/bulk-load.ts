@@ -9,7 +9,7 @@
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
-import type { ExtractionResult } from "@kg/graph-schema";
+import type { ExtractedPaper, ExtractionResult } from "@kg/graph-schema";
 import { awaitIndexesStatements, schemaStatements } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
 import { ARRAY_DELIMITER, ImportCsv, writeImportCsv } from "./bulk-csv.ts";
@@ -47,6 +47,8 @@ export interface BulkLoadOptions {
    * gives only the sources, papers and nodes.
    */
   csv?: ImportCsv;
+  /** A paper's abstract where the result left it out (see ImportCsv.finish). */
+  abstractOf?: (paper: ExtractedPaper) => string;
 }
 
 function importCsvDir(server: Pick<BulkServer, "dataDir">): string {
@@ -90,7 +92,7 @@ export async function bulkLoad(
   try {
     const ingestedAt = (options.now ?? new Date()).toISOString();
     const files = options.csv
-      ? options.csv.finish(result, ingestedAt)
+      ? options.csv.finish(result, ingestedAt, options.abstractOf)
       : writeImportCsv(result, dir, ingestedAt);
     edges = files.counts.edges;
     step("import");

@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ExtractedEdge } from "@kg/graph-schema";
 import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../../../bench/generate/index.ts";
-import { extractDocuments, readDocumentFromText } from "../pipeline.ts";
+import { AbstractStore } from "../abstract-store.ts";
+import { extractDocuments, listDocuments, readDocumentFromText, readDocuments } from "../pipeline.ts";
 import { extractDocumentsParallel } from "./extract-parallel.ts";
 
 function corpusDocuments() {
@@ -81,6 +82,55 @@ describe("extractDocumentsParallel", () => {
       } finally {
         rmSync(spillDir, { recursive: true, force: true });
       }
+    }
+  }, 120_000);
+
+  it("reads files one at a time and keeps the abstracts in a file: the same result, streamed or not", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kg-abstracts-test-"));
+    try {
+      const corpus = generateCorpus({ papers: 1_200, seed: 9 }).papers;
+      const line = (p: { title: string | null; abstract: string; authors: string[] }) =>
+        JSON.stringify({ title: p.title, abstract: p.abstract, authors: p.authors });
+      const first = corpus[0]!;
+      const second = corpus[1]!;
+      writeFileSync(path.join(dir, "a.jsonl"), corpus.slice(0, 700).map(line).join("\n"));
+      writeFileSync(path.join(dir, "b.jsonl"), corpus.slice(700).map(line).join("\n"));
+      // Without titles: one is the first paper again (its abstract read back to compare the
+      // whole key), one shares the second's first 300 characters but not the rest.
+      writeFileSync(
+        path.join(dir, "c.jsonl"),
+        [
+          line({ ...first, title: null }),
+          line({ ...second, title: null, abstract: `${second.abstract} It also ends otherwise.` }),
+        ].join("\n"),
+      );
+      const whole = extractDocuments((await readDocuments([dir])).documents);
+      expect(whole.papers.length).toBeGreaterThan(1_000);
+
+      const abstracts = new AbstractStore(path.join(dir, "abstracts.bin"));
+      const files = await listDocuments([dir]);
+      const inMemory = await extractDocumentsParallel(files, { threads: 2, abstracts });
+      abstracts.close();
+      expect(JSON.stringify(inMemory)).toBe(JSON.stringify(whole));
+
+      const store = new AbstractStore(path.join(dir, "abstracts-streamed.bin"));
+      const edges: ExtractedEdge[] = [];
+      const streamed = await extractDocumentsParallel(await listDocuments([dir]), {
+        threads: 2,
+        abstracts: store,
+        streamEdges: async () => (edge) => edges.push(edge),
+      });
+      // The papers are left without their abstracts, which the store gives back.
+      expect(streamed.papers.every((p) => p.abstract === "")).toBe(true);
+      const papers = streamed.papers.map((p) => ({ ...p, abstract: store.ofPaper(p) }));
+      store.close();
+      expect(JSON.stringify({ ...streamed, papers, edges: null })).toBe(
+        JSON.stringify({ ...whole, edges: null }),
+      );
+      const rows = (list: ExtractedEdge[]) => list.map((e) => JSON.stringify(e)).sort();
+      expect(rows(edges)).toEqual(rows(whole.edges));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -11,14 +11,21 @@ import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ExtractionResult } from "@kg/graph-schema";
-import { extractPaper, type LocalEdge, type LocalEntity, type PaperExtraction } from "../extract/extract.ts";
 import {
+  extractPaper,
+  type LocalEdge,
+  type LocalEntity,
+  type PaperExtraction,
+  type PaperInput,
+} from "../extract/extract.ts";
+import {
+  type Documents,
   type EdgeStream,
   type ExtractOptions,
   extractDocuments,
   finishExtraction,
+  paperInput,
   prepareDocuments,
-  type SourceDocument,
 } from "../pipeline.ts";
 import type { EdgeSink, Extractions, PaperUrls } from "../resolve/resolve.ts";
 import { collectGarbage } from "./collect-garbage.ts";
@@ -78,7 +85,7 @@ export interface ParallelOptions extends ExtractOptions {
 
 /** extractDocuments with the per-paper extraction spread over worker threads. */
 export async function extractDocumentsParallel(
-  documents: SourceDocument[],
+  documents: Documents,
   options: ParallelOptions = {},
 ): Promise<ExtractionResult> {
   const threads = Math.max(1, options.threads ?? availableParallelism());
@@ -86,14 +93,14 @@ export async function extractDocumentsParallel(
   if ((threads === 1 || documents.length === 0) && !options.streamEdges)
     return consumed(documents, options, extractDocuments(documents, options));
   const prepared = prepareDocuments(documents, options, options.consume === true);
-  if (options.consume) documents.length = 0;
+  if (options.consume && Array.isArray(documents)) documents.length = 0;
   const total = prepared.papers.length;
   // A few papers' edges fit in memory: resolved here at once, without asking for a sink (the
   // question waited on the database's answer: +0.2 s to an incremental load of 100 papers).
   if (total < MIN_PARALLEL_PAPERS) {
     const extractions: PaperExtraction[] = [];
-    for (const paper of prepared.papers) {
-      extractions.push(extractPaper(paper.input));
+    for (let k = 0; k < prepared.papers.length; k++) {
+      extractions.push(extractPaper(paperInput(prepared, k)));
       // A turn of the event loop between papers: the caller's database connection and the
       // loader's checks, started before, go on meanwhile instead of after the extraction.
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -110,7 +117,7 @@ export async function extractDocumentsParallel(
   };
   if (threads === 1) {
     try {
-      const extractions = prepared.papers.map((p) => extractPaper(p.input));
+      const extractions = prepared.papers.map((_, k) => extractPaper(paperInput(prepared, k)));
       const edges = await stream();
       return finishExtraction(prepared, extractions, options, undefined, edges);
     } finally {
@@ -138,7 +145,8 @@ export async function extractDocumentsParallel(
                 }
                 const id = next;
                 next += CHUNK;
-                const inputs = prepared.papers.slice(id, id + CHUNK).map((p) => p.input);
+                const inputs: PaperInput[] = [];
+                for (let k = id; k < Math.min(id + CHUNK, total); k++) inputs.push(paperInput(prepared, k));
                 worker.postMessage({ id, inputs, spillDir } satisfies ExtractRequest);
               };
               worker.on("message", (response: ExtractResponse) => {
@@ -203,7 +211,7 @@ function spilledExtractions(dir: string, total: number, entityCounts: Uint32Arra
   };
 }
 
-function consumed(documents: SourceDocument[], options: ParallelOptions, result: ExtractionResult) {
-  if (options.consume) documents.length = 0;
+function consumed(documents: Documents, options: ParallelOptions, result: ExtractionResult) {
+  if (options.consume && Array.isArray(documents)) documents.length = 0;
   return result;
 }

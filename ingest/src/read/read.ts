@@ -6,8 +6,8 @@
  * is detected by segment/genre.ts so that pasted text and files are treated alike.
  */
 import { createHash } from "node:crypto";
-import { constants } from "node:fs";
-import { open, readdir, realpath, stat } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
+import { readdir, realpath, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import type { ExtractionWarning, Source } from "@kg/graph-schema";
 import { detectGenre } from "../segment/genre.ts";
@@ -236,23 +236,24 @@ async function walkFolder(dir: string, walk: Walk): Promise<void> {
 /**
  * The bytes of a regular file, opened without blocking and checked again after opening
  * (the path may have been replaced since it was listed): never a FIFO, socket or device,
- * never more than MAX_DOCUMENT_BYTES read into memory.
+ * never more than MAX_DOCUMENT_BYTES read into memory. Synchronous: the documents are read
+ * one at a time as extraction asks for them (see DocumentFiles).
  */
-async function readRegularFile(path: string): Promise<Buffer | { problem: string }> {
-  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+function readRegularFile(path: string): Buffer | { problem: string } {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     if (!info.isFile()) return { problem: `not a regular file (${fileKind(info)}); only files are read` };
     if (info.size > MAX_DOCUMENT_BYTES) {
       return { problem: `too large (${info.size} bytes; the limit is ${MAX_DOCUMENT_BYTES})` };
     }
-    return await handle.readFile();
+    return readFileSync(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-function fileKind(info: Awaited<ReturnType<typeof stat>>): string {
+function fileKind(info: Stats): string {
   if (info.isFIFO()) return "a FIFO";
   if (info.isSocket()) return "a socket";
   if (info.isCharacterDevice() || info.isBlockDevice()) return "a device";
@@ -265,16 +266,68 @@ function describe(error: unknown): string {
 }
 
 /**
- * Reads files and folders (recursively, in sorted order, skipping hidden entries and a
+ * The documents of files and folders, read one at a time as they are iterated, so that a
+ * large corpus's texts are never in memory together: each is let go once the reader is done
+ * with it. `warnings` holds the listing's warnings, then each read's as the files are read.
+ * Iterate once.
+ */
+export class DocumentFiles implements Iterable<SourceDocument> {
+  constructor(
+    /** The files to read, in order. */
+    readonly files: string[],
+    readonly warnings: ExtractionWarning[],
+  ) {}
+
+  /** The number of files (some may yet become warnings instead of documents). */
+  get length(): number {
+    return this.files.length;
+  }
+
+  *[Symbol.iterator](): Iterator<SourceDocument> {
+    const seen = new Map<string, string>();
+    const warnings = this.warnings;
+    for (const path of this.files) {
+      let bytes: Buffer;
+      try {
+        const read = readRegularFile(path);
+        if (!Buffer.isBuffer(read)) {
+          warnings.push({ sourceId: null, path, message: `read: skipped ${path}: ${read.problem}` });
+          continue;
+        }
+        bytes = read;
+      } catch (error) {
+        warnings.push({ sourceId: null, path, message: `read: cannot read ${path}: ${describe(error)}` });
+        continue;
+      }
+      const doc = readDocumentFromBytes(path, bytes);
+      if ("problem" in doc) {
+        warnings.push({ sourceId: sha256Hex(bytes), path, message: `read: skipped ${path}: ${doc.problem}` });
+        continue;
+      }
+      const first = seen.get(doc.source.id);
+      if (first !== undefined) {
+        warnings.push({
+          sourceId: doc.source.id,
+          path,
+          message: `read: skipped ${path}: same bytes as ${first}, already read`,
+        });
+        continue;
+      }
+      seen.set(doc.source.id, path);
+      yield doc;
+    }
+  }
+}
+
+/**
+ * Lists files and folders (recursively, in sorted order, skipping hidden entries and a
  * folder's own documentation, FOLDER_DOCUMENTATION; in folders only the text types of
- * TEXT_EXTENSIONS). Only regular files are opened, and
+ * TEXT_EXTENSIONS) as DocumentFiles, read when iterated. Only regular files are opened, and
  * each real path once, so symbolic links that loop end and FIFOs never block. A file that cannot be read or is not
  * UTF-8 text becomes a warning naming it and the problem; the rest goes on. Two files with
  * the same bytes are one Source: the second is skipped with a warning.
  */
-export async function readDocuments(
-  paths: string[],
-): Promise<{ documents: SourceDocument[]; warnings: ExtractionWarning[] }> {
+export async function listDocuments(paths: string[]): Promise<DocumentFiles> {
   const warnings: ExtractionWarning[] = [];
   const files: string[] = [];
   const walk: Walk = { out: files, warnings, seen: new Map() };
@@ -295,37 +348,14 @@ export async function readDocuments(
       });
     } else if (await firstVisit(path, walk, "file")) files.push(path);
   }
-  const documents: SourceDocument[] = [];
-  const seen = new Map<string, string>();
-  for (const path of files) {
-    let bytes: Buffer;
-    try {
-      const read = await readRegularFile(path);
-      if (!Buffer.isBuffer(read)) {
-        warnings.push({ sourceId: null, path, message: `read: skipped ${path}: ${read.problem}` });
-        continue;
-      }
-      bytes = read;
-    } catch (error) {
-      warnings.push({ sourceId: null, path, message: `read: cannot read ${path}: ${describe(error)}` });
-      continue;
-    }
-    const doc = readDocumentFromBytes(path, bytes);
-    if ("problem" in doc) {
-      warnings.push({ sourceId: sha256Hex(bytes), path, message: `read: skipped ${path}: ${doc.problem}` });
-      continue;
-    }
-    const first = seen.get(doc.source.id);
-    if (first !== undefined) {
-      warnings.push({
-        sourceId: doc.source.id,
-        path,
-        message: `read: skipped ${path}: same bytes as ${first}, already read`,
-      });
-      continue;
-    }
-    seen.set(doc.source.id, path);
-    documents.push(doc);
-  }
-  return { documents, warnings };
+  return new DocumentFiles(files, warnings);
+}
+
+/** listDocuments, every document read at once (for the few callers that need them all in hand). */
+export async function readDocuments(
+  paths: string[],
+): Promise<{ documents: SourceDocument[]; warnings: ExtractionWarning[] }> {
+  const files = await listDocuments(paths);
+  const documents = [...files];
+  return { documents, warnings: files.warnings };
 }

@@ -31,6 +31,7 @@ import {
   REL_ENDPOINTS,
   type Source,
 } from "@kg/graph-schema";
+import type { AbstractStore } from "../abstract-store.ts";
 import type { LocalEdge, LocalEntity, PaperExtraction } from "../extract/extract.ts";
 import { computeKey, keyOf } from "../extract/key.ts";
 import { LineFile } from "../line-file.ts";
@@ -83,11 +84,16 @@ function sha16(text: string): string {
 }
 
 /** The id of a paper: `arxiv:<id>`, else `sha:` of the normalised title, else of the abstract. */
-export function paperId(arxivId: string | null, title: string | null, abstract: string): string {
+export function paperId(
+  arxivId: string | null,
+  title: string | null,
+  /** The abstract, or how to get it (read only for a paper with neither id nor title). */
+  abstract: string | (() => string),
+): string {
   if (arxivId) return `arxiv:${arxivId}`;
   const t = title ? computeKey(title) : "";
   if (t.length > 0) return `sha:${sha16(t)}`;
-  return `sha:${sha16(computeKey(abstract))}`;
+  return `sha:${sha16(computeKey(typeof abstract === "string" ? abstract : abstract()))}`;
 }
 
 /** Keys of abstracts are compared by their first PREFIX_LENGTH characters first. */
@@ -129,16 +135,30 @@ export function abstractKey(abstract: string): { prefix: string | null; key: str
  * order of first appearance.
  */
 export function groupPapers(raws: RawPaper[]): number[] {
-  const u: PaperUnion = { parent: [], arxiv: [], firstByKey: new Map() };
-  for (let i = 0; i < raws.length; i++) {
+  const grouper = new PaperGrouper();
+  for (const raw of raws) grouper.add(raw, (i) => (raws[i] as RawPaper).abstract);
+  return grouper.groups();
+}
+
+/**
+ * groupPapers one occurrence at a time, as documents are segmented: an occurrence's abstract
+ * is read when it is added, and an earlier one's (`abstractOf`) only when the two share
+ * their first 300 characters, so that the abstracts need not stay in memory.
+ */
+export class PaperGrouper {
+  private readonly u: PaperUnion = { parent: [], arxiv: [], firstByKey: new Map() };
+  /**
+   * The occurrences by the first 300 characters of their abstract's key: the first is what
+   * the "p:" key joins; each with another whole key is what the "b:" key compares.
+   */
+  private readonly abstractsByPrefix = new Map<string, Array<{ first: number; key: string | null }>>();
+
+  /** Adds the next occurrence; `abstractOf(i)` gives an earlier occurrence's abstract. */
+  add(r: RawPaper, abstractOf: (i: number) => string): void {
+    const u = this.u;
+    const i = u.parent.length;
     u.parent.push(i);
-    u.arxiv.push((raws[i] as RawPaper).arxivId);
-  }
-  // The whole normalised abstract ("b:" key) is found through its first 300 characters: two
-  // abstracts with the same key have the same prefix, and most abstracts differ early on.
-  const abstractsByPrefix = new Map<string, Array<{ first: number; key: string | null }>>();
-  for (let i = 0; i < raws.length; i++) {
-    const r = raws[i] as RawPaper;
+    u.arxiv.push(r.arxivId);
     if (r.arxivId) byPaperKey(u, `a:${r.arxivId}`, i);
     const t = r.title ? computeKey(r.title) : "";
     if (t.length >= 12) byPaperKey(u, `t:${t}`, i);
@@ -146,40 +166,46 @@ export function groupPapers(raws: RawPaper[]): number[] {
     if (a.prefix === null) {
       // A short key is compared whole.
       if ((a.key as string).length > 0) byPaperKey(u, `b:${a.key}`, i);
-    } else {
-      let list = abstractsByPrefix.get(a.prefix);
-      if (list === undefined) {
-        list = [];
-        abstractsByPrefix.set(a.prefix, list);
-      }
-      let found = -1;
-      if (list.length > 0) {
-        const key = a.key ?? keyOf(r.abstract);
-        for (const x of list) {
-          x.key ??= keyOf((raws[x.first] as RawPaper).abstract);
-          if (x.key === key) {
-            found = x.first;
-            break;
-          }
-        }
-      }
-      if (found < 0) list.push({ first: i, key: a.key });
-      else unitePapers(u, found, i);
+      return;
     }
-    if (a.prefix !== null) byPaperKey(u, `p:${a.prefix}`, i);
-  }
-  const groupOfRoot = new Map<number, number>();
-  const groups: number[] = [];
-  for (let i = 0; i < raws.length; i++) {
-    const r = paperRoot(u, i);
-    let g = groupOfRoot.get(r);
-    if (g === undefined) {
-      g = groupOfRoot.size;
-      groupOfRoot.set(r, g);
+    // The whole normalised abstract ("b:" key) is found through its first 300 characters: two
+    // abstracts with the same key have the same prefix, and most abstracts differ early on.
+    const list = this.abstractsByPrefix.get(a.prefix);
+    if (list === undefined) {
+      this.abstractsByPrefix.set(a.prefix, [{ first: i, key: a.key }]);
+      return;
     }
-    groups.push(g);
+    const key = a.key ?? keyOf(r.abstract);
+    let found = -1;
+    for (const x of list) {
+      x.key ??= keyOf(abstractOf(x.first));
+      if (x.key === key) {
+        found = x.first;
+        break;
+      }
+    }
+    if (found < 0) list.push({ first: i, key });
+    else unitePapers(u, found, i);
+    // The "p:" key: the first occurrence with this prefix is joined by every later one.
+    unitePapers(u, (list[0] as { first: number }).first, i);
   }
-  return groups;
+
+  /** The group of each occurrence added, in order of first appearance. */
+  groups(): number[] {
+    const u = this.u;
+    const groupOfRoot = new Map<number, number>();
+    const groups: number[] = [];
+    for (let i = 0; i < u.parent.length; i++) {
+      const r = paperRoot(u, i);
+      let g = groupOfRoot.get(r);
+      if (g === undefined) {
+        g = groupOfRoot.size;
+        groupOfRoot.set(r, g);
+      }
+      groups.push(g);
+    }
+    return groups;
+  }
 }
 
 /** Union-find over paper occurrences, with the arXiv id of each root and the first occurrence of each key. */
@@ -377,8 +403,10 @@ export function resolve(
   extractions: Extractions,
   warnings: ExtractionWarning[],
   onReleased: () => void = () => {},
+  /** Where the occurrences' abstracts are, when not in their `raw` (read back into the papers). */
+  abstracts: AbstractStore | null = null,
 ): ExtractionResult {
-  const { papers, paperIds } = mergePapers(occurrences);
+  const { papers, paperIds } = mergePapers(occurrences, abstracts, false);
   const { groupOfEntity, nodeEnds } = entityNodes(occurrences, extractions, paperIds, onReleased);
   const paperEnds = new Map<string, End>();
   const entries = mergeEdges(occurrences, extractions, paperIds, groupOfEntity, paperEnds);
@@ -462,8 +490,13 @@ export function resolveStreamed(
   sink: EdgeSink,
   onReleased: () => void = () => {},
   papersPerPartition = PAPERS_PER_PARTITION,
+  /**
+   * Where the occurrences' abstracts are, when not in their `raw`: the papers are then left
+   * without theirs (empty; `abstracts.ofPaper` gives it), so that they are not all in memory.
+   */
+  abstracts: AbstractStore | null = null,
 ): ExtractionResult {
-  const { papers, paperIds } = mergePapers(occurrences);
+  const { papers, paperIds } = mergePapers(occurrences, abstracts, abstracts !== null);
   const { groupOfEntity, nodeEnds } = entityNodes(occurrences, extractions, paperIds, onReleased);
   // Every end numbered: the nodes, then the papers.
   const endById: End[] = [];
@@ -645,20 +678,33 @@ function entityNodes(
   return { groupOfEntity, nodeEnds: makeNodes(entityGroups) };
 }
 
-/** Occurrences of one paper (see groupPapers) become one ExtractedPaper with its id. */
-function mergePapers(occurrences: PaperOccurrence[]): {
+/**
+ * Occurrences of one paper (see groupPapers) become one ExtractedPaper with its id. With
+ * `abstracts`, the occurrences' abstracts are read from it; `leaveOut` leaves each paper's
+ * there (recorded with abstracts.leftOut) instead.
+ */
+function mergePapers(
+  occurrences: PaperOccurrence[],
+  abstracts: AbstractStore | null,
+  leaveOut: boolean,
+): {
   papers: ExtractedPaper[];
   paperIds: Map<number, string>;
 } {
-  const groups = new Map<number, PaperOccurrence[]>();
-  for (const o of occurrences) {
+  const groups = new Map<number, number[]>();
+  for (let k = 0; k < occurrences.length; k++) {
+    const o = occurrences[k] as PaperOccurrence;
     const list = groups.get(o.group);
-    if (list) list.push(o);
-    else groups.set(o.group, [o]);
+    if (list) list.push(k);
+    else groups.set(o.group, [k]);
   }
+  const abstractOf = (k: number) =>
+    abstracts === null ? (occurrences[k] as PaperOccurrence).raw.abstract : abstracts.get(k);
   const paperIds = new Map<number, string>();
   const papers: ExtractedPaper[] = [];
-  for (const [g, list] of groups) {
+  for (const [g, indexes] of groups) {
+    const list = indexes.map((k) => occurrences[k] as PaperOccurrence);
+    const firstIndex = indexes[0] as number;
     const first = list[0] as PaperOccurrence;
     // The first arXiv id, title and date of the occurrences.
     let arxivId: string | null = null;
@@ -669,8 +715,9 @@ function mergePapers(occurrences: PaperOccurrence[]): {
       title ??= o.raw.title || null;
       date ??= o.raw.date || null;
     }
-    const id = paperId(arxivId, title, first.raw.abstract);
+    const id = paperId(arxivId, title, () => abstractOf(firstIndex));
     paperIds.set(g, id);
+    if (leaveOut) abstracts?.leftOut(id, firstIndex);
     const sourceIds: string[] = [];
     const notes: string[] = [];
     const authors: string[] = [];
@@ -691,7 +738,7 @@ function mergePapers(occurrences: PaperOccurrence[]): {
       arxivId,
       sourceId: first.source.id,
       sourceIds,
-      abstract: first.raw.abstract,
+      abstract: leaveOut ? "" : abstractOf(firstIndex),
       codeUrls,
       modelUrls,
       urls,
