@@ -2,14 +2,19 @@
  * The API server bench:load measures, in a process of its own so the load generator
  * does not share its event loop: the same createApp as `npm start`, on the Neo4j named
  * by NEO4J_URI (READ_CACHE_MB=0 for the figures without the read cache). As `npm start`
- * does, it plans the first screen's named queries before it listens, and prints
+ * does, it plans the first screen's named queries and warms its own request paths
+ * (web/server/warm-paths.ts) before it listens, and prints
  * `ready` once it listens on PORT, then every 5 s a line `cache {"bytes":…,"entries":…}`
- * (the read cache's size).
+ * (the read cache's size). A line `stats` on its stdin is answered at once with a line
+ * `stats {"cpuMs":…,"hits":…,"misses":…}` (this process's CPU time so far and the read
+ * cache's counts), so the bench can give each run's CPU per request and hit ratio.
  */
 import { PerformanceObserver } from "node:perf_hooks";
+import { createInterface } from "node:readline";
 import { parseConfig } from "@kg/graph-schema";
 import { openConfiguredDatabase } from "../db/connect.ts";
 import { createApp, readCacheFor } from "../web/server/app.ts";
+import { warmRequestPaths } from "../web/server/warm-paths.ts";
 import { planAtStart } from "../web/server/warm-plans.ts";
 
 const config = parseConfig(process.env);
@@ -18,6 +23,10 @@ const db = openConfiguredDatabase(config.NEO4J_URI, config);
 await planAtStart(db, (message) => process.stderr.write(`bench/load-server: ${message}\n`));
 const readCache = readCacheFor(db, config);
 const app = await createApp({ db, config, readCache });
+const warmed = await warmRequestPaths(app, db, config, readCache);
+process.stderr.write(
+  `bench/load-server: request paths warmed: ${warmed.requests} requests (${warmed.failed} failed) in ${(warmed.ms / 1000).toFixed(1)} s\n`,
+);
 await app.listen({ port: config.PORT, host: "127.0.0.1" });
 process.stdout.write("ready\n");
 // For the soak: how full the read cache is, so the warm-up can last until it is.
@@ -25,6 +34,12 @@ setInterval(() => {
   const { bytes, entries } = readCache.stats();
   process.stdout.write(`cache ${JSON.stringify({ bytes, entries })}\n`);
 }, 5_000).unref();
+createInterface({ input: process.stdin }).on("line", (line) => {
+  if (line.trim() !== "stats") return;
+  const cpu = process.cpuUsage();
+  const { hits, misses } = readCache.stats();
+  process.stdout.write(`stats ${JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, hits, misses })}\n`);
+});
 // What the memory is, for the soak's RSS figures: the JS heap, memory outside it, buffers.
 // And the garbage collector's pauses since the last line, which a long answer kept in
 // memory makes dearer (it is copied out of the young generation and marked with the rest).

@@ -19,7 +19,11 @@
  *   npm run bench:load -- [--graphs seed,100k] [--connections 50] [--seconds 30]
  *                         [--soak-seconds 600] [--soak-graph 100k] [--papers 100000] [--seed 42]
  *                         [--cache both|on|off] [--targets 20000] [--warmup-seconds 120]
- *                         [--neo4j-port 7692] [--server-port 5391]
+ *                         [--neo4j-port 7692] [--server-port 5391] [--server-cpu-prof <dir>]
+ *
+ * Each run also prints the server process's CPU time per request (asked of the server
+ * before and after the run) and, with the cache on, the share of reads the cache
+ * answered; --server-cpu-prof writes a V8 CPU profile of every server process to <dir>.
  *
  * Ports also come from BENCH_NEO4J_PORT and BENCH_SERVER_PORT (the servers take
  * consecutive ports from there), so two runs on one machine need not clash.
@@ -86,6 +90,17 @@ interface Run {
   generatorCpu: number;
   /** p99 of the requests sent in each 5 s of the run, in order: a slow start shows first. */
   p99By5s: number[];
+  /** The server process's CPU time over the run per answered request, in ms. */
+  serverCpuMsPerRequest?: number;
+  /** Share of the run's cached reads answered from the read cache (cache on only). */
+  cacheHitRatio?: number;
+}
+
+/** What the load server says of itself (its `stats` line). */
+interface ServerStats {
+  cpuMs: number;
+  hits: number;
+  misses: number;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -184,16 +199,26 @@ interface Server {
   rssKb(): number;
   /** The read cache's size as the server last reported it (every 5 s). */
   cacheBytes(): number;
+  /** The server's CPU time so far and its read cache's hits and misses. */
+  stats(): Promise<ServerStats>;
   stop(): Promise<void>;
 }
 
 let nextPort = Number(process.env.BENCH_SERVER_PORT ?? 5391);
 
+/** With --server-cpu-prof: every server process writes a V8 CPU profile there when it stops. */
+let serverCpuProfDir: string | undefined;
+
 async function startServer(handle: Neo4jHandle, cache: CacheMode): Promise<Server> {
   const port = nextPort++;
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(import.meta.dirname, "load-server.ts")],
+    [
+      ...(serverCpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${serverCpuProfDir}`] : []),
+      "--import",
+      "tsx",
+      path.join(import.meta.dirname, "load-server.ts"),
+    ],
     {
       cwd: REPO,
       env: {
@@ -205,18 +230,20 @@ async function startServer(handle: Neo4jHandle, cache: CacheMode): Promise<Serve
         HOST: "127.0.0.1",
         ...(cache === "off" ? { READ_CACHE_MB: "0" } : {}),
       },
-      stdio: ["ignore", "pipe", "inherit"],
+      stdio: ["pipe", "pipe", "inherit"],
     },
   );
   let exited: number | null | undefined;
   let stopping = false;
   let cacheBytes = 0;
   let pending = "";
+  const statsWaiting: ((stats: ServerStats) => void)[] = [];
   child.stdout?.on("data", (chunk: Buffer) => {
     const lines = (pending + chunk.toString()).split("\n");
     pending = lines.pop() ?? "";
     for (const line of lines) {
       if (line.startsWith("cache ")) cacheBytes = (JSON.parse(line.slice(6)) as { bytes: number }).bytes;
+      if (line.startsWith("stats ")) statsWaiting.shift()?.(JSON.parse(line.slice(6)) as ServerStats);
     }
   });
   child.on("exit", (code) => {
@@ -239,6 +266,11 @@ async function startServer(handle: Neo4jHandle, cache: CacheMode): Promise<Serve
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
     },
     cacheBytes: () => cacheBytes,
+    stats: () =>
+      new Promise((resolve) => {
+        statsWaiting.push(resolve);
+        child.stdin?.write("stats\n");
+      }),
     async stop() {
       stopping = true;
       if (exited !== undefined) return;
@@ -367,7 +399,12 @@ function print(run: Run): void {
   log(
     `${run.graph} ${run.endpoint} ${run.phase} (cache ${run.cache}): ${run.requests} requests (${run.rps}/s), ${run.errors} errors, ` +
       `p50 ${run.p50} ms, p95 ${run.p95} ms, p99 ${run.p99} ms, max ${run.max} ms (load ${run.loadavg}; ` +
-      `load generator CPU ${run.generatorCpu}% of a core; p99 by 5 s: ${run.p99By5s.join(" ")})` +
+      `load generator CPU ${run.generatorCpu}% of a core; p99 by 5 s: ${run.p99By5s.join(" ")}` +
+      (run.serverCpuMsPerRequest !== undefined
+        ? `; server CPU ${run.serverCpuMsPerRequest} ms per request`
+        : "") +
+      (run.cacheHitRatio !== undefined ? `; read cache hits ${(run.cacheHitRatio * 100).toFixed(1)}%` : "") +
+      ")" +
       (run.firstErrors.length ? ` first errors: ${run.firstErrors.join("; ")}` : ""),
   );
 }
@@ -387,8 +424,10 @@ async function main(): Promise<number> {
       "server-port": { type: "string" },
       cache: { type: "string", default: "both" },
       targets: { type: "string", default: "20000" },
+      "server-cpu-prof": { type: "string" },
     },
   });
+  if (values["server-cpu-prof"]) serverCpuProfDir = path.resolve(values["server-cpu-prof"]);
   if (values["server-port"]) nextPort = Number(values["server-port"]);
   const cacheModes: CacheMode[] =
     values.cache === "both" ? ["off", "on"] : values.cache === "off" ? ["off"] : ["on"];
@@ -475,19 +514,28 @@ async function main(): Promise<number> {
           const server = await startServer(handle, cache);
           try {
             for (const phase of ["cold", "warm"] as const) {
-              const run = {
+              const before = await server.stats();
+              const measured = await hammer(
+                server.port,
+                urls[endpoint],
+                connections,
+                seconds,
+                undefined,
+                cursors[endpoint],
+              );
+              const after = await server.stats();
+              const lookups = after.hits - before.hits + (after.misses - before.misses);
+              const run: Run = {
                 graph: label,
                 endpoint,
                 phase,
                 cache,
-                ...(await hammer(
-                  server.port,
-                  urls[endpoint],
-                  connections,
-                  seconds,
-                  undefined,
-                  cursors[endpoint],
-                )),
+                ...measured,
+                serverCpuMsPerRequest:
+                  Math.round(((after.cpuMs - before.cpuMs) / Math.max(1, measured.requests)) * 100) / 100,
+                ...(cache === "on" && lookups > 0
+                  ? { cacheHitRatio: Math.round(((after.hits - before.hits) / lookups) * 1000) / 1000 }
+                  : {}),
               };
               print(run);
               runs.push(run);

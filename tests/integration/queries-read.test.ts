@@ -73,6 +73,7 @@ const SAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   },
   warmUpNodes: {},
   warmUpRelationships: {},
+  warmUpTargets: { perLabel: 5 },
 };
 
 /**

@@ -16,10 +16,11 @@ import { countAllQuery } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
 import { connectDatabase } from "../../db/connect.ts";
 import { warmOverview } from "./api/overview.ts";
-import { createApp } from "./app.ts";
+import { createApp, readCacheFor } from "./app.ts";
 import { buildWebIfNeeded, DIST_DIR } from "./build-web.ts";
 import { assertSafeBinding } from "./security.ts";
 import { warmPageCache } from "./warm-pages.ts";
+import { warmRequestPaths } from "./warm-paths.ts";
 import { planAtStart } from "./warm-plans.ts";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -109,7 +110,12 @@ async function main(): Promise<void> {
     ),
   ]);
   log(`overview and first-screen queries ready in ${((Date.now() - warmStarted) / 1000).toFixed(1)} s`);
-  app = await createApp({ db, config, distDir: DIST_DIR });
+  const readCache = readCacheFor(db, config);
+  app = await createApp({ db, config, distDir: DIST_DIR, readCache });
+  const warmed = await warmRequestPaths(app, db, config, readCache);
+  log(
+    `requests: search, lineage and cards warmed (${warmed.requests} requests, ${warmed.failed} failed) in ${(warmed.ms / 1000).toFixed(1)} s`,
+  );
   await app.listen({ port: config.PORT, host: config.HOST });
   void warmPageCache(db, log);
   const [after] = await db.run(countAllQuery, {});

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { extractPaper, type LocalEnd, type PaperExtraction } from "./extract.ts";
-import { FRAME_GATE, matchFrames } from "./frames.ts";
+import { frameGate, matchFrames } from "./frames.ts";
 import { DERIVATION_FRAMES } from "./rules/derivation.ts";
 import { PAIR_GATE, PAIR_RULES } from "./rules/pairs.ts";
 
@@ -162,6 +162,30 @@ describe("derivation frames", () => {
     expect(edges(x, "BASED_ON")).toEqual(["BazSeg -> FooNet (other)", "BazSeg -> QuxNet (other)"]);
   });
 
+  it("trained on data whose kind is named before its name", () => {
+    const x = run(
+      "We present BazScore, a video judge. Our model is trained on a large-scale dataset QuxFeedback of 20K videos.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["BazScore -> QuxFeedback"]);
+    // "a dataset of Qux recordings": the name after "of" is no data set.
+    const y = run(
+      "We present BazNav, an agent. BazNav is trained on a large-scale dataset of QuxCity recordings.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual([]);
+  });
+
+  it("trained on data after a training verb and its abbreviation", () => {
+    const x = run(
+      "We present BazNav, an agent. Knowledge is injected via Supervised Fine-Tuning (SFT) on QuxView-100K.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["BazNav -> QuxView-100K"]);
+  });
+
+  it("a system built on a benchmark is not trained on it", () => {
+    const x = run("We present BazSearch, a table-driven search framework built on the QuxTables benchmark.");
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+  });
+
   it("a judge is not evaluated", () => {
     const x = run("Answers of BazChat are evaluated by Bar-31B as a judge on QuxBench.");
     expect(edges(x, "EVALUATED_ON").filter((e) => e.startsWith("Bar-31B"))).toEqual([]);
@@ -169,8 +193,12 @@ describe("derivation frames", () => {
 });
 
 describe("the frames engine", () => {
-  it("derives its pre-filter from every frame's cues", () => {
-    for (const f of DERIVATION_FRAMES) for (const c of f.cues) expect(FRAME_GATE.test(c), c).toBe(true);
+  it("derives its pre-filter from every frame's cues and also-cues", () => {
+    for (const f of DERIVATION_FRAMES)
+      for (const c of f.cues)
+        for (const a of f.alsoCues ?? [""]) expect(frameGate(`x ${c} y ${a} z`), `${c} + ${a}`).toBe(true);
+    // Common words alone ("on", "as", "from", "we") open no frame: their frames also need a rarer verb.
+    expect(frameGate("we report results on the test set as before, from scratch")).toBe(false);
     expect(matchFrames("a sentence with no cue at all", [{ start: 2, end: 10 }])).toEqual([]);
   });
 });

@@ -40,23 +40,20 @@ interface CompiledFrame {
   notBefore: RegExp | null;
   /** The after-pattern ends at the subject ("…, yielding Baz"), rather than reading the text after the object. */
   afterToSubject: boolean;
-  /** The frame's cues as one pattern (frames with the same cues share it, and its test, per sentence). */
-  cues: RegExp;
-  alsoCues: RegExp | null;
+  /** The frame's cues, as indices into CUE_WORDS (a sentence must hold one of them). */
+  cues: readonly number[];
+  /** The same for `alsoCues` (empty: none required). */
+  alsoCues: readonly number[];
 }
 
-const escapeRegExp = (c: string): string => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const cuePatterns = new Map<string, RegExp>();
-/** One pattern per distinct list of cues. */
-function cuePattern(cues: readonly string[]): RegExp {
-  const source = [...new Set(cues)].sort().map(escapeRegExp).join("|");
-  let re = cuePatterns.get(source);
-  if (re === undefined) {
-    re = new RegExp(source);
-    cuePatterns.set(source, re);
-  }
-  return re;
-}
+/**
+ * Every distinct cue of every frame. A cue is a plain substring of the lower-cased sentence, so
+ * it is looked up with `includes`, once per sentence and only when a frame asks for it.
+ */
+const CUE_WORDS: readonly string[] = [
+  ...new Set(DERIVATION_FRAMES.flatMap((f) => [...f.cues, ...(f.alsoCues ?? [])])),
+].sort();
+const cueIndex = (cue: string): number => CUE_WORDS.indexOf(cue);
 
 const COMPILED: readonly CompiledFrame[] = DERIVATION_FRAMES.map((frame) => ({
   frame,
@@ -64,17 +61,53 @@ const COMPILED: readonly CompiledFrame[] = DERIVATION_FRAMES.map((frame) => ({
   after: frame.after ? new RegExp(frame.after) : null,
   notBefore: frame.notBefore ? new RegExp(frame.notBefore) : null,
   afterToSubject: frame.after?.endsWith("$") ?? false,
-  cues: cuePattern(frame.cues),
-  alsoCues: frame.alsoCues ? cuePattern(frame.alsoCues) : null,
+  cues: [...new Set(frame.cues)].map(cueIndex),
+  alsoCues: [...new Set(frame.alsoCues ?? [])].map(cueIndex),
 }));
 
-/** The pre-filter: every cue of every frame (a sentence with none of them matches no frame). */
+/** Per sentence: 1 / 0 when a cue was found / not found, -1 when not looked up yet. */
+const cueSeen = new Int8Array(CUE_WORDS.length);
+
+function holdsOne(lower: string, cues: readonly number[]): boolean {
+  for (const i of cues) {
+    let seen = cueSeen[i] as number;
+    if (seen < 0) {
+      seen = lower.includes(CUE_WORDS[i] as string) ? 1 : 0;
+      cueSeen[i] = seen;
+    }
+    if (seen === 1) return true;
+  }
+  return false;
+}
+
+/**
+ * The pre-filter, derived from the rules: one pattern of each frame's rarer list (its also-cues
+ * when set, else its cues). A frame keyed on a common word ("on", "as", "from", "we") also
+ * needs its verb, so a sentence without any verb of derivation or training is one scan.
+ */
 export const FRAME_GATE = new RegExp(
-  [...new Set(DERIVATION_FRAMES.flatMap((f) => f.cues))]
+  [...new Set(DERIVATION_FRAMES.flatMap((f) => f.alsoCues ?? f.cues))]
     .sort()
     .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
     .join("|"),
 );
+
+/** The frames whose cues (and, when set, also-cues) the sentence holds. */
+function activeFrames(lower: string): CompiledFrame[] {
+  const active: CompiledFrame[] = [];
+  if (!FRAME_GATE.test(lower)) return active;
+  cueSeen.fill(-1);
+  for (const c of COMPILED) {
+    if (c.alsoCues.length > 0 && !holdsOne(lower, c.alsoCues)) continue;
+    if (holdsOne(lower, c.cues)) active.push(c);
+  }
+  return active;
+}
+
+/** Can any frame match the sentence (the pre-filter of matchFrames)? */
+export function frameGate(lower: string): boolean {
+  return activeFrames(lower).length > 0;
+}
 
 /** How far before or after a mention a frame reads (characters). */
 const WINDOW = 100;
@@ -85,16 +118,6 @@ const PLURAL_ACRONYM = /^[a-z]{1,4}ms$/;
 const LIST_SEPARATOR = /^\s*(?:,|and|or|\/|,\s*and|,\s*or)\s*$/;
 /** A clause break: the subject of a frame is never found across it ("A and B, but no models based on C"). */
 const CLAUSE_BREAK = /[;:]|\.\s|,\s*(?:but|while|whereas|although|yet)\b/;
-
-/** Does the sentence hold one of the cues (each pattern tested once per sentence)? */
-function hasCue(lower: string, cues: RegExp, seen: Map<RegExp, boolean>): boolean {
-  let found = seen.get(cues);
-  if (found === undefined) {
-    found = cues.test(lower);
-    seen.set(cues, found);
-  }
-  return found;
-}
 
 /** The nearest mention before mention k in the same clause, or -1. */
 function previousInClause(lower: string, mentions: readonly Span[], k: number): number {
@@ -152,11 +175,8 @@ function studyAfterOpening(lower: string, end: number): boolean {
 /** Every frame match of one sentence, in order of object and frame. */
 export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatch[] {
   const out: FrameMatch[] = [];
-  if (mentions.length === 0 || !FRAME_GATE.test(lower)) return out;
-  const seen = new Map<RegExp, boolean>();
-  const active = COMPILED.filter(
-    (c) => hasCue(lower, c.cues, seen) && (c.alsoCues === null || hasCue(lower, c.alsoCues, seen)),
-  );
+  if (mentions.length === 0) return out;
+  const active = activeFrames(lower);
   if (active.length === 0) return out;
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k] as Span;

@@ -14,6 +14,8 @@ describe("findMentions", () => {
     expect(names("It outperforms Med-PaLM 2 by a margin.")).toEqual(["Med-PaLM 2"]);
     expect(names("gains on AlpacaEval~2 length-controlled win rate")).toEqual(["AlpacaEval 2"]);
     expect(names("The multi-center FeTA Challenge 2022 focuses on MRI.")).toEqual(["FeTA Challenge 2022"]);
+    // A family's version with its size after a space: "Foo 3.1-8B" is one name, not the family alone.
+    expect(names("It is built on Foobar 3.1-8B and scaled.")).toEqual(["Foobar 3.1-8B"]);
   });
   it("keeps variants apart", () => {
     expect(names("Models Qwen2.5-7B and Qwen2.5-7B-Instruct differ.")).toEqual([

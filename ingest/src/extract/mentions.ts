@@ -266,6 +266,8 @@ const BRACKET_VERSION = /^(?:v?\d(?:\.\d)?|v\d{1,2})$/;
 const VERSION = /^v?\d{1,4}(?:\.\d{1,3}){0,2}[a-z]?$/;
 /** A size: "7B", "1.5B", "300M". */
 const SIZE_TOKEN = /^\d{1,4}(?:\.\d{1,2})?[BMK]$/;
+/** A version with its size: "3.1-8B", "2.5-72B" (the family's name is the word before: "Foo 3.1-8B"). */
+const VERSION_SIZE = /^v?\d{1,4}(?:\.\d{1,3}){0,2}-\d{1,4}(?:\.\d{1,2})?[BMK]$/;
 /** A single capital letter. */
 const ONE_CAPITAL = /^\p{Lu}$/u;
 /** Two capitals or a hyphen. */
@@ -388,7 +390,7 @@ function capitalisedWord(t: string): boolean {
 }
 
 function isVersion(t: string): boolean {
-  return VERSION.test(t) || SIZE_TOKEN.test(t);
+  return VERSION.test(t) || SIZE_TOKEN.test(t) || VERSION_SIZE.test(t);
 }
 
 /** Is token i the first of a sentence or clause (after ".", ":", "!" or "?")? */

@@ -166,6 +166,13 @@ export const cardQueries = perLabel((label, keyProperty) =>
   }),
 );
 
+/**
+ * A relationship's method when it is one the schema knows, else null. Built once: a
+ * zod schema built per relation (`.nullable().catch(null)` in the loop) cost more CPU
+ * than checking the value with it.
+ */
+const KNOWN_METHOD = BasedOnMethodSchema.nullable().catch(null);
+
 /** Properties that are storage details, not facts about the node. */
 const HIDDEN_PROPERTIES = new Set(["aliasText"]);
 
@@ -236,7 +243,7 @@ export async function readCard(
         type: RelTypeSchema.parse(r.type),
         direction: r.direction === "in" ? ("in" as const) : ("out" as const),
         other: toWireNode(r.other),
-        method: BasedOnMethodSchema.nullable().catch(null).parse(r.method),
+        method: KNOWN_METHOD.parse(r.method),
         evidence: ev.sentences.map((sentence, i) => ({
           sentence,
           paperId: ev.paperIds[i] ?? "",
@@ -261,7 +268,7 @@ export async function readCard(
     relations,
     baseChain: row.baseChain.map((step) => ({
       node: toWireNode(step.node),
-      method: BasedOnMethodSchema.nullable().catch(null).parse(step.method),
+      method: KNOWN_METHOD.parse(step.method),
     })),
     mentions: findMentions(abstract, row.mentioned).map(({ start: _start, ...m }) => m),
     totals: row.totals

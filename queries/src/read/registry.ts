@@ -25,7 +25,7 @@ import {
   topBenchmarksQuery,
   topOrganizationsQuery,
 } from "./stats.ts";
-import { warmUpNodesQuery, warmUpRelationshipsQuery } from "./warmup.ts";
+import { warmUpNodesQuery, warmUpRelationshipsQuery, warmUpTargetsQuery } from "./warmup.ts";
 
 export const READ_QUERIES: readonly QueryDef[] = [
   graphNodesQuery,
@@ -56,4 +56,5 @@ export const READ_QUERIES: readonly QueryDef[] = [
   schemaInfoQuery,
   warmUpNodesQuery,
   warmUpRelationshipsQuery,
+  warmUpTargetsQuery,
 ];

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { defineQuery } from "../define.ts";
+import { NodeRowSchema, nodeProjection } from "./wire.ts";
 
 export const warmUpNodesQuery = defineQuery({
   name: "warmUpNodes",
@@ -24,4 +25,27 @@ export const warmUpRelationshipsQuery = defineQuery({
     RETURN count(r) AS count, sum(size(keys(properties(r)))) AS properties`,
   params: z.object({}),
   row: z.object({ count: z.number(), properties: z.number() }),
+});
+
+/**
+ * Real nodes for a server to ask its own read paths about before it listens (see
+ * web/server/warm-paths.ts): the first `$perLabel` models, papers, data sets and methods
+ * in store order. Cheap (label scans cut at the limit); the answers are never shown.
+ */
+export const warmUpTargetsQuery = defineQuery({
+  name: "warmUpTargets",
+  mode: "READ",
+  cypher: /* cypher */ `
+    CALL () {
+      MATCH (n:Model) RETURN n LIMIT $perLabel
+      UNION ALL
+      MATCH (n:Paper) RETURN n LIMIT $perLabel
+      UNION ALL
+      MATCH (n:Dataset) RETURN n LIMIT $perLabel
+      UNION ALL
+      MATCH (n:Method) RETURN n LIMIT $perLabel
+    }
+    RETURN ${nodeProjection("n")} AS node`,
+  params: z.object({ perLabel: z.number().int().min(1).max(10_000) }),
+  row: z.object({ node: NodeRowSchema }),
 });

@@ -6,6 +6,7 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import type { z } from "zod";
 import type { QueryDef } from "../define.ts";
+import { batchBoltWrites } from "./bolt-writes.ts";
 import {
   ClientDeadlineError,
   CONSOLE_DEADLINE_GRACE_MS,
@@ -158,6 +159,7 @@ function checkedParams(query: QueryDef, params: unknown): Record<string, unknown
 }
 
 export function openDatabase(options: DatabaseOptions): Database {
+  batchBoltWrites();
   // A server with auth disabled (the local launcher) accepts any basic credentials.
   const auth = neo4j.auth.basic(options.user, options.password);
   const driver: Driver = neo4j.driver(options.uri, auth, {

@@ -39,10 +39,35 @@ export function isPlainPath(value: unknown): value is PlainPath {
   return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "path";
 }
 
+/**
+ * The map itself when every value is plain already (most rows of the named queries), else
+ * a copy with the values converted. The driver's maps and lists are this caller's own, so
+ * they are handed on rather than copied: a copy of every map and list of every row was a
+ * good part of what a read allocated, and the row check (zod) copies them once more anyway.
+ */
 function plainProperties(properties: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(properties)) out[key] = toPlain(value);
-  return out;
+  let out: Record<string, unknown> | undefined;
+  for (const key in properties) {
+    const value = properties[key];
+    const plain = toPlain(value);
+    if (plain !== value && !out) out = { ...properties };
+    if (out) out[key] = plain;
+  }
+  return out ?? properties;
+}
+
+/** The list itself when every item is plain already, else a converted copy (see plainProperties). */
+function plainList(items: unknown[]): unknown[] {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const plain = toPlain(item);
+    if (plain === item) continue;
+    const out = items.slice();
+    out[i] = plain;
+    for (let j = i + 1; j < out.length; j++) out[j] = toPlain(out[j]);
+    return out;
+  }
+  return items;
 }
 
 /** Converts any value the driver returns into JSON-safe data. */
@@ -51,7 +76,7 @@ export function toPlain(value: unknown): unknown {
   // Strings, numbers, lists and maps are most of every answer: they skip the dozen type
   // checks below (each of which reads symbols off the value), a few percent of a read's CPU.
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (Array.isArray(value)) return value.map(toPlain);
+  if (Array.isArray(value)) return plainList(value);
   if (Object.getPrototypeOf(value) === Object.prototype) {
     return plainProperties(value as Record<string, unknown>);
   }
@@ -101,7 +126,10 @@ export function toPlain(value: unknown): unknown {
     return value.toString();
   }
   if (neo4j.isPoint(value)) return { srid: toPlain(value.srid), x: value.x, y: value.y, z: value.z ?? null };
-  if (typeof value === "object") return plainProperties(value as Record<string, unknown>);
+  // Any other object: its own fields, as a plain map.
+  if (typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toPlain(inner)]));
+  }
   return value;
 }
 

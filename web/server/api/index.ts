@@ -3,7 +3,7 @@
  * `{ error, code?, position? }` (ApiErrorSchema) with a status that says whose fault
  * it was: 400 bad input or Cypher, 403 refused, 404 not found, 408 timed out.
  */
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { cypherRoute } from "./cypher.ts";
 import { docsRoutes } from "./docs.ts";
@@ -11,7 +11,7 @@ import { graphRoute } from "./graph.ts";
 import { ingestStatusRoute, ingestSubmitRoute } from "./ingest.ts";
 import { overviewRoute } from "./overview.ts";
 import { READ_ROUTES } from "./read.ts";
-import type { ApiDeps, ApiRoute } from "./route.ts";
+import type { ApiDeps, ApiInput, ApiRoute } from "./route.ts";
 
 const DESCRIBED_ROUTES: readonly ApiRoute[] = [
   graphRoute,
@@ -46,6 +46,27 @@ function isTimeout(error: unknown): boolean {
   return typeof code === "string" && /TransactionTimedOut/.test(code);
 }
 
+/** A request whose path, query or body does not match the route's schema; answered 400. */
+class ApiInputError extends Error {
+  readonly statusCode = 400;
+}
+
+/** The request's parts checked against the route's schemas, defaults filled in; ApiInputError when one fails. */
+function validated(route: ApiRoute, request: FastifyRequest): ApiInput {
+  const input: ApiInput = { params: request.params, query: request.query, body: request.body };
+  for (const [part, key, schema] of [
+    ["path", "params", route.params],
+    ["query", "query", route.querystring],
+    ["body", "body", route.body],
+  ] as const) {
+    if (!schema) continue;
+    const parsed = schema.safeParse(input[key]);
+    if (!parsed.success) throw new ApiInputError(`${part}: ${z.prettifyError(parsed.error)}`);
+    input[key] = parsed.data;
+  }
+  return input;
+}
+
 export function registerApi(
   app: FastifyInstance,
   deps: ApiDeps,
@@ -56,28 +77,20 @@ export function registerApi(
       method: route.method,
       url: route.url,
       handler: async (request, reply) => {
-        const input = { params: request.params, query: request.query, body: request.body };
-        for (const [part, schema] of [
-          ["path", route.params],
-          ["query", route.querystring],
-          ["body", route.body],
-        ] as const) {
-          if (!schema) continue;
-          const key = part === "path" ? "params" : part;
-          const parsed = schema.safeParse(input[key]);
-          if (!parsed.success) {
-            return reply.code(400).send({ error: `${part}: ${z.prettifyError(parsed.error)}` });
-          }
-          input[key] = parsed.data;
-        }
         try {
           const cache = route.cached ? deps.readCache : undefined;
           const gate = route.cached ? deps.readGate : undefined;
           // A cached answer does not queue: only a read of the graph waits for a slot.
-          const read = () =>
-            gate ? gate.run(() => route.handler(deps, request, input)) : route.handler(deps, request, input);
+          const read = () => {
+            const input = validated(route, request);
+            return gate
+              ? gate.run(() => route.handler(deps, request, input))
+              : route.handler(deps, request, input);
+          };
           if (cache?.enabled) {
-            // Kept as the JSON text it is sent as; errors (404, 408…) are never kept.
+            // Kept as the JSON text it is sent as, under the URL; errors (400, 404, 408…) are
+            // never kept. Looked up before the input is validated: a kept answer's URL passed
+            // validation when it was computed, and a hit should cost next to nothing.
             const body = await cache.get(request.url, async () => JSON.stringify(await read()));
             return reply.type("application/json; charset=utf-8").send(body);
           }

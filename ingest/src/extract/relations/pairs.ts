@@ -113,15 +113,17 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
               extractor: "pattern:tuned-on-model",
               need: [["Model"], ["Model"]],
             });
-          pushPair(protos, s, a, b, {
-            type: "TRAINED_ON",
-            from: ca,
-            to: cb,
-            sentence: si,
-            confidence: 0.8,
-            extractor: "pattern:trained-on",
-            need: [["Model"], ["Dataset"]],
-          });
+          // "a framework built on the Foo benchmark": building on data is no training on it.
+          if (!/^(?:built|developed|obtained|created)$/.test(verb))
+            pushPair(protos, s, a, b, {
+              type: "TRAINED_ON",
+              from: ca,
+              to: cb,
+              sentence: si,
+              confidence: 0.8,
+              extractor: "pattern:trained-on",
+              need: [["Model"], ["Dataset"]],
+            });
           roles.push({ cand: ca, label: "Model", weight: 1 });
         } else if (
           /trained|built|developed|obtained|created/.test(verb) &&

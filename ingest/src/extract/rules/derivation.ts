@@ -92,6 +92,13 @@ const ATTRIBUTIVE_TRAINED =
   "\\b(?:pre-?trained|trained|fine-?tuned|finetuned|post-?trained)\\s+(?!(?:from|scratch|end-to-end|only|solely|exclusively|jointly|further|again|directly|first|then|both|separately|simultaneously|together|it|them|this|these|those|all|the|a|an|our|their|its|each|also|and|or|with|using|to|for|in|at|as|via|over|once|twice)\\b|\\w+ly\\b)[a-z][a-z-]*\\s+(?:[a-z][a-z-]*\\s+){0,2}?on\\s+(?:the\\s+|a\\s+|an\\s+)?$";
 /** "no pre-training on Foo", "without fine-tuning on Foo", "not trained on Foo": training denied. */
 const NEGATED_TRAINING = `\\b(?:no|without|not(?!\\s+only)|never|nor)\\s+(?:[\\w-]+\\s+){0,2}?(?:${MAKE}|training)[^.;]{0,40}$`;
+/**
+ * The data's kind named before its name: "trained on a large-scale dataset Foo", "fine-tuned on
+ * our curated corpus called Foo". The name must follow the noun directly ("a dataset of Foo
+ * recordings" names no data set).
+ */
+const DATA_HEAD =
+  "(?:(?:[\\w-]+\\s+){0,3}?(?:dataset|corpus|data\\s+set|collection|mixture)\\s+(?:called\\s+|named\\s+|dubbed\\s+)?)?";
 /** What a model's parts produce: "pretrained features from Foo" names where features come from, not a base. */
 const PRODUCED_NOT_MODEL =
   "(?:features|representations|embeddings|outputs|signals|labels|data|responses|rationales|trajectories)";
@@ -339,10 +346,11 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
   },
   {
     // "We mid-train Foo-Base on BarMix", "after training on Bar environments", "continued pretraining with BarCorpus data",
-    // "trained on the union of BarSet and QuxSet" (every part of a training mixture is training data).
+    // "trained on the union of BarSet and QuxSet" (every part of a training mixture is training data),
+    // "trained on a large-scale dataset BarSet", "supervised fine-tuning (SFT) on BarSet".
     id: "trained-on",
     type: "TRAINED_ON",
-    before: `\\b(?:${MAKE}|training)\\s+(?:(?!${NOT_TRAINED_THING})(?:[a-z_][\\w.-]*|[\\d-][\\w-]*)\\s+){0,3}?(?:on|using)\\s+(?:(?:the\\s+|a\\s+)?(?:union|mixture|combination|concatenation|mix|blend)\\s+of\\s+)?(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+|(?:over\\s+|about\\s+|~)?[\\d.,]+\\s*[kmbt]\\s+)?$`,
+    before: `\\b(?:${MAKE}|training)(?:\\s+\\([a-z-]{2,10}\\))?\\s+(?:(?!${NOT_TRAINED_THING})(?:[a-z_][\\w.-]*|[\\d-][\\w-]*)\\s+){0,3}?(?:on|using)\\s+(?:(?:the\\s+|a\\s+)?(?:union|mixture|combination|concatenation|mix|blend)\\s+of\\s+)?(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+|(?:over\\s+|about\\s+|~)?[\\d.,]+\\s*[kmbt]\\s+)?${DATA_HEAD}$`,
     notBefore: `${ATTRIBUTIVE_TRAINED}|${NEGATED_TRAINING}`,
     subject: "main",
     confidence: 0.7,
