@@ -7,6 +7,7 @@
  * - `extractDocuments(documents)`: documents → the contract's ExtractionResult
  *   (validated with graph-schema's ExtractionResultSchema). Pure: no I/O, no clock.
  */
+import { getHeapStatistics } from "node:v8";
 import {
   checkExtractedEdge,
   type ExtractionResult,
@@ -74,6 +75,9 @@ export interface ExtractProgress {
   /** Papers segmented so far (all of them once every document is segmented). */
   papersTotal: number;
 }
+
+/** Garbage let pile up between two collections while documents are segmented (see prepareDocuments). */
+const GARBAGE_BYTES = 256 * 1024 * 1024;
 
 /** Progress is reported every this many documents or papers. */
 const PROGRESS_EVERY = 500;
@@ -154,6 +158,11 @@ export function prepareDocuments(
    * the texts of a large corpus and its segmented papers were in memory at once.
    */
   consume = false,
+  /**
+   * Called whenever the documents read and let go since the last call left GARBAGE_BYTES
+   * of heap behind (a large extraction collects garbage there).
+   */
+  onReleased?: () => void,
 ): PreparedDocuments {
   const warnings: ExtractionWarning[] = [];
   const store = options.abstracts ?? null;
@@ -173,8 +182,15 @@ export function prepareDocuments(
     ? (i: number) => store.get(i)
     : (i: number) => (items[i] as (typeof items)[number]).raw.abstract;
   let documentsDone = 0;
+  let live = onReleased ? getHeapStatistics().used_heap_size : 0;
   for (const doc of eachDocument(documents, consume)) {
     documentsDone++;
+    // Left to itself V8 let the texts read and let go pile up to its heap limit (RSS 3.6 GB
+    // six minutes into segmenting a million papers, for well under 1 GB live).
+    if (onReleased && getHeapStatistics().used_heap_size > live + GARBAGE_BYTES) {
+      onReleased();
+      live = getHeapStatistics().used_heap_size;
+    }
     if (report && documentsDone % PROGRESS_EVERY === 0) {
       report({
         documents: documentsDone,

@@ -92,7 +92,7 @@ export async function extractDocumentsParallel(
   const documentCount = documents.length;
   if ((threads === 1 || documents.length === 0) && !options.streamEdges)
     return consumed(documents, options, extractDocuments(documents, options));
-  const prepared = prepareDocuments(documents, options, options.consume === true);
+  const prepared = prepareDocuments(documents, options, options.consume === true, collectGarbage);
   if (options.consume && Array.isArray(documents)) documents.length = 0;
   const total = prepared.papers.length;
   // A few papers' edges fit in memory: resolved here at once, without asking for a sink (the

@@ -172,7 +172,11 @@ export class PaperGrouper {
     // abstracts with the same key have the same prefix, and most abstracts differ early on.
     const list = this.abstractsByPrefix.get(a.prefix);
     if (list === undefined) {
-      this.abstractsByPrefix.set(a.prefix, [{ first: i, key: a.key }]);
+      // A copy of its own: the prefix is a slice of a slice of the abstract, and as a key it
+      // kept every abstract in memory (4 GB, out of heap, 800,000 papers into a million).
+      this.abstractsByPrefix.set(ownCopy(a.prefix), [
+        { first: i, key: a.key === null ? null : ownCopy(a.key) },
+      ]);
       return;
     }
     const key = a.key ?? keyOf(r.abstract);
@@ -184,7 +188,7 @@ export class PaperGrouper {
         break;
       }
     }
-    if (found < 0) list.push({ first: i, key });
+    if (found < 0) list.push({ first: i, key: ownCopy(key) });
     else unitePapers(u, found, i);
     // The "p:" key: the first occurrence with this prefix is joined by every later one.
     unitePapers(u, (list[0] as { first: number }).first, i);
@@ -206,6 +210,11 @@ export class PaperGrouper {
     }
     return groups;
   }
+}
+
+/** A string with characters of its own, never a slice that keeps a larger string alive. */
+function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /** Union-find over paper occurrences, with the arXiv id of each root and the first occurrence of each key. */
