@@ -31,6 +31,19 @@ import { APPOSITIVE_GAP, GENERIC_PLURAL_SUBJECT, HARDWARE_AFTER } from "../vocab
 import { inferBasedOnMethod } from "./based-on-method.ts";
 import { DATA_TRAIN_WORDS } from "./derivation.ts";
 
+/** "X trained on D" read from a pair of names, by the verb between them. */
+function trainedOn(from: number, to: number, sentence: number): ProtoEdge {
+  return {
+    type: "TRAINED_ON",
+    from,
+    to,
+    sentence,
+    confidence: 0.8,
+    extractor: "pattern:trained-on",
+    need: [["Model"], ["Dataset"]],
+  };
+}
+
 /**
  * Records a pattern read between mentions a and b. It also holds for the names coordinated
  * with the first ("X-7B and X-14B, built on Y-7B/14B"), pairing sizes when the second names several.
@@ -115,15 +128,7 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
             });
           // "a framework built on the Foo benchmark": building on data is no training on it.
           if (!/^(?:built|developed|obtained|created)$/.test(verb))
-            pushPair(protos, s, a, b, {
-              type: "TRAINED_ON",
-              from: ca,
-              to: cb,
-              sentence: si,
-              confidence: 0.8,
-              extractor: "pattern:trained-on",
-              need: [["Model"], ["Dataset"]],
-            });
+            pushPair(protos, s, a, b, trainedOn(ca, cb, si));
           roles.push({ cand: ca, label: "Model", weight: 1 });
         } else if (
           /trained|built|developed|obtained|created/.test(verb) &&
@@ -194,15 +199,7 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
         !/[()]/.test(between.slice(0, trained.index)) &&
         !architectureClass(A.surface)
       ) {
-        pushPair(protos, s, a, b, {
-          type: "TRAINED_ON",
-          from: ca,
-          to: cb,
-          sentence: si,
-          confidence: 0.8,
-          extractor: "pattern:trained-on",
-          need: [["Model"], ["Dataset"]],
-        });
+        pushPair(protos, s, a, b, trainedOn(ca, cb, si));
         if (ON_BEFORE.test(between))
           roles.push({ cand: cb, label: "Dataset", weight: DATA_TRAIN_WORDS.test(trained[0]) ? 1.5 : 1 });
         continue;
