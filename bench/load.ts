@@ -20,6 +20,7 @@
  *                         [--soak-seconds 600] [--soak-graph 100k] [--papers 100000] [--seed 42]
  *                         [--cache both|on|off] [--targets 20000] [--warmup-seconds 120]
  *                         [--neo4j-port 7692] [--server-port 5391] [--server-cpu-prof <dir>]
+ *                         [--endpoints search,lineage,card]
  *
  * Each run also prints the server process's CPU time per request (asked of the server
  * before and after the run) and, with the cache on, the share of reads the cache
@@ -425,8 +426,13 @@ async function main(): Promise<number> {
       cache: { type: "string", default: "both" },
       targets: { type: "string", default: "20000" },
       "server-cpu-prof": { type: "string" },
+      endpoints: { type: "string", default: ENDPOINTS.join(",") },
     },
   });
+  const measured = values.endpoints.split(",").map((e) => e.trim());
+  for (const e of measured)
+    if (!(ENDPOINTS as readonly string[]).includes(e))
+      throw new Error(`bench:load: --endpoints takes ${ENDPOINTS.join(", ")}; not ${e}`);
   if (values["server-cpu-prof"]) serverCpuProfDir = path.resolve(values["server-cpu-prof"]);
   if (values["server-port"]) nextPort = Number(values["server-port"]);
   const cacheModes: CacheMode[] =
@@ -506,7 +512,7 @@ async function main(): Promise<number> {
         Endpoint,
         { next: number }
       >;
-      for (const endpoint of ENDPOINTS) {
+      for (const endpoint of ENDPOINTS.filter((e) => measured.includes(e))) {
         for (const cache of cacheModes) {
           // Cold: a new server process (empty read cache) on an empty plan cache, measured
           // from its first request; it plans its first queries before it says it is ready.

@@ -220,7 +220,9 @@ export function entityRow(n: ExtractedNode) {
   return {
     key: n.key,
     name: n.name,
-    aliases: n.aliases,
+    // The name is one of the surface forms (resolve.ts makes it so); kept here for any
+    // other producer of nodes too, because search finds names through `aliasText` alone.
+    aliases: n.aliases.includes(n.name) ? n.aliases : [n.name, ...n.aliases],
     kind: n.kind ?? null,
     family: n.family ?? null,
     version: n.version ?? null,

@@ -20,13 +20,15 @@ describe("searchTokens", () => {
 });
 
 describe("buildLuceneQuery", () => {
-  it("requires every word in strict mode and boosts names", () => {
+  it("requires every word in strict mode and boosts aliases (which hold every name)", () => {
     const q = buildLuceneQuery(["qwen2.5", "7b"], true);
-    expect(q).toContain("+(name:qwen2.5^4");
-    expect(q).toContain("name:qwen2.5*^2");
-    expect(q).toContain("name:qwen2.5~1");
-    expect(q).not.toContain("name:7b~1");
-    expect(q).toContain('name:"qwen2.5 7b"^6');
+    expect(q).toContain("+(aliasText:qwen2.5^3");
+    expect(q).toContain("aliasText:qwen2.5*^2");
+    expect(q).toContain("aliasText:qwen2.5~1");
+    expect(q).not.toContain("aliasText:7b~1");
+    expect(q).toContain('aliasText:"qwen2.5 7b"^6');
+    // A name clause only repeated an alias or title clause (and ran fuzzy over every title).
+    expect(q).not.toMatch(/\bname:/);
   });
 
   it("keeps operators typed by the user as words", () => {
