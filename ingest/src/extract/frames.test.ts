@@ -994,3 +994,26 @@ describe("a comparison study", () => {
     expect(edges(run("We compare Zorb-7B and Quill-7B trained with QuarkSet."), "EVALUATED_ON")).toEqual([]);
   });
 });
+
+describe("a base the made model is named after", () => {
+  it("'Building upon Quillo 2.0, we introduce …' bases the title's Quillo 3.0 on it; 'Building on Quillo, VideoQuillo …' too", () => {
+    const x = extractPaper({
+      title: "Quillo 3.0: Faster Interactive Worlds",
+      abstract:
+        "We present Quillo 3.0, an interactive world model. Building upon Quillo 2.0, we introduce systematic improvements across data and inference.",
+      organizations: [],
+      authors: [],
+      pageEvidence: null,
+      urls: [],
+    });
+    expect(edges(x, "BASED_ON")).toEqual(["Quillo 3.0 -> Quillo 2.0 (other)"]);
+    const y = run("Building on the Quillo architecture, VideoQuillo adds a temporal module for tracking.");
+    expect(edges(y, "BASED_ON")).toEqual(["VideoQuillo -> Quillo (other)"]);
+  });
+  it("a base called a framework, or a name that shares nothing, is not typed a model by the frame", () => {
+    const x = run("Building on the Quillo framework, Quillo-Tr fine-tunes three encoders for Turkish.");
+    expect(edges(x, "BASED_ON")).toEqual([]);
+    const y = run("Building on Trellis, Quillo adds a temporal module for tracking.");
+    expect(edges(y, "BASED_ON")).toEqual([]);
+  });
+});

@@ -54,6 +54,11 @@ export const OWNED_PRODUCT_AFTER =
 /** What a subject after an opening phrase is, when it is no model: "we incubated the Foo ecosystem". */
 export const NOT_MODEL_HEAD_AFTER =
   /^\s+(?:ecosystem|platform|library|toolkit|toolbox|codebase|infrastructure|benchmark|dataset|suite of benchmarks)\b/;
+/**
+ * After a base's name, a head that calls it a way of working, not a network ("built on the Foo
+ * framework"): a product named after it says nothing of Foo being a model.
+ */
+export const METHOD_HEAD_AFTER = /^\s+(?:framework|paradigm|pipeline|method|approach|recipe|protocol)s?\b/;
 /** "o1 style", "Foo-like", "GPT-level": a name used as an adjective. */
 export const NAME_AS_ADJECTIVE_AFTER = /^\s*-?\s*(?:style|like|level|type|based)\b/;
 /** "a Foo model trained from …": after a name, the kind noun it qualifies (the name is a modifier there). */
