@@ -1017,3 +1017,22 @@ describe("a base the made model is named after", () => {
     expect(edges(y, "BASED_ON")).toEqual([]);
   });
 });
+
+describe("a base named through its checkpoint, a product named in an appositive after 'into'", () => {
+  it("'pre-trained from an intermediate checkpoint of Foo-V2', 'initialized from the dense checkpoints of our Foo-13B model'", () => {
+    const x = run(
+      "Quillo-Coder-V2 is further pre-trained from an intermediate checkpoint of Quillo-V2 on code.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Quillo-Coder-V2 -> Quillo-V2 (continued-pretraining)"]);
+    const y = run(
+      "We present Bramble-MoE, a mixture-of-experts model. It is initialized from the pre-existing dense checkpoints of our Quillo-13B model.",
+    );
+    expect(edges(y, "BASED_ON")).toEqual(["Bramble-MoE -> Quillo-13B (other)"]);
+  });
+  it("'we adapt Foo into a specialised real-world simulator, Baz' makes Baz from Foo", () => {
+    const x = run(
+      "We present Quillo, a world model. First, we adapt Quillo into a task- or scene-specialized real-world simulator, Quillo-Sim, whose rollouts support policy evaluation.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Quillo-Sim -> Quillo (other)"]);
+  });
+});
