@@ -1036,3 +1036,26 @@ describe("a base named through its checkpoint, a product named in an appositive 
     expect(edges(x, "BASED_ON")).toEqual(["Quillo-Sim -> Quillo (other)"]);
   });
 });
+
+describe("a model named before 'trained on our dataset'", () => {
+  it("'Our model, Quill-8B, trained on this data, …' and 'Quill-7B and Quill-32B, fine-tuned on our dataset': the data named before", () => {
+    const x = run(
+      "We construct QuillCorpus, a corpus of 2M documents. Our model, Quill-8B, trained on this data, surpasses strong baselines.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Quill-8B -> QuillCorpus"]);
+    const y = run(
+      "We build QuillSet, a GUI dataset of 40K tasks. Our two models, Quill-7B and Quill-32B, fine-tuned on our dataset, both demonstrate significant gains.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual(["Quill-32B -> QuillSet", "Quill-7B -> QuillSet"]);
+  });
+  it("a benchmark, a name of the same sentence or 'our data engine' is not the data referred to", () => {
+    const x = run(
+      "We introduce QuillBench, a GUI benchmark of 2K tasks. Quill-7B, fine-tuned on our dataset, gains 9 points on QuillBench.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+    const y = run(
+      "We build QuillSet, a GUI dataset of 40K tasks. Quill-Net-7B, trained on our data engine, gains 9 points.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual([]);
+  });
+});
