@@ -1059,3 +1059,14 @@ describe("a model named before 'trained on our dataset'", () => {
     expect(edges(y, "TRAINED_ON")).toEqual([]);
   });
 });
+
+describe("a possessive of tooling is no base", () => {
+  it("'Quill-VLA extends Bramble-7B's vision-language modeling stack' gives no BASED_ON; 'extends Bramble-7B' does", () => {
+    const x = run(
+      "We present Quill-VLA, an embodied model that extends Bramble-7B's vision-language modeling stack to continuous action generation.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+    const y = run("We present Quill-VLA, an embodied model that extends Bramble-7B with an action decoder.");
+    expect(edges(y, "BASED_ON")).toEqual(["Quill-VLA -> Bramble-7B (other)"]);
+  });
+});
