@@ -119,10 +119,11 @@ export function resolveIntroductions(st: PaperState): void {
 
   // Coreference "this dataset": the last named data set of the one or two sentences before.
   st.main = main;
-  for (const { sentence, model, own, before } of corefData.splice(0)) {
+  for (const { sentence, model, own, before, referredOnly } of corefData.splice(0)) {
     const target =
       (before === undefined ? null : datasetBefore(st, sentence, before)) ??
       previousDatasetOf(st, sentence, own && typeOfCand(st, model) === "Model");
+    if (referredOnly && target !== null && !referredTarget(st, sentence, target)) continue;
     if (target !== null && find(cands, target) !== find(cands, model)) {
       protos.push({
         type: "TRAINED_ON",
@@ -264,4 +265,11 @@ function describedAsNotModel(st: PaperState): void {
         st.notModels.add(find(st.cands, s.cands[k] as number));
     }
   }
+}
+
+/** Can data referred to and not named in sentence `si` be `target`: not named there, and no benchmark? */
+function referredTarget(st: PaperState, si: number, target: number): boolean {
+  const root = find(st.cands, target);
+  if (st.labelOf.get(root)?.kind === "benchmark") return false;
+  return !(st.sentences[si] as SentenceInfo).cands.some((c) => find(st.cands, c) === root);
 }

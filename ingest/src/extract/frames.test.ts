@@ -994,3 +994,79 @@ describe("a comparison study", () => {
     expect(edges(run("We compare Zorb-7B and Quill-7B trained with QuarkSet."), "EVALUATED_ON")).toEqual([]);
   });
 });
+
+describe("a base the made model is named after", () => {
+  it("'Building upon Quillo 2.0, we introduce …' bases the title's Quillo 3.0 on it; 'Building on Quillo, VideoQuillo …' too", () => {
+    const x = extractPaper({
+      title: "Quillo 3.0: Faster Interactive Worlds",
+      abstract:
+        "We present Quillo 3.0, an interactive world model. Building upon Quillo 2.0, we introduce systematic improvements across data and inference.",
+      organizations: [],
+      authors: [],
+      pageEvidence: null,
+      urls: [],
+    });
+    expect(edges(x, "BASED_ON")).toEqual(["Quillo 3.0 -> Quillo 2.0 (other)"]);
+    const y = run("Building on the Quillo architecture, VideoQuillo adds a temporal module for tracking.");
+    expect(edges(y, "BASED_ON")).toEqual(["VideoQuillo -> Quillo (other)"]);
+  });
+  it("a base called a framework, or a name that shares nothing, is not typed a model by the frame", () => {
+    const x = run("Building on the Quillo framework, Quillo-Tr fine-tunes three encoders for Turkish.");
+    expect(edges(x, "BASED_ON")).toEqual([]);
+    const y = run("Building on Trellis, Quillo adds a temporal module for tracking.");
+    expect(edges(y, "BASED_ON")).toEqual([]);
+  });
+});
+
+describe("a base named through its checkpoint, a product named in an appositive after 'into'", () => {
+  it("'pre-trained from an intermediate checkpoint of Foo-V2', 'initialized from the dense checkpoints of our Foo-13B model'", () => {
+    const x = run(
+      "Quillo-Coder-V2 is further pre-trained from an intermediate checkpoint of Quillo-V2 on code.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Quillo-Coder-V2 -> Quillo-V2 (continued-pretraining)"]);
+    const y = run(
+      "We present Bramble-MoE, a mixture-of-experts model. It is initialized from the pre-existing dense checkpoints of our Quillo-13B model.",
+    );
+    expect(edges(y, "BASED_ON")).toEqual(["Bramble-MoE -> Quillo-13B (other)"]);
+  });
+  it("'we adapt Foo into a specialised real-world simulator, Baz' makes Baz from Foo", () => {
+    const x = run(
+      "We present Quillo, a world model. First, we adapt Quillo into a task- or scene-specialized real-world simulator, Quillo-Sim, whose rollouts support policy evaluation.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Quillo-Sim -> Quillo (other)"]);
+  });
+});
+
+describe("a model named before 'trained on our dataset'", () => {
+  it("'Our model, Quill-8B, trained on this data, …' and 'Quill-7B and Quill-32B, fine-tuned on our dataset': the data named before", () => {
+    const x = run(
+      "We construct QuillCorpus, a corpus of 2M documents. Our model, Quill-8B, trained on this data, surpasses strong baselines.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Quill-8B -> QuillCorpus"]);
+    const y = run(
+      "We build QuillSet, a GUI dataset of 40K tasks. Our two models, Quill-7B and Quill-32B, fine-tuned on our dataset, both demonstrate significant gains.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual(["Quill-32B -> QuillSet", "Quill-7B -> QuillSet"]);
+  });
+  it("a benchmark, a name of the same sentence or 'our data engine' is not the data referred to", () => {
+    const x = run(
+      "We introduce QuillBench, a GUI benchmark of 2K tasks. Quill-7B, fine-tuned on our dataset, gains 9 points on QuillBench.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+    const y = run(
+      "We build QuillSet, a GUI dataset of 40K tasks. Quill-Net-7B, trained on our data engine, gains 9 points.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual([]);
+  });
+});
+
+describe("a possessive of tooling is no base", () => {
+  it("'Quill-VLA extends Bramble-7B's vision-language modeling stack' gives no BASED_ON; 'extends Bramble-7B' does", () => {
+    const x = run(
+      "We present Quill-VLA, an embodied model that extends Bramble-7B's vision-language modeling stack to continuous action generation.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+    const y = run("We present Quill-VLA, an embodied model that extends Bramble-7B with an action decoder.");
+    expect(edges(y, "BASED_ON")).toEqual(["Quill-VLA -> Bramble-7B (other)"]);
+  });
+});

@@ -164,6 +164,11 @@ export interface PaperState {
     own: boolean;
     /** "… BarSet … and train Baz on it": a data set named in the sentence before this offset comes first. */
     before?: number;
+    /**
+     * "Baz, trained on our dataset, … on BarBench": the data is referred to, not named, in this sentence,
+     * so a name of the sentence or a benchmark is not it.
+     */
+    referredOnly?: boolean;
   }>;
   paperLower: string;
   introducedAt: Map<number, number>;

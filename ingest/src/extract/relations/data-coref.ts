@@ -4,17 +4,19 @@
  * data is the data set named before it in the sentence, else the one of the sentences before
  * (resolved once types are known, coreference.ts).
  */
+import { groupOf } from "../clauses.ts";
 import type { Mention } from "../mentions.ts";
 import type { PaperState, SentenceInfo } from "../state.ts";
 import {
   PRODUCT_NAMED_AFTER,
   TRAIN_X_ON_DATA_REF,
   USE_DATA_REF_TO_TRAIN,
+  X_TRAINED_ON_DATA_REF,
 } from "../vocabulary/coreference-cues.ts";
 
 /** A quick test before the two patterns: no sentence without "on it/this/these" or "use(d) it/this/these" has one. */
 const GATE =
-  /\b(?:on|to)\s+(?:it|them|this|these)\b|\b(?:use|uses|used|using|leverage\w*|employ\w*)\s+(?:it|them|this|these)\b/;
+  /\b(?:on|to)\s+(?:it|them|this|these)\b|\b(?:use|uses|used|using|leverage\w*|employ\w*)\s+(?:it|them|this|these)\b|\b(?:on|with|using)\s+(?:our|this|these)\s/;
 
 /** "Baz (3B)": a size in parentheses after the name is still the name. */
 const SIZE_IN_PARENS = /^\(\S{1,30}\)$/;
@@ -39,6 +41,20 @@ export function dataCorefOf(st: PaperState, s: SentenceInfo, si: number): void {
       // What is trained on data is a model (the weight of a frame's subject).
       st.roles.push({ cand: model, label: "Model", weight: 1 });
       st.corefData.push({ sentence: si, model, own: true, before: m.index });
+    }
+  }
+  X_TRAINED_ON_DATA_REF.lastIndex = 0;
+  for (let m = X_TRAINED_ON_DATA_REF.exec(s.lower); m !== null; m = X_TRAINED_ON_DATA_REF.exec(s.lower)) {
+    const end = m.indices?.[1]?.[1] ?? -1;
+    const k = s.mentions.findIndex((x) => x.end === end);
+    if (k < 0) continue;
+    // "Baz-7B and Baz-32B, fine-tuned on our dataset": every model of the coordination; only named data
+    // ("our dataset" built without a name gives no edge to a phrase). The data is named in a sentence before
+    // (offset 0: none of this sentence's names, "Unlike BarBench, Baz, trained on our data, …").
+    for (const g of groupOf(s, k)) {
+      const model = s.cands[g] as number;
+      st.roles.push({ cand: model, label: "Model", weight: 1 });
+      st.corefData.push({ sentence: si, model, own: false, before: 0, referredOnly: true });
     }
   }
 }

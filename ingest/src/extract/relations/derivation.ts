@@ -5,9 +5,10 @@
 import { groupOf, listSizesFit, previousMentions } from "../clauses.ts";
 import { matchFrames } from "../frames.ts";
 import type { Mention } from "../mentions.ts";
-import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
+import { namedAfter } from "../name-stem.ts";
+import type { Candidate, PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
 import { architectureClass } from "../vocabulary/architectures.ts";
-import { OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
+import { METHOD_HEAD_AFTER, OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
 import { MAIN_SUBJECT_REF } from "../vocabulary/coreference-cues.ts";
 import {
   APPOSITIVE_GAP,
@@ -67,7 +68,9 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
           // "Baz, a framework built upon the DiT architecture": Baz is still a system made (a Model), but a
           // class of networks is no base model.
           if (architectureClass((s.mentions[k] as Mention).surface)) continue;
-          if (f.typesObject) st.roles.push({ cand: cs[k] as number, label: "Model", weight: 1 });
+          // "Building upon Foo 2.0, we introduce Foo 3.0": a base the made model is named after is a model.
+          if (f.typesObject || madeNamedAfter(st, s, si, from, k))
+            st.roles.push({ cand: cs[k] as number, label: "Model", weight: 1 });
           st.protos.push({
             type: "BASED_ON",
             from,
@@ -189,4 +192,30 @@ function unnamedPluralSubject(s: SentenceInfo, object: number, words: string): b
   if (last >= 0 && (nounStart - last <= 2 || APPOSITIVE_GAP.test(s.lower.slice(last, nounStart))))
     return false;
   return true;
+}
+
+/**
+ * Is the model made (a candidate; for the paper's model, its title subject or a name introduced
+ * so far) named after the object mention k ("Foo-Omni" built upon "Foo")?
+ */
+function madeNamedAfter(
+  st: PaperState,
+  s: SentenceInfo,
+  si: number,
+  from: number | "main",
+  k: number,
+): boolean {
+  const O = s.mentions[k] as Mention;
+  if (METHOD_HEAD_AFTER.test(s.lower.slice(O.end, O.end + 24))) return false;
+  const made: number[] = [];
+  if (from !== "main") made.push(from);
+  else {
+    if (st.titleCand !== null) made.push(st.titleCand);
+    for (const ic of st.introCandidates) if (ic.si <= si) made.push(ic.c);
+  }
+  for (const c of made) {
+    for (const surface of (st.cands[c] as Candidate).surfaces.keys())
+      if (namedAfter(surface, O.surface)) return true;
+  }
+  return false;
 }

@@ -72,9 +72,13 @@ const MAKE =
 /** The same, without the plain "train" and "pre-train": "we train Baz" names the model made, not its base. */
 const DERIVE =
   "\\b(?:fine-?tun(?:e|es|ed|ing)\\b|finetun(?:e|es|ed|ing)\\b|post-?train(?:s|ed|ing)?\\b|continu\\w* (?:pre-?)?train(?:s|ed|ing)?\\b|further (?:pre-?)?train(?:s|ed|ing)?\\b|mid-?train(?:s|ed|ing)?\\b|distill(?:s|ed|ing)?\\b|instruction-?tun(?:e|es|ed|ing)\\b|align(?:s|ed|ing)?\\b|adapt(?:s|ed|ing)?\\b|upcycl(?:e|es|ed|ing)\\b|quantiz(?:e|es|ed|ing)\\b|merg(?:e|es|ed|ing)\\b|initiali[sz](?:e|es|ed|ing)\\b)";
-/** Adjectives between a determiner and the base model ("the open-weight Foo"). */
+/**
+ * Adjectives between a determiner and the base model ("the open-weight Foo"), after "the foundation
+ * of" or a checkpoint's words ("an intermediate checkpoint of Foo", "the pre-existing dense
+ * checkpoints of our Foo").
+ */
 const MODS =
-  "(?:(?:the|a|an)\\s+(?:foundation|basis)\\s+of\\s+)?(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|[\\w-]+-based|(?:previous|prior|earlier)(?:\\s+(?:work|framework|model|version|system))?|(?:previously\\s+)?released|latest|newest|recent|\\d[\\d.]*[kmbt]?(?:-|\\s+)?(?:billion-|million-)?param(?:eter)?s?|\\d[\\d.]*[kmbt])\\s+){0,3}(?:(?:[\\w-]+\\s+){0,2}?(?:model|llm|mllm|vlm)\\s+)?";
+  "(?:(?:the|a|an)\\s+(?:foundation|basis)\\s+of\\s+|(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:checkpoints?|weights)\\s+of\\s+)?(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|[\\w-]+-based|(?:previous|prior|earlier)(?:\\s+(?:work|framework|model|version|system))?|(?:previously\\s+)?released|latest|newest|recent|\\d[\\d.]*[kmbt]?(?:-|\\s+)?(?:billion-|million-)?param(?:eter)?s?|\\d[\\d.]*[kmbt])\\s+){0,3}(?:(?:[\\w-]+\\s+){0,2}?(?:model|llm|mllm|vlm)\\s+)?";
 /**
  * Nouns after a verb of training that take the "on" themselves: "instruction-tuning corpora on
  * BarBench" (corpora compared on a benchmark), "training costs on Foo"; or an unnamed model that
@@ -297,12 +301,13 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // The object is what a verb of derivation (or "apply … to") worked on: "as simple as creating X" is not.
     // Not the data it worked with: "fine-tune Foo on BarSet to develop Baz" makes Baz from Foo alone.
     before: `(?:${MAKE}|\\bappl(?:y|ies|ied|ying)\\b)[^.;]{0,60}(?<!\\b(?:on|using|with)\\s+(?:the\\s+|our\\s+)?)$`,
-    after: `^[^.;]{0,60}?\\b(?:creating|producing|yielding|resulting in|to obtain|to produce|to create)\\s+(?:a\\s+|an\\s+|the\\s+|our\\s+)?(?:[\\w-]+\\s+){0,2}?$`,
+    // "We adapt Foo into a specialised simulator, Baz": the product named in an appositive after "into".
+    after: `^[^.;]{0,60}?\\b(?:creating|producing|yielding|resulting in|to obtain|to produce|to create)\\s+(?:a\\s+|an\\s+|the\\s+|our\\s+)?(?:[\\w-]+\\s+){0,2}?$|^\\s+into\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,6}?[\\w-]+,\\s+(?:called\\s+|named\\s+|dubbed\\s+)?$`,
     subject: "next",
     method: "by-verb",
     typesObject: true,
     confidence: 0.65,
-    cues: ["creating", "producing", "yielding", "resulting", "obtain", "produce", "create"],
+    cues: ["creating", "producing", "yielding", "resulting", "obtain", "produce", "create", "into"],
     alsoCues: [...MAKE_STEMS, "appl"],
   },
   {

@@ -47,13 +47,19 @@ export const NOT_MADE_BEFORE =
   /(?:\b(?:over|than|versus|vs\.?|against|compared (?:to|with)|outperform\w*|surpass\w*)\s+(?:[\w-]+\s+){0,4}|\b(?:(?:train\w*|tun\w*|distill\w*|initiali[sz]\w*)\s+from|based\s+on|built\s+(?:up)?on|on\s+top\s+of|derived\s+from|(?:performance|accuracy|results?|scores?)\s+of|evaluat\w*|test|tests|tested|testing|benchmark(?:s|ed|ing)|recipes?\s+(?:from|of|by))\s+(?:the\s+|our\s+)?)$/;
 /**
  * After a name: something the model produced, not the model ("trained on Foo's outputs", "extends
- * Foo's tokenizer"): no base and no data. Foo's architecture or capabilities still are its own.
+ * Foo's tokenizer"), or the tooling its makers built ("extends Foo's vision-language modeling stack"):
+ * no base and no data. Foo's architecture or capabilities still are its own.
  */
 export const OWNED_PRODUCT_AFTER =
-  /^['\u2019]s\s+(?:[\w-]+\s+)?(?:tokenizers?|outputs?|responses?|behaviou?rs?|data|predictions?|labels?|generations?|traces?|trajector(?:y|ies)|answers?|feedback|judg(?:e)?ments?|annotations?|logits)\b/;
+  /^['\u2019]s\s+(?:[\w-]+\s+)?(?:tokenizers?|outputs?|responses?|behaviou?rs?|data|predictions?|labels?|generations?|traces?|trajector(?:y|ies)|answers?|feedback|judg(?:e)?ments?|annotations?|logits)\b|^['\u2019]s\s+(?:[\w-]+\s+){0,3}?(?:stack|codebase|infrastructure|pipeline|recipe|ecosystem|toolkit|library)\b/;
 /** What a subject after an opening phrase is, when it is no model: "we incubated the Foo ecosystem". */
 export const NOT_MODEL_HEAD_AFTER =
   /^\s+(?:ecosystem|platform|library|toolkit|toolbox|codebase|infrastructure|benchmark|dataset|suite of benchmarks)\b/;
+/**
+ * After a base's name, a head that calls it a way of working, not a network ("built on the Foo
+ * framework"): a product named after it says nothing of Foo being a model.
+ */
+export const METHOD_HEAD_AFTER = /^\s+(?:framework|paradigm|pipeline|method|approach|recipe|protocol)s?\b/;
 /** "o1 style", "Foo-like", "GPT-level": a name used as an adjective. */
 export const NAME_AS_ADJECTIVE_AFTER = /^\s*-?\s*(?:style|like|level|type|based)\b/;
 /** "a Foo model trained from …": after a name, the kind noun it qualifies (the name is a modifier there). */
