@@ -64,6 +64,10 @@ export function mention(
 
 /** "Qwen-2.5-7B/14B-Instruct" names two models ("Foo-2B/4B/8B" three): one mention per size over the same span. */
 export function expandSizes(mentions: Mention[]): Mention[] {
+  // A list of sizes has a "/": most sentences have none, and keep their array.
+  let any = false;
+  for (const m of mentions) if (m.surface.indexOf("/") >= 0) any = true;
+  if (!any) return mentions;
   const out: Mention[] = [];
   for (const m of mentions) {
     const x = SIZE_LIST.exec(m.surface);
