@@ -64,6 +64,10 @@ export function mention(
 
 /** "Qwen-2.5-7B/14B-Instruct" names two models ("Foo-2B/4B/8B" three): one mention per size over the same span. */
 export function expandSizes(mentions: Mention[]): Mention[] {
+  // A list of sizes has a "/": most sentences have none, and keep their array.
+  let any = false;
+  for (const m of mentions) if (m.surface.indexOf("/") >= 0) any = true;
+  if (!any) return mentions;
   const out: Mention[] = [];
   for (const m of mentions) {
     const x = SIZE_LIST.exec(m.surface);
@@ -549,17 +553,33 @@ export function findMentions(
   return mentions;
 }
 
+/** Is the character at k an upper-case letter after a lower-case one ("SegAnyPET": A, P)? */
+function isInternalCapital(w: string, k: number): boolean {
+  const c = w.charCodeAt(k);
+  const p = w.charCodeAt(k - 1);
+  if (c < 128 && p < 128) return c >= 65 && c <= 90 && p >= 97 && p <= 122;
+  return UPPER.test(w.charAt(k)) && LOWER.test(w.charAt(k - 1));
+}
+
+/** The initials of one word: of each part between "-" and "/", its first letter and internal capitals. */
+function wordInitials(w: string): string {
+  let s = "";
+  let start = 0;
+  for (let k = 0; k <= w.length; k++) {
+    const c = k < w.length ? w.charCodeAt(k) : 45;
+    if (c !== 45 && c !== 47) continue;
+    if (k > start) {
+      s += w.charAt(start).toLowerCase();
+      for (let j = start + 1; j < k; j++) if (isInternalCapital(w, j)) s += w.charAt(j).toLowerCase();
+    }
+    start = k + 1;
+  }
+  return s;
+}
+
 function initials(words: string[]): string {
   let s = "";
-  for (const w of words) {
-    for (const part of w.split(/[-/]/)) {
-      const c = part.charAt(0);
-      if (c) s += c.toLowerCase();
-      // Internal capitals count too: "SegAnyPET" → s, a, p.
-      for (let k = 1; k < part.length; k++)
-        if (UPPER.test(part.charAt(k)) && LOWER.test(part.charAt(k - 1))) s += part.charAt(k).toLowerCase();
-    }
-  }
+  for (const w of words) s += wordInitials(w);
   return s;
 }
 
@@ -645,17 +665,13 @@ export function findAbbreviations(clean: string, tokens: Token[]): AbbreviationP
         }
       }
       // Lower-case long form by initials: "learned image compression (LIC)".
+      // The initials of the n words before the bracket, grown by one word at a time.
+      let ini = "";
       for (let n = 1; n <= Math.min(8, i); n++) {
         // The n words before the bracket, with no punctuation between them.
         if (n > 1 && (tokens[i - n] as Token).after !== "") break;
-        const ws: string[] = [];
-        for (let x = i - n; x < i; x++) ws.push((tokens[x] as Token).text);
-        const ini = initials(ws);
-        if (
-          ini.charAt(0) === letters.charAt(0) &&
-          isSubsequence(letters, ini) &&
-          ws.length <= letters.length + 2
-        ) {
+        ini = wordInitials((tokens[i - n] as Token).text) + ini;
+        if (ini.charAt(0) === letters.charAt(0) && isSubsequence(letters, ini) && n <= letters.length + 2) {
           const startTok = tokens[i - n] as Token;
           pairs.push({
             long: clean.slice(startTok.start, prev.end),

@@ -107,18 +107,29 @@ function pushSentence(out: Sentence[], text: string, start: number, end: number)
   if (e > s) out.push({ text: text.slice(s, e), start: s });
 }
 
+/**
+ * Where a sentence may end: a paragraph break or a sentence-ending mark. Found by the regular
+ * expression engine (`test`, which builds no match) rather than by reading every character here.
+ */
+const BREAK_OR_MARK = /\n\n|[.?!]/g;
+
 /** Splits an abstract into sentences (see the module header). */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 && text.charCodeAt(i + 1) === 10) {
+  const marks = BREAK_OR_MARK;
+  marks.lastIndex = 0;
+  while (marks.test(text)) {
+    const c = text.charCodeAt(marks.lastIndex - 1);
+    // A paragraph break matched two characters; a mark one.
+    const i = c === 10 ? marks.lastIndex - 2 : marks.lastIndex - 1;
+    // The next candidate is the next character, unless a sentence ends here (below).
+    marks.lastIndex = i + 1;
+    if (c === 10) {
       pushSentence(out, text, start, i);
       start = i;
       continue;
     }
-    if (c !== 46 && c !== 63 && c !== 33) continue;
     // Inside a number or a version: "2.5", "K2.5", "v1.2".
     if (c === 46 && isDigit(text.charCodeAt(i + 1))) continue;
     // Runs of dots ("...") end a sentence only at their last dot.
@@ -127,7 +138,7 @@ export function splitSentences(text: string): Sentence[] {
     if (end > 0) {
       pushSentence(out, text, start, end);
       start = end;
-      i = end - 1;
+      marks.lastIndex = end;
     }
   }
   pushSentence(out, text, start, text.length);
