@@ -17,6 +17,11 @@ describe("findMentions", () => {
     // A family's version with its size after a space: "Foo 3.1-8B" is one name, not the family alone.
     expect(names("It is built on Foobar 3.1-8B and scaled.")).toEqual(["Foobar 3.1-8B"]);
   });
+  it("reads the name inside a '-based' compound before a common noun, not in a Title Case name", () => {
+    expect(names("We present Baz, a Qwen3.5-based agent.")).toEqual(["Baz", "Qwen3.5"]);
+    expect(names("It uses a FooBERT-based classifier.")).toEqual(["FooBERT"]);
+    expect(names("We propose Region-based Dragging for edits.")).toEqual(["Region-based Dragging"]);
+  });
   it("keeps variants apart", () => {
     expect(names("Models Qwen2.5-7B and Qwen2.5-7B-Instruct differ.")).toEqual([
       "Qwen2.5-7B",

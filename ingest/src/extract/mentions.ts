@@ -16,6 +16,7 @@ import {
   NAME_SUFFIXES,
   NAME_TAIL_WORDS,
   NOT_NAMES,
+  STEM_SUFFIX,
   VARIANT_WORDS,
 } from "./vocabulary/name-parts.ts";
 
@@ -47,6 +48,11 @@ export interface Mention {
   strong: boolean;
   /** For one of the names of "Qwen-2.5-7B/14B-Instruct": its size ("7B"); else undefined. */
   size: string | undefined;
+  /**
+   * The stem of a describing compound ("Foo" of "a Foo-based model"): it names Foo, but Foo is not
+   * what the clause is about, so it is no subject, object or evaluated model of the pair rules.
+   */
+  adjective: boolean;
 }
 
 /** A Mention (every one built here, so that all have one shape). */
@@ -58,8 +64,9 @@ export function mention(
   last: number,
   strong: boolean,
   size: string | undefined,
+  adjective = false,
 ): Mention {
-  return { surface, start, end, first, last, strong, size };
+  return { surface, start, end, first, last, strong, size, adjective };
 }
 
 /** "Qwen-2.5-7B/14B-Instruct" names two models ("Foo-2B/4B/8B" three): one mention per size over the same span. */
@@ -77,7 +84,9 @@ export function expandSizes(mentions: Mention[]): Mention[] {
     }
     const [, prefix, sizes, suffix] = x as unknown as [string, string, string, string];
     for (const size of sizes.split("/"))
-      out.push(mention(`${prefix}${size}${suffix}`, m.start, m.end, m.first, m.last, m.strong, size));
+      out.push(
+        mention(`${prefix}${size}${suffix}`, m.start, m.end, m.first, m.last, m.strong, size, m.adjective),
+      );
   }
   return out;
 }
@@ -424,6 +433,12 @@ export function findMentions(
       i++;
       continue;
     }
+    const stem = basedStem(tok, i, tokens, known, allowWeak);
+    if (stem !== null) {
+      mentions.push(stem);
+      i++;
+      continue;
+    }
     const strong = isStrongToken(tok.text);
     const weak =
       !strong &&
@@ -551,6 +566,36 @@ export function findMentions(
     i = last + 1;
   }
   return mentions;
+}
+
+/**
+ * "a Qwen3.5-based agent": the name before the describing suffix is a mention by itself (its
+ * span is the stem's), strong when shaped like a name, weak when only capitalised ("Llama-based").
+ * It stands alone: "8B Llama-based" is no name "8B Llama".
+ */
+function basedStem(
+  tok: Token,
+  i: number,
+  tokens: Token[],
+  known: ReadonlySet<string>,
+  allowWeak: boolean,
+): Mention | null {
+  const x = STEM_SUFFIX.exec(tok.text);
+  if (x === null) return null;
+  // "a Foo-based model", not "Region-based Dragging" (a Title Case name that holds the compound).
+  const next = tokens[i + 1];
+  if (next === undefined || next.named || tok.after !== "" || next.before !== "") return null;
+  const stem = tok.text.slice(0, x.index);
+  if (isStopName(stem)) return null;
+  const strong = isStrongToken(stem);
+  const weak =
+    !strong &&
+    isCapitalisedWord(stem) &&
+    !isTitleCompound(stem) &&
+    !NOT_NAMES.has(stem) &&
+    ((allowWeak && !opensSentence(tokens, i)) || known.has(stem));
+  if (!strong && !weak) return null;
+  return mention(stem, tok.start, tok.start + stem.length, i, i, strong, undefined, true);
 }
 
 /** Is the character at k an upper-case letter after a lower-case one ("SegAnyPET": A, P)? */
