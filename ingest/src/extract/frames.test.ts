@@ -218,6 +218,13 @@ describe("derivation frames", () => {
     expect(edges(x, "BASED_ON")).toEqual(["BazA-8B -> Bar-7B (fine-tune)"]);
   });
 
+  it("an acronym's unbracketed long form is the same name, not a second subject", () => {
+    const x = run(
+      "We propose BAZ-GPT Bounded Alpha's Zeta GPT, a tabular framework built on QuxGPT-7B and fine-tuned for classification.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["BAZ-GPT -> QuxGPT-7B (fine-tune)"]);
+  });
+
   it("a judge is not evaluated", () => {
     const x = run("Answers of BazChat are evaluated by Bar-31B as a judge on QuxBench.");
     expect(edges(x, "EVALUATED_ON").filter((e) => e.startsWith("Bar-31B"))).toEqual([]);

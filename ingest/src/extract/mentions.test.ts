@@ -105,6 +105,15 @@ describe("findAbbreviations", () => {
       ["PET Findings-to-Impression Benchmark", "PET-F2I-41K"],
     ]);
   });
+  it("pairs an acronym with the long form that follows it without brackets, only when it spells the acronym", () => {
+    const clean = "We propose BAZ-GPT Bounded Alpha's Zeta GPT, a tabular model.";
+    const pairs = findAbbreviations(clean, tokenize(clean));
+    expect(pairs.map((p) => [p.long, p.short, p.longIsName])).toEqual([
+      ["Bounded Alpha's Zeta GPT", "BAZ-GPT", true],
+    ]);
+    const other = "We compare BAZ-GPT Bounded Quux Zeta GPT and others.";
+    expect(findAbbreviations(other, tokenize(other))).toEqual([]);
+  });
   it("finds lower-case long forms by their initials", () => {
     const clean = "Training learned image compression (LIC) models is hard.";
     const pairs = findAbbreviations(clean, tokenize(clean));

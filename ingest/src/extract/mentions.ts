@@ -634,13 +634,60 @@ function isSubsequence(needle: string, hay: string): boolean {
   return k === needle.length;
 }
 
+/** "'s" stripped after a token. */
+const POSSESSIVE = /^['’]s$/;
+/** "TAP-GPT": an acronym of two letters or more, with an optional name part after a hyphen. */
+const ACRONYM_HEAD = /^([A-Z]{2,6})(?:-([A-Za-z0-9]+))?$/;
+
+/**
+ * "TAP-GPT Tabular Alzheimer's Prediction GPT": an acronym followed, with no bracket (lost in the
+ * text), by Title Case words whose initials spell it, and the acronym's name part repeated. Only
+ * that exact shape: the long form is the same name, not a second one.
+ */
+function unbracketedLongForms(clean: string, tokens: Token[]): AbbreviationPair[] {
+  const pairs: AbbreviationPair[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const tok = tokens[i] as Token;
+    if (!tok.named || tok.after !== "") continue;
+    const x = ACRONYM_HEAD.exec(tok.text);
+    if (x === null) continue;
+    const letters = (x[1] as string).toLowerCase();
+    const part = x[2];
+    const n = letters.length + (part ? 1 : 0);
+    if (i + n >= tokens.length) continue;
+    const words = tokens.slice(i + 1, i + 1 + n);
+    if (part && (words[words.length - 1] as Token).text !== part) continue;
+    const spelled = part ? words.slice(0, -1) : words;
+    let ok = true;
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k] as Token;
+      // A possessive inside is part of the name ("Alzheimer's").
+      const inner = k < words.length - 1 && w.after !== "" && !POSSESSIVE.test(w.after);
+      if (w.before !== "" || inner || !UPPER.test(w.text.charAt(0))) ok = false;
+    }
+    if (!ok || initials(spelled.map((w) => w.text)) !== letters) continue;
+    const first = words[0] as Token;
+    const last = words[words.length - 1] as Token;
+    pairs.push({
+      long: clean.slice(first.start, last.end),
+      short: tok.text,
+      longIsName: true,
+      longStart: first.start,
+      longEnd: last.end,
+      shortStart: tok.start,
+      shortEnd: tok.end,
+    });
+  }
+  return pairs;
+}
+
 /**
  * Finds "Long Form (LF)" and "NAME (Long Form)" pairs. The long form of an acronym is
  * the run of capitalised words before the bracket or, failing that, the shortest run of
  * words whose initials contain the acronym's letters in order.
  */
 export function findAbbreviations(clean: string, tokens: Token[]): AbbreviationPair[] {
-  const pairs: AbbreviationPair[] = [];
+  const pairs: AbbreviationPair[] = unbracketedLongForms(clean, tokens);
   if (clean.indexOf("(") < 0) return pairs;
   for (let i = 1; i < tokens.length; i++) {
     const tok = tokens[i] as Token;
