@@ -71,6 +71,8 @@ export function previousMentions(s: SentenceInfo, k: number): number[] {
     const m = s.mentions[j] as Mention;
     if (CLAUSE_BREAK.test(s.lower.slice(m.end, obj.start)) || obj.start - m.end > 120) break;
     if (out.length > 0 && (s.mentions[out[out.length - 1] as number] as Mention).start === m.start) continue;
+    // "Baz, a Foo-based model trained on D": Foo describes Baz; it was not trained.
+    if (m.adjective) continue;
     out.push(j);
   }
   return out;

@@ -186,6 +186,45 @@ describe("derivation frames", () => {
     expect(edges(x, "TRAINED_ON")).toEqual([]);
   });
 
+  it("'X, a Foo-based model': the appositive names X's base", () => {
+    const x = run("We present BazMath, a Bar-7B-based model for geometry problems.");
+    expect(edges(x, "BASED_ON")).toEqual(["BazMath -> Bar-7B (other)"]);
+    expect(edges(x, "INTRODUCES")).toEqual(["paper -> BazMath"]);
+  });
+
+  it("'X is a Foo-based agent': the copula names X's base", () => {
+    const x = run("BazVLA is a Bar-7B-based agent for household robots.");
+    expect(edges(x, "BASED_ON")).toEqual(["BazVLA -> Bar-7B (other)"]);
+  });
+
+  it("'we propose a Foo-based model, X': the model is named after its description, and Foo is not introduced", () => {
+    const x = run("We propose a Bar-7B-based embedding model, BazEmbed, for code retrieval.");
+    expect(edges(x, "BASED_ON")).toEqual(["BazEmbed -> Bar-7B (other)"]);
+    expect(edges(x, "INTRODUCES")).toEqual(["paper -> BazEmbed"]);
+  });
+
+  it("'a Foo-based' method or an unknown Foo is no base, and the head noun after '-based' is not Foo's", () => {
+    expect(edges(run("We present BazSampler, a GRPO-based reward model for images."), "BASED_ON")).toEqual(
+      [],
+    );
+    const x = run("We present BazDet, a Quxa-based detector for small objects.");
+    expect(edges(x, "BASED_ON")).toEqual([]);
+    expect(entity(x, "Quxa")?.label).not.toBe("Model");
+  });
+
+  it("'X, a Foo-based model fine-tuned on D': X is trained on D, not Foo", () => {
+    const x = run("We release BazA-8B, a Bar-7B-based model fine-tuned on CitSet-10K.");
+    expect(edges(x, "TRAINED_ON")).toEqual(["BazA-8B -> CitSet-10K"]);
+    expect(edges(x, "BASED_ON")).toEqual(["BazA-8B -> Bar-7B (fine-tune)"]);
+  });
+
+  it("an acronym's unbracketed long form is the same name, not a second subject", () => {
+    const x = run(
+      "We propose BAZ-GPT Bounded Alpha's Zeta GPT, a tabular framework built on QuxGPT-7B and fine-tuned for classification.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["BAZ-GPT -> QuxGPT-7B (fine-tune)"]);
+  });
+
   it("a judge is not evaluated", () => {
     const x = run("Answers of BazChat are evaluated by Bar-31B as a judge on QuxBench.");
     expect(edges(x, "EVALUATED_ON").filter((e) => e.startsWith("Bar-31B"))).toEqual([]);

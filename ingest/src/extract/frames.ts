@@ -6,6 +6,7 @@
  */
 import { DERIVATION_FRAMES, type DerivationFrame } from "./rules/derivation.ts";
 import {
+  ADJECTIVE_SUFFIX_AFTER,
   DATA_NOUN_BEFORE_VERB,
   FAMILY_AFTER,
   GENERIC_MAKER_BEFORE,
@@ -178,8 +179,9 @@ function previousInClause(lower: string, mentions: readonly Span[], k: number): 
     if (FAMILY_AFTER.test(between)) continue;
     // "Baz 2 is an upgrade of the Baz model based on Foo 2": the new version is what is made, not the old one.
     if (j > 0 && VERSION_OF_BETWEEN.test(lower.slice((mentions[j - 1] as Span).end, m.start))) return j - 1;
-    // "Baz-4B, a Foo model trained from Bar": a name used as a modifier of "model" is not what is made.
-    if (nameQualifiesKind(lower, m.start, between)) continue;
+    // "Baz-4B, a Foo model trained from Bar": a name used as a modifier of "model" is not what is made;
+    // nor is "Foo" of "a Foo-based model initialised with Bar".
+    if (nameQualifiesKind(lower, m.start, between) || ADJECTIVE_SUFFIX_AFTER.test(between)) continue;
     // "a set of open RLMs built on Foo": a plural class acronym names no model.
     if (PLURAL_ACRONYM.test(lower.slice(m.start, m.end))) return -1;
     return j;
@@ -228,9 +230,11 @@ export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatc
     const after = lower.slice(m.end, m.end + WINDOW);
     // "trained on Foo's outputs", "extends Foo's tokenizer": a product of Foo's, neither its base nor data.
     if (OWNED_PRODUCT_AFTER.test(after)) continue;
-    // "extends o1 style reasoning", "Foo-like models": the name is used as an adjective.
-    if (NAME_AS_ADJECTIVE_AFTER.test(after)) continue;
+    // "extends o1 style reasoning", "Foo-like models": the name is used as an adjective, which only
+    // the frames that read one ("a Foo-based model") take.
+    const adjective = NAME_AS_ADJECTIVE_AFTER.test(after);
     for (const c of active) {
+      if (adjective !== (c.frame.adjective === true)) continue;
       let words = "";
       // The text before the frame's words (its trigger), in the window.
       let lead = before;

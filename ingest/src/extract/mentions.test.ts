@@ -17,6 +17,11 @@ describe("findMentions", () => {
     // A family's version with its size after a space: "Foo 3.1-8B" is one name, not the family alone.
     expect(names("It is built on Foobar 3.1-8B and scaled.")).toEqual(["Foobar 3.1-8B"]);
   });
+  it("reads the name inside a '-based' compound before a common noun, not in a Title Case name", () => {
+    expect(names("We present Baz, a Qwen3.5-based agent.")).toEqual(["Baz", "Qwen3.5"]);
+    expect(names("It uses a FooBERT-based classifier.")).toEqual(["FooBERT"]);
+    expect(names("We propose Region-based Dragging for edits.")).toEqual(["Region-based Dragging"]);
+  });
   it("keeps variants apart", () => {
     expect(names("Models Qwen2.5-7B and Qwen2.5-7B-Instruct differ.")).toEqual([
       "Qwen2.5-7B",
@@ -99,6 +104,15 @@ describe("findAbbreviations", () => {
     expect(pairs.map((p) => [p.long, p.short])).toEqual([
       ["PET Findings-to-Impression Benchmark", "PET-F2I-41K"],
     ]);
+  });
+  it("pairs an acronym with the long form that follows it without brackets, only when it spells the acronym", () => {
+    const clean = "We propose BAZ-GPT Bounded Alpha's Zeta GPT, a tabular model.";
+    const pairs = findAbbreviations(clean, tokenize(clean));
+    expect(pairs.map((p) => [p.long, p.short, p.longIsName])).toEqual([
+      ["Bounded Alpha's Zeta GPT", "BAZ-GPT", true],
+    ]);
+    const other = "We compare BAZ-GPT Bounded Quux Zeta GPT and others.";
+    expect(findAbbreviations(other, tokenize(other))).toEqual([]);
   });
   it("finds lower-case long forms by their initials", () => {
     const clean = "Training learned image compression (LIC) models is hard.";

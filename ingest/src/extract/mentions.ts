@@ -16,6 +16,7 @@ import {
   NAME_SUFFIXES,
   NAME_TAIL_WORDS,
   NOT_NAMES,
+  STEM_SUFFIX,
   VARIANT_WORDS,
 } from "./vocabulary/name-parts.ts";
 
@@ -47,6 +48,11 @@ export interface Mention {
   strong: boolean;
   /** For one of the names of "Qwen-2.5-7B/14B-Instruct": its size ("7B"); else undefined. */
   size: string | undefined;
+  /**
+   * The stem of a describing compound ("Foo" of "a Foo-based model"): it names Foo, but Foo is not
+   * what the clause is about, so it is no subject, object or evaluated model of the pair rules.
+   */
+  adjective: boolean;
 }
 
 /** A Mention (every one built here, so that all have one shape). */
@@ -58,8 +64,9 @@ export function mention(
   last: number,
   strong: boolean,
   size: string | undefined,
+  adjective = false,
 ): Mention {
-  return { surface, start, end, first, last, strong, size };
+  return { surface, start, end, first, last, strong, size, adjective };
 }
 
 /** "Qwen-2.5-7B/14B-Instruct" names two models ("Foo-2B/4B/8B" three): one mention per size over the same span. */
@@ -77,7 +84,9 @@ export function expandSizes(mentions: Mention[]): Mention[] {
     }
     const [, prefix, sizes, suffix] = x as unknown as [string, string, string, string];
     for (const size of sizes.split("/"))
-      out.push(mention(`${prefix}${size}${suffix}`, m.start, m.end, m.first, m.last, m.strong, size));
+      out.push(
+        mention(`${prefix}${size}${suffix}`, m.start, m.end, m.first, m.last, m.strong, size, m.adjective),
+      );
   }
   return out;
 }
@@ -424,6 +433,12 @@ export function findMentions(
       i++;
       continue;
     }
+    const stem = basedStem(tok, i, tokens, known, allowWeak);
+    if (stem !== null) {
+      mentions.push(stem);
+      i++;
+      continue;
+    }
     const strong = isStrongToken(tok.text);
     const weak =
       !strong &&
@@ -553,6 +568,36 @@ export function findMentions(
   return mentions;
 }
 
+/**
+ * "a Qwen3.5-based agent": the name before the describing suffix is a mention by itself (its
+ * span is the stem's), strong when shaped like a name, weak when only capitalised ("Llama-based").
+ * It stands alone: "8B Llama-based" is no name "8B Llama".
+ */
+function basedStem(
+  tok: Token,
+  i: number,
+  tokens: Token[],
+  known: ReadonlySet<string>,
+  allowWeak: boolean,
+): Mention | null {
+  const x = STEM_SUFFIX.exec(tok.text);
+  if (x === null) return null;
+  // "a Foo-based model", not "Region-based Dragging" (a Title Case name that holds the compound).
+  const next = tokens[i + 1];
+  if (next === undefined || next.named || tok.after !== "" || next.before !== "") return null;
+  const stem = tok.text.slice(0, x.index);
+  if (isStopName(stem)) return null;
+  const strong = isStrongToken(stem);
+  const weak =
+    !strong &&
+    isCapitalisedWord(stem) &&
+    !isTitleCompound(stem) &&
+    !NOT_NAMES.has(stem) &&
+    ((allowWeak && !opensSentence(tokens, i)) || known.has(stem));
+  if (!strong && !weak) return null;
+  return mention(stem, tok.start, tok.start + stem.length, i, i, strong, undefined, true);
+}
+
 /** Is the character at k an upper-case letter after a lower-case one ("SegAnyPET": A, P)? */
 function isInternalCapital(w: string, k: number): boolean {
   const c = w.charCodeAt(k);
@@ -589,13 +634,60 @@ function isSubsequence(needle: string, hay: string): boolean {
   return k === needle.length;
 }
 
+/** "'s" stripped after a token. */
+const POSSESSIVE = /^['’]s$/;
+/** "TAP-GPT": an acronym of two letters or more, with an optional name part after a hyphen. */
+const ACRONYM_HEAD = /^([A-Z]{2,6})(?:-([A-Za-z0-9]+))?$/;
+
+/**
+ * "TAP-GPT Tabular Alzheimer's Prediction GPT": an acronym followed, with no bracket (lost in the
+ * text), by Title Case words whose initials spell it, and the acronym's name part repeated. Only
+ * that exact shape: the long form is the same name, not a second one.
+ */
+function unbracketedLongForms(clean: string, tokens: Token[]): AbbreviationPair[] {
+  const pairs: AbbreviationPair[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const tok = tokens[i] as Token;
+    if (!tok.named || tok.after !== "") continue;
+    const x = ACRONYM_HEAD.exec(tok.text);
+    if (x === null) continue;
+    const letters = (x[1] as string).toLowerCase();
+    const part = x[2];
+    const n = letters.length + (part ? 1 : 0);
+    if (i + n >= tokens.length) continue;
+    const words = tokens.slice(i + 1, i + 1 + n);
+    if (part && (words[words.length - 1] as Token).text !== part) continue;
+    const spelled = part ? words.slice(0, -1) : words;
+    let ok = true;
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k] as Token;
+      // A possessive inside is part of the name ("Alzheimer's").
+      const inner = k < words.length - 1 && w.after !== "" && !POSSESSIVE.test(w.after);
+      if (w.before !== "" || inner || !UPPER.test(w.text.charAt(0))) ok = false;
+    }
+    if (!ok || initials(spelled.map((w) => w.text)) !== letters) continue;
+    const first = words[0] as Token;
+    const last = words[words.length - 1] as Token;
+    pairs.push({
+      long: clean.slice(first.start, last.end),
+      short: tok.text,
+      longIsName: true,
+      longStart: first.start,
+      longEnd: last.end,
+      shortStart: tok.start,
+      shortEnd: tok.end,
+    });
+  }
+  return pairs;
+}
+
 /**
  * Finds "Long Form (LF)" and "NAME (Long Form)" pairs. The long form of an acronym is
  * the run of capitalised words before the bracket or, failing that, the shortest run of
  * words whose initials contain the acronym's letters in order.
  */
 export function findAbbreviations(clean: string, tokens: Token[]): AbbreviationPair[] {
-  const pairs: AbbreviationPair[] = [];
+  const pairs: AbbreviationPair[] = unbracketedLongForms(clean, tokens);
   if (clean.indexOf("(") < 0) return pairs;
   for (let i = 1; i < tokens.length; i++) {
     const tok = tokens[i] as Token;

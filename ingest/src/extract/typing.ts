@@ -203,6 +203,8 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
   // "X, which contains 40K videos": what is counted in data items is data ("Based on X, we develop Y" then trains Y on it).
   for (let k = 0; k < ms.length; k++) {
     const m = ms[k] as Mention;
+    // "a Foo-based detector": the head nouns around a describing compound are not Foo's.
+    if (m.adjective) continue;
     // "a benchmark for problems with Visual Reasoning, comprising 178K samples": the count is the head phrase's.
     if (PREPOSITION_BEFORE.test(s.lower.slice(Math.max(0, m.start - 8), m.start))) continue;
     if (DATA_CONTENT_AFTER.test(s.lower.slice(m.end, m.end + 160)))
@@ -220,6 +222,7 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
   for (const g of groups) {
     const firstM = ms[g[0] as number] as Mention;
     const lastM = ms[g[g.length - 1] as number] as Mention;
+    if (lastM.adjective) continue;
     const plural = g.length > 1;
     const members: number[] = [];
     for (const k of g) members.push(s.cands[k] as number);

@@ -42,6 +42,8 @@ export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
   s.evalCue = EVAL_CUE.test(s.lower) || COMPARISON_STUDY.test(s.lower);
   if (s.evalCue) {
     for (let k = 0; k < ms.length; k++) {
+      // "CLIP-based scoring models": the stem of a describing compound is not what is evaluated.
+      if ((ms[k] as Mention).adjective) continue;
       const m = ms[k] as Mention;
       const after = s.lower.slice(m.end, m.end + 60);
       const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
@@ -154,6 +156,7 @@ function comparedModels(
   const models: number[] = [];
   const data: number[] = [];
   for (let k = 0; k < s.mentions.length; k++) {
+    if ((s.mentions[k] as Mention).adjective) continue;
     const m = s.mentions[k] as Mention;
     if (m.start < cue.index) continue;
     const c = s.cands[k] as number;
@@ -186,6 +189,7 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
   const subjects: number[] = [];
   const objects: number[] = [];
   for (let k = 0; k < ms.length; k++) {
+    if ((ms[k] as Mention).adjective) continue;
     const m = ms[k] as Mention;
     const c = s.cands[k] as number;
     const t = typeOfCand(st, c);
@@ -218,6 +222,7 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
     const target = previousDatasetOf(st, si, models && OWN_DATA.test(s.lower) && !TRAINS.test(s.lower));
     if (target !== null) {
       for (let k = 0; k < ms.length; k++) {
+        if ((ms[k] as Mention).adjective) continue;
         const c = s.cands[k] as number;
         if (typeOfCand(st, c) === "Model") {
           protos.push({
@@ -267,6 +272,7 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
     if (from.length === 0 && evalObject) {
       // "Steering GPT-4 with Medprompt achieves ... on the MedQA dataset": the first model named.
       for (let k = 0; k < ms.length; k++) {
+        if ((ms[k] as Mention).adjective) continue;
         const c = s.cands[k] as number;
         const m = ms[k] as Mention;
         if (typeOfCand(st, c) !== "Model") continue;
@@ -299,6 +305,7 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
     const bench = [...introducedBenchmarks][0] as number;
     const models = new Set<number>();
     for (let k = 0; k < ms.length; k++) {
+      if ((ms[k] as Mention).adjective) continue;
       const c = s.cands[k] as number;
       if (typeOfCand(st, c) !== "Model") continue;
       const m = ms[k] as Mention;

@@ -6,6 +6,7 @@
 import { groupOf } from "../clauses.ts";
 import type { Mention } from "../mentions.ts";
 import type { PaperState, SentenceInfo } from "../state.ts";
+import { ADJECTIVE_SUFFIX_AFTER } from "../vocabulary/clause-cues.ts";
 import {
   AND_BEFORE,
   CALLED_BEFORE,
@@ -52,6 +53,7 @@ export function introductionsOf(st: PaperState, s: SentenceInfo, si: number): vo
       if (
         (!rightAfterCue && (NOT_INTRODUCED_BEFORE.test(before) || USED_NEARBY.test(before.slice(-28)))) ||
         EG_BEFORE.test(before) ||
+        ADJECTIVE_SUFFIX_AFTER.test(s.lower.slice(m.end, m.end + 8)) ||
         // "(including Foo models and Bar)": a name joined to a cited one is cited too.
         // "such as Group Relative Policy Optimization (GRPO)": the abbreviation of a cited name is cited too.
         ((joinedTo || partner) && cited.has(k - 1))

@@ -77,8 +77,14 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
   const cs = s.cands;
   for (let a = 0; a < ms.length; a++) {
     const A = ms[a] as Mention;
+    // "Baz, a Foo-based model trained on D": the stem of a describing compound is neither end of a
+    // pair, and the names around it are still adjacent.
+    if (A.adjective) continue;
+    let adjacent = true;
     for (let b = a + 1; b < ms.length && b <= a + 6; b++) {
       const B = ms[b] as Mention;
+      if (b > a + 1 && !(ms[b - 1] as Mention).adjective) adjacent = false;
+      if (B.adjective) continue;
       const between = s.lower.slice(A.end, B.start);
       if (between.length > 90) break;
       // Cheap gate, derived from the rules: every pair rule needs one of its cue words between the names.
@@ -87,7 +93,7 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
       const cb = cs[b] as number;
       // The pair patterns of derivation read adjacent names of one clause only ("Swan-S, based on A, and
       // Swan-L, built on B": B is the base of Swan-L alone); farther pairs are the frames' (nearest subject).
-      const fwd = b === a + 1 && !/[;:]/.test(between) ? BASED_FORWARD.pattern.exec(between) : null;
+      const fwd = adjacent && !/[;:]/.test(between) ? BASED_FORWARD.pattern.exec(between) : null;
       if (fwd && fwd[2] === "on" && unnamedSubjectBetween(between, fwd.index)) continue;
       // "Baz, a Foo model trained from Bar": Foo qualifies "model", it is not what was made; nor is a
       // class of networks ("the DiT backbone … trained on D").

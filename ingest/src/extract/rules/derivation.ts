@@ -42,6 +42,11 @@ export interface DerivationFrame {
   /** The wording says the object is a model (a verb of derivation), not only that something is built on it. */
   typesObject?: boolean;
   confidence: number;
+  /**
+   * The object is a name used as an adjective ("a Foo-based model"): the frame reads only such
+   * objects, and the other frames never do ("Foo-like models" names no base).
+   */
+  adjective?: boolean;
   cues: string[];
   alsoCues?: string[];
 }
@@ -115,6 +120,15 @@ const VERSION_ADJ =
 /** What makes a variant of a model a model made from it ("a distilled variant"); "a simple variant of Foo" may be any method. */
 const MADE_ADJ =
   "distilled|quantized|fine-?tuned|instruction-?tuned|pruned|compressed|smaller|larger|accelerated|faster|lighter|lightweight|multilingual|multimodal|[\\w]+-tuned";
+
+/**
+ * What a "Foo-based" name describes when it is a model made from Foo ("a Qwen-based agent"): not a
+ * method, a framework or data ("a GRPO-based training framework", "Flash-based games").
+ */
+const BASED_MODEL_HEAD =
+  "(?:models?|llms?|mllms?|vlms?|vlas?|lmms?|agents?|assistants?|chatbots?|polic(?:y|ies)|encoders?|decoders?|classifiers?|detectors?|simulators?|generators?|embedders?|retrievers?|rerankers?|judges?|verifiers?|planners?|predictors?)\\b";
+/** "-based", then up to three words before the head: "-based multi-frame vision-language model". */
+const BASED_AFTER = `^-based\\s+(?:[\\w-]+\\s+){0,3}?${BASED_MODEL_HEAD}`;
 
 export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
   {
@@ -348,6 +362,34 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     confidence: 0.65,
     cues: ["develop", "build", "derive"],
     alsoCues: DERIVE_STEMS,
+  },
+  {
+    // "We present Baz, a Foo-based model for …", "Baz is an open Foo-based agent": the appositive or the
+    // copula says what Baz was made from. Foo is a base only when typing calls it a model.
+    id: "x-a-foo-based",
+    type: "BASED_ON",
+    before: "(?:,\\s*|\\(\\s*|\\b(?:is|was)\\s+)(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}?$",
+    after: BASED_AFTER,
+    subject: "previous",
+    orMain: false,
+    method: "by-verb",
+    adjective: true,
+    confidence: 0.65,
+    cues: ["-based"],
+  },
+  {
+    // "We propose a Foo-based model, Baz, …", "we introduce a Foo-based style transfer model Baz": the
+    // model introduced is named after its description.
+    id: "a-foo-based-x",
+    type: "BASED_ON",
+    before:
+      "\\b(?:present|propose|introduce|develop|release|build|design|train)\\w*\\s+(?:a|an)\\s+(?:[\\w-]+\\s+){0,3}?$",
+    after: `${BASED_AFTER}\\s*,?\\s+(?:called\\s+|named\\s+|dubbed\\s+|termed\\s+)?$`,
+    subject: "next",
+    method: "by-verb",
+    adjective: true,
+    confidence: 0.65,
+    cues: ["-based"],
   },
   {
     // "We mid-train Foo-Base on BarMix", "after training on Bar environments", "continued pretraining with BarCorpus data",

@@ -62,6 +62,11 @@ export const NOT_MODEL_HEAD_AFTER =
 export const METHOD_HEAD_AFTER = /^\s+(?:framework|paradigm|pipeline|method|approach|recipe|protocol)s?\b/;
 /** "o1 style", "Foo-like", "GPT-level": a name used as an adjective. */
 export const NAME_AS_ADJECTIVE_AFTER = /^\s*-?\s*(?:style|like|level|type|based)\b/;
+/**
+ * "a Foo-based model": the name is the stem of a describing compound (mentions.ts), which says
+ * what something else is; it is neither introduced nor the subject of a clause.
+ */
+export const ADJECTIVE_SUFFIX_AFTER = /^-based\b/;
 /** "a Foo model trained from …": after a name, the kind noun it qualifies (the name is a modifier there). */
 export const NAME_AS_MODIFIER_AFTER = /^\s+(?:model|llm|mllm|vlm|agent|policy|variant)\b/;
 

@@ -65,3 +65,9 @@ export const CONNECTORS: ReadonlySet<string> = new Set([
   "from",
   "&",
 ]);
+
+/**
+ * "CodeBERT-based classifier", "Qwen3.5-based agent": a describing suffix whose stem is a name of
+ * its own (the mention is the stem; typing decides what it names).
+ */
+export const STEM_SUFFIX = /-based$/;
