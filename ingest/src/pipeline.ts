@@ -105,6 +105,26 @@ export interface PreparedDocuments {
   abstracts: AbstractStore | null;
 }
 
+/** One empty list for every record that has none (read only, as records are). */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * A record kept for resolution without its abstract (which is in the store), its empty
+ * lists the one shared empty list: three of a generated paper's four lists are empty, each
+ * an array of its own in memory until the paper is merged.
+ */
+function leanRaw(raw: RawPaper): RawPaper {
+  const none = (list: string[]) => (list.length === 0 ? NONE : list);
+  return {
+    ...raw,
+    abstract: "",
+    notes: none(raw.notes),
+    authors: none(raw.authors),
+    organizations: none(raw.organizations),
+    urls: none(raw.urls),
+  };
+}
+
 /** What extractPaper reads of occurrence `k`. */
 export function paperInput(prepared: PreparedDocuments, k: number): PaperInput {
   const input = (prepared.papers[k] as PreparedPaper).input;
@@ -232,7 +252,7 @@ export function prepareDocuments(
       const length = raw.abstract.length;
       if (store) {
         store.append(raw.abstract);
-        items.push({ source: doc.source, page, raw: { ...raw, abstract: "" }, length });
+        items.push({ source: doc.source, page, raw: leanRaw(raw), length });
       } else items.push({ source: doc.source, page, raw, length });
     }
   }

@@ -34,6 +34,13 @@ import { spillFiles } from "./spill-files.ts";
 
 /** Papers sent to a worker at a time: large enough to pay for the message, small enough to share out. */
 const CHUNK = 500;
+/** The URLs of every paper that has none: one object instead of four a paper, until resolution. */
+const NO_URLS: PaperUrls = Object.freeze({
+  codeUrls: Object.freeze([]),
+  modelUrls: Object.freeze([]),
+  urls: Object.freeze([]),
+}) as unknown as PaperUrls;
+
 /** Garbage let pile up between two collections while resolution reads the chunks back. */
 const READ_GARBAGE_BYTES = 128 * 1024 * 1024;
 /** Below this many papers, starting threads costs more than it saves. */
@@ -157,7 +164,9 @@ export async function extractDocumentsParallel(
                   return;
                 }
                 for (let i = 0; i < response.urls.length; i++) {
-                  urls[response.id + i] = response.urls[i] as PaperUrls;
+                  const u = response.urls[i] as PaperUrls;
+                  const none = u.codeUrls.length + u.modelUrls.length + u.urls.length === 0;
+                  urls[response.id + i] = none ? NO_URLS : u;
                   entityCounts[response.id + i] = response.entityCounts[i] as number;
                 }
                 done += response.urls.length;
