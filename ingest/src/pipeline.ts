@@ -105,6 +105,26 @@ export interface PreparedDocuments {
   abstracts: AbstractStore | null;
 }
 
+/** One empty list for every record that has none (read only, as records are). */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * A record kept for resolution without its abstract (which is in the store), its empty
+ * lists the one shared empty list: three of a generated paper's four lists are empty, each
+ * an array of its own in memory until the paper is merged.
+ */
+function leanRaw(raw: RawPaper): RawPaper {
+  const none = (list: string[]) => (list.length === 0 ? NONE : list);
+  return {
+    ...raw,
+    abstract: "",
+    notes: none(raw.notes),
+    authors: none(raw.authors),
+    organizations: none(raw.organizations),
+    urls: none(raw.urls),
+  };
+}
+
 /** What extractPaper reads of occurrence `k`. */
 export function paperInput(prepared: PreparedDocuments, k: number): PaperInput {
   const input = (prepared.papers[k] as PreparedPaper).input;
@@ -177,7 +197,7 @@ export function prepareDocuments(
   const sources: Source[] = [];
   const report = options.onProgress;
   const documentsTotal = documents.length;
-  const grouper = new PaperGrouper();
+  let grouper: PaperGrouper | null = new PaperGrouper();
   const abstractOf = store
     ? (i: number) => store.get(i)
     : (i: number) => (items[i] as (typeof items)[number]).raw.abstract;
@@ -228,15 +248,17 @@ export function prepareDocuments(
     }
     const page = { pageOrganization: seg.pageOrganization, pageAuthor: seg.pageAuthor };
     for (const raw of seg.papers) {
-      grouper.add(raw, abstractOf);
+      (grouper as PaperGrouper).add(raw, abstractOf);
       const length = raw.abstract.length;
       if (store) {
         store.append(raw.abstract);
-        items.push({ source: doc.source, page, raw: { ...raw, abstract: "" }, length });
+        items.push({ source: doc.source, page, raw: leanRaw(raw), length });
       } else items.push({ source: doc.source, page, raw, length });
     }
   }
-  const groups = grouper.groups();
+  const groups = (grouper as PaperGrouper).groups();
+  // Its keys (an abstract's first 300 characters a paper) are not needed to make the papers.
+  grouper = null;
   // The title of a paper seen with a title anywhere helps read it where it has none.
   const titleOfGroup = new Map<number, string>();
   for (let k = 0; k < items.length; k++) {
@@ -247,6 +269,8 @@ export function prepareDocuments(
   const papers: PreparedPaper[] = [];
   for (let k = 0; k < items.length; k++) {
     const item = items[k] as (typeof items)[number];
+    // Each item let go as its paper is made: the two lists were in memory at once.
+    (items as Array<(typeof items)[number] | null>)[k] = null;
     const g = groups[k] as number;
     // The page's organisation or person first, then the record's own (read, never changed).
     const { pageOrganization, pageAuthor } = item.page;

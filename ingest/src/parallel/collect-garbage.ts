@@ -6,7 +6,7 @@
  * next, and the ingest of 100,000 papers peaked at 2.5 GB for ~0.8 GB of live data. A
  * collection where a phase has just let go of its data costs well under a second.
  */
-import { setFlagsFromString } from "node:v8";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 let gc: (() => void) | null | undefined;
@@ -18,4 +18,19 @@ export function collectGarbage(): void {
     gc = (runInNewContext("typeof gc === 'function' ? gc : null") as (() => void) | null) ?? null;
   }
   gc?.();
+}
+
+/**
+ * A check to call between the steps of a long pass that reads and lets go of much data
+ * (each one a chunk of extractions parsed from a file): it collects once the heap has
+ * grown `bytes` since the last collection. Left to itself V8 let old space reach several
+ * times the live data before collecting it.
+ */
+export function garbageLimit(bytes: number, collect: () => void = collectGarbage): () => void {
+  let live = getHeapStatistics().used_heap_size;
+  return () => {
+    if (getHeapStatistics().used_heap_size <= live + bytes) return;
+    collect();
+    live = getHeapStatistics().used_heap_size;
+  };
 }

@@ -28,12 +28,21 @@ import {
   prepareDocuments,
 } from "../pipeline.ts";
 import type { EdgeSink, Extractions, PaperUrls } from "../resolve/resolve.ts";
-import { collectGarbage } from "./collect-garbage.ts";
+import { collectGarbage, garbageLimit } from "./collect-garbage.ts";
 import type { ExtractRequest, ExtractResponse } from "./extract-worker.ts";
 import { spillFiles } from "./spill-files.ts";
 
 /** Papers sent to a worker at a time: large enough to pay for the message, small enough to share out. */
 const CHUNK = 500;
+/** The URLs of every paper that has none: one object instead of four a paper, until resolution. */
+const NO_URLS: PaperUrls = Object.freeze({
+  codeUrls: Object.freeze([]),
+  modelUrls: Object.freeze([]),
+  urls: Object.freeze([]),
+}) as unknown as PaperUrls;
+
+/** Garbage let pile up between two collections while resolution reads the chunks back. */
+const READ_GARBAGE_BYTES = 128 * 1024 * 1024;
 /** Below this many papers, starting threads costs more than it saves. */
 const MIN_PARALLEL_PAPERS = 2 * CHUNK;
 
@@ -155,7 +164,9 @@ export async function extractDocumentsParallel(
                   return;
                 }
                 for (let i = 0; i < response.urls.length; i++) {
-                  urls[response.id + i] = response.urls[i] as PaperUrls;
+                  const u = response.urls[i] as PaperUrls;
+                  const none = u.codeUrls.length + u.modelUrls.length + u.urls.length === 0;
+                  urls[response.id + i] = none ? NO_URLS : u;
                   entityCounts[response.id + i] = response.entityCounts[i] as number;
                 }
                 done += response.urls.length;
@@ -193,7 +204,13 @@ export async function extractDocumentsParallel(
  * resolution (JSON of the chunk's papers in order; a chunk is CHUNK papers from its id).
  */
 function spilledExtractions(dir: string, total: number, entityCounts: Uint32Array): Extractions {
-  const read = <T>(file: string): T[] => JSON.parse(readFileSync(file, "utf8")) as T[];
+  // Each chunk read is garbage once visited: 100,000 papers' passes let the heap reach
+  // ~600 MB over ~150 MB live before V8 collected.
+  const check = garbageLimit(READ_GARBAGE_BYTES);
+  const read = <T>(file: string): T[] => {
+    check();
+    return JSON.parse(readFileSync(file, "utf8")) as T[];
+  };
   return {
     entities(visit) {
       for (let id = 0; id < total; id += CHUNK) {

@@ -671,18 +671,12 @@ function entityNodes(
 ): { groupOfEntity: Array<EntityGroup | null>; nodeEnds: End[] } {
   // Entities: link every surface key of one local entity, in three namespaces (things,
   // organisations, people). A local entity is known by its first surface with a non-empty
-  // key; it is computed once here and reused by the passes below.
+  // key (see firstKey).
   const parents = [new Map<string, string>(), new Map<string, string>(), new Map<string, string>()];
-  const entityKeys = linkEntityKeys(occurrences, extractions, paperIds, parents);
+  linkEntityKeys(occurrences, extractions, paperIds, parents);
   // Each pass over extractions read back from files leaves them behind as garbage.
   onReleased();
-  const { groupOfEntity, entityGroups } = groupEntities(
-    occurrences,
-    extractions,
-    paperIds,
-    parents,
-    entityKeys,
-  );
+  const { groupOfEntity, entityGroups } = groupEntities(occurrences, extractions, paperIds, parents);
   onReleased();
   return { groupOfEntity, nodeEnds: makeNodes(entityGroups) };
 }
@@ -755,10 +749,30 @@ function mergePapers(
       authors,
       date,
     });
+    // The paper holds what its occurrences read; the passes that follow need only their
+    // group and source (two copies of every paper's metadata were in memory through them).
+    for (const o of list) {
+      o.raw = MERGED_RAW;
+      o.urls = MERGED_URLS;
+    }
   }
 
   return { papers, paperIds };
 }
+
+/** What an occurrence keeps of its record and URLs once its paper is merged. */
+const MERGED_RAW: RawPaper = Object.freeze({
+  title: null,
+  abstract: "",
+  arxivId: null,
+  notes: [],
+  authors: [],
+  organizations: [],
+  urls: [],
+  date: null,
+  line: 0,
+}) as RawPaper;
+const MERGED_URLS: PaperUrls = Object.freeze({ codeUrls: [], modelUrls: [], urls: [] }) as PaperUrls;
 
 /** The root of a key in the union-find `parent` (path-compressed; an absent key is its own root). */
 function nodeOf(end: End): ExtractedNode {
@@ -797,14 +811,23 @@ function linkKey(parent: Map<string, string>, root: string | null, k: string): s
   return keep;
 }
 
-/** Links the surface keys of each local entity; returns each entity's namespaced first key. */
+/**
+ * The key a local entity is known by: its first non-empty one (null: none). Computed again
+ * in each pass rather than kept: a list of every local entity's key was a string per
+ * entity (~10 a paper) in memory through resolution.
+ */
+function firstKey(keys: string[]): string | null {
+  for (const k of keys) if (k.length > 0) return k;
+  return null;
+}
+
+/** Links the surface keys of each local entity. */
 function linkEntityKeys(
   occurrences: PaperOccurrence[],
   extractions: Extractions,
   paperIds: Map<number, string>,
   parents: Array<Map<string, string>>,
-): Array<string | null> {
-  const entityKeys: Array<string | null> = [];
+): void {
   // People and organisations are not matched loosely: "Jun Li" is not "Junli".
   const things = parents[0] as Map<string, string>;
   extractions.entities((entities, k) => {
@@ -812,21 +835,17 @@ function linkEntityKeys(
     for (const e of entities) {
       const parent = parents[namespaceOf(e.label)] as Map<string, string>;
       const keys = keysOf(e, pid);
-      let first: string | null = null;
       let root: string | null = null;
       for (const k of keys) {
         if (k.length === 0) continue;
-        if (first === null) first = k;
         root = linkKey(parent, root, k);
         // Surface forms of one thing written differently across the corpus (Llama 3, LLaMA-3)
         // meet at their matching key; a paper's own unnamed thing keeps to itself.
         if (e.scope !== "paper" && parent === things)
           root = linkKey(parent, root, MATCH_PREFIX + matchKey(k));
       }
-      entityKeys.push(first);
     }
   });
-  return entityKeys;
 }
 
 /** Local entities with linked keys are one group: surfaces, label votes and kinds summed. */
@@ -835,9 +854,8 @@ function groupEntities(
   extractions: Extractions,
   paperIds: Map<number, string>,
   parents: Array<Map<string, string>>,
-  entityKeys: Array<string | null>,
 ): { groupOfEntity: Array<EntityGroup | null>; entityGroups: Array<Map<string, EntityGroup>> } {
-  const groupOfEntity: Array<EntityGroup | null> = new Array(entityKeys.length);
+  const groupOfEntity: Array<EntityGroup | null> = [];
   // By namespace, then by root key.
   const entityGroups = [
     new Map<string, EntityGroup>(),
@@ -848,7 +866,8 @@ function groupEntities(
   extractions.entities((entities, index) => {
     const pid = paperIds.get((occurrences[index] as PaperOccurrence).group) as string;
     for (const e of entities) {
-      const k = entityKeys[ei] as string | null;
+      const keys = keysOf(e, pid);
+      const k = firstKey(keys);
       if (k === null) {
         groupOfEntity[ei++] = null;
         continue;
@@ -860,7 +879,7 @@ function groupEntities(
       if (!g) {
         g = {
           surface: (e.surfaces[0] as [string, number])[0],
-          key: keysOf(e, pid)[0] as string,
+          key: keys[0] as string,
           count: 0,
           more: null,
           votes: [NaN, NaN, NaN, NaN, NaN],
