@@ -112,9 +112,9 @@ const SearchIdsSchema = z.object({
 
 /**
  * One round trip for the whole search (under load each further round trip cost as much
- * of the database's time as a full-text query), in up to three steps, each run only when
+ * of the database's time as a full-text query), in up to four steps, each run only when
  * the one before leaves the page short:
- * 1. the exact identity lookups (index seeks) and the name, alias and title hits;
+ * 1. the exact identity lookups (index seeks) and the alias and title hits;
  * 2. when those are fewer than `$limit`: the full query, abstracts too;
  * 3. when that still leaves the page short and step 1 did not find the thing itself: the
  *    full query again with typo-near aliases (the fuzzy terms are the dearest part, and a
