@@ -224,6 +224,31 @@ export async function boltReady(port: number, timeoutMs = 5000, password?: strin
   }
 }
 
+/** What the launcher prints once the database is available and the password set (Neo4jLauncher.java). */
+const LAUNCHER_READY = "neo4j: bolt ready on ";
+/** What startNeo4j writes to the log before it spawns a launcher. */
+const START_MARKER = "--- ";
+
+/**
+ * Has the launcher of the last start recorded in logFile said it is ready? Bolt listens
+ * before the launcher has given the user its password, and every login tried in that gap
+ * fails: after three, Neo4j locks the user out for 5 s and every later try renews the
+ * lock, so polling Bolt from the first moment cost a fresh server about 7 s (seen after
+ * each bulk import: ten refused logins between "Bolt enabled" and the first query).
+ * A log written by someone else (no marker) counts as ready: Bolt itself then decides.
+ */
+export function launcherReady(logFile: string): boolean {
+  let text: string;
+  try {
+    text = fs.readFileSync(logFile, "utf8");
+  } catch {
+    return true;
+  }
+  const start = text.lastIndexOf(`\n${START_MARKER}`);
+  if (start < 0 && !text.startsWith(START_MARKER)) return true;
+  return text.includes(LAUNCHER_READY, Math.max(0, start));
+}
+
 function logTail(file: string, lines = 40): string {
   try {
     const buf = fs.readFileSync(file, "utf8");
@@ -342,7 +367,7 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
       );
     }
     const deadline = Date.now() + timeoutMs;
-    while (!(await boltReady(port, 5000, password))) {
+    while (!(launcherReady(logFile) && (await boltReady(port, 5000, password)))) {
       if (!pidAlive(live.pid))
         throw new Neo4jSetupError(`neo4j: pid ${live.pid} exited while starting:\n${logTail(logFile)}`);
       if (Date.now() > deadline) {
@@ -372,7 +397,7 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   fs.appendFileSync(
     logFile,
-    `--- ${new Date().toISOString()} starting neo4j on ${boltUri} (heap ${heap}, pagecache ${pagecache}) ---\n`,
+    `${START_MARKER}${new Date().toISOString()} starting neo4j on ${boltUri} (heap ${heap}, pagecache ${pagecache}) ---\n`,
   );
   const logFd = fs.openSync(logFile, "a");
 
@@ -440,14 +465,15 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
         `neo4j: process exited during startup (code ${exited.code}, signal ${exited.signal}); log ${logFile}:\n${logTail(logFile)}`,
       );
     }
-    if (await boltReady(port, 5000, password)) break;
+    if (launcherReady(logFile) && (await boltReady(port, 5000, password))) break;
     if (Date.now() > deadline) {
       await stop().catch(() => {});
       throw new Neo4jSetupError(
         `neo4j: Bolt on ${boltUri} not ready after ${Math.round(timeoutMs / 1000)} s; log ${logFile}:\n${logTail(logFile)}`,
       );
     }
-    await sleep(500);
+    // Reading the log is cheap; Bolt is asked only once the launcher is ready.
+    await sleep(100);
   }
   return { pid, password, boltUri, port, dataDir, reused: false, stop };
 }
