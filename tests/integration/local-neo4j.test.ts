@@ -10,7 +10,14 @@ import path from "node:path";
 import { openDatabase } from "@kg/queries/run";
 import { describe, expect, inject, it } from "vitest";
 import { passwordFileFor } from "../../db/local-auth.ts";
-import { neo4jStatus, pidFileFor, portOpen, startNeo4j, stopNeo4j } from "../../db/neo4j-server.ts";
+import {
+  neo4jStatus,
+  pidFileFor,
+  portOpen,
+  SERVER_SETTINGS,
+  startNeo4j,
+  stopNeo4j,
+} from "../../db/neo4j-server.ts";
 import { freePort } from "../support/free-port.ts";
 
 const testUri = inject("neo4jUri");
@@ -64,6 +71,9 @@ describe.skipIf(!local)("the local Neo4j", () => {
       // launcher), locking the user out for seconds.
       const debugLog = await readFile(path.join(dataDir, "logs", "debug.log"), "utf8");
       expect(debugLog).not.toMatch(/unauthorized|incorrect authentication details/);
+      // The launcher hands Neo4j the settings it is given by name (Neo4j logs the ones set).
+      for (const [key, value] of Object.entries(SERVER_SETTINGS))
+        expect(debugLog).toMatch(new RegExp(`${key.replaceAll(".", "\\.")}=${value}(\\.0)?\\s`));
       process.kill(first.pid, "SIGKILL");
       for (
         let i = 0;

@@ -3,6 +3,8 @@ package kg;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -25,6 +27,7 @@ import org.neo4j.io.ByteUnit;
  *       closes, i.e. when the parent process that holds the other end of the pipe dies</li>
  *   <li>{@code --password-file PATH}: turn Bolt auth on and give the user {@code neo4j} the password in
  *       that file (read from a file so that it never shows in the process list)</li>
+ *   <li>{@code --setting KEY=VALUE} (repeatable): any other Neo4j setting, by its name</li>
  * </ul>
  * Without a password file auth is disabled. SIGTERM triggers a clean shutdown.
  */
@@ -37,6 +40,7 @@ public final class Neo4jLauncher {
         String pagecache = System.getProperty("neo4j.pagecache", "512m");
         boolean exitOnStdinEof = Boolean.getBoolean("neo4j.exitOnStdinEof");
         String passwordFile = null;
+        Map<String, String> settings = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String next = i + 1 < args.length ? args[i + 1] : null;
@@ -46,6 +50,13 @@ public final class Neo4jLauncher {
                 case "--pagecache" -> { pagecache = require(a, next); i++; }
                 case "--exit-on-stdin-eof" -> exitOnStdinEof = true;
                 case "--password-file" -> { passwordFile = require(a, next); i++; }
+                case "--setting" -> {
+                    String kv = require(a, next);
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) fail("--setting wants KEY=VALUE, got: " + kv);
+                    settings.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    i++;
+                }
                 default -> fail("unknown argument: " + a);
             }
         }
@@ -70,9 +81,16 @@ public final class Neo4jLauncher {
             }
         }
 
+        // The builder takes settings by name only from a file: written for this start.
+        Path settingsFile = home.resolve("launcher-settings.conf");
+        StringBuilder lines = new StringBuilder();
+        settings.forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+        Files.writeString(settingsFile, lines.toString());
+
         final DatabaseManagementService dbms;
         try {
             dbms = new DatabaseManagementServiceBuilder(home)
+                    .loadPropertiesFromFile(settingsFile)
                     .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pagecache))
                     .setConfig(GraphDatabaseSettings.initial_default_database, GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
