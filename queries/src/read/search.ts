@@ -158,7 +158,7 @@ export const searchQuery = defineQuery({
       WITH node, score WHERE $label IS NULL OR $label IN labels(node)
       RETURN collect({node: node, score: score, exact: false}) AS typos
     }
-    WITH first, found, identified, itself, CASE WHEN size(typos) > size(full0) THEN typos ELSE full0 END AS full
+    WITH first, found, identified, CASE WHEN size(typos) > size(full0) THEN typos ELSE full0 END AS full
     CALL (found, identified, full) {
       WITH full WHERE found < $limit AND size(full) = 0 AND NOT identified AND size($tokens) > 1
       CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX.name}', $lucene.anyWord, {limit: $candidates}) YIELD node, score
