@@ -1109,3 +1109,63 @@ describe("a possessive of tooling is no base", () => {
     expect(edges(y, "BASED_ON")).toEqual(["Quill-VLA -> Bramble-7B (other)"]);
   });
 });
+
+describe("the paper's model as the unnamed subject (issue 8)", () => {
+  it("'we initialise our model from Foo' makes the paper's model from Foo", () => {
+    const x = run(
+      "We introduce Quill-Chem, an open model for chemistry. We initialize our model from Bramble-7B.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Quill-Chem -> Bramble-7B (other)"]);
+    // "align our model with Foo" names no base.
+    const y = run(
+      "We introduce Quill-Chem, an open model for chemistry. We align our model with Bramble-7B.",
+    );
+    expect(edges(y, "BASED_ON")).toEqual([]);
+  });
+
+  it("'Baz is then trained on this dataset': an adverb before the verb of training", () => {
+    const x = run(
+      "We introduce Quill-Rad, a model for radiology. We curate QuillReports, a dataset of 1M reports. Quill-Rad is then trained on this dataset.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Quill-Rad -> QuillReports"]);
+  });
+
+  it("'on our training set Foo' and 'on 2T tokens from Foo' name the data", () => {
+    const x = run(
+      "We introduce Quill-Tab, an open model, trained on our carefully built training set QuillTables.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Quill-Tab -> QuillTables"]);
+    const y = run("We present Quill-Code, a code model. It is pre-trained on 2T tokens from QuillStack.");
+    expect(edges(y, "TRAINED_ON")).toEqual(["Quill-Code -> QuillStack"]);
+  });
+});
+
+describe("no training on what only follows a verb of training (issue 8)", () => {
+  it("a claim between the training and 'on' takes the 'on': 'training can improve the model on BarBench'", () => {
+    const x = run(
+      "We present Quill-RL, a math model. We show that our RL training can improve model on QuillEval by 25%.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+  });
+
+  it("'compared to the supervised fine-tuning model on BarBench' is a comparison", () => {
+    const x = run(
+      "We present Quill-Audio, a reasoning model. Our method gains 6% compared to the supervised fine-tuning model on QuillAudioBench.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+  });
+
+  it("a library, an engine or a framework after the object is a tool, not data", () => {
+    const x = run(
+      "We present Quill-Sim, a robot policy. We train Quill-Sim on the BrambleGym platform and QuillSet.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+    const y = run(
+      "We present Quill-Sim, a robot policy. We train our model on the BrambleGym framework with 1M episodes.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual([]);
+    // Data of the tool is data: "BrambleGym engine logs".
+    const z = run("We present Quill-Sim, a robot policy. We train Quill-Sim on BrambleGym engine logs.");
+    expect(edges(z, "TRAINED_ON")).toEqual(["Quill-Sim -> BrambleGym"]);
+  });
+});

@@ -6,6 +6,7 @@ import { groupOf, listSizesFit, previousMentions } from "../clauses.ts";
 import { matchFrames } from "../frames.ts";
 import type { Mention } from "../mentions.ts";
 import { namedAfter } from "../name-stem.ts";
+import { DATA_KIND_LAST, TOOL_AFTER } from "../rules/derivation.ts";
 import type { Candidate, PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
 import { architectureClass } from "../vocabulary/architectures.ts";
 import { METHOD_HEAD_AFTER, OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
@@ -133,10 +134,11 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       }
     }
     for (const k of objects) {
-      // "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on; "on Foo NPUs" is hardware.
+      // "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on; "on Foo NPUs" is
+      // hardware; "using the Foo library" a tool.
       const O = s.mentions[k] as Mention;
       const afterO = s.lower.slice(O.end, O.end + 16);
-      if (BENCHMARK_AFTER.test(afterO) || HARDWARE_AFTER.test(afterO)) continue;
+      if (BENCHMARK_AFTER.test(afterO) || HARDWARE_AFTER.test(afterO) || TOOL_AFTER.test(afterO)) continue;
       const proto: ProtoEdge = {
         type: "TRAINED_ON",
         from,
@@ -150,9 +152,11 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       st.protos.push(proto);
       for (const other of also) st.protos.push({ ...proto, from: other });
       // What a model is pre-trained on, or counted in tokens ("on 100B Foo tokens"), is data whatever its name's shape.
-      // So is a mixture ("on the union of A and B"), and a list ("fine-tuned on A, B and C"): a base is one model.
+      // So is a mixture ("on the union of A and B"), a list ("fine-tuned on A, B and C": a base is one model), and
+      // data whose kind is named before it ("on our training set Foo").
       const weight =
         (DATA_TRAIN_WORDS.test(fm.words) && ON_LAST.test(fm.words)) ||
+        DATA_KIND_LAST.test(fm.words) ||
         TOKENS_AFTER.test(afterO) ||
         MIXTURE_OF.test(fm.words) ||
         objects.length > 1
