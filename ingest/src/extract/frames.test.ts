@@ -1169,3 +1169,30 @@ describe("no training on what only follows a verb of training (issue 8)", () => 
     expect(edges(z, "TRAINED_ON")).toEqual(["Quill-Sim -> BrambleGym"]);
   });
 });
+
+describe("the title's subject as the paper's model (issue 8)", () => {
+  function runTitled(title: string, abstract: string): PaperExtraction {
+    return extractPaper({ title, abstract, organizations: [], authors: [], pageEvidence: null, urls: [] });
+  }
+
+  it("a paper that names no model it introduces but makes one: the title's subject is made from the base", () => {
+    const x = runTitled(
+      "Quillfin: On Reasoning Enhanced LLMs for Finance",
+      "Reasoning models struggle with finance. To address this, we develop a financial reasoning model based on Bramble-8B-Instruct.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Quillfin -> Bramble-8B-Instruct (other)"]);
+  });
+
+  it("not when the paper calls what it made a method, nor from the title's own words", () => {
+    const x = runTitled(
+      "Quillfin: On Reasoning Enhanced LLMs for Finance",
+      "We propose a new recipe. To validate this method, we develop a financial reasoning model based on Bramble-8B-Instruct.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+    const y = runTitled(
+      "Quillfin: 900 Hours of Speech for Speech Model Training on QuillVox",
+      "Speech models need open data. We release transcripts for all of it.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual([]);
+  });
+});

@@ -11,6 +11,12 @@ export const THIS_DATASET =
 /** "our model", "the proposed framework", "it outperforms", "Experiments show": the paper's main model. */
 export const MAIN_COREF =
   /\b(?:our|the proposed|this|the resulting)\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|framework|system|network|agent|architecture|pipeline|llm|mllm)\b|(?:^|^[^,;]{0,80},\s*)(?:it|they)\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|reach|obtain|set|improv|perform|scor|exceed|attain)|^(?:experiments?|extensive experiments?|experimental results?|results?|evaluations?|extensive evaluations?|comprehensive experiments?)\b/;
+/** "this method", "our approach", "the proposed framework": the paper's contribution is a method, not a model. */
+export const OWN_METHOD_REF =
+  /\b(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?(?:method|approach|framework|pipeline|technique|strategy|recipe|paradigm|algorithm|process|procedure)s?\b/;
+/** After a name: "Foo, an iterative flywheel process", "Foo is a simple method": the name is a method's. */
+export const METHOD_APPOSITIVE_AFTER =
+  /^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*|\s+(?:is|was)\s+)(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:method|approach|framework|pipeline|technique|strategy|recipe|paradigm|algorithm|process|procedure)s?\b/;
 /** "our model", "the resulting models": a subject that is the paper's own model, not any model. */
 export const MAIN_SUBJECT_REF =
   /^(?:our|the resulting|the proposed|the final)\s+(?:[\w-]+\s+){0,2}?(?:model|models|llm|mllm|vlm)\b/;
