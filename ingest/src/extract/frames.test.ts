@@ -1196,3 +1196,23 @@ describe("the title's subject as the paper's model (issue 8)", () => {
     expect(edges(y, "TRAINED_ON")).toEqual([]);
   });
 });
+
+describe("the name right at a verb of training is a model (issue 8)", () => {
+  it("'a coder qCoder trained on D' and 'Fine-tuning Bramble 7B on D' type the name trained", () => {
+    const x = run(
+      "We release QuillBench, a benchmark of coding tasks. In addition, we introduce an effective multilingual coder qCoder trained on QuillInstruct.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["qCoder -> QuillInstruct"]);
+    const y = run(
+      "We release QuillAgentSet, a dataset of GUI traces. Fine-tuning Bramble 7B on QuillAgentSet for one epoch yields 45.0% on QuillOS.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual(["Bramble 7B -> QuillAgentSet"]);
+  });
+
+  it("a tool used ('using QuillLate trained on D') is not typed so", () => {
+    const x = run(
+      "We release QuillAgentSet, a dataset of GUI traces. We convert encoders into retrievers using QuillLate trained on QuillAgentSet.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+  });
+});

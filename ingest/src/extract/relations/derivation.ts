@@ -131,6 +131,10 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
         from = cs[before[0] as number] as number;
         for (const p of before.slice(1)) orElse.push(cs[p] as number);
         orElse.push("main");
+        // "mCoder, trained on D", "fine-tuning Foo-7B on D": a name right at the verb is what was trained, a model.
+        // As much as a head noun ("the Baz model") gives: alone it types the name.
+        if (trainedRightThere(s, before[0] as number, fm.object, fm.words))
+          st.roles.push({ cand: from, label: "Model", weight: 2 });
       }
     }
     for (const k of objects) {
@@ -179,6 +183,27 @@ const ON_LAST = /\bon\s+(?:\S+\s+){0,3}$/;
 const MIXTURE_OF = /\b(?:union|mixture|combination|concatenation|mix|blend)\s+of\s+(?:the\s+)?$/;
 /** "on 100B Foo tokens": a name counted in tokens is a corpus. */
 const TOKENS_AFTER = /^\s+tokens\b/;
+
+/**
+ * Is mention p the name trained by the frame whose object is `object`: right before the verb ("Baz, trained on",
+ * "Baz is then fine-tuned on") or right after it ("fine-tuning Baz on", "we train Baz on")?
+ */
+function trainedRightThere(s: SentenceInfo, p: number, object: number, words: string): boolean {
+  const P = s.mentions[p] as Mention;
+  // "retrievers using Foo trained on D": a tool used, whatever the verb says.
+  if (TOOL_USED_BEFORE.test(s.lower.slice(Math.max(0, P.start - 20), P.start))) return false;
+  const verbStart = (s.mentions[object] as Mention).start - words.length;
+  if (P.end <= verbStart) return NAME_THEN_TRAINED.test(s.lower.slice(P.end, verbStart) + words);
+  return TRAINING_THEN_NAME.test(s.lower.slice(Math.max(0, P.start - 40), P.start));
+}
+/** Between a name and the frame's words: "Baz (7B), which is then trained on". */
+const NAME_THEN_TRAINED =
+  /^\s*(?:\([^)]{0,30}\)\s*)?,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were)\s+)?(?:(?:\w+ly|then|further|also|first)\s+)?(?:pre-?|post-?|mid-?)?(?:trained|fine-?tuned|finetuned)\s/;
+/** Before a name: "using Foo", "with the Foo". */
+const TOOL_USED_BEFORE = /\b(?:using|with|via|through|by)\s+(?:the\s+)?$/;
+/** Before a name: "fine-tuning Baz", "we train the Baz". */
+const TRAINING_THEN_NAME =
+  /\b(?:(?:pre-?|post-?|mid-?|re)?train(?:ing)?|fine-?tun(?:e|ing)|finetun(?:e|ing))\s+(?:the\s+)?$/;
 
 /** Is the verb of a training frame right after a plural common noun that no name precedes ("models trained on D")? */
 function unnamedPluralSubject(s: SentenceInfo, object: number, words: string): boolean {
