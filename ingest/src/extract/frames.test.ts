@@ -1216,3 +1216,24 @@ describe("the name right at a verb of training is a model (issue 8)", () => {
     expect(edges(x, "TRAINED_ON")).toEqual([]);
   });
 });
+
+describe("a base the sentence says a model was made from is a model (issue 8)", () => {
+  it("'our Baz model based on Foo' and 'Built upon Foo, our model …' type Foo", () => {
+    const x = run(
+      "We present QuillEmbed, a retriever for stories. On QuillStories, our QuillEmbed model based on Bramble-M3 outperforms far larger embedding models.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["QuillEmbed -> Bramble-M3 (other)"]);
+    const y = run(
+      "We present QuillCustom, a video generator. Built upon BrambleVideo, our model first adds a text-image fusion module.",
+    );
+    expect(edges(y, "BASED_ON")).toEqual(["QuillCustom -> BrambleVideo (other)"]);
+  });
+
+  it("not what a name's data says: 'a 4B model built upon Foo generated data'", () => {
+    const x = run(
+      "We present QuillFun, a data synthesis framework. A 4B model built upon QuillFun generated data achieves strong results on QuillBench.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+    expect(entity(x, "QuillFun")?.label).not.toBe("Model");
+  });
+});

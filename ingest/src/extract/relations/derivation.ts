@@ -70,8 +70,12 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
           // class of networks is no base model.
           if (architectureClass((s.mentions[k] as Mention).surface)) continue;
           // "Building upon Foo 2.0, we introduce Foo 3.0": a base the made model is named after is a model.
+          // So is one that "a … model based on" or "Built upon Foo, our model …" says a model was made from.
           if (f.typesObject || madeNamedAfter(st, s, si, from, k))
             st.roles.push({ cand: cs[k] as number, label: "Model", weight: 1 });
+          // …and this, as much as a head noun gives (alone it types the name).
+          else if (modelMadeFrom(s, k, fm.words))
+            st.roles.push({ cand: cs[k] as number, label: "Model", weight: 2 });
           st.protos.push({
             type: "BASED_ON",
             from,
@@ -183,6 +187,30 @@ const ON_LAST = /\bon\s+(?:\S+\s+){0,3}$/;
 const MIXTURE_OF = /\b(?:union|mixture|combination|concatenation|mix|blend)\s+of\s+(?:the\s+)?$/;
 /** "on 100B Foo tokens": a name counted in tokens is a corpus. */
 const TOKENS_AFTER = /^\s+tokens\b/;
+
+/**
+ * Does the sentence call what was made from object k a model: "a LLaVA-style model based on Foo", "our Baz
+ * model built upon Foo", "Built upon Foo, our model …"? Not when a tool's noun follows ("the Foo platform").
+ */
+function modelMadeFrom(s: SentenceInfo, k: number, words: string): boolean {
+  const O = s.mentions[k] as Mention;
+  const after = s.lower.slice(O.end, O.end + 60);
+  if (TOOL_AFTER.test(after) || NOT_A_MODEL_AFTER.test(after)) return false;
+  const verbStart = O.start - words.length;
+  return (
+    MODEL_HEAD_BEFORE.test(s.lower.slice(Math.max(0, verbStart - 60), verbStart)) ||
+    (verbStart <= 0 && OUR_MODEL_AFTER_OPENING.test(after))
+  );
+}
+/** "the Foo framework", "Foo generated data", "Foo outputs": what follows says the name is no model. */
+const NOT_A_MODEL_AFTER =
+  /^\s*(?:[\w-]+\s+)?(?:frameworks?|data|datasets?|corpus|corpora|outputs?|samples|trajectories|annotations|features|benchmarks?)\b/;
+/** A model's head noun right before a verb of derivation: "a LLaVA-style model based on", "a model that builds upon". */
+const MODEL_HEAD_BEFORE =
+  /\b(?:models?|llms?|mllms?|vlms?|lmms?|encoders?|decoders?|retrievers?|rerankers?|embedders?)\s+(?:(?:which|that)\s+)?(?:(?:is|are|was|were)\s+)?(?:\w+ly\s+)?$/;
+/** After the base of an opening phrase: ", our model …", ", the proposed LLM …". */
+const OUR_MODEL_AFTER_OPENING =
+  /^\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:our|the proposed|the resulting)\s+(?:[\w-]+\s+){0,2}?(?:model|llm|mllm|vlm)s?\b/;
 
 /**
  * Is mention p the name trained by the frame whose object is `object`: right before the verb ("Baz, trained on",
