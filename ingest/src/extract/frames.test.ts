@@ -1237,3 +1237,16 @@ describe("a base the sentence says a model was made from is a model (issue 8)", 
     expect(entity(x, "QuillFun")?.label).not.toBe("Model");
   });
 });
+
+describe("no training data that is no named data set (issue 8)", () => {
+  it("'Building on this benchmark, we develop Baz': a benchmark built on is not trained on; 'Building on this dataset' still is", () => {
+    const x = run(
+      "We introduce QuillEditBench, a benchmark of image edits. Building on this benchmark, we develop QuillScore, a series of reward models.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+    const y = run(
+      "We introduce QuillEditSet, a dataset of image edits. Building on this dataset, we develop QuillScore, a series of reward models.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual(["QuillScore -> QuillEditSet"]);
+  });
+});
