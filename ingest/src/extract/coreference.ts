@@ -6,7 +6,9 @@
  */
 import { titleSubject } from "./candidates.ts";
 import { keyOf } from "./key.ts";
+import type { Mention } from "./mentions.ts";
 import {
+  addScore,
   type Candidate,
   emptyScore,
   find,
@@ -20,7 +22,13 @@ import {
   NOT_MODEL_APPOSITIVE_AFTER,
   TITLE_NOT_MODEL,
 } from "./vocabulary/clause-cues.ts";
-import { BUILDS_DATA, BUILDS_DATA_PHRASE, GENERIC_MODIFIERS } from "./vocabulary/coreference-cues.ts";
+import {
+  BUILDS_DATA,
+  BUILDS_DATA_PHRASE,
+  GENERIC_MODIFIERS,
+  METHOD_APPOSITIVE_AFTER,
+  OWN_METHOD_REF,
+} from "./vocabulary/coreference-cues.ts";
 import { TITLE_DATA_WORDS } from "./vocabulary/introduction-cues.ts";
 
 /** What the paper introduces, its main model, and "this dataset" coreference. */
@@ -108,6 +116,7 @@ export function resolveIntroductions(st: PaperState): void {
   if (main !== null && typeOfCand(st, main) !== "Model") main = null;
   if (main === null && titleCand !== null && typeOfCand(st, titleCand) === "Model")
     main = find(cands, titleCand);
+  if (main === null) main = titleSubjectMade(st);
   const introducedBenchmarks = st.introducedBenchmarks;
   for (const [c] of introducedAt) {
     const root = find(cands, c);
@@ -137,6 +146,49 @@ export function resolveIntroductions(st: PaperState): void {
     }
   }
   st.main = main;
+}
+
+/**
+ * "Fino1: On the Transferability of …" … "we develop a reasoning model based on Foo": a paper that
+ * names no model or method it introduces, yet makes or trains one with no name of its own, made
+ * its title's subject — when nothing but that says what the subject is (only model evidence, too
+ * weak for a label alone, and not called a method or framework). The subject becomes the Model
+ * at the lowest weight, so that other papers' evidence outvotes it. Null when it cannot be read so.
+ */
+function titleSubjectMade(st: PaperState): number | null {
+  const { titleCand, cands, labelOf, protos } = st;
+  if (titleCand === null) return null;
+  const root = find(cands, titleCand);
+  if (labelOf.has(root) || st.notModels.has(root)) return null;
+  for (const c of st.introducedAt.keys()) {
+    const t = typeOfCand(st, c);
+    if (t === "Model" || t === "Method") return null;
+  }
+  // The title's own words ("…: Speech Data for Model Training on …") are no making.
+  const title = st.sentences[0]?.isTitle ? 0 : -1;
+  if (
+    !protos.some(
+      (p) => p.from === "main" && p.sentence !== title && (p.type === "BASED_ON" || p.type === "TRAINED_ON"),
+    )
+  )
+    return null;
+  // "this method", "our approach", "Foo, an iterative flywheel process": what the paper made is a method.
+  if (OWN_METHOD_REF.test(st.paperLower)) return null;
+  for (const s of st.sentences)
+    for (let k = 0; k < s.mentions.length; k++)
+      if (
+        find(cands, s.cands[k] as number) === root &&
+        METHOD_APPOSITIVE_AFTER.test(
+          s.lower.slice((s.mentions[k] as Mention).end, (s.mentions[k] as Mention).end + 120),
+        )
+      )
+        return null;
+  const score = emptyScore();
+  for (const c of cands) if (find(cands, c.index) === root) addScore(score, c.score);
+  if (score.Model <= 0 || score.Dataset + score.Benchmark + score.Method + score.Reject + score.Task > 0)
+    return null;
+  labelOf.set(root, { label: "Model", weight: 0.5 });
+  return root;
 }
 
 /**

@@ -1109,3 +1109,144 @@ describe("a possessive of tooling is no base", () => {
     expect(edges(y, "BASED_ON")).toEqual(["Quill-VLA -> Bramble-7B (other)"]);
   });
 });
+
+describe("the paper's model as the unnamed subject (issue 8)", () => {
+  it("'we initialise our model from Foo' makes the paper's model from Foo", () => {
+    const x = run(
+      "We introduce Quill-Chem, an open model for chemistry. We initialize our model from Bramble-7B.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Quill-Chem -> Bramble-7B (other)"]);
+    // "align our model with Foo" names no base.
+    const y = run(
+      "We introduce Quill-Chem, an open model for chemistry. We align our model with Bramble-7B.",
+    );
+    expect(edges(y, "BASED_ON")).toEqual([]);
+  });
+
+  it("'Baz is then trained on this dataset': an adverb before the verb of training", () => {
+    const x = run(
+      "We introduce Quill-Rad, a model for radiology. We curate QuillReports, a dataset of 1M reports. Quill-Rad is then trained on this dataset.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Quill-Rad -> QuillReports"]);
+  });
+
+  it("'on our training set Foo' and 'on 2T tokens from Foo' name the data", () => {
+    const x = run(
+      "We introduce Quill-Tab, an open model, trained on our carefully built training set QuillTables.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Quill-Tab -> QuillTables"]);
+    const y = run("We present Quill-Code, a code model. It is pre-trained on 2T tokens from QuillStack.");
+    expect(edges(y, "TRAINED_ON")).toEqual(["Quill-Code -> QuillStack"]);
+  });
+});
+
+describe("no training on what only follows a verb of training (issue 8)", () => {
+  it("a claim between the training and 'on' takes the 'on': 'training can improve the model on BarBench'", () => {
+    const x = run(
+      "We present Quill-RL, a math model. We show that our RL training can improve model on QuillEval by 25%.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+  });
+
+  it("'compared to the supervised fine-tuning model on BarBench' is a comparison", () => {
+    const x = run(
+      "We present Quill-Audio, a reasoning model. Our method gains 6% compared to the supervised fine-tuning model on QuillAudioBench.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+  });
+
+  it("a library, an engine or a framework after the object is a tool, not data", () => {
+    const x = run(
+      "We present Quill-Sim, a robot policy. We train Quill-Sim on the BrambleGym platform and QuillSet.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+    const y = run(
+      "We present Quill-Sim, a robot policy. We train our model on the BrambleGym framework with 1M episodes.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual([]);
+    // Data of the tool is data: "BrambleGym engine logs".
+    const z = run("We present Quill-Sim, a robot policy. We train Quill-Sim on BrambleGym engine logs.");
+    expect(edges(z, "TRAINED_ON")).toEqual(["Quill-Sim -> BrambleGym"]);
+  });
+});
+
+describe("the title's subject as the paper's model (issue 8)", () => {
+  function runTitled(title: string, abstract: string): PaperExtraction {
+    return extractPaper({ title, abstract, organizations: [], authors: [], pageEvidence: null, urls: [] });
+  }
+
+  it("a paper that names no model it introduces but makes one: the title's subject is made from the base", () => {
+    const x = runTitled(
+      "Quillfin: On Reasoning Enhanced LLMs for Finance",
+      "Reasoning models struggle with finance. To address this, we develop a financial reasoning model based on Bramble-8B-Instruct.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Quillfin -> Bramble-8B-Instruct (other)"]);
+  });
+
+  it("not when the paper calls what it made a method, nor from the title's own words", () => {
+    const x = runTitled(
+      "Quillfin: On Reasoning Enhanced LLMs for Finance",
+      "We propose a new recipe. To validate this method, we develop a financial reasoning model based on Bramble-8B-Instruct.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+    const y = runTitled(
+      "Quillfin: 900 Hours of Speech for Speech Model Training on QuillVox",
+      "Speech models need open data. We release transcripts for all of it.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual([]);
+  });
+});
+
+describe("the name right at a verb of training is a model (issue 8)", () => {
+  it("'a coder qCoder trained on D' and 'Fine-tuning Bramble 7B on D' type the name trained", () => {
+    const x = run(
+      "We release QuillBench, a benchmark of coding tasks. In addition, we introduce an effective multilingual coder qCoder trained on QuillInstruct.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["qCoder -> QuillInstruct"]);
+    const y = run(
+      "We release QuillAgentSet, a dataset of GUI traces. Fine-tuning Bramble 7B on QuillAgentSet for one epoch yields 45.0% on QuillOS.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual(["Bramble 7B -> QuillAgentSet"]);
+  });
+
+  it("a tool used ('using QuillLate trained on D') is not typed so", () => {
+    const x = run(
+      "We release QuillAgentSet, a dataset of GUI traces. We convert encoders into retrievers using QuillLate trained on QuillAgentSet.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+  });
+});
+
+describe("a base the sentence says a model was made from is a model (issue 8)", () => {
+  it("'our Baz model based on Foo' and 'Built upon Foo, our model …' type Foo", () => {
+    const x = run(
+      "We present QuillEmbed, a retriever for stories. On QuillStories, our QuillEmbed model based on Bramble-M3 outperforms far larger embedding models.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["QuillEmbed -> Bramble-M3 (other)"]);
+    const y = run(
+      "We present QuillCustom, a video generator. Built upon BrambleVideo, our model first adds a text-image fusion module.",
+    );
+    expect(edges(y, "BASED_ON")).toEqual(["QuillCustom -> BrambleVideo (other)"]);
+  });
+
+  it("not what a name's data says: 'a 4B model built upon Foo generated data'", () => {
+    const x = run(
+      "We present QuillFun, a data synthesis framework. A 4B model built upon QuillFun generated data achieves strong results on QuillBench.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+    expect(entity(x, "QuillFun")?.label).not.toBe("Model");
+  });
+});
+
+describe("no training data that is no named data set (issue 8)", () => {
+  it("'Building on this benchmark, we develop Baz': a benchmark built on is not trained on; 'Building on this dataset' still is", () => {
+    const x = run(
+      "We introduce QuillEditBench, a benchmark of image edits. Building on this benchmark, we develop QuillScore, a series of reward models.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+    const y = run(
+      "We introduce QuillEditSet, a dataset of image edits. Building on this dataset, we develop QuillScore, a series of reward models.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual(["QuillScore -> QuillEditSet"]);
+  });
+});

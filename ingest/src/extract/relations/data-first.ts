@@ -28,7 +28,11 @@ export function dataFirstOf(st: PaperState, s: SentenceInfo, si: number): void {
       const ambiguous = AMBIGUOUS_OPENING.test(opening[0]);
       if (modelK >= 0 && (verbFirst || (subjectFirst && !ambiguous))) {
         const to: number | "coref" | null =
-          dataK >= 0 ? (cs[dataK] as number) : THIS_DATASET.test(s.lower.slice(0, comma)) ? "coref" : null;
+          dataK >= 0
+            ? (cs[dataK] as number)
+            : referredData(opening[0], s.lower.slice(0, comma))
+              ? "coref"
+              : null;
         if (to !== null) {
           const mc = cs[modelK] as number;
           if (to === "coref") {
@@ -50,3 +54,16 @@ export function dataFirstOf(st: PaperState, s: SentenceInfo, si: number): void {
     }
   }
 }
+
+/**
+ * Does the opening refer to data the model was trained on ("Based on this dataset", "Trained on these
+ * data")? Not "Building on this benchmark, we develop Baz": a benchmark built on is evaluated on, unless
+ * the opening says training.
+ */
+function referredData(opening: string, before: string): boolean {
+  const ref = THIS_DATASET.exec(before);
+  if (ref === null) return false;
+  return ref[1] !== "benchmark" || TRAINING_OPENING.test(opening);
+}
+/** An opening of DATA_FIRST_OPENING that says training. */
+const TRAINING_OPENING = /train|tun/;

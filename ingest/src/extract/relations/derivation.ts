@@ -6,6 +6,7 @@ import { groupOf, listSizesFit, previousMentions } from "../clauses.ts";
 import { matchFrames } from "../frames.ts";
 import type { Mention } from "../mentions.ts";
 import { namedAfter } from "../name-stem.ts";
+import { DATA_KIND_LAST, TOOL_AFTER } from "../rules/derivation.ts";
 import type { Candidate, PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
 import { architectureClass } from "../vocabulary/architectures.ts";
 import { METHOD_HEAD_AFTER, OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
@@ -69,8 +70,12 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
           // class of networks is no base model.
           if (architectureClass((s.mentions[k] as Mention).surface)) continue;
           // "Building upon Foo 2.0, we introduce Foo 3.0": a base the made model is named after is a model.
+          // So is one that "a … model based on" or "Built upon Foo, our model …" says a model was made from.
           if (f.typesObject || madeNamedAfter(st, s, si, from, k))
             st.roles.push({ cand: cs[k] as number, label: "Model", weight: 1 });
+          // …and this, as much as a head noun gives (alone it types the name).
+          else if (modelMadeFrom(s, k, fm.words))
+            st.roles.push({ cand: cs[k] as number, label: "Model", weight: 2 });
           st.protos.push({
             type: "BASED_ON",
             from,
@@ -130,13 +135,18 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
         from = cs[before[0] as number] as number;
         for (const p of before.slice(1)) orElse.push(cs[p] as number);
         orElse.push("main");
+        // "mCoder, trained on D", "fine-tuning Foo-7B on D": a name right at the verb is what was trained, a model.
+        // As much as a head noun ("the Baz model") gives: alone it types the name.
+        if (trainedRightThere(s, before[0] as number, fm.object, fm.words))
+          st.roles.push({ cand: from, label: "Model", weight: 2 });
       }
     }
     for (const k of objects) {
-      // "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on; "on Foo NPUs" is hardware.
+      // "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on; "on Foo NPUs" is
+      // hardware; "using the Foo library" a tool.
       const O = s.mentions[k] as Mention;
       const afterO = s.lower.slice(O.end, O.end + 16);
-      if (BENCHMARK_AFTER.test(afterO) || HARDWARE_AFTER.test(afterO)) continue;
+      if (BENCHMARK_AFTER.test(afterO) || HARDWARE_AFTER.test(afterO) || TOOL_AFTER.test(afterO)) continue;
       const proto: ProtoEdge = {
         type: "TRAINED_ON",
         from,
@@ -150,9 +160,11 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       st.protos.push(proto);
       for (const other of also) st.protos.push({ ...proto, from: other });
       // What a model is pre-trained on, or counted in tokens ("on 100B Foo tokens"), is data whatever its name's shape.
-      // So is a mixture ("on the union of A and B"), and a list ("fine-tuned on A, B and C"): a base is one model.
+      // So is a mixture ("on the union of A and B"), a list ("fine-tuned on A, B and C": a base is one model), and
+      // data whose kind is named before it ("on our training set Foo").
       const weight =
         (DATA_TRAIN_WORDS.test(fm.words) && ON_LAST.test(fm.words)) ||
+        DATA_KIND_LAST.test(fm.words) ||
         TOKENS_AFTER.test(afterO) ||
         MIXTURE_OF.test(fm.words) ||
         objects.length > 1
@@ -175,6 +187,51 @@ const ON_LAST = /\bon\s+(?:\S+\s+){0,3}$/;
 const MIXTURE_OF = /\b(?:union|mixture|combination|concatenation|mix|blend)\s+of\s+(?:the\s+)?$/;
 /** "on 100B Foo tokens": a name counted in tokens is a corpus. */
 const TOKENS_AFTER = /^\s+tokens\b/;
+
+/**
+ * Does the sentence call what was made from object k a model: "a LLaVA-style model based on Foo", "our Baz
+ * model built upon Foo", "Built upon Foo, our model …"? Not when a tool's noun follows ("the Foo platform").
+ */
+function modelMadeFrom(s: SentenceInfo, k: number, words: string): boolean {
+  const O = s.mentions[k] as Mention;
+  const after = s.lower.slice(O.end, O.end + 60);
+  if (TOOL_AFTER.test(after) || NOT_A_MODEL_AFTER.test(after)) return false;
+  const verbStart = O.start - words.length;
+  return (
+    MODEL_HEAD_BEFORE.test(s.lower.slice(Math.max(0, verbStart - 60), verbStart)) ||
+    (verbStart <= 0 && OUR_MODEL_AFTER_OPENING.test(after))
+  );
+}
+/** "the Foo framework", "Foo generated data", "Foo outputs": what follows says the name is no model. */
+const NOT_A_MODEL_AFTER =
+  /^\s*(?:[\w-]+\s+)?(?:frameworks?|data|datasets?|corpus|corpora|outputs?|samples|trajectories|annotations|features|benchmarks?)\b/;
+/** A model's head noun right before a verb of derivation: "a LLaVA-style model based on", "a model that builds upon". */
+const MODEL_HEAD_BEFORE =
+  /\b(?:models?|llms?|mllms?|vlms?|lmms?|encoders?|decoders?|retrievers?|rerankers?|embedders?)\s+(?:(?:which|that)\s+)?(?:(?:is|are|was|were)\s+)?(?:\w+ly\s+)?$/;
+/** After the base of an opening phrase: ", our model …", ", the proposed LLM …". */
+const OUR_MODEL_AFTER_OPENING =
+  /^\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:our|the proposed|the resulting)\s+(?:[\w-]+\s+){0,2}?(?:model|llm|mllm|vlm)s?\b/;
+
+/**
+ * Is mention p the name trained by the frame whose object is `object`: right before the verb ("Baz, trained on",
+ * "Baz is then fine-tuned on") or right after it ("fine-tuning Baz on", "we train Baz on")?
+ */
+function trainedRightThere(s: SentenceInfo, p: number, object: number, words: string): boolean {
+  const P = s.mentions[p] as Mention;
+  // "retrievers using Foo trained on D": a tool used, whatever the verb says.
+  if (TOOL_USED_BEFORE.test(s.lower.slice(Math.max(0, P.start - 20), P.start))) return false;
+  const verbStart = (s.mentions[object] as Mention).start - words.length;
+  if (P.end <= verbStart) return NAME_THEN_TRAINED.test(s.lower.slice(P.end, verbStart) + words);
+  return TRAINING_THEN_NAME.test(s.lower.slice(Math.max(0, P.start - 40), P.start));
+}
+/** Between a name and the frame's words: "Baz (7B), which is then trained on". */
+const NAME_THEN_TRAINED =
+  /^\s*(?:\([^)]{0,30}\)\s*)?,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were)\s+)?(?:(?:\w+ly|then|further|also|first)\s+)?(?:pre-?|post-?|mid-?)?(?:trained|fine-?tuned|finetuned)\s/;
+/** Before a name: "using Foo", "with the Foo". */
+const TOOL_USED_BEFORE = /\b(?:using|with|via|through|by)\s+(?:the\s+)?$/;
+/** Before a name: "fine-tuning Baz", "we train the Baz". */
+const TRAINING_THEN_NAME =
+  /\b(?:(?:pre-?|post-?|mid-?|re)?train(?:ing)?|fine-?tun(?:e|ing)|finetun(?:e|ing))\s+(?:the\s+)?$/;
 
 /** Is the verb of a training frame right after a plural common noun that no name precedes ("models trained on D")? */
 function unnamedPluralSubject(s: SentenceInfo, object: number, words: string): boolean {

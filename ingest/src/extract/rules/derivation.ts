@@ -99,18 +99,35 @@ const NOT_TRAINED_THING =
  */
 const ATTRIBUTIVE_TRAINED =
   "\\b(?:pre-?trained|trained|fine-?tuned|finetuned|post-?trained)\\s+(?!(?:from|scratch|end-to-end|only|solely|exclusively|jointly|further|again|directly|first|then|both|separately|simultaneously|together|it|them|this|these|those|all|the|a|an|our|their|its|each|also|and|or|with|using|to|for|in|at|as|via|over|once|twice)\\b|\\w+ly\\b)[a-z][a-z-]*\\s+(?:[a-z][a-z-]*\\s+){0,2}?on\\s+(?:the\\s+|a\\s+|an\\s+)?$";
+/**
+ * A verb between the verb of training and "on" takes the "on" itself: "our RL training can improve
+ * the model on BarBench", "training yields gains on BarBench" (a result on data, no training on it).
+ */
+const CLAIM_VERB =
+  "(?:can|could|will|would|may|might|improv\\w*|boost\\w*|enhanc\\w*|achiev\\w*|outperform\\w*|surpass\\w*|yield\\w*|leads?|results?|resulting|shows?|showed|shown|perform\\w*|demonstrat\\w*|gains?)\\b";
+/** "the supervised fine-tuning model on Foo", "trained models on Foo": a model compared or evaluated on Foo. */
+const TRAINED_MODEL_ON =
+  "\\b(?:fine-?tun(?:ing|ed)|finetun(?:ing|ed)|train(?:ing|ed)|sft|rl)\\s+models?\\s+on\\s+(?:the\\s+)?$";
 /** "no pre-training on Foo", "without fine-tuning on Foo", "not trained on Foo": training denied. */
 const NEGATED_TRAINING = `\\b(?:no|without|not(?!\\s+only)|never|nor)\\s+(?:[\\w-]+\\s+){0,2}?(?:${MAKE}|training)[^.;]{0,40}$`;
 /**
  * The data's kind named before its name: "trained on a large-scale dataset Foo", "fine-tuned on
- * our curated corpus called Foo". The name must follow the noun directly ("a dataset of Foo
+ * our curated corpus called Foo", "on our constructed training set Foo". The name must follow the noun directly ("a dataset of Foo
  * recordings" names no data set).
  */
 const DATA_HEAD =
-  "(?:(?:[\\w-]+\\s+){0,3}?(?:dataset|corpus|data\\s+set|collection|mixture)\\s+(?:called\\s+|named\\s+|dubbed\\s+)?)?";
+  "(?:(?:[\\w-]+\\s+){0,3}?(?:dataset|corpus|data\\s+set|collection|mixture|(?:training|train|instruction|sft)\\s+set)\\s+(?:called\\s+|named\\s+|dubbed\\s+)?)?";
+/** DATA_HEAD at the end of a frame's words: the data's kind is named right before its name. */
+export const DATA_KIND_LAST =
+  /\b(?:dataset|corpus|data\s+set|collection|mixture|(?:training|train|instruction|sft)\s+set)\s+(?:called\s+|named\s+|dubbed\s+)?$/;
 /** What a model's parts produce: "pretrained features from Foo" names where features come from, not a base. */
 const PRODUCED_NOT_MODEL =
   "(?:features|representations|embeddings|outputs|signals|labels|data|responses|rationales|trajectories)";
+/**
+ * The paper's own model named between a verb of derivation and its base: "we initialise our model
+ * from Foo", "we distill it from Foo". Only "from": "we align our model with Foo" names no base.
+ */
+const OWN_MODEL_FROM = "(?:it|them|the\\s+model|our\\s+(?:[\\w-]+\\s+){0,2}?models?)\\s+from\\s+";
 /** What a paper calls the thing it builds on: "Foo as its foundation model". */
 const BASE_ROLE = "(?:foundation|base|backbone|initiali[sz]ation|starting point|pre-?trained)";
 
@@ -133,10 +150,10 @@ const BASED_AFTER = `^-based\\s+(?:[\\w-]+\\s+){0,3}?${BASED_MODEL_HEAD}`;
 export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
   {
     // "We continue pretraining Foo-7B on BarCorpus", "We then post-train Foo-4B", "we fine-tune Foo using LoRA",
-    // "After supervised fine-tuning Foo on BarSet, our model Baz …".
+    // "After supervised fine-tuning Foo on BarSet, our model Baz …", "We initialise our model from Foo".
     id: "we-make-base",
     type: "BASED_ON",
-    before: `(?:\\bwe\\s+(?:\\w+ly\\s+|then\\s+|also\\s+|first\\s+|further\\s+|additionally\\s+|subsequently\\s+)?|\\b(?:after|by|via|through|when)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?)${DERIVE}\\s+(?:it\\s+from\\s+)?${MODS}$`,
+    before: `(?:\\bwe\\s+(?:\\w+ly\\s+|then\\s+|also\\s+|first\\s+|further\\s+|additionally\\s+|subsequently\\s+)?|\\b(?:after|by|via|through|when)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?)${DERIVE}\\s+(?:${OWN_MODEL_FROM})?${MODS}$`,
     // "we post-train Foo (35B) as a … agent": Foo is what is made, not its base.
     after: "^(?!\\s*(?:\\([^)]{0,30}\\)\\s*)?as\\s+(?:a|an)\\s)",
     subject: "main",
@@ -397,11 +414,19 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "trained on a large-scale dataset BarSet", "supervised fine-tuning (SFT) on BarSet".
     id: "trained-on",
     type: "TRAINED_ON",
-    before: `\\b(?:${MAKE}|training)(?:\\s+\\([a-z-]{2,10}\\))?\\s+(?:(?!${NOT_TRAINED_THING})(?:[a-z_][\\w.-]*|[\\d-][\\w-]*)\\s+){0,3}?(?:on|using)\\s+(?:(?:the\\s+|a\\s+)?(?:union|mixture|combination|concatenation|mix|blend)\\s+of\\s+)?(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmb]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+|(?:over\\s+|about\\s+|~)?[\\d.,]+\\s*[kmbt]\\s+)?${DATA_HEAD}$`,
-    notBefore: `${ATTRIBUTIVE_TRAINED}|${NEGATED_TRAINING}`,
+    before: `\\b(?:${MAKE}|training)(?:\\s+\\([a-z-]{2,10}\\))?\\s+(?:(?!${NOT_TRAINED_THING}|${CLAIM_VERB})(?:[a-z_][\\w.-]*|[\\d-][\\w-]*)\\s+){0,3}?(?:on|using)\\s+(?:(?:the\\s+|a\\s+)?(?:union|mixture|combination|concatenation|mix|blend)\\s+of\\s+)?(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmbt]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+|(?:over\\s+|about\\s+|~)?[\\d.,]+\\s*[kmbt]\\s+)?${DATA_HEAD}$`,
+    notBefore: `${ATTRIBUTIVE_TRAINED}|${NEGATED_TRAINING}|${TRAINED_MODEL_ON}`,
     subject: "main",
     confidence: 0.7,
     cues: ["on", "using"],
     alsoCues: [...MAKE_STEMS, "training"],
   },
 ];
+
+/**
+ * After the object of a training frame: a tool, not data ("trained on the Foo platform", "fine-tuned
+ * using the Foo framework"), unless its data follows ("Foo engine logs"). Not a simulator: "trained
+ * on the Foo simulator" names an environment, whose typing is left to the head nouns.
+ */
+export const TOOL_AFTER =
+  /^\s*(?:librar(?:y|ies)|toolkits?|toolbox|engines?|frameworks?|codebases?|platforms?|packages?|apis?|sdks?)\b(?!\s+(?:data|datasets?|corpus|corpora|logs|traces|trajectories)\b)/;

@@ -11,6 +11,12 @@ export const THIS_DATASET =
 /** "our model", "the proposed framework", "it outperforms", "Experiments show": the paper's main model. */
 export const MAIN_COREF =
   /\b(?:our|the proposed|this|the resulting)\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|framework|system|network|agent|architecture|pipeline|llm|mllm)\b|(?:^|^[^,;]{0,80},\s*)(?:it|they)\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|reach|obtain|set|improv|perform|scor|exceed|attain)|^(?:experiments?|extensive experiments?|experimental results?|results?|evaluations?|extensive evaluations?|comprehensive experiments?)\b/;
+/** "this method", "our approach", "the proposed framework": the paper's contribution is a method, not a model. */
+export const OWN_METHOD_REF =
+  /\b(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?(?:method|approach|framework|pipeline|technique|strategy|recipe|paradigm|algorithm|process|procedure)s?\b/;
+/** After a name: "Foo, an iterative flywheel process", "Foo is a simple method": the name is a method's. */
+export const METHOD_APPOSITIVE_AFTER =
+  /^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*|\s+(?:is|was)\s+)(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:method|approach|framework|pipeline|technique|strategy|recipe|paradigm|algorithm|process|procedure)s?\b/;
 /** "our model", "the resulting models": a subject that is the paper's own model, not any model. */
 export const MAIN_SUBJECT_REF =
   /^(?:our|the resulting|the proposed|the final)\s+(?:[\w-]+\s+){0,2}?(?:model|models|llm|mllm|vlm)\b/;
@@ -39,6 +45,8 @@ export const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(
 /** A verb of training a model (lower case): what is trained follows ("train Baz", "LoRA fine-tune Baz"). */
 const TRAIN_VERB =
   "(?:(?:re|pre-?|post-?|mid-?)?train(?:s|ed|ing)?|(?:fine-?|instruction-?)tun(?:e|es|ed|ing)|finetun(?:e|es|ed|ing))";
+/** "primarily", "then", "further": an adverb between the copula and the verb of training. */
+const SEQUENCE_ADVERB = "(?:\\w+ly|then|further|also|first|subsequently|additionally|finally)";
 /** Data referred back to after "on": "on it", "on this dataset", "on these data". */
 const DATA_REF =
   "(?:it|them|this\\s+(?:[\\w-]+\\s+){0,2}?(?:dataset|data set|corpus|data|collection|resource)|these\\s+(?:[\\w-]+\\s+){0,2}?(?:datasets|data sets|corpora|data|collections))\\b";
@@ -53,12 +61,12 @@ export const TRAIN_X_ON_DATA_REF = new RegExp(
 );
 /**
  * "Baz, trained on our dataset", "Baz-7B and Baz-32B, fine-tuned on this data", "Baz is trained
- * primarily on this corpus": the model named right before the verb (the capture is the name's last
+ * primarily on this corpus", "Baz is then trained on this dataset": the model named right before the verb (the capture is the name's last
  * character, so the mention ending there is found) trained on data named before. Not "our data
  * engine" or "this data pipeline" (a tool that makes data).
  */
 export const X_TRAINED_ON_DATA_REF = new RegExp(
-  `(\\S)(?:\\s*\\([^)]{0,30}\\))?,?\\s+(?:(?:which|that)\\s+(?:is|are|was|were)\\s+|(?:is|are|was|were)\\s+)?(?:\\w+ly\\s+)?${TRAIN_VERB}\\s+(?:\\w+ly\\s+)?(?:on|with|using)\\s+(?:our|this|these)\\s+(?:[\\w-]+\\s+){0,2}?(?:dataset|datasets|data set|data|corpus|corpora|collection)\\b(?!\\s+(?:engine|pipeline|generator|framework|synthesis|curation|recipe)\\b)`,
+  `(\\S)(?:\\s*\\([^)]{0,30}\\))?,?\\s+(?:(?:which|that)\\s+(?:is|are|was|were)\\s+|(?:is|are|was|were)\\s+)?(?:${SEQUENCE_ADVERB}\\s+)?${TRAIN_VERB}\\s+(?:\\w+ly\\s+)?(?:on|with|using)\\s+(?:our|this|these)\\s+(?:[\\w-]+\\s+){0,2}?(?:dataset|datasets|data set|data|corpus|corpora|collection)\\b(?!\\s+(?:engine|pipeline|generator|framework|synthesis|curation|recipe)\\b)`,
   "gd",
 );
 /** "use it to LoRA fine-tune Baz", "we use this dataset to train Baz": the model trained (capture) on the data referred to. */
