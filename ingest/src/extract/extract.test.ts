@@ -233,6 +233,17 @@ describe("EVALUATED_ON in result sentences", () => {
     expect(edges(x, "EVALUATED_ON")).toEqual(["Model:Kavu-R1-3B -> Dataset:ScreenZot-Pro"]);
   });
 
+  it("'our model' is evaluated on the paper's own benchmark where the sentence says 'on', not where it only presents it", () => {
+    const x = run(
+      "We present Tarvek-7B, a model for chart reasoning. We also introduce Morlin-Bench, a benchmark of 2K charts. Extensive experiments with strong baselines confirm the difficulty of Morlin-Bench and demonstrate the effectiveness of our model.",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+    const y = run(
+      "We present Tarvek-7B, a model for chart reasoning. We also introduce Morlin-Bench, a benchmark of 2K charts. Our model achieves the best accuracy on both public charts and the Morlin-Bench benchmark.",
+    );
+    expect(edges(y, "EVALUATED_ON")).toEqual(["Model:Tarvek-7B -> Dataset:Morlin-Bench"]);
+  });
+
   it("keeps TRAINED_ON and drops EVALUATED_ON when one sentence fine-tunes a model on the data", () => {
     const x = run(
       "Fine-tuning the Farro-7B model on the Zelkova-CoT training corpus results in an improvement of 12% in accuracy.",

@@ -14,6 +14,8 @@ import {
   COMPARISON_BEFORE,
   COMPARISON_DATA_BEFORE,
   COMPARISON_STUDY,
+  DATA_HEAD_AFTER,
+  DATA_PREPOSITION_BEFORE,
   EVAL_CUE,
   EVAL_HEAD_OBJECT_BEFORE,
   EVAL_LIST_BEFORE,
@@ -131,6 +133,22 @@ function comparedName(s: SentenceInfo, k: number): boolean {
   );
 }
 
+/**
+ * Is mention k data the sentence evaluates on: written after "on", "across" or "over" (or in a
+ * list whose first name is), in the list opening "Experiments on …", or named as data sets after
+ * a preposition ("for the A and B datasets")?
+ */
+function isEvaluationObject(s: SentenceInfo, k: number): boolean {
+  const m = s.mentions[k] as Mention;
+  if (inOpeningList(s, m)) return true;
+  const group = groupOf(s, k);
+  const first = s.mentions[group[0] as number] as Mention;
+  const last = s.mentions[group[group.length - 1] as number] as Mention;
+  const before = s.lower.slice(Math.max(0, first.start - 40), first.start);
+  if (EVAL_OBJECT_BEFORE.test(before.slice(-24)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) return true;
+  return DATA_PREPOSITION_BEFORE.test(before) && DATA_HEAD_AFTER.test(s.lower.slice(last.end, last.end + 24));
+}
+
 /** Is one of the objects (candidates) written after "on", "across" or "over" (an evaluation object)? */
 function someEvaluationObject(s: SentenceInfo, objects: number[]): boolean {
   for (const o of objects) {
@@ -138,6 +156,13 @@ function someEvaluationObject(s: SentenceInfo, objects: number[]): boolean {
     const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
     if (EVAL_OBJECT_BEFORE.test(before.slice(-24)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) return true;
   }
+  return false;
+}
+
+/** Does the paper introduce candidate c (under any of its names)? */
+function paperIntroduces(st: PaperState, c: number): boolean {
+  const root = find(st.cands, c);
+  for (const i of st.introducedAt.keys()) if (find(st.cands, i) === root) return true;
   return false;
 }
 
@@ -251,9 +276,18 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
     let extractor = "pattern:eval-on";
     let confidence = 0.8;
     if (from.length === 0 && main !== null && MAIN_COREF.test(s.lower)) {
-      from = [main];
-      extractor = "pattern:eval-on-coref";
-      confidence = 0.65;
+      // The paper's own data is evaluated on only where the sentence says so ("on our A"): named
+      // alone ("our framework includes the dataset A", "the effectiveness of the proposed A") it
+      // is being presented, not used.
+      const used = objects.filter(
+        (o) => !paperIntroduces(st, o) || isEvaluationObject(s, s.cands.indexOf(o)),
+      );
+      objects.splice(0, objects.length, ...used);
+      if (used.length > 0) {
+        from = [main];
+        extractor = "pattern:eval-on-coref";
+        confidence = 0.65;
+      }
     }
     if (from.length === 0) {
       // The paper's own model, if any, is one of those compared ("we compare our Baz with A and B on D").
@@ -268,8 +302,7 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
         confidence = 0.6;
       }
     }
-    const evalObject = someEvaluationObject(s, objects);
-    if (from.length === 0 && evalObject) {
+    if (from.length === 0 && someEvaluationObject(s, objects)) {
       // "Steering GPT-4 with Medprompt achieves ... on the MedQA dataset": the first model named.
       for (let k = 0; k < ms.length; k++) {
         if ((ms[k] as Mention).adjective) continue;

@@ -53,6 +53,11 @@ export const COMPARED_OR_BASE_EARLIER =
 /** "improves X over Y", "gains over Y": what follows "over" is a baseline, not data evaluated on. */
 export const OVER_BASELINE_BEFORE =
   /\b(?:improv\w*|gains?|advantages?|speed-?ups?|margins?|wins?|outperform\w*)\b[^,;]{0,60}\bover\s+(?:the\s+)?$/;
+/** "for the A and B datasets", "in the C benchmark": the preposition before data named by its head noun. */
+export const DATA_PREPOSITION_BEFORE =
+  /\b(?:on|across|over|for|in|and)\s+(?:the\s+|all\s+|both\s+)?(?:[\w-]+\s+){0,2}?$/;
+/** The head noun after a name (or a list) that makes it data evaluated on: "… datasets", "… benchmark". */
+export const DATA_HEAD_AFTER = /^\s*(?:benchmarks?|datasets?|test\s+sets?|leaderboards?|suites?)\b/;
 /** Words of evaluation. */
 export const EVALUATION_WORD = /\b(?:benchmark|evaluat|test|assess)\w*\b/;
 /** "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on. */
