@@ -244,6 +244,32 @@ describe("EVALUATED_ON in result sentences", () => {
     expect(edges(y, "EVALUATED_ON")).toEqual(["Model:Tarvek-7B -> Dataset:Morlin-Bench"]);
   });
 
+  it("a list after 'such as' is of models evaluated only when a noun of models names it", () => {
+    const x = run(
+      "We introduce Quarnet-Bench, a benchmark for assessing speech models in meetings, where audio data, such as earnings calls and ZRB speeches, are crucial.",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+    const y = run(
+      "We introduce Quarnet-Bench, a benchmark for testing interactive performance in leading models such as Zorb-7B and Quill-70B.",
+    );
+    expect(edges(y, "EVALUATED_ON").sort()).toEqual([
+      "Model:Quill-70B -> Dataset:Quarnet-Bench",
+      "Model:Zorb-7B -> Dataset:Quarnet-Bench",
+    ]);
+  });
+
+  it("'Experiments on A, B, and C demonstrate that X …': X, a model, is evaluated on the whole list", () => {
+    const x = run(
+      "Extensive experiments on long-horizon benchmarks, including Morlin-QA-Long, Brask-Bench-Hard, Quenby-Search and Vellum-Eval-Pro, demonstrate that Tarvek-7B reduces tool calls by half.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Tarvek-7B -> Dataset:Brask-Bench-Hard",
+      "Model:Tarvek-7B -> Dataset:Morlin-QA-Long",
+      "Model:Tarvek-7B -> Dataset:Quenby-Search",
+      "Model:Tarvek-7B -> Dataset:Vellum-Eval-Pro",
+    ]);
+  });
+
   it("keeps TRAINED_ON and drops EVALUATED_ON when one sentence fine-tunes a model on the data", () => {
     const x = run(
       "Fine-tuning the Farro-7B model on the Zelkova-CoT training corpus results in an improvement of 12% in accuracy.",

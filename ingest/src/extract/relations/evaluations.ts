@@ -24,6 +24,7 @@ import {
   EVAL_SUBSET_BEFORE,
   EVAL_VERB_BEFORE,
   EVALUATION_WORD,
+  EXPERIMENTS_SHOW_BEFORE,
   FROM_BY_BEFORE,
   JUDGE_OR_TOOL_BEFORE,
   LIST_SEPARATORS,
@@ -224,7 +225,10 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (inOpeningList(s, m)) continue;
       if (
         ((SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before)) ||
-          EVAL_VERB_BEFORE.test(before.slice(-30))) &&
+          EVAL_VERB_BEFORE.test(before.slice(-30)) ||
+          // "Experiments on A and B demonstrate that X …": the subject of the result, if typed a model
+          // on other evidence (methods are shown effective the same way).
+          EXPERIMENTS_SHOW_BEFORE.test(s.lower.slice(Math.max(0, m.start - 240), m.start))) &&
         !governedName(s, k)
       )
         subjects.push(c);

@@ -27,9 +27,18 @@ export const COMPARISON_BEFORE =
  */
 export const EVAL_VERB_BEFORE =
   /(?:\b(?:evaluat(?:e|es|ed|ing)|assess(?:es|ed|ing)|validat(?:e|es|ed|ing)|tested|testing|benchmarked|benchmarking)|\b(?:we|to|and|also)\s+(?:test|tests|benchmark|benchmarks|assess))\s+(?:\w+\s+){0,2}$|\b(?:evaluations?|assessments?|experiments?|results|benchmarks?|tests)\s+(?:[\w-]+\s+){0,4}?(?:demonstrate|show|reveal|confirm|indicate)s?\s+(?:that\s+)?$/;
-/** "we evaluate models including X, Y": a list of the models evaluated. */
+/**
+ * "Experiments on A, B, and C demonstrate that X": the name right after "that" of a sentence
+ * opened by its experiments, however long the data list between (read over 240 characters).
+ */
+export const EXPERIMENTS_SHOW_BEFORE =
+  /\b(?:evaluations?|experiments?|results|tests)\b[^.;]{0,200}?\b(?:demonstrate|show|reveal|confirm|indicate)s?\s+that\s+$/;
+/**
+ * "we evaluate models including X, Y", "testing leading LLMs such as X": a list of the models
+ * evaluated, named by a noun of models (not "assessing … audio data, such as calls and X").
+ */
 export const EVAL_LIST_BEFORE =
-  /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\b[^.;]{0,160}\b(?:including|such as|like|namely)\s+[^.;()]{0,60}$/;
+  /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\b[^.;]{0,160}\b(?:models?|llms?|vlms?|mllms?|lmms?|systems?|agents?|baselines?|backbones?|architectures?|networks?|detectors?|classifiers?|policies|variants?|families|checkpoints?|generators?|encoders?|retrievers?|solvers?|reasoners?|judges?|scaffolds?|transformers?|learners?|predictors?|planners?|closed-source|open-source|open-weight|proprietary)(?:\s+[\w-]+){0,5}(?:\s*,)?\s+(?:including|such as|like|namely)\s+[^.;()]{0,60}$/;
 /** "from" or "by" just before: a source or a judge, not a model evaluated. */
 export const FROM_BY_BEFORE = /\b(?:from|by)\s+$/;
 /** "by", "with", "using" just before a model: a judge or a tool ("evaluated by Foo"), not the model evaluated. */
