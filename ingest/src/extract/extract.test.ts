@@ -270,6 +270,14 @@ describe("EVALUATED_ON in result sentences", () => {
     ]);
   });
 
+  it("'relying only on the Foo stage': what a model relies on is no data it is evaluated on", () => {
+    const x = run(
+      "Moreover, relying only on the QPT and supervised fine-tuning stages, Zorb-Coder-8B achieves stronger performance than a wide range of baselines.",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+    expect(entity(x, "QPT")?.label).not.toBe("Dataset");
+  });
+
   it("keeps TRAINED_ON and drops EVALUATED_ON when one sentence fine-tunes a model on the data", () => {
     const x = run(
       "Fine-tuning the Farro-7B model on the Zelkova-CoT training corpus results in an improvement of 12% in accuracy.",

@@ -48,9 +48,12 @@ export const TRAINED_ON_BEFORE = /\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*
 /** "trained on the", "a subset of": a data set that is no evaluation object. */
 export const TRAINED_OR_PART_BEFORE =
   /\b(?:trained|tuned|pre-?trained|training|tuning|pre-?training|fine-?tuning|subset of|portion of|split of)\s+(?:on\s+)?(?:\S+\s+){0,3}$/;
-/** "a benchmark based on Foo", "derived from Foo": the source of something else, neither evaluated nor evaluated on. */
+/**
+ * "a benchmark based on Foo", "derived from Foo", "relying only on the Foo stage": the source of
+ * something else, neither evaluated nor evaluated on.
+ */
 export const BASE_PHRASE_BEFORE =
-  /\b(?:based on|derived from|built (?:on|from|upon)|constructed from|curated from|sourced from|extends?|extending)\s+(?:the\s+)?$/;
+  /\b(?:based on|derived from|built (?:on|from|upon)|constructed from|curated from|sourced from|extends?|extending|rel(?:y|ies|ying|ied)\s+(?:\w+ly\s+|only\s+)?on)\s+(?:the\s+)?$/;
 /** "77.8 on X", "by 5% on X", "+3.1 points across X": a score reported on data, strong evidence of a data set. */
 export const SCORE_ON_BEFORE = /\d(?:\.\d+)?\s*(?:%|\\%|points?|pp|pts)?\s+(?:on|across)\s+(?:the\s+)?$/;
 /** "on the zero-shot subset of X": an evaluation on part of X is one on X. */
