@@ -278,6 +278,16 @@ describe("EVALUATED_ON in result sentences", () => {
     expect(entity(x, "QPT")?.label).not.toBe("Dataset");
   });
 
+  it("'X achieves … On the challenging A and B subsets, it attains …': 'it' is the model named as the subject just before", () => {
+    const x = run(
+      "We introduce Vorlin, a framework for building proof data. We then train Vorlin-8B on it. Across six benchmarks, Vorlin-8B achieves an average pass rate of 88%. On the challenging Quell-H and Quell-X subsets, it attains pass rates of 63% and 37%.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Vorlin-8B -> Dataset:Quell-H",
+      "Model:Vorlin-8B -> Dataset:Quell-X",
+    ]);
+  });
+
   it("keeps TRAINED_ON and drops EVALUATED_ON when one sentence fine-tunes a model on the data", () => {
     const x = run(
       "Fine-tuning the Farro-7B model on the Zelkova-CoT training corpus results in an improvement of 12% in accuracy.",

@@ -26,6 +26,7 @@ import {
   EVALUATION_WORD,
   EXPERIMENTS_SHOW_BEFORE,
   FROM_BY_BEFORE,
+  IT_RESULT,
   JUDGE_OR_TOOL_BEFORE,
   LIST_SEPARATORS,
   NOT_LIST_ITEM_WORD,
@@ -71,7 +72,7 @@ export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
           weight: m.strong ? 2 : subjectOfVerb ? 1.5 : 0.75,
         });
       else if (
-        (EVAL_OBJECT_BEFORE.test(before.slice(-16)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) &&
+        (EVAL_OBJECT_BEFORE.test(before.slice(-32)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) &&
         !TRAINED_ON_BEFORE.test(before)
       ) {
         const strong = SCORE_ON_BEFORE.test(before) || EVAL_HEAD_OBJECT_BEFORE.test(before);
@@ -146,7 +147,7 @@ function isEvaluationObject(s: SentenceInfo, k: number): boolean {
   const first = s.mentions[group[0] as number] as Mention;
   const last = s.mentions[group[group.length - 1] as number] as Mention;
   const before = s.lower.slice(Math.max(0, first.start - 40), first.start);
-  if (EVAL_OBJECT_BEFORE.test(before.slice(-24)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) return true;
+  if (EVAL_OBJECT_BEFORE.test(before.slice(-32)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) return true;
   return DATA_PREPOSITION_BEFORE.test(before) && DATA_HEAD_AFTER.test(s.lower.slice(last.end, last.end + 24));
 }
 
@@ -155,7 +156,7 @@ function someEvaluationObject(s: SentenceInfo, objects: number[]): boolean {
   for (const o of objects) {
     const m = s.mentions[s.cands.indexOf(o)] as Mention;
     const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
-    if (EVAL_OBJECT_BEFORE.test(before.slice(-24)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) return true;
+    if (EVAL_OBJECT_BEFORE.test(before.slice(-32)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) return true;
   }
   return false;
 }
@@ -204,11 +205,19 @@ function comparedModels(
 /** EVALUATED_ON, now that types are known. */
 export function readEvaluations(st: PaperState): void {
   const sentences = st.sentences;
-  for (let si = 0; si < sentences.length; si++) evaluationsOf(st, sentences[si] as SentenceInfo, si);
+  const previous: PreviousSubject = { sentence: -1, cand: -1 };
+  for (let si = 0; si < sentences.length; si++)
+    evaluationsOf(st, sentences[si] as SentenceInfo, si, previous);
+}
+
+/** The model a result sentence named as its subject, for "it" in the next one. */
+interface PreviousSubject {
+  sentence: number;
+  cand: number;
 }
 
 /** EVALUATED_ON in one sentence. */
-function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
+function evaluationsOf(st: PaperState, s: SentenceInfo, si: number, previous: PreviousSubject): void {
   const { cands, protos, introducedAt, introducedHere, introducedBenchmarks, main } = st;
   if (s.isTitle || !s.evalCue) return;
   const ms = s.mentions;
@@ -242,6 +251,10 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (introducedAt.get(c) === si || introducedHere.has(`${si}:${k}`)) continue;
       objects.push(c);
     }
+  }
+  if (subjects.length > 0) {
+    previous.sentence = si;
+    previous.cand = subjects[0] as number;
   }
   if (objects.length === 0 && THIS_DATASET.test(s.lower) && EVALUATION_WORD.test(s.lower)) {
     // "We utilize this dataset to benchmark X and Y": the data set of the sentences before.
@@ -279,7 +292,11 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
     }
     let extractor = "pattern:eval-on";
     let confidence = 0.8;
-    if (from.length === 0 && main !== null && MAIN_COREF.test(s.lower)) {
+    // "X achieves A. On B, it attains C": "it" is the model the sentence before named as its subject,
+    // else (and for "our model", "Experiments show") the paper's main model.
+    const pronoun = previous.sentence === si - 1 && IT_RESULT.test(s.lower);
+    const referent = pronoun ? previous.cand : MAIN_COREF.test(s.lower) ? main : null;
+    if (from.length === 0 && referent !== null) {
       // The paper's own data is evaluated on only where the sentence says so ("on our A"): named
       // alone ("our framework includes the dataset A", "the effectiveness of the proposed A") it
       // is being presented, not used.
@@ -288,8 +305,8 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
       );
       objects.splice(0, objects.length, ...used);
       if (used.length > 0) {
-        from = [main];
-        extractor = "pattern:eval-on-coref";
+        from = [referent];
+        extractor = pronoun ? "pattern:eval-on-pronoun" : "pattern:eval-on-coref";
         confidence = 0.65;
       }
     }

@@ -12,9 +12,9 @@ export const EVAL_CUE =
 /** The verb of which the name before is the subject: "X (ours) further achieves", "X outperforms". */
 export const SUBJECT_VERB =
   /^\s*(?:\(\S{1,30}\)\s*)?(?:(?:model|method|framework|network|system|agent|series|models)\s+)?(?:(?:\w+ly|also|further|still|even|only|then|again|and|both|all|can|could)\s+){0,4}(?:achiev|outperform|surpass|reach|obtain|attain|exceed|beat|deliver|sets?\b|establish|demonstrat|shows?\b|showed|exhibit|improves?\b|improved|performs?\b|performed|scores?\b|scored|ranks?\b|ranked|match(?:es|ed)?\b|yield|tops?\b|excel|leads?\b|is evaluated|was evaluated|are evaluated|were evaluated)/;
-/** "on", "across the", "over several": before the data a model is evaluated on. */
+/** "on", "across the", "over several", "on the challenging": before the data a model is evaluated on. */
 export const EVAL_OBJECT_BEFORE =
-  /\b(?:on|across|over)\s+(?:the\s+|all\s+|both\s+|several\s+|challenging\s+|standard\s+|popular\s+)?$/;
+  /\b(?:on|across|over)\s+(?:(?:the|all|both|several|challenging|standard|popular)\s+){0,2}$/;
 /** "on the OOD grounding benchmark Foo", "across the held-out test set Foo": the head noun before the name. */
 export const EVAL_HEAD_OBJECT_BEFORE =
   /\b(?:on|across|over)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:benchmarks?|datasets?|test\s+sets?|leaderboards?|suites?)\s+$/;
@@ -70,6 +70,9 @@ export const DATA_PREPOSITION_BEFORE =
   /\b(?:on|across|over|for|in|and)\s+(?:the\s+|all\s+|both\s+)?(?:[\w-]+\s+){0,2}?$/;
 /** The head noun after a name (or a list) that makes it data evaluated on: "… datasets", "… benchmark". */
 export const DATA_HEAD_AFTER = /^\s*(?:benchmarks?|datasets?|test\s+sets?|leaderboards?|suites?)\b/;
+/** "It achieves", "On Foo, it attains": a result whose subject is a pronoun, at the sentence's start or after an opening phrase. */
+export const IT_RESULT =
+  /(?:^|^[^,;]{0,80},\s*)(?:it|they)\s+(?:\w+ly\s+|also\s+|further\s+)?(?:achiev|outperform|surpass|reach|obtain|sets?\b|improv|perform|scor|exceed|attain|yield|deliver)/;
 /** Words of evaluation. */
 export const EVALUATION_WORD = /\b(?:benchmark|evaluat|test|assess)\w*\b/;
 /** "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on. */
