@@ -288,6 +288,14 @@ describe("EVALUATED_ON in result sentences", () => {
     ]);
   });
 
+  it("'On A, X with Foo-8B achieves …': X, run with a backbone, is the subject", () => {
+    const x = run(
+      "We present Tavi-Travel, a hierarchical multi-agent framework for planning. On QuorraPlan, Tavi-Travel with Bralm-8B achieves a 52% pass rate.",
+      "Tavi-Travel: Hierarchical Multi-Agent Planning",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual(["Model:Tavi-Travel -> Dataset:QuorraPlan"]);
+  });
+
   it("keeps TRAINED_ON and drops EVALUATED_ON when one sentence fine-tunes a model on the data", () => {
     const x = run(
       "Fine-tuning the Farro-7B model on the Zelkova-CoT training corpus results in an improvement of 12% in accuracy.",
