@@ -296,6 +296,24 @@ describe("EVALUATED_ON in result sentences", () => {
     expect(edges(x, "EVALUATED_ON")).toEqual(["Model:Tavi-Travel -> Dataset:QuorraPlan"]);
   });
 
+  it("models named where a data set is presented for testing them are evaluated on that data set, not on the paper's benchmark", () => {
+    const x = run(
+      "We introduce Quarnet-Bench, a benchmark of interactive tasks. Additionally, we present Quarnet-Human, a newly collected dataset of 120 cases designed for manually testing interactive performance in leading models such as Zorb-7B and Quill-70B.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Quill-70B -> Dataset:Quarnet-Human",
+      "Model:Zorb-7B -> Dataset:Quarnet-Human",
+    ]);
+  });
+
+  it("'Foo-1K demonstrations' is a noun, not a result verb of which Foo-1K is the subject", () => {
+    const x = run(
+      "We introduce Quarnet-Bench, a benchmark of robot tasks. Our GripCam-2 demonstrations, each validated through simulation replay, cover 40 tasks.",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+    expect(entity(x, "GripCam-2")?.label).not.toBe("Model");
+  });
+
   it("keeps TRAINED_ON and drops EVALUATED_ON when one sentence fine-tunes a model on the data", () => {
     const x = run(
       "Fine-tuning the Farro-7B model on the Zelkova-CoT training corpus results in an improvement of 12% in accuracy.",

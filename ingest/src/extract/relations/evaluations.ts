@@ -223,6 +223,8 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number, previous: Pr
   const ms = s.mentions;
   const subjects: number[] = [];
   const objects: number[] = [];
+  /** Data sets this sentence introduces ("we present Foo, a dataset for testing models such as X"). */
+  const presented: number[] = [];
   for (let k = 0; k < ms.length; k++) {
     if ((ms[k] as Mention).adjective) continue;
     const m = ms[k] as Mention;
@@ -248,7 +250,10 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number, previous: Pr
         OVER_BASELINE_BEFORE.test(s.lower.slice(Math.max(0, m.start - 120), m.start))
       )
         continue;
-      if (introducedAt.get(c) === si || introducedHere.has(`${si}:${k}`)) continue;
+      if (introducedAt.get(c) === si || introducedHere.has(`${si}:${k}`)) {
+        presented.push(c);
+        continue;
+      }
       objects.push(c);
     }
   }
@@ -354,9 +359,11 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number, previous: Pr
         });
       }
     }
-  } else if (introducedBenchmarks.size === 1) {
-    // A benchmark paper: the models it reports results for were evaluated on its benchmark.
-    const bench = [...introducedBenchmarks][0] as number;
+  } else if (introducedBenchmarks.size === 1 || presented.length > 0) {
+    // A benchmark paper: the models it reports results for were evaluated on its benchmark; the
+    // models named where a data set is presented ("Foo, a dataset for testing models such as X"),
+    // on that one.
+    const benches = presented.length > 0 ? presented : [...introducedBenchmarks];
     const models = new Set<number>();
     for (let k = 0; k < ms.length; k++) {
       if ((ms[k] as Mention).adjective) continue;
@@ -375,15 +382,17 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number, previous: Pr
         models.add(find(cands, c));
     }
     for (const c of models) {
-      protos.push({
-        type: "EVALUATED_ON",
-        from: c,
-        to: bench,
-        sentence: si,
-        confidence: 0.6,
-        extractor: "pattern:benchmark-paper",
-        need: [["Model"], ["Dataset"]],
-      });
+      for (const bench of benches) {
+        protos.push({
+          type: "EVALUATED_ON",
+          from: c,
+          to: bench,
+          sentence: si,
+          confidence: 0.6,
+          extractor: "pattern:benchmark-paper",
+          need: [["Model"], ["Dataset"]],
+        });
+      }
     }
   }
 }
