@@ -314,6 +314,21 @@ describe("EVALUATED_ON in result sentences", () => {
     expect(entity(x, "GripCam-2")?.label).not.toBe("Model");
   });
 
+  it("a benchmark paper's 'we benchmark leading models (A, B) and C' evaluates each; a harness it runs them on is no model evaluated", () => {
+    const x = run(
+      "We introduce Quarnet-Bench, a benchmark of chart tasks. We benchmark leading video models (Zorb-3, Quill-2.2) and image models (Marlo-7B), revealing strong gaps across domains.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Marlo-7B -> Dataset:Quarnet-Bench",
+      "Model:Quill-2.2 -> Dataset:Quarnet-Bench",
+      "Model:Zorb-3 -> Dataset:Quarnet-Bench",
+    ]);
+    const y = run(
+      "We introduce Quarnet-Bench, a benchmark of chart tasks. We evaluate 23 frontier LLMs on the Bramble-2 agent harness.",
+    );
+    expect(edges(y, "EVALUATED_ON")).toEqual([]);
+  });
+
   it("keeps TRAINED_ON and drops EVALUATED_ON when one sentence fine-tunes a model on the data", () => {
     const x = run(
       "Fine-tuning the Farro-7B model on the Zelkova-CoT training corpus results in an improvement of 12% in accuracy.",

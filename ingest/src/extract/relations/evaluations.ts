@@ -32,9 +32,11 @@ import {
   NOT_LIST_ITEM_WORD,
   OVER_BASELINE_BEFORE,
   SCORE_ON_BEFORE,
+  SETTING_BEFORE,
   SUBJECT_VERB,
   TRAINED_ON_BEFORE,
   TRAINED_OR_PART_BEFORE,
+  WE_EVALUATE_CLAUSE,
 } from "../vocabulary/evaluation-cues.ts";
 
 /** The roles a result sentence gives its names: subjects of "achieves/outperforms", objects of "on/across". */
@@ -376,8 +378,11 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number, previous: Pr
       if (
         SUBJECT_VERB.test(after) ||
         EVAL_VERB_BEFORE.test(before) ||
-        (EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start)) &&
-          !FROM_BY_BEFORE.test(before))
+        ((EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start)) ||
+          (WE_EVALUATE_CLAUSE.test(s.lower.slice(Math.max(0, m.start - 120), m.start)) &&
+            !SETTING_BEFORE.test(s.lower.slice(Math.max(0, m.start - 80), m.start)))) &&
+          !FROM_BY_BEFORE.test(before) &&
+          !JUDGE_OR_TOOL_BEFORE.test(before.slice(-16)))
       )
         models.add(find(cands, c));
     }

@@ -73,6 +73,14 @@ export const DATA_HEAD_AFTER = /^\s*(?:benchmarks?|datasets?|test\s+sets?|leader
 /** "It achieves", "On Foo, it attains": a result whose subject is a pronoun, at the sentence's start or after an opening phrase. */
 export const IT_RESULT =
   /(?:^|^[^,;]{0,80},\s*)(?:it|they)\s+(?:\w+ly\s+|also\s+|further\s+)?(?:achiev|outperform|surpass|reach|obtain|sets?\b|improv|perform|scor|exceed|attain|yield|deliver)/;
+/** "We benchmark a … model (A) against a … B model": every model of the clause is one benchmarked. */
+export const WE_EVALUATE_CLAUSE =
+  /\bwe\s+(?:\w+ly\s+)?(?:benchmark|evaluate|test|assess|compare)\s+(?:[^.;:]|\.\d){0,100}$/;
+/**
+ * "on the Foo agent harness", "under both the ReAct framework and the Foo harness": the setting of
+ * an evaluation, not a model evaluated (read over 80 characters, within the clause).
+ */
+export const SETTING_BEFORE = /\b(?:on|under|within|inside)\s+[^,;()]{0,50}$/;
 /** Words of evaluation. */
 export const EVALUATION_WORD = /\b(?:benchmark|evaluat|test|assess)\w*\b/;
 /** "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on. */
