@@ -329,6 +329,17 @@ describe("EVALUATED_ON in result sentences", () => {
     expect(edges(y, "EVALUATED_ON")).toEqual([]);
   });
 
+  it("'on A (57% to 90%) and B (67% to 83%)': each item of a list carrying its scores is evaluated on", () => {
+    const x = run(
+      "Zorb-Coder-8B shows state-of-the-art performance on Quellbench-Pro (40.7%), Marrow-QA (42.6%), and TindleMath-500 (55.7%).",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Zorb-Coder-8B -> Dataset:Marrow-QA",
+      "Model:Zorb-Coder-8B -> Dataset:Quellbench-Pro",
+      "Model:Zorb-Coder-8B -> Dataset:TindleMath-500",
+    ]);
+  });
+
   it("keeps TRAINED_ON and drops EVALUATED_ON when one sentence fine-tunes a model on the data", () => {
     const x = run(
       "Fine-tuning the Farro-7B model on the Zelkova-CoT training corpus results in an improvement of 12% in accuracy.",

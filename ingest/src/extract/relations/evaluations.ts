@@ -32,6 +32,7 @@ import {
   NOT_LIST_ITEM_WORD,
   OVER_BASELINE_BEFORE,
   SCORE_ON_BEFORE,
+  SCORED_ITEM_GAP,
   SETTING_BEFORE,
   SUBJECT_VERB,
   TRAINED_ON_BEFORE,
@@ -82,6 +83,8 @@ export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
         // "On A, B, and C, X achieves": the rest of the list the preposition governs is evaluated on too.
         for (const g of evaluationList(s, k))
           roles.push({ cand: cs[g] as number, label: "Dataset", weight: 1.5 });
+        for (const g of scoredList(s, k))
+          roles.push({ cand: cs[g] as number, label: "Dataset", weight: 1.5 });
       }
     }
   }
@@ -126,6 +129,21 @@ function evaluationList(s: SentenceInfo, k: number): number[] {
     if (last) return out;
   }
   return [];
+}
+
+/**
+ * The names after mention k in a list whose items each carry their score in parentheses ("on A
+ * (57% to 90%) and B (67% to 83%)"): the parentheses end the plain coordination.
+ */
+function scoredList(s: SentenceInfo, k: number): number[] {
+  const out: number[] = [];
+  for (let i = k; i + 1 < s.mentions.length; i++) {
+    const gap = s.lower.slice((s.mentions[i] as Mention).end, (s.mentions[i + 1] as Mention).start);
+    if (!SCORED_ITEM_GAP.test(gap)) break;
+    out.push(i + 1);
+    if (LIST_END.test(gap.replace(/^\s*\([^()]*\)/, ""))) break;
+  }
+  return out;
 }
 
 /** Is mention k a baseline or a base ("compared with models based on Foo, Bar achieves")? */

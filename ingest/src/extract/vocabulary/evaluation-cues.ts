@@ -81,6 +81,9 @@ export const WE_EVALUATE_CLAUSE =
  * an evaluation, not a model evaluated (read over 80 characters, within the clause).
  */
 export const SETTING_BEFORE = /\b(?:on|under|within|inside)\s+[^,;()]{0,50}$/;
+/** Between two list items that each carry a score: "A (57% to 90%) and B", "A (+3.1), B". */
+export const SCORED_ITEM_GAP =
+  /^\s*\([^()]{0,40}\d[^()]{0,40}\)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/;
 /** Words of evaluation. */
 export const EVALUATION_WORD = /\b(?:benchmark|evaluat|test|assess)\w*\b/;
 /** "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on. */
