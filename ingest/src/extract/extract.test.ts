@@ -233,6 +233,113 @@ describe("EVALUATED_ON in result sentences", () => {
     expect(edges(x, "EVALUATED_ON")).toEqual(["Model:Kavu-R1-3B -> Dataset:ScreenZot-Pro"]);
   });
 
+  it("'our model' is evaluated on the paper's own benchmark where the sentence says 'on', not where it only presents it", () => {
+    const x = run(
+      "We present Tarvek-7B, a model for chart reasoning. We also introduce Morlin-Bench, a benchmark of 2K charts. Extensive experiments with strong baselines confirm the difficulty of Morlin-Bench and demonstrate the effectiveness of our model.",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+    const y = run(
+      "We present Tarvek-7B, a model for chart reasoning. We also introduce Morlin-Bench, a benchmark of 2K charts. Our model achieves the best accuracy on both public charts and the Morlin-Bench benchmark.",
+    );
+    expect(edges(y, "EVALUATED_ON")).toEqual(["Model:Tarvek-7B -> Dataset:Morlin-Bench"]);
+  });
+
+  it("a list after 'such as' is of models evaluated only when a noun of models names it", () => {
+    const x = run(
+      "We introduce Quarnet-Bench, a benchmark for assessing speech models in meetings, where audio data, such as earnings calls and ZRB speeches, are crucial.",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+    const y = run(
+      "We introduce Quarnet-Bench, a benchmark for testing interactive performance in leading models such as Zorb-7B and Quill-70B.",
+    );
+    expect(edges(y, "EVALUATED_ON").sort()).toEqual([
+      "Model:Quill-70B -> Dataset:Quarnet-Bench",
+      "Model:Zorb-7B -> Dataset:Quarnet-Bench",
+    ]);
+  });
+
+  it("'Experiments on A, B, and C demonstrate that X …': X, a model, is evaluated on the whole list", () => {
+    const x = run(
+      "Extensive experiments on long-horizon benchmarks, including Morlin-QA-Long, Brask-Bench-Hard, Quenby-Search and Vellum-Eval-Pro, demonstrate that Tarvek-7B reduces tool calls by half.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Tarvek-7B -> Dataset:Brask-Bench-Hard",
+      "Model:Tarvek-7B -> Dataset:Morlin-QA-Long",
+      "Model:Tarvek-7B -> Dataset:Quenby-Search",
+      "Model:Tarvek-7B -> Dataset:Vellum-Eval-Pro",
+    ]);
+  });
+
+  it("'relying only on the Foo stage': what a model relies on is no data it is evaluated on", () => {
+    const x = run(
+      "Moreover, relying only on the QPT and supervised fine-tuning stages, Zorb-Coder-8B achieves stronger performance than a wide range of baselines.",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+    expect(entity(x, "QPT")?.label).not.toBe("Dataset");
+  });
+
+  it("'X achieves … On the challenging A and B subsets, it attains …': 'it' is the model named as the subject just before", () => {
+    const x = run(
+      "We introduce Vorlin, a framework for building proof data. We then train Vorlin-8B on it. Across six benchmarks, Vorlin-8B achieves an average pass rate of 88%. On the challenging Quell-H and Quell-X subsets, it attains pass rates of 63% and 37%.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Vorlin-8B -> Dataset:Quell-H",
+      "Model:Vorlin-8B -> Dataset:Quell-X",
+    ]);
+  });
+
+  it("'On A, X with Foo-8B achieves …': X, run with a backbone, is the subject", () => {
+    const x = run(
+      "We present Tavi-Travel, a hierarchical multi-agent framework for planning. On QuorraPlan, Tavi-Travel with Bralm-8B achieves a 52% pass rate.",
+      "Tavi-Travel: Hierarchical Multi-Agent Planning",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual(["Model:Tavi-Travel -> Dataset:QuorraPlan"]);
+  });
+
+  it("models named where a data set is presented for testing them are evaluated on that data set, not on the paper's benchmark", () => {
+    const x = run(
+      "We introduce Quarnet-Bench, a benchmark of interactive tasks. Additionally, we present Quarnet-Human, a newly collected dataset of 120 cases designed for manually testing interactive performance in leading models such as Zorb-7B and Quill-70B.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Quill-70B -> Dataset:Quarnet-Human",
+      "Model:Zorb-7B -> Dataset:Quarnet-Human",
+    ]);
+  });
+
+  it("'Foo-1K demonstrations' is a noun, not a result verb of which Foo-1K is the subject", () => {
+    const x = run(
+      "We introduce Quarnet-Bench, a benchmark of robot tasks. Our GripCam-2 demonstrations, each validated through simulation replay, cover 40 tasks.",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+    expect(entity(x, "GripCam-2")?.label).not.toBe("Model");
+  });
+
+  it("a benchmark paper's 'we benchmark leading models (A, B) and C' evaluates each; a harness it runs them on is no model evaluated", () => {
+    const x = run(
+      "We introduce Quarnet-Bench, a benchmark of chart tasks. We benchmark leading video models (Zorb-3, Quill-2.2) and image models (Marlo-7B), revealing strong gaps across domains.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Marlo-7B -> Dataset:Quarnet-Bench",
+      "Model:Quill-2.2 -> Dataset:Quarnet-Bench",
+      "Model:Zorb-3 -> Dataset:Quarnet-Bench",
+    ]);
+    const y = run(
+      "We introduce Quarnet-Bench, a benchmark of chart tasks. We evaluate 23 frontier LLMs on the Bramble-2 agent harness.",
+    );
+    expect(edges(y, "EVALUATED_ON")).toEqual([]);
+  });
+
+  it("'on A (57% to 90%) and B (67% to 83%)': each item of a list carrying its scores is evaluated on", () => {
+    const x = run(
+      "Zorb-Coder-8B shows state-of-the-art performance on Quellbench-Pro (40.7%), Marrow-QA (42.6%), and TindleMath-500 (55.7%).",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Zorb-Coder-8B -> Dataset:Marrow-QA",
+      "Model:Zorb-Coder-8B -> Dataset:Quellbench-Pro",
+      "Model:Zorb-Coder-8B -> Dataset:TindleMath-500",
+    ]);
+  });
+
   it("keeps TRAINED_ON and drops EVALUATED_ON when one sentence fine-tunes a model on the data", () => {
     const x = run(
       "Fine-tuning the Farro-7B model on the Zelkova-CoT training corpus results in an improvement of 12% in accuracy.",

@@ -14,6 +14,8 @@ import {
   COMPARISON_BEFORE,
   COMPARISON_DATA_BEFORE,
   COMPARISON_STUDY,
+  DATA_HEAD_AFTER,
+  DATA_PREPOSITION_BEFORE,
   EVAL_CUE,
   EVAL_HEAD_OBJECT_BEFORE,
   EVAL_LIST_BEFORE,
@@ -22,15 +24,20 @@ import {
   EVAL_SUBSET_BEFORE,
   EVAL_VERB_BEFORE,
   EVALUATION_WORD,
+  EXPERIMENTS_SHOW_BEFORE,
   FROM_BY_BEFORE,
+  IT_RESULT,
   JUDGE_OR_TOOL_BEFORE,
   LIST_SEPARATORS,
   NOT_LIST_ITEM_WORD,
   OVER_BASELINE_BEFORE,
   SCORE_ON_BEFORE,
+  SCORED_ITEM_GAP,
+  SETTING_BEFORE,
   SUBJECT_VERB,
   TRAINED_ON_BEFORE,
   TRAINED_OR_PART_BEFORE,
+  WE_EVALUATE_CLAUSE,
 } from "../vocabulary/evaluation-cues.ts";
 
 /** The roles a result sentence gives its names: subjects of "achieves/outperforms", objects of "on/across". */
@@ -68,13 +75,15 @@ export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
           weight: m.strong ? 2 : subjectOfVerb ? 1.5 : 0.75,
         });
       else if (
-        (EVAL_OBJECT_BEFORE.test(before.slice(-16)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) &&
+        (EVAL_OBJECT_BEFORE.test(before.slice(-32)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) &&
         !TRAINED_ON_BEFORE.test(before)
       ) {
         const strong = SCORE_ON_BEFORE.test(before) || EVAL_HEAD_OBJECT_BEFORE.test(before);
         roles.push({ cand: cs[k] as number, label: "Dataset", weight: strong ? 3 : 1.5 });
         // "On A, B, and C, X achieves": the rest of the list the preposition governs is evaluated on too.
         for (const g of evaluationList(s, k))
+          roles.push({ cand: cs[g] as number, label: "Dataset", weight: 1.5 });
+        for (const g of scoredList(s, k))
           roles.push({ cand: cs[g] as number, label: "Dataset", weight: 1.5 });
       }
     }
@@ -122,6 +131,21 @@ function evaluationList(s: SentenceInfo, k: number): number[] {
   return [];
 }
 
+/**
+ * The names after mention k in a list whose items each carry their score in parentheses ("on A
+ * (57% to 90%) and B (67% to 83%)"): the parentheses end the plain coordination.
+ */
+function scoredList(s: SentenceInfo, k: number): number[] {
+  const out: number[] = [];
+  for (let i = k; i + 1 < s.mentions.length; i++) {
+    const gap = s.lower.slice((s.mentions[i] as Mention).end, (s.mentions[i + 1] as Mention).start);
+    if (!SCORED_ITEM_GAP.test(gap)) break;
+    out.push(i + 1);
+    if (LIST_END.test(gap.replace(/^\s*\([^()]*\)/, ""))) break;
+  }
+  return out;
+}
+
 /** Is mention k a baseline or a base ("compared with models based on Foo, Bar achieves")? */
 function comparedName(s: SentenceInfo, k: number): boolean {
   const m = s.mentions[k] as Mention;
@@ -131,13 +155,36 @@ function comparedName(s: SentenceInfo, k: number): boolean {
   );
 }
 
+/**
+ * Is mention k data the sentence evaluates on: written after "on", "across" or "over" (or in a
+ * list whose first name is), in the list opening "Experiments on …", or named as data sets after
+ * a preposition ("for the A and B datasets")?
+ */
+function isEvaluationObject(s: SentenceInfo, k: number): boolean {
+  const m = s.mentions[k] as Mention;
+  if (inOpeningList(s, m)) return true;
+  const group = groupOf(s, k);
+  const first = s.mentions[group[0] as number] as Mention;
+  const last = s.mentions[group[group.length - 1] as number] as Mention;
+  const before = s.lower.slice(Math.max(0, first.start - 40), first.start);
+  if (EVAL_OBJECT_BEFORE.test(before.slice(-32)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) return true;
+  return DATA_PREPOSITION_BEFORE.test(before) && DATA_HEAD_AFTER.test(s.lower.slice(last.end, last.end + 24));
+}
+
 /** Is one of the objects (candidates) written after "on", "across" or "over" (an evaluation object)? */
 function someEvaluationObject(s: SentenceInfo, objects: number[]): boolean {
   for (const o of objects) {
     const m = s.mentions[s.cands.indexOf(o)] as Mention;
     const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
-    if (EVAL_OBJECT_BEFORE.test(before.slice(-24)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) return true;
+    if (EVAL_OBJECT_BEFORE.test(before.slice(-32)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) return true;
   }
+  return false;
+}
+
+/** Does the paper introduce candidate c (under any of its names)? */
+function paperIntroduces(st: PaperState, c: number): boolean {
+  const root = find(st.cands, c);
+  for (const i of st.introducedAt.keys()) if (find(st.cands, i) === root) return true;
   return false;
 }
 
@@ -178,16 +225,26 @@ function comparedModels(
 /** EVALUATED_ON, now that types are known. */
 export function readEvaluations(st: PaperState): void {
   const sentences = st.sentences;
-  for (let si = 0; si < sentences.length; si++) evaluationsOf(st, sentences[si] as SentenceInfo, si);
+  const previous: PreviousSubject = { sentence: -1, cand: -1 };
+  for (let si = 0; si < sentences.length; si++)
+    evaluationsOf(st, sentences[si] as SentenceInfo, si, previous);
+}
+
+/** The model a result sentence named as its subject, for "it" in the next one. */
+interface PreviousSubject {
+  sentence: number;
+  cand: number;
 }
 
 /** EVALUATED_ON in one sentence. */
-function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
+function evaluationsOf(st: PaperState, s: SentenceInfo, si: number, previous: PreviousSubject): void {
   const { cands, protos, introducedAt, introducedHere, introducedBenchmarks, main } = st;
   if (s.isTitle || !s.evalCue) return;
   const ms = s.mentions;
   const subjects: number[] = [];
   const objects: number[] = [];
+  /** Data sets this sentence introduces ("we present Foo, a dataset for testing models such as X"). */
+  const presented: number[] = [];
   for (let k = 0; k < ms.length; k++) {
     if ((ms[k] as Mention).adjective) continue;
     const m = ms[k] as Mention;
@@ -199,7 +256,10 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (inOpeningList(s, m)) continue;
       if (
         ((SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before)) ||
-          EVAL_VERB_BEFORE.test(before.slice(-30))) &&
+          EVAL_VERB_BEFORE.test(before.slice(-30)) ||
+          // "Experiments on A and B demonstrate that X …": the subject of the result, if typed a model
+          // on other evidence (methods are shown effective the same way).
+          EXPERIMENTS_SHOW_BEFORE.test(s.lower.slice(Math.max(0, m.start - 240), m.start))) &&
         !governedName(s, k)
       )
         subjects.push(c);
@@ -210,9 +270,16 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
         OVER_BASELINE_BEFORE.test(s.lower.slice(Math.max(0, m.start - 120), m.start))
       )
         continue;
-      if (introducedAt.get(c) === si || introducedHere.has(`${si}:${k}`)) continue;
+      if (introducedAt.get(c) === si || introducedHere.has(`${si}:${k}`)) {
+        presented.push(c);
+        continue;
+      }
       objects.push(c);
     }
+  }
+  if (subjects.length > 0) {
+    previous.sentence = si;
+    previous.cand = subjects[0] as number;
   }
   if (objects.length === 0 && THIS_DATASET.test(s.lower) && EVALUATION_WORD.test(s.lower)) {
     // "We utilize this dataset to benchmark X and Y": the data set of the sentences before.
@@ -250,10 +317,23 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
     }
     let extractor = "pattern:eval-on";
     let confidence = 0.8;
-    if (from.length === 0 && main !== null && MAIN_COREF.test(s.lower)) {
-      from = [main];
-      extractor = "pattern:eval-on-coref";
-      confidence = 0.65;
+    // "X achieves A. On B, it attains C": "it" is the model the sentence before named as its subject,
+    // else (and for "our model", "Experiments show") the paper's main model.
+    const pronoun = previous.sentence === si - 1 && IT_RESULT.test(s.lower);
+    const referent = pronoun ? previous.cand : MAIN_COREF.test(s.lower) ? main : null;
+    if (from.length === 0 && referent !== null) {
+      // The paper's own data is evaluated on only where the sentence says so ("on our A"): named
+      // alone ("our framework includes the dataset A", "the effectiveness of the proposed A") it
+      // is being presented, not used.
+      const used = objects.filter(
+        (o) => !paperIntroduces(st, o) || isEvaluationObject(s, s.cands.indexOf(o)),
+      );
+      objects.splice(0, objects.length, ...used);
+      if (used.length > 0) {
+        from = [referent];
+        extractor = pronoun ? "pattern:eval-on-pronoun" : "pattern:eval-on-coref";
+        confidence = 0.65;
+      }
     }
     if (from.length === 0) {
       // The paper's own model, if any, is one of those compared ("we compare our Baz with A and B on D").
@@ -268,8 +348,7 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
         confidence = 0.6;
       }
     }
-    const evalObject = someEvaluationObject(s, objects);
-    if (from.length === 0 && evalObject) {
+    if (from.length === 0 && someEvaluationObject(s, objects)) {
       // "Steering GPT-4 with Medprompt achieves ... on the MedQA dataset": the first model named.
       for (let k = 0; k < ms.length; k++) {
         if ((ms[k] as Mention).adjective) continue;
@@ -300,9 +379,11 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
         });
       }
     }
-  } else if (introducedBenchmarks.size === 1) {
-    // A benchmark paper: the models it reports results for were evaluated on its benchmark.
-    const bench = [...introducedBenchmarks][0] as number;
+  } else if (introducedBenchmarks.size === 1 || presented.length > 0) {
+    // A benchmark paper: the models it reports results for were evaluated on its benchmark; the
+    // models named where a data set is presented ("Foo, a dataset for testing models such as X"),
+    // on that one.
+    const benches = presented.length > 0 ? presented : [...introducedBenchmarks];
     const models = new Set<number>();
     for (let k = 0; k < ms.length; k++) {
       if ((ms[k] as Mention).adjective) continue;
@@ -315,21 +396,26 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (
         SUBJECT_VERB.test(after) ||
         EVAL_VERB_BEFORE.test(before) ||
-        (EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start)) &&
-          !FROM_BY_BEFORE.test(before))
+        ((EVAL_LIST_BEFORE.test(s.lower.slice(Math.max(0, m.start - 200), m.start)) ||
+          (WE_EVALUATE_CLAUSE.test(s.lower.slice(Math.max(0, m.start - 120), m.start)) &&
+            !SETTING_BEFORE.test(s.lower.slice(Math.max(0, m.start - 80), m.start)))) &&
+          !FROM_BY_BEFORE.test(before) &&
+          !JUDGE_OR_TOOL_BEFORE.test(before.slice(-16)))
       )
         models.add(find(cands, c));
     }
     for (const c of models) {
-      protos.push({
-        type: "EVALUATED_ON",
-        from: c,
-        to: bench,
-        sentence: si,
-        confidence: 0.6,
-        extractor: "pattern:benchmark-paper",
-        need: [["Model"], ["Dataset"]],
-      });
+      for (const bench of benches) {
+        protos.push({
+          type: "EVALUATED_ON",
+          from: c,
+          to: bench,
+          sentence: si,
+          confidence: 0.6,
+          extractor: "pattern:benchmark-paper",
+          need: [["Model"], ["Dataset"]],
+        });
+      }
     }
   }
 }

@@ -9,12 +9,12 @@
 /** A sentence that reads like a result. */
 export const EVAL_CUE =
   /\b(?:achiev|outperform|surpass|evaluat|benchmark|state-of-the-art|sota|accuracy|score|performance|improv|gain|validat|exceed|beat|tops?\b|reach|attain|results?\b|experiment)/;
-/** The verb of which the name before is the subject: "X (ours) further achieves", "X outperforms". */
+/** The verb of which the name before is the subject: "X (ours) further achieves", "X outperforms", "X with Foo-8B achieves". */
 export const SUBJECT_VERB =
-  /^\s*(?:\(\S{1,30}\)\s*)?(?:(?:model|method|framework|network|system|agent|series|models)\s+)?(?:(?:\w+ly|also|further|still|even|only|then|again|and|both|all|can|could)\s+){0,4}(?:achiev|outperform|surpass|reach|obtain|attain|exceed|beat|deliver|sets?\b|establish|demonstrat|shows?\b|showed|exhibit|improves?\b|improved|performs?\b|performed|scores?\b|scored|ranks?\b|ranked|match(?:es|ed)?\b|yield|tops?\b|excel|leads?\b|is evaluated|was evaluated|are evaluated|were evaluated)/;
-/** "on", "across the", "over several": before the data a model is evaluated on. */
+  /^\s*(?:\(\S{1,30}\)\s*)?(?:(?:model|method|framework|network|system|agent|series|models)\s+)?(?:(?:with|using)\s+[\w.-]+(?:\s+[\w.-]+)?\s+)?(?:(?:\w+ly|also|further|still|even|only|then|again|and|both|all|can|could)\s+){0,4}(?:achiev|outperform|surpass|reach|obtain|attain|exceed|beat|deliver|sets?\b|establish|demonstrat(?:e|es|ed|ing)\b|shows?\b|showed|exhibit|improves?\b|improved|performs?\b|performed|scores?\b|scored|ranks?\b|ranked|match(?:es|ed)?\b|yield|tops?\b|excel|leads?\b|is evaluated|was evaluated|are evaluated|were evaluated)/;
+/** "on", "across the", "over several", "on the challenging": before the data a model is evaluated on. */
 export const EVAL_OBJECT_BEFORE =
-  /\b(?:on|across|over)\s+(?:the\s+|all\s+|both\s+|several\s+|challenging\s+|standard\s+|popular\s+)?$/;
+  /\b(?:on|across|over)\s+(?:(?:the|all|both|several|challenging|standard|popular)\s+){0,2}$/;
 /** "on the OOD grounding benchmark Foo", "across the held-out test set Foo": the head noun before the name. */
 export const EVAL_HEAD_OBJECT_BEFORE =
   /\b(?:on|across|over)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:benchmarks?|datasets?|test\s+sets?|leaderboards?|suites?)\s+$/;
@@ -27,9 +27,18 @@ export const COMPARISON_BEFORE =
  */
 export const EVAL_VERB_BEFORE =
   /(?:\b(?:evaluat(?:e|es|ed|ing)|assess(?:es|ed|ing)|validat(?:e|es|ed|ing)|tested|testing|benchmarked|benchmarking)|\b(?:we|to|and|also)\s+(?:test|tests|benchmark|benchmarks|assess))\s+(?:\w+\s+){0,2}$|\b(?:evaluations?|assessments?|experiments?|results|benchmarks?|tests)\s+(?:[\w-]+\s+){0,4}?(?:demonstrate|show|reveal|confirm|indicate)s?\s+(?:that\s+)?$/;
-/** "we evaluate models including X, Y": a list of the models evaluated. */
+/**
+ * "Experiments on A, B, and C demonstrate that X": the name right after "that" of a sentence
+ * opened by its experiments, however long the data list between (read over 240 characters).
+ */
+export const EXPERIMENTS_SHOW_BEFORE =
+  /\b(?:evaluations?|experiments?|results|tests)\b[^.;]{0,200}?\b(?:demonstrate|show|reveal|confirm|indicate)s?\s+that\s+$/;
+/**
+ * "we evaluate models including X, Y", "testing leading LLMs such as X": a list of the models
+ * evaluated, named by a noun of models (not "assessing … audio data, such as calls and X").
+ */
 export const EVAL_LIST_BEFORE =
-  /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\b[^.;]{0,160}\b(?:including|such as|like|namely)\s+[^.;()]{0,60}$/;
+  /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\b[^.;]{0,160}\b(?:models?|llms?|vlms?|mllms?|lmms?|systems?|agents?|baselines?|backbones?|architectures?|networks?|detectors?|classifiers?|policies|variants?|families|checkpoints?|generators?|encoders?|retrievers?|solvers?|reasoners?|judges?|scaffolds?|transformers?|learners?|predictors?|planners?|closed-source|open-source|open-weight|proprietary)(?:\s+[\w-]+){0,5}(?:\s*,)?\s+(?:including|such as|like|namely)\s+[^.;()]{0,60}$/;
 /** "from" or "by" just before: a source or a judge, not a model evaluated. */
 export const FROM_BY_BEFORE = /\b(?:from|by)\s+$/;
 /** "by", "with", "using" just before a model: a judge or a tool ("evaluated by Foo"), not the model evaluated. */
@@ -39,9 +48,12 @@ export const TRAINED_ON_BEFORE = /\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*
 /** "trained on the", "a subset of": a data set that is no evaluation object. */
 export const TRAINED_OR_PART_BEFORE =
   /\b(?:trained|tuned|pre-?trained|training|tuning|pre-?training|fine-?tuning|subset of|portion of|split of)\s+(?:on\s+)?(?:\S+\s+){0,3}$/;
-/** "a benchmark based on Foo", "derived from Foo": the source of something else, neither evaluated nor evaluated on. */
+/**
+ * "a benchmark based on Foo", "derived from Foo", "relying only on the Foo stage": the source of
+ * something else, neither evaluated nor evaluated on.
+ */
 export const BASE_PHRASE_BEFORE =
-  /\b(?:based on|derived from|built (?:on|from|upon)|constructed from|curated from|sourced from|extends?|extending)\s+(?:the\s+)?$/;
+  /\b(?:based on|derived from|built (?:on|from|upon)|constructed from|curated from|sourced from|extends?|extending|rel(?:y|ies|ying|ied)\s+(?:\w+ly\s+|only\s+)?on)\s+(?:the\s+)?$/;
 /** "77.8 on X", "by 5% on X", "+3.1 points across X": a score reported on data, strong evidence of a data set. */
 export const SCORE_ON_BEFORE = /\d(?:\.\d+)?\s*(?:%|\\%|points?|pp|pts)?\s+(?:on|across)\s+(?:the\s+)?$/;
 /** "on the zero-shot subset of X": an evaluation on part of X is one on X. */
@@ -53,6 +65,25 @@ export const COMPARED_OR_BASE_EARLIER =
 /** "improves X over Y", "gains over Y": what follows "over" is a baseline, not data evaluated on. */
 export const OVER_BASELINE_BEFORE =
   /\b(?:improv\w*|gains?|advantages?|speed-?ups?|margins?|wins?|outperform\w*)\b[^,;]{0,60}\bover\s+(?:the\s+)?$/;
+/** "for the A and B datasets", "in the C benchmark": the preposition before data named by its head noun. */
+export const DATA_PREPOSITION_BEFORE =
+  /\b(?:on|across|over|for|in|and)\s+(?:the\s+|all\s+|both\s+)?(?:[\w-]+\s+){0,2}?$/;
+/** The head noun after a name (or a list) that makes it data evaluated on: "… datasets", "… benchmark". */
+export const DATA_HEAD_AFTER = /^\s*(?:benchmarks?|datasets?|test\s+sets?|leaderboards?|suites?)\b/;
+/** "It achieves", "On Foo, it attains": a result whose subject is a pronoun, at the sentence's start or after an opening phrase. */
+export const IT_RESULT =
+  /(?:^|^[^,;]{0,80},\s*)(?:it|they)\s+(?:\w+ly\s+|also\s+|further\s+)?(?:achiev|outperform|surpass|reach|obtain|sets?\b|improv|perform|scor|exceed|attain|yield|deliver)/;
+/** "We benchmark a … model (A) against a … B model": every model of the clause is one benchmarked. */
+export const WE_EVALUATE_CLAUSE =
+  /\bwe\s+(?:\w+ly\s+)?(?:benchmark|evaluate|test|assess|compare)\s+(?:[^.;:]|\.\d){0,100}$/;
+/**
+ * "on the Foo agent harness", "under both the ReAct framework and the Foo harness": the setting of
+ * an evaluation, not a model evaluated (read over 80 characters, within the clause).
+ */
+export const SETTING_BEFORE = /\b(?:on|under|within|inside)\s+[^,;()]{0,50}$/;
+/** Between two list items that each carry a score: "A (57% to 90%) and B", "A (+3.1), B". */
+export const SCORED_ITEM_GAP =
+  /^\s*\([^()]{0,40}\d[^()]{0,40}\)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/;
 /** Words of evaluation. */
 export const EVALUATION_WORD = /\b(?:benchmark|evaluat|test|assess)\w*\b/;
 /** "… on the LIBERO benchmark": data named as a benchmark is evaluated on, not trained on. */
