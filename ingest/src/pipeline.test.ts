@@ -1,7 +1,14 @@
 import { ExtractionResultSchema } from "@kg/graph-schema";
 import { describe, expect, it } from "vitest";
 import { adversarialTexts } from "../../bench/extract.ts";
-import { extractDocuments, MAX_PAPER_CHARS, readDocumentFromText, readDocuments } from "./pipeline.ts";
+import {
+  DocumentPreparation,
+  extractDocuments,
+  MAX_PAPER_CHARS,
+  paperInput,
+  readDocumentFromText,
+  readDocuments,
+} from "./pipeline.ts";
 
 const SEEDS = "/work/shared/corpus/seeds";
 
@@ -87,5 +94,29 @@ describe("extractDocuments", () => {
       expect(r.papers.length, name).toBeGreaterThanOrEqual(0);
       expect(ms, name).toBeLessThan(1000);
     }
+  });
+});
+
+describe("DocumentPreparation", () => {
+  it("gives a titled occurrence's input before the corpus is in: the one paperInput gives after", () => {
+    const line = (title: string | null, abstract: string) =>
+      JSON.stringify({ title, abstract, authors: ["A. Author"] });
+    const abstract = "We introduce Quokka-9B, a language model fine-tuned from Llama 3 on the Pile. ".repeat(
+      3,
+    );
+    const other = "We present Wombat, a benchmark of reasoning tasks on which GPT-4 is evaluated. ".repeat(3);
+    const documents = [
+      readDocumentFromText("a.jsonl", [line(null, abstract), line("Wombat: A Benchmark", other)].join("\n")),
+      readDocumentFromText("b.jsonl", line("Quokka-9B: An Open Language Model", abstract)),
+    ];
+    const preparation = new DocumentPreparation({}, documents.length);
+    for (const doc of documents) preparation.add(doc);
+    // The first occurrence waits for its paper's title (in the second document).
+    expect(preparation.hasOwnTitle(0)).toBe(false);
+    expect(preparation.hasOwnTitle(1)).toBe(true);
+    const early = [1, 2].map((k) => preparation.earlyInput(k));
+    const prepared = preparation.finish();
+    expect(early).toEqual([paperInput(prepared, 1), paperInput(prepared, 2)]);
+    expect(paperInput(prepared, 0).title).toBe("Quokka-9B: An Open Language Model");
   });
 });

@@ -132,7 +132,7 @@ export function paperInput(prepared: PreparedDocuments, k: number): PaperInput {
   return { ...input, abstract: prepared.abstracts.get(k).slice(0, MAX_EXTRACT_CHARS) };
 }
 
-function* eachDocument(documents: Documents, consume: boolean): Generator<SourceDocument> {
+export function* eachDocument(documents: Documents, consume: boolean): Generator<SourceDocument> {
   if (!Array.isArray(documents)) {
     yield* documents;
     return;
@@ -184,43 +184,74 @@ export function prepareDocuments(
    */
   onReleased?: () => void,
 ): PreparedDocuments {
-  const warnings: ExtractionWarning[] = [];
-  const store = options.abstracts ?? null;
-  const items: Array<{
-    source: Source;
-    page: Pick<SegmentedDocument, "pageOrganization" | "pageAuthor">;
-    raw: RawPaper;
-    /** The abstract's length (its text may be in `store`). */
-    length: number;
-  }> = [];
-  const seen = new Set<string>();
-  const sources: Source[] = [];
-  const report = options.onProgress;
-  const documentsTotal = documents.length;
-  let grouper: PaperGrouper | null = new PaperGrouper();
-  const abstractOf = store
-    ? (i: number) => store.get(i)
-    : (i: number) => (items[i] as (typeof items)[number]).raw.abstract;
-  let documentsDone = 0;
-  let live = onReleased ? getHeapStatistics().used_heap_size : 0;
-  for (const doc of eachDocument(documents, consume)) {
-    documentsDone++;
+  const preparation = new DocumentPreparation(options, documents.length, onReleased);
+  for (const doc of eachDocument(documents, consume)) preparation.add(doc);
+  return preparation.finish();
+}
+
+/** An occurrence as segmentation left it, until the papers are made. */
+interface SegmentedItem {
+  source: Source;
+  page: Pick<SegmentedDocument, "pageOrganization" | "pageAuthor">;
+  raw: RawPaper;
+  /** The abstract's length (its text may be in the store). */
+  length: number;
+}
+
+/**
+ * prepareDocuments a document at a time (`add`), so that a caller can extract papers while
+ * later documents are still being segmented: the input of an occurrence whose record has
+ * a title does not depend on the rest of the corpus (`earlyInput`); one without waits for
+ * the title of its paper, known once every document is in (`finish`).
+ */
+export class DocumentPreparation {
+  private readonly warnings: ExtractionWarning[] = [];
+  private readonly store: AbstractStore | null;
+  private items: Array<SegmentedItem | null> = [];
+  private readonly seen = new Set<string>();
+  private readonly sources: Source[] = [];
+  private grouper: PaperGrouper | null = new PaperGrouper();
+  private documentsDone = 0;
+  private live: number;
+
+  constructor(
+    private readonly options: ExtractOptions,
+    private readonly documentsTotal: number,
+    /** As prepareDocuments's. */
+    private readonly onReleased?: () => void,
+  ) {
+    this.store = options.abstracts ?? null;
+    this.live = onReleased ? getHeapStatistics().used_heap_size : 0;
+  }
+
+  /** Occurrences segmented so far. */
+  get count(): number {
+    return this.items.length;
+  }
+
+  /** Segments the next document and groups its occurrences with the earlier ones. */
+  add(doc: SourceDocument): void {
+    const store = this.store;
+    const items = this.items;
+    const warnings = this.warnings;
+    this.documentsDone++;
     // Left to itself V8 let the texts read and let go pile up to its heap limit (RSS 3.6 GB
     // six minutes into segmenting a million papers, for well under 1 GB live).
-    if (onReleased && getHeapStatistics().used_heap_size > live + GARBAGE_BYTES) {
-      onReleased();
-      live = getHeapStatistics().used_heap_size;
+    if (this.onReleased && getHeapStatistics().used_heap_size > this.live + GARBAGE_BYTES) {
+      this.onReleased();
+      this.live = getHeapStatistics().used_heap_size;
     }
-    if (report && documentsDone % PROGRESS_EVERY === 0) {
+    const report = this.options.onProgress;
+    if (report && this.documentsDone % PROGRESS_EVERY === 0) {
       report({
-        documents: documentsDone,
-        documentsTotal,
+        documents: this.documentsDone,
+        documentsTotal: this.documentsTotal,
         papers: 0,
         papersTotal: items.length,
       });
     }
-    if (seen.has(doc.source.id)) continue;
-    seen.add(doc.source.id);
+    if (this.seen.has(doc.source.id)) return;
+    this.seen.add(doc.source.id);
     const seg = segmentDocument(doc);
     const oversized = seg.papers.find((raw) => raw.abstract.length > MAX_PAPER_CHARS);
     if (oversized) {
@@ -229,9 +260,9 @@ export function prepareDocuments(
         path: doc.source.path,
         message: `${doc.source.path}: skipped: line ${oversized.line} starts a paper of ${oversized.abstract.length} characters; the limit is ${MAX_PAPER_CHARS} (split the document into papers)`,
       });
-      continue;
+      return;
     }
-    sources.push(doc.source);
+    this.sources.push(doc.source);
     for (const problem of seg.problems) {
       warnings.push({
         sourceId: doc.source.id,
@@ -247,8 +278,9 @@ export function prepareDocuments(
       });
     }
     const page = { pageOrganization: seg.pageOrganization, pageAuthor: seg.pageAuthor };
+    const grouper = this.grouper as PaperGrouper;
     for (const raw of seg.papers) {
-      (grouper as PaperGrouper).add(raw, abstractOf);
+      grouper.add(raw, this.abstractOf);
       const length = raw.abstract.length;
       if (store) {
         store.append(raw.abstract);
@@ -256,48 +288,75 @@ export function prepareDocuments(
       } else items.push({ source: doc.source, page, raw, length });
     }
   }
-  const groups = (grouper as PaperGrouper).groups();
-  // Its keys (an abstract's first 300 characters a paper) are not needed to make the papers.
-  grouper = null;
-  // The title of a paper seen with a title anywhere helps read it where it has none.
-  const titleOfGroup = new Map<number, string>();
-  for (let k = 0; k < items.length; k++) {
-    const item = items[k] as (typeof items)[number];
-    const g = groups[k] as number;
-    if (item.raw.title && !titleOfGroup.has(g)) titleOfGroup.set(g, item.raw.title);
+
+  private readonly abstractOf = (i: number): string =>
+    this.store ? this.store.get(i) : (this.items[i] as SegmentedItem).raw.abstract;
+
+  /** Whether occurrence `k`'s record has a title (its input is then known: see earlyInput). */
+  hasOwnTitle(k: number): boolean {
+    return (this.items[k] as SegmentedItem).raw.title !== null;
   }
-  const papers: PreparedPaper[] = [];
-  for (let k = 0; k < items.length; k++) {
-    const item = items[k] as (typeof items)[number];
-    // Each item let go as its paper is made: the two lists were in memory at once.
-    (items as Array<(typeof items)[number] | null>)[k] = null;
-    const g = groups[k] as number;
-    // The page's organisation or person first, then the record's own (read, never changed).
-    const { pageOrganization, pageAuthor } = item.page;
-    const organizations = pageOrganization
-      ? [pageOrganization, ...item.raw.organizations]
-      : item.raw.organizations;
-    const authors = pageAuthor ? [pageAuthor, ...item.raw.authors] : item.raw.authors;
-    let abstract = item.raw.abstract;
-    if (item.length > MAX_EXTRACT_CHARS) {
-      warnings.push({
-        sourceId: item.source.id,
-        path: item.source.path,
-        message: `${item.source.path}: line ${item.raw.line}: a paper of ${item.length} characters; only the first ${MAX_EXTRACT_CHARS} were read for entities`,
-      });
-      abstract = abstract.slice(0, MAX_EXTRACT_CHARS);
+
+  /**
+   * What extractPaper reads of occurrence `k` (segmented, not yet finished), or null when
+   * its record has no title: the title of its paper, seen anywhere in the corpus, is
+   * known once every document is in. The same input `paperInput` gives after `finish`.
+   */
+  earlyInput(k: number): PaperInput | null {
+    const item = this.items[k] as SegmentedItem;
+    if (item.raw.title === null) return null;
+    const abstract = this.store ? this.store.get(k) : item.raw.abstract;
+    return inputOf(item, item.raw.title, abstract.slice(0, MAX_EXTRACT_CHARS));
+  }
+
+  /** The occurrences grouped into papers, each with its input; `add` and `earlyInput` are done with. */
+  finish(): PreparedDocuments {
+    const items = this.items;
+    const warnings = this.warnings;
+    const groups = (this.grouper as PaperGrouper).groups();
+    // Its keys (an abstract's first 300 characters a paper) are not needed to make the papers.
+    this.grouper = null;
+    // The title of a paper seen with a title anywhere helps read it where it has none.
+    const titleOfGroup = new Map<number, string>();
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k] as SegmentedItem;
+      const g = groups[k] as number;
+      if (item.raw.title && !titleOfGroup.has(g)) titleOfGroup.set(g, item.raw.title);
     }
-    const input: PaperInput = {
-      title: item.raw.title ?? titleOfGroup.get(g) ?? null,
-      abstract,
-      organizations,
-      authors,
-      pageEvidence: pageEvidence(item.page),
-      urls: item.raw.urls,
-    };
-    papers.push({ source: item.source, raw: item.raw, group: g, input });
+    const papers: PreparedPaper[] = [];
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k] as SegmentedItem;
+      // Each item let go as its paper is made: the two lists were in memory at once.
+      items[k] = null;
+      const g = groups[k] as number;
+      let abstract = item.raw.abstract;
+      if (item.length > MAX_EXTRACT_CHARS) {
+        warnings.push({
+          sourceId: item.source.id,
+          path: item.source.path,
+          message: `${item.source.path}: line ${item.raw.line}: a paper of ${item.length} characters; only the first ${MAX_EXTRACT_CHARS} were read for entities`,
+        });
+        abstract = abstract.slice(0, MAX_EXTRACT_CHARS);
+      }
+      const input = inputOf(item, item.raw.title ?? titleOfGroup.get(g) ?? null, abstract);
+      papers.push({ source: item.source, raw: item.raw, group: g, input });
+    }
+    this.items = [];
+    return { sources: this.sources, warnings, papers, abstracts: this.store };
   }
-  return { sources, warnings, papers, abstracts: store };
+}
+
+/** What extractPaper reads of an occurrence: the page's organisation or person first, then the record's own (read, never changed). */
+function inputOf(item: SegmentedItem, title: string | null, abstract: string): PaperInput {
+  const { pageOrganization, pageAuthor } = item.page;
+  return {
+    title,
+    abstract,
+    organizations: pageOrganization ? [pageOrganization, ...item.raw.organizations] : item.raw.organizations,
+    authors: pageAuthor ? [pageAuthor, ...item.raw.authors] : item.raw.authors,
+    pageEvidence: pageEvidence(item.page),
+    urls: item.raw.urls,
+  };
 }
 
 /** Edges sent to `sink` as resolution merges them (partition files in `spillDir`), not returned. */

@@ -85,6 +85,41 @@ describe("extractDocumentsParallel", () => {
     }
   }, 120_000);
 
+  it("extracts while segmenting, a chunk with an untitled paper once its paper's title is known", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kg-early-test-"));
+    try {
+      const corpus = generateCorpus({ papers: 2_400, seed: 11 }).papers;
+      const line = (p: { title: string | null; abstract: string; authors: string[] }) =>
+        JSON.stringify({ title: p.title, abstract: p.abstract, authors: p.authors });
+      // Paper 10 has no title in the first file; its paper's title is in the last file. Its
+      // chunk waits for the title; the chunks after it go out early (a file is 600 papers, a
+      // chunk 500). That the input is the same either way is pipeline.test.ts's.
+      const u = 10;
+      const files = [corpus.slice(0, 600), corpus.slice(600, 1_200), corpus.slice(1_200, 1_800)];
+      files[0]![u] = { ...corpus[u]!, title: null };
+      files.push([...corpus.slice(1_800), corpus[u]!]);
+      for (const [i, papers] of files.entries())
+        writeFileSync(path.join(dir, `${i}.jsonl`), papers.map(line).join("\n"));
+      const whole = extractDocuments((await readDocuments([dir])).documents);
+      // Abstracts in memory, then in a file (as the ingest keeps them).
+      for (const abstracts of [undefined, new AbstractStore(path.join(dir, "abstracts.bin"))]) {
+        const progress: number[] = [];
+        const parallel = await extractDocumentsParallel(await listDocuments([dir]), {
+          threads: 2,
+          onProgress: (p) => progress.push(p.papers),
+          ...(abstracts ? { abstracts } : {}),
+        });
+        abstracts?.close();
+        expect(JSON.stringify(parallel)).toBe(JSON.stringify(whole));
+        expect(progress.at(-1)).toBe(2_401);
+      }
+      // The untitled occurrence was read with its paper's title (one paper, not two).
+      expect(whole.papers.filter((p) => p.title === corpus[u]!.title)).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it("reads files one at a time and keeps the abstracts in a file: the same result, streamed or not", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "kg-abstracts-test-"));
     try {

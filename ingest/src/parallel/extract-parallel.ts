@@ -19,11 +19,14 @@ import {
   type PaperInput,
 } from "../extract/extract.ts";
 import {
+  DocumentPreparation,
   type Documents,
   type EdgeStream,
   type ExtractOptions,
+  eachDocument,
   extractDocuments,
   finishExtraction,
+  type PreparedDocuments,
   paperInput,
   prepareDocuments,
 } from "../pipeline.ts";
@@ -98,104 +101,231 @@ export async function extractDocumentsParallel(
   options: ParallelOptions = {},
 ): Promise<ExtractionResult> {
   const threads = Math.max(1, options.threads ?? availableParallelism());
-  const documentCount = documents.length;
   if ((threads === 1 || documents.length === 0) && !options.streamEdges)
     return consumed(documents, options, extractDocuments(documents, options));
+  if (threads === 1) return extractOnThisThread(documents, options);
+  const documentCount = documents.length;
+  const preparation = new DocumentPreparation(options, documentCount, collectGarbage);
+  let spillDir: string | null = null;
+  let pool: ChunkWorkers | null = null;
+  try {
+    // Chunks are extracted while later documents are segmented (on a single thread, the
+    // segmentation of 100,000 papers left the other core idle for seconds): a chunk goes
+    // out once its papers are all segmented, unless one of them waits for its paper's title.
+    let inputOf = (k: number) => preparation.earlyInput(k);
+    let nextEarly = 0;
+    const waiting: number[] = [];
+    for (const doc of eachDocument(documents, options.consume === true)) {
+      preparation.add(doc);
+      if (pool === null && preparation.count >= MIN_PARALLEL_PAPERS) {
+        spillDir = mkdtempSync(path.join(options.spillDir ?? tmpdir(), "kg-extract-"));
+        pool = new ChunkWorkers(threads, spillDir, (k) => inputOf(k) as PaperInput);
+      }
+      if (pool === null) continue;
+      for (; nextEarly + CHUNK <= preparation.count; nextEarly += CHUNK) {
+        let ready = true;
+        for (let k = nextEarly; k < nextEarly + CHUNK && ready; k++) ready = preparation.hasOwnTitle(k);
+        if (ready) pool.submit(nextEarly, nextEarly + CHUNK);
+        else waiting.push(nextEarly);
+      }
+      // A turn of the event loop: the workers' answers are taken and more chunks sent.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      pool.check();
+    }
+    const prepared = preparation.finish();
+    if (options.consume && Array.isArray(documents)) documents.length = 0;
+    const total = prepared.papers.length;
+    // A few papers' edges fit in memory: resolved here at once, without asking for a sink (the
+    // question waited on the database's answer: +0.2 s to an incremental load of 100 papers).
+    if (pool === null) return await extractSmall(prepared, options);
+    inputOf = (k) => paperInput(prepared, k);
+    for (const id of waiting) pool.submit(id, id + CHUNK);
+    for (let id = nextEarly; id < total; id += CHUNK) pool.submit(id, Math.min(id + CHUNK, total));
+    // The documents' texts and segmentation's garbage go before the extractions pile up.
+    collectGarbage();
+    const progress = () =>
+      options.onProgress?.({
+        documents: documentCount,
+        documentsTotal: documentCount,
+        papers: (pool as ChunkWorkers).done,
+        papersTotal: total,
+      });
+    progress();
+    await pool.drained(progress);
+    await pool.terminate();
+    const store = spilledExtractions(spillDir as string, total, pool.entityCounts);
+    const sink = (await options.streamEdges?.()) ?? null;
+    const stream = sink ? streamTo(spillDir as string, sink, options) : null;
+    return finishExtraction(prepared, { urls: pool.urls, store }, options, collectGarbage, stream);
+  } finally {
+    await pool?.terminate();
+    if (spillDir) rmSync(spillDir, { recursive: true, force: true });
+  }
+}
+
+function streamTo(spillDir: string, sink: EdgeSink, options: ParallelOptions): EdgeStream {
+  return options.papersPerPartition
+    ? { spillDir, sink, papersPerPartition: options.papersPerPartition }
+    : { spillDir, sink };
+}
+
+/** Fewer than MIN_PARALLEL_PAPERS papers: extracted here, their edges in the result. */
+async function extractSmall(
+  prepared: PreparedDocuments,
+  options: ParallelOptions,
+): Promise<ExtractionResult> {
+  const extractions: PaperExtraction[] = [];
+  for (let k = 0; k < prepared.papers.length; k++) {
+    extractions.push(extractPaper(paperInput(prepared, k)));
+    // A turn of the event loop between papers: the caller's database connection and the
+    // loader's checks, started before, go on meanwhile instead of after the extraction.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return finishExtraction(prepared, extractions, options);
+}
+
+/** One thread, with the edges possibly streamed (the bulk load on a single core). */
+async function extractOnThisThread(
+  documents: Documents,
+  options: ParallelOptions,
+): Promise<ExtractionResult> {
   const prepared = prepareDocuments(documents, options, options.consume === true, collectGarbage);
   if (options.consume && Array.isArray(documents)) documents.length = 0;
-  const total = prepared.papers.length;
-  // A few papers' edges fit in memory: resolved here at once, without asking for a sink (the
-  // question waited on the database's answer: +0.2 s to an incremental load of 100 papers).
-  if (total < MIN_PARALLEL_PAPERS) {
-    const extractions: PaperExtraction[] = [];
-    for (let k = 0; k < prepared.papers.length; k++) {
-      extractions.push(extractPaper(paperInput(prepared, k)));
-      // A turn of the event loop between papers: the caller's database connection and the
-      // loader's checks, started before, go on meanwhile instead of after the extraction.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    return finishExtraction(prepared, extractions, options);
-  }
+  if (prepared.papers.length < MIN_PARALLEL_PAPERS) return extractSmall(prepared, options);
   const spillDir = mkdtempSync(path.join(options.spillDir ?? tmpdir(), "kg-extract-"));
-  const stream = async (): Promise<EdgeStream | null> => {
-    const sink = (await options.streamEdges?.()) ?? null;
-    if (!sink) return null;
-    return options.papersPerPartition
-      ? { spillDir, sink, papersPerPartition: options.papersPerPartition }
-      : { spillDir, sink };
-  };
-  if (threads === 1) {
-    try {
-      const extractions = prepared.papers.map((_, k) => extractPaper(paperInput(prepared, k)));
-      const edges = await stream();
-      return finishExtraction(prepared, extractions, options, undefined, edges);
-    } finally {
-      rmSync(spillDir, { recursive: true, force: true });
-    }
-  }
-  // The documents' texts and segmentation's garbage go before the extractions pile up.
-  collectGarbage();
-
   try {
-    const urls: PaperUrls[] = new Array(total);
-    const entityCounts = new Uint32Array(total);
-    let next = 0;
-    let done = 0;
-    const workers = Array.from({ length: Math.min(threads, Math.ceil(total / CHUNK)) }, spawnWorker);
-    try {
-      await Promise.all(
-        workers.map(
-          (worker) =>
-            new Promise<void>((resolve, reject) => {
-              const send = () => {
-                if (next >= total) {
-                  resolve();
-                  return;
-                }
-                const id = next;
-                next += CHUNK;
-                const inputs: PaperInput[] = [];
-                for (let k = id; k < Math.min(id + CHUNK, total); k++) inputs.push(paperInput(prepared, k));
-                worker.postMessage({ id, inputs, spillDir } satisfies ExtractRequest);
-              };
-              worker.on("message", (response: ExtractResponse) => {
-                if (!response.ok) {
-                  reject(new Error(`ingest/extract: a worker failed: ${response.error}`));
-                  return;
-                }
-                for (let i = 0; i < response.urls.length; i++) {
-                  const u = response.urls[i] as PaperUrls;
-                  const none = u.codeUrls.length + u.modelUrls.length + u.urls.length === 0;
-                  urls[response.id + i] = none ? NO_URLS : u;
-                  entityCounts[response.id + i] = response.entityCounts[i] as number;
-                }
-                done += response.urls.length;
-                options.onProgress?.({
-                  documents: documentCount,
-                  documentsTotal: documentCount,
-                  papers: done,
-                  papersTotal: total,
-                });
-                send();
-              });
-              worker.once("error", (error) =>
-                reject(new Error(`ingest/extract: a worker failed: ${error.message}`)),
-              );
-              worker.once("exit", (code) => {
-                if (code !== 0) reject(new Error(`ingest/extract: a worker exited with code ${code}`));
-              });
-              send();
-            }),
-        ),
-      );
-    } finally {
-      await Promise.all(workers.map((w) => w.terminate()));
-    }
-    const store = spilledExtractions(spillDir, total, entityCounts);
-    const edges = await stream();
-    return finishExtraction(prepared, { urls, store }, options, collectGarbage, edges);
+    const extractions = prepared.papers.map((_, k) => extractPaper(paperInput(prepared, k)));
+    const sink = (await options.streamEdges?.()) ?? null;
+    const stream = sink ? streamTo(spillDir, sink, options) : null;
+    return finishExtraction(prepared, extractions, options, undefined, stream);
   } finally {
     rmSync(spillDir, { recursive: true, force: true });
+  }
+}
+
+/** Chunks a worker is given at a time: it starts the next while this thread, busy segmenting, takes its answer. */
+const IN_FLIGHT = 2;
+
+/**
+ * The worker threads and the chunks they extract: a chunk is papers [from, to) of the
+ * corpus, its inputs made when it is sent (`inputOf`), its extractions written to the
+ * spill folder by the worker, its URLs and entity counts kept here.
+ */
+class ChunkWorkers {
+  readonly urls: PaperUrls[] = [];
+  readonly entityCounts: number[] = [];
+  /** Papers extracted. */
+  done = 0;
+  private readonly workers: Worker[] = [];
+  private readonly load: number[] = [];
+  private readonly queue: Array<[number, number]> = [];
+  private submitted = 0;
+  private failure: Error | null = null;
+  private wake: (() => void) | null = null;
+  private terminated: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly threads: number,
+    private readonly spillDir: string,
+    private readonly inputOf: (k: number) => PaperInput,
+  ) {}
+
+  /** Queues papers [from, to) (starting a worker while there are fewer than threads and chunks). */
+  submit(from: number, to: number): void {
+    // Grown in order, never by assigning past the end: chunks answer out of order, and an
+    // array with gaps can turn into a dictionary.
+    while (this.urls.length < to) {
+      this.urls.push(NO_URLS);
+      this.entityCounts.push(0);
+    }
+    this.queue.push([from, to]);
+    if (++this.submitted > this.workers.length && this.workers.length < this.threads) this.start();
+    this.pump();
+  }
+
+  /** Throws what made a worker fail, if one did. */
+  check(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  /** Resolves once every chunk submitted is extracted; `onChunk` after each. */
+  async drained(onChunk: () => void): Promise<void> {
+    for (;;) {
+      this.check();
+      if (this.queue.length === 0 && this.load.every((n) => n === 0)) return;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+      onChunk();
+    }
+  }
+
+  terminate(): Promise<unknown> {
+    this.terminated ??= Promise.all(this.workers.map((w) => w.terminate()));
+    return this.terminated;
+  }
+
+  private start(): void {
+    const worker = spawnWorker();
+    const w = this.workers.length;
+    this.workers.push(worker);
+    this.load.push(0);
+    worker.on("message", (response: ExtractResponse) => {
+      this.load[w] = (this.load[w] as number) - 1;
+      if (!response.ok) this.fail(new Error(`ingest/extract: a worker failed: ${response.error}`));
+      else {
+        for (let i = 0; i < response.urls.length; i++) {
+          const u = response.urls[i] as PaperUrls;
+          const none = u.codeUrls.length + u.modelUrls.length + u.urls.length === 0;
+          this.urls[response.id + i] = none ? NO_URLS : u;
+          this.entityCounts[response.id + i] = response.entityCounts[i] as number;
+        }
+        this.done += response.urls.length;
+        this.pump();
+      }
+      this.notify();
+    });
+    worker.once("error", (error) =>
+      this.fail(new Error(`ingest/extract: a worker failed: ${error.message}`)),
+    );
+    worker.once("exit", (code) => {
+      if (code !== 0 && this.terminated === null)
+        this.fail(new Error(`ingest/extract: a worker exited with code ${code}`));
+    });
+  }
+
+  /** Sends queued chunks to the least loaded workers with room. */
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let best = -1;
+      for (let w = 0; w < this.workers.length; w++)
+        if (
+          (this.load[w] as number) < IN_FLIGHT &&
+          (best < 0 || (this.load[w] as number) < (this.load[best] as number))
+        )
+          best = w;
+      if (best < 0) return;
+      const [from, to] = this.queue.shift() as [number, number];
+      const inputs: PaperInput[] = [];
+      for (let k = from; k < to; k++) inputs.push(this.inputOf(k));
+      this.load[best] = (this.load[best] as number) + 1;
+      (this.workers[best] as Worker).postMessage({
+        id: from,
+        inputs,
+        spillDir: this.spillDir,
+      } satisfies ExtractRequest);
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.notify();
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
   }
 }
 
@@ -203,7 +333,7 @@ export async function extractDocumentsParallel(
  * The extractions the workers wrote, read back a chunk at a time for each pass of
  * resolution (JSON of the chunk's papers in order; a chunk is CHUNK papers from its id).
  */
-function spilledExtractions(dir: string, total: number, entityCounts: Uint32Array): Extractions {
+function spilledExtractions(dir: string, total: number, entityCounts: number[]): Extractions {
   // Each chunk read is garbage once visited: 100,000 papers' passes let the heap reach
   // ~600 MB over ~150 MB live before V8 collected.
   const check = garbageLimit(READ_GARBAGE_BYTES);
