@@ -415,4 +415,20 @@ describe("names the paper calls a method", () => {
     );
     expect(entity(b, "Orvalis")?.label).toBe("Model");
   });
+
+  it("an approach made from a model, or whose long form ends in a model word, stays a Model", () => {
+    const a = run(
+      "In this paper, we introduce SaDeed, a novel approach based on a fine-tuned decoder-only language model adapted from Kuwa-1.5B. SaDeed achieves 91.2 on Quorvex-Bench.",
+    );
+    expect(entity(a, "SaDeed")?.label).toBe("Model");
+    const b = run(
+      "We introduce Layered Patch Tokenizer (LaPaT), an innovative approach that tokenizes images. LaPaT achieves 1.9 FID on Quorvex-Bench. LaPaT outperforms prior tokenizers.",
+    );
+    expect(entity(b, "LaPaT")?.label).toBe("Model");
+    // Running a model is no making one: "a training-free approach built upon the Foo model" is a Method.
+    const c = run(
+      "We introduce DreVant, a training-free approach built upon the Quillon model. DreVant achieves 0.91 on Quorvex-Bench. DreVant outperforms prior editors.",
+    );
+    expect(entity(c, "DreVant")?.label).toBe("Method");
+  });
 });

@@ -32,6 +32,8 @@ import {
   DATA_CONTENT_AFTER,
   HEAD_NOUNS,
   type HeadLabel,
+  MODEL_BASE_AFTER,
+  NOTHING_TRAINED,
 } from "./vocabulary/head-nouns.ts";
 import {
   DATASET_TAILS_WORDS,
@@ -183,6 +185,9 @@ export function typeFromNames(st: PaperState): void {
       if (DATASET_TAILS_WORDS.has(lastWord)) addTo(cands, c, "Benchmark", 1);
       const head = headOf(lastWord);
       if (head && head.label !== "Model") addTo(cands, c, head.label, head.weight);
+      // "Transformer-based 1-Dimensional Tokenizer (TiTok), an innovative approach": the long form calls it a model.
+      if ((head?.label === "Model" && head.weight >= 3) || MODEL_TAILS_WORDS.has(lastWord))
+        st.calledModel.add(c);
       if (GENERIC_MODEL_LONG_FORM.test(p.long)) addTo(cands, c, "Reject", 100);
     }
   }
@@ -272,6 +277,7 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
       // "a diffusion Transformer (DiT) framework", "a Transformer-based approach": a model word among the modifiers.
       let modelModifier = false;
       let sawModelWord = false;
+      let nothingTrained = false;
       for (let n = 0; n < 10 && k < s.tokens.length; n++, k++) {
         const tok = s.tokens[k] as Token;
         const w = tok.text.toLowerCase();
@@ -281,7 +287,16 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
           found = undefined;
           continue;
         }
-        if (APPOSITIVE_STOP.has(w)) break;
+        if (NOTHING_TRAINED.test(w)) nothingTrained = true;
+        if (APPOSITIVE_STOP.has(w)) {
+          if (
+            found?.label === "Method" &&
+            !nothingTrained &&
+            MODEL_BASE_AFTER.test(s.lower.slice(tok.start, tok.start + 100))
+          )
+            modelModifier = true;
+          break;
+        }
         const head = headOf(w);
         if (head) {
           found = head;
