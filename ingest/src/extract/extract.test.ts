@@ -422,9 +422,9 @@ describe("names the paper calls a method", () => {
     );
     expect(entity(a, "SaDeed")?.label).toBe("Model");
     const b = run(
-      "We introduce Layered Patch Tokenizer (LaPaT), an innovative approach that tokenizes images. LaPaT achieves 1.9 FID on Quorvex-Bench. LaPaT outperforms prior tokenizers.",
+      "We introduce Transformer-based 3-Dimensional Tokenizer (TriTok), an innovative approach that tokenizes images. TriTok achieves 1.9 FID on Quorvex-Bench. TriTok outperforms prior tokenizers.",
     );
-    expect(entity(b, "LaPaT")?.label).toBe("Model");
+    expect(entity(b, "TriTok")?.label).toBe("Model");
     // Running a model is no making one: "a training-free approach built upon the Foo model" is a Method.
     const c = run(
       "We introduce DreVant, a training-free approach built upon the Quillon model. DreVant achieves 0.91 on Quorvex-Bench. DreVant outperforms prior editors.",

@@ -177,17 +177,18 @@ export function typeFromNames(st: PaperState): void {
       if (idx < 0) continue;
       const c = s.cands[idx] as number;
       if (isStopName(p.long)) addTo(cands, c, "Reject", 100);
-      if (p.longIsName) continue;
       const lastWord = (p.long.split(/\s+/).pop() ?? "").toLowerCase();
+      // "Transformer-based 1-Dimensional Tokenizer (TiTok), an innovative approach": the long form calls it a model.
+      const longHead = headOf(lastWord);
+      if ((longHead?.label === "Model" && longHead.weight >= 3) || MODEL_TAILS_WORDS.has(lastWord))
+        st.calledModel.add(c);
+      if (p.longIsName) continue;
       if (TASK_TAILS.has(lastWord)) addTo(cands, c, "Task", 2);
       if (MODEL_TAILS_WORDS.has(lastWord)) addTo(cands, c, "Model", 2);
       if (METHOD_TAILS_WORDS.has(lastWord)) addTo(cands, c, "Method", 2);
       if (DATASET_TAILS_WORDS.has(lastWord)) addTo(cands, c, "Benchmark", 1);
       const head = headOf(lastWord);
       if (head && head.label !== "Model") addTo(cands, c, head.label, head.weight);
-      // "Transformer-based 1-Dimensional Tokenizer (TiTok), an innovative approach": the long form calls it a model.
-      if ((head?.label === "Model" && head.weight >= 3) || MODEL_TAILS_WORDS.has(lastWord))
-        st.calledModel.add(c);
       if (GENERIC_MODEL_LONG_FORM.test(p.long)) addTo(cands, c, "Reject", 100);
     }
   }
