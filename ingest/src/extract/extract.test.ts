@@ -380,3 +380,55 @@ describe("BASED_ON subjects", () => {
     expect(entity(x, "Zorbian-ready")).toBeUndefined();
   });
 });
+
+describe("names the paper calls a method", () => {
+  it("'\\textbf{Long Form (X)}, a self-guided, training-free strategy': X stays a Method though X outperforms and is evaluated", () => {
+    const x = run(
+      "We propose \\textbf{Layered Probe Replay (LPR)}, a self-guided, training-free strategy that reuses search traces. Experiments on Quorvex-Bench and Daltry-QA show that LPR consistently outperforms strong baselines.",
+    );
+    expect(entity(x, "LPR")?.label).toBe("Method");
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+  });
+
+  it("'X is a new method' outvotes 'X achieves … X outperforms …'", () => {
+    const x = run(
+      "DraVik is a new method for multi-turn code generation. DraVik achieves 41.2 on Quorvex-Bench. DraVik outperforms two online baselines on Daltry-QA.",
+    );
+    expect(entity(x, "DraVik")?.label).toBe("Method");
+  });
+
+  it("'our approach, X,' names X a Method", () => {
+    const x = run(
+      "We study long-context retrieval. Our approach, Pellucid, compresses the cache. Pellucid outperforms all baselines on Quorvex-Bench.",
+    );
+    expect(entity(x, "Pellucid")?.label).toBe("Method");
+  });
+
+  it("a model noun among the modifiers or elsewhere keeps X a Model: 'a Transformer-based approach', 'X, a reasoning model'", () => {
+    const a = run(
+      "We present ZenTrix, a Transformer-based approach for point tracking. ZenTrix achieves 61.2 AJ on Quorvex-Bench. ZenTrix outperforms prior trackers on Daltry-QA.",
+    );
+    // Without the model word ("a training-free approach") the paper's own words would make it a Method.
+    expect(entity(a, "ZenTrix")?.label).not.toBe("Method");
+    const b = run(
+      "We present Orvalis, a novel reconstruction model for 4D scenes. At the core of Orvalis is our proposed surfel technique. Orvalis achieves 31.2 PSNR on Quorvex-Bench.",
+    );
+    expect(entity(b, "Orvalis")?.label).toBe("Model");
+  });
+
+  it("an approach made from a model, or whose long form ends in a model word, stays a Model", () => {
+    const a = run(
+      "In this paper, we introduce SaDeed, a novel approach based on a fine-tuned decoder-only language model adapted from Kuwa-1.5B. SaDeed achieves 91.2 on Quorvex-Bench.",
+    );
+    expect(entity(a, "SaDeed")?.label).toBe("Model");
+    const b = run(
+      "We introduce Transformer-based 3-Dimensional Tokenizer (TriTok), an innovative approach that tokenizes images. TriTok achieves 1.9 FID on Quorvex-Bench. TriTok outperforms prior tokenizers.",
+    );
+    expect(entity(b, "TriTok")?.label).toBe("Model");
+    // Running a model is no making one: "a training-free approach built upon the Foo model" is a Method.
+    const c = run(
+      "We introduce DreVant, a training-free approach built upon the Quillon model. DreVant achieves 0.91 on Quorvex-Bench. DreVant outperforms prior editors.",
+    );
+    expect(entity(c, "DreVant")?.label).toBe("Method");
+  });
+});

@@ -65,6 +65,8 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     unnamedData: new Map(),
     introducedBenchmarks: new Set(),
     introducedNames: new Set(),
+    calledMethod: new Set(),
+    calledModel: new Set(),
   };
   abbreviationMentions(st.sentences);
   makeCandidates(st);

@@ -186,6 +186,12 @@ export interface PaperState {
   introducedBenchmarks: Set<number>;
   /** Name-shaped names right after an introduction cue ("We present BazNet"). */
   introducedNames: Set<number>;
+  /**
+   * Candidates the paper itself describes by an appositive or copula whose head is a method noun
+   * ("X, a training-free strategy", "X is a new method") or a model noun ("X, a 7B model").
+   */
+  calledMethod: Set<number>;
+  calledModel: Set<number>;
 }
 
 export function unite(cands: Candidate[], a: number, b: number): void {

@@ -32,6 +32,8 @@ import {
   DATA_CONTENT_AFTER,
   HEAD_NOUNS,
   type HeadLabel,
+  MODEL_BASE_AFTER,
+  NOTHING_TRAINED,
 } from "./vocabulary/head-nouns.ts";
 import {
   DATASET_TAILS_WORDS,
@@ -175,8 +177,12 @@ export function typeFromNames(st: PaperState): void {
       if (idx < 0) continue;
       const c = s.cands[idx] as number;
       if (isStopName(p.long)) addTo(cands, c, "Reject", 100);
-      if (p.longIsName) continue;
       const lastWord = (p.long.split(/\s+/).pop() ?? "").toLowerCase();
+      // "Transformer-based 1-Dimensional Tokenizer (TiTok), an innovative approach": the long form calls it a model.
+      const longHead = headOf(lastWord);
+      if ((longHead?.label === "Model" && longHead.weight >= 3) || MODEL_TAILS_WORDS.has(lastWord))
+        st.calledModel.add(c);
+      if (p.longIsName) continue;
       if (TASK_TAILS.has(lastWord)) addTo(cands, c, "Task", 2);
       if (MODEL_TAILS_WORDS.has(lastWord)) addTo(cands, c, "Model", 2);
       if (METHOD_TAILS_WORDS.has(lastWord)) addTo(cands, c, "Method", 2);
@@ -269,6 +275,10 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
       let foundWord = "";
       // "X, a suite of open translation models": the head of a collective is the noun after its "of".
       let collective: { label: HeadLabel; weight: number } | undefined;
+      // "a diffusion Transformer (DiT) framework", "a Transformer-based approach": a model word among the modifiers.
+      let modelModifier = false;
+      let sawModelWord = false;
+      let nothingTrained = false;
       for (let n = 0; n < 10 && k < s.tokens.length; n++, k++) {
         const tok = s.tokens[k] as Token;
         const w = tok.text.toLowerCase();
@@ -278,17 +288,31 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
           found = undefined;
           continue;
         }
-        if (APPOSITIVE_STOP.has(w)) break;
+        if (NOTHING_TRAINED.test(w)) nothingTrained = true;
+        if (APPOSITIVE_STOP.has(w)) {
+          if (
+            found?.label === "Method" &&
+            !nothingTrained &&
+            MODEL_BASE_AFTER.test(s.lower.slice(tok.start, tok.start + 100))
+          )
+            modelModifier = true;
+          break;
+        }
         const head = headOf(w);
         if (head) {
           found = head;
           foundWord = w;
+          modelModifier = sawModelWord;
         }
+        if (w.split("-").some(isModelWord)) sawModelWord = true;
         // "a user-centric, multi-dimensional benchmark": a comma between adjectives goes on.
         if (tok.after !== "" && !tok.after.startsWith(")") && !(tok.after === "," && !found)) break;
       }
       found ??= collective;
-      if (found) giveAll(cands, members, found.label, found.weight);
+      if (found) {
+        giveAll(cands, members, found.label, found.weight);
+        if (!(modelModifier && found.label === "Method")) selfDescribed(st, members, found);
+      }
     }
     // Before: "a representative model, STU-Net", "datasets MS-CXR, ...", "models such as GPT-4".
     const firstTok = s.tokens[firstM.first] as Token;
@@ -317,6 +341,8 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
           head.label !== "Method")
       ) {
         const weakName = noneStrong(cands, members);
+        // "our approach, X": the paper names what X is, as an appositive before it.
+        if (prevTok.after === ",") selfDescribed(st, members, head);
         giveAll(
           cands,
           members,
@@ -344,6 +370,30 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
   }
 }
 
+/** A strong model head noun ("model", "LLM", "transformer", "network"). */
+function isModelWord(w: string): boolean {
+  const head = headOf(w);
+  return head !== undefined && head.label === "Model" && head.weight >= 3;
+}
+
+/**
+ * Record what the paper calls these candidates in an appositive or copula: a strong method noun
+ * or a strong model noun. "Framework", "pipeline" and "platform" are left out: the dev gold types
+ * most names called so ("X, a multi-agent framework that …") as the model they are.
+ */
+function selfDescribed(st: PaperState, members: number[], head: { label: HeadLabel; weight: number }): void {
+  if (head.weight < 3 || (head.label !== "Method" && head.label !== "Model")) return;
+  const into = head.label === "Method" ? st.calledMethod : st.calledModel;
+  for (const c of members) into.add(c);
+}
+
+/** Roots of the candidates in `set`. */
+function rootsOf(st: PaperState, set: Set<number>): Set<number> {
+  const roots = new Set<number>();
+  for (const c of set) roots.add(find(st.cands, c));
+  return roots;
+}
+
 /** Is a member of the alias group of `root` a name-shaped name right after an introduction cue? */
 function introducedName(st: PaperState, root: number): boolean {
   for (const c of st.introducedNames) if (find(st.cands, c) === root) return true;
@@ -368,6 +418,12 @@ export function decideLabels(st: PaperState): void {
     groupStrong.set(root, (groupStrong.get(root) ?? false) || c.strong);
   }
   const labelOf = st.labelOf;
+  const calledMethod = rootsOf(st, st.calledMethod);
+  const calledModel = rootsOf(st, st.calledModel);
+  // A name that says it is a model ("… Memory Transformer (ARMT)", "FSG-Net", "Foo-7B") is called one.
+  for (const c of cands)
+    for (const surface of c.surfaces.keys())
+      if (surfaceEvidence(surface).score.Model >= 2) calledModel.add(find(cands, c.index));
   for (const [root, g] of groupScore) {
     if (debug) {
       const names = cands.filter((c) => find(cands, c.index) === root).flatMap((c) => [...c.surfaces.keys()]);
@@ -391,6 +447,18 @@ export function decideLabels(st: PaperState): void {
     }
     const tied = (g.Model === best ? 1 : 0) + (dataset === best ? 1 : 0) + (g.Method === best ? 1 : 0) > 1;
     const threshold = groupStrong.get(root) ? 1.5 : 2;
+    // "We propose X, a training-free strategy … X outperforms …": what the paper calls X outvotes
+    // the roles its results give it, unless it also calls X a model.
+    if (
+      calledMethod.has(root) &&
+      !calledModel.has(root) &&
+      g.Method > 0 &&
+      g.Method >= dataset &&
+      g.Reject < g.Method
+    ) {
+      labelOf.set(root, { label: "Method", weight: Math.max(best, threshold) });
+      continue;
+    }
     // A name-shaped name the paper introduces with nothing else to tell its type is the system it
     // builds: a Model (annotation.md), at the lowest weight so that other papers' evidence outvotes it.
     if (

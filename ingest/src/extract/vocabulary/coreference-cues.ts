@@ -16,7 +16,7 @@ export const OWN_METHOD_REF =
   /\b(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?(?:method|approach|framework|pipeline|technique|strategy|recipe|paradigm|algorithm|process|procedure)s?\b/;
 /** After a name: "Foo, an iterative flywheel process", "Foo is a simple method": the name is a method's. */
 export const METHOD_APPOSITIVE_AFTER =
-  /^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*|\s+(?:is|was)\s+)(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:method|approach|framework|pipeline|technique|strategy|recipe|paradigm|algorithm|process|procedure)s?\b/;
+  /^\s*(?:\([^)]{0,80}\)\s*)?[)\]}]*(?:\s+(?=,))?(?:,\s*|\s+(?:is|was)\s+)(?:a|an)\s+(?:[\w-]+,?\s+){0,4}?(?:method|approach|framework|pipeline|technique|strategy|recipe|paradigm|algorithm|process|procedure)s?\b/;
 /** "our model", "the resulting models": a subject that is the paper's own model, not any model. */
 export const MAIN_SUBJECT_REF =
   /^(?:our|the resulting|the proposed|the final)\s+(?:[\w-]+\s+){0,2}?(?:model|models|llm|mllm|vlm)\b/;

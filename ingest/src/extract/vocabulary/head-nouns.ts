@@ -56,3 +56,14 @@ export const COLLECTIVE_NOUN = /^(?:suite|family|series|collection|set|range|lin
  */
 export const DATA_CONTENT_AFTER =
   /^\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:(?:which|that)\s+(?:contains|comprises|consists\s+of|covers|spans|includes)\s+|containing\s+|comprising\s+|consisting\s+of\s+)?(?:over\s+|about\s+|around\s+|approximately\s+|more\s+than\s+|nearly\s+)?\d[\d,.]*\s*(?:[kmb]|million|billion|thousand)?\+?\s+(?:[\w-]+\s+){0,5}?(?:captions|videos|images|samples|examples|pairs|questions|dialogues|conversations|instructions|trajectories|documents|clips|annotations|problems|utterances|sentences|hours)\b/;
+
+/**
+ * After a method head, a model it is made from: "X, a novel approach based on a fine-tuned
+ * decoder-only language model", "an approach based on the Foo architecture". Such an approach is
+ * a trained model (annotation.md), unless it is training-free ("a training-free approach built
+ * upon the Foo model" only runs Foo).
+ */
+export const MODEL_BASE_AFTER =
+  /^(?:based|built)\s+(?:up)?on\s+(?:top\s+of\s+)?(?:(?:an?|the)\s+)?(?:[\w.-]+\s+){0,4}?(?:model|llm|mllm|vlm|transformer|network|architecture|backbone)s?\b/;
+/** Modifiers of a method head that say nothing is trained. */
+export const NOTHING_TRAINED = /^(?:training-free|tuning-free|plug-and-play|zero-shot)$/;
