@@ -12,10 +12,10 @@ export const VARIANT_WORDS = wordSet(`
   sonnet opus haiku
 `);
 
-/** Capitalised words that end a name after a name-shaped token: "Evolving WKV Attention", "RSM Network". */
+/** Capitalised words that end a name after a name-shaped token: "Evolving WKV Attention", "RSM Network", "FooQA Bench". */
 export const NAME_TAIL_WORDS = wordSet(`
   attention module network net loss block layer encoder decoder adapter transformer aligner former
-  model models agent
+  model models agent bench
 `);
 
 /** Capitalised type words that belong to a name when a number follows: "FeTA Challenge 2022". */
@@ -71,3 +71,12 @@ export const CONNECTORS: ReadonlySet<string> = new Set([
  * its own (the mention is the stem; typing decides what it names).
  */
 export const STEM_SUFFIX = /-based$/;
+
+/**
+ * Nouns that close a list of data sets: "Foo Instance-Image-Goal and Bar Image-Goal benchmarks"
+ * (a Title Case compound after a name there names its track or split, and belongs to the name).
+ */
+export const DATA_NOUNS = wordSet(`
+  benchmark benchmarks dataset datasets split splits track tracks subset subsets setting settings
+  task tasks suite suites
+`);
