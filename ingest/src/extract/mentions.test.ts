@@ -53,6 +53,17 @@ describe("findMentions", () => {
     ]);
     expect(names("We apply FooNet Self-Reflection to tasks.")).toEqual(["FooNet", "Self-Reflection"]);
   });
+  it("keeps one capitalised word after a one-token name in running text as its edition", () => {
+    expect(names("We test FooQA Diamond, BarNet Mobility and Baz-7 Kontext.")).toEqual([
+      "FooQA Diamond",
+      "BarNet Mobility",
+      "Baz-7 Kontext",
+    ]);
+    // Not after a company or a generic term, not a cited author, not in Title Case text.
+    expect(names("It runs on NVIDIA Zorp at 30 ms.")).toEqual(["NVIDIA", "Zorp"]);
+    expect(names("On FooBench Smith et al. (2014) it helps.")).toEqual(["FooBench", "Smith"]);
+    expect(names("Improving FooNet Robustness With Data")).toEqual(["FooNet", "Data"]);
+  });
   it("ends a name at a capitalised 'Bench'", () => {
     expect(names("Results on FooResearch Bench improve.")).toEqual(["FooResearch Bench"]);
   });

@@ -20,7 +20,8 @@ import {
   STEM_SUFFIX,
   VARIANT_WORDS,
 } from "./vocabulary/name-parts.ts";
-import { LOWER_CASE_MODEL_ID, MODEL_ID_TAIL_PART } from "./vocabulary/name-shapes.ts";
+import { ABSTRACT_NOUN, LOWER_CASE_MODEL_ID, MODEL_ID_TAIL_PART } from "./vocabulary/name-shapes.ts";
+import { KNOWN_ORGANIZATIONS } from "./vocabulary/organisations.ts";
 
 export interface Token {
   /** The token without surrounding brackets, quotes and trailing punctuation. */
@@ -597,6 +598,10 @@ export function findMentions(
         last += 2;
         continue;
       }
+      if (last === i && strong && qualifierAfter(tokens, i)) {
+        last++;
+        continue;
+      }
       if (!anyStrong && isCapitalisedWord(nt) && !NOT_NAMES.has(nt)) {
         last++;
         continue;
@@ -635,6 +640,27 @@ export function findMentions(
     i = last + 1;
   }
   return mentions;
+}
+
+/**
+ * "FooQA Diamond", "BarNet Mobility,", "the XYZ Treebank.": one capitalised word after a one-token
+ * name inside running text is the name's edition or part. Not in Title Case text (a capitalised
+ * word before the name or after the word), not a plural, an abstract noun or a function word.
+ */
+function qualifierAfter(tokens: Token[], i: number): boolean {
+  // "LLMs Learn to …" (a generic term), "NVIDIA Thor" (a company's product line): no name's edition.
+  const name = (tokens[i] as Token).text;
+  if (isStopName(name) || KNOWN_ORGANIZATIONS.has(name.toLowerCase())) return false;
+  const next = tokens[i + 1] as Token;
+  const w = next.text;
+  if (!isCapitalisedWord(w) || isTitleCompound(w) || NOT_NAMES.has(w)) return false;
+  if (ABSTRACT_NOUN.test(w) || (w.endsWith("s") && !w.endsWith("ss"))) return false;
+  const before = tokens[i - 1];
+  if (before && before.after === "" && UPPER.test(before.text.charAt(0))) return false;
+  const after = tokens[i + 2];
+  // "on FooBench Smith et al. (2014)": the word is a cited author.
+  if (after !== undefined && after.text === "et") return false;
+  return after === undefined || next.after !== "" || !UPPER.test(after.text.charAt(0));
 }
 
 /**
