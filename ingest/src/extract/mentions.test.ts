@@ -64,6 +64,10 @@ describe("findMentions", () => {
     expect(names("On FooBench Smith et al. (2014) it helps.")).toEqual(["FooBench", "Smith"]);
     expect(names("Improving FooNet Robustness With Data")).toEqual(["FooNet", "Data"]);
   });
+  it("takes no Title Case describing compound for a name", () => {
+    expect(names("Toward Foo1-Like Reasoning in Small Models")).toEqual([]);
+    expect(names("we train Foo1-Like Reasoning models")).toEqual([]);
+  });
   it("ends a name at a capitalised 'Bench'", () => {
     expect(names("Results on FooResearch Bench improve.")).toEqual(["FooResearch Bench"]);
   });

@@ -20,7 +20,12 @@ import {
   STEM_SUFFIX,
   VARIANT_WORDS,
 } from "./vocabulary/name-parts.ts";
-import { ABSTRACT_NOUN, LOWER_CASE_MODEL_ID, MODEL_ID_TAIL_PART } from "./vocabulary/name-shapes.ts";
+import {
+  ABSTRACT_NOUN,
+  DESCRIBING_COMPOUND,
+  LOWER_CASE_MODEL_ID,
+  MODEL_ID_TAIL_PART,
+} from "./vocabulary/name-shapes.ts";
 import { KNOWN_ORGANIZATIONS } from "./vocabulary/organisations.ts";
 
 export interface Token {
@@ -404,6 +409,8 @@ function strongToken(t: string): boolean {
   // "quasi-Newton", "non-Markovian": a lower-case prefix on an ordinary word.
   if (k0 === 2 && LOWER_PREFIX_WORD.test(t)) return false;
   if (t.length === 3 && LETTER_DASH_LETTER.test(t)) return false;
+  // "R1-Like", "GPT-Level" in Title Case text: a describing compound, whatever its case.
+  if (DESCRIBING_COMPOUND.test(t)) return false;
   // Compound adjectives: "LLM-powered", "PET-based" (a lower-case last part that is no variant).
   const dash = t.lastIndexOf("-");
   if (dash > 0) {
