@@ -975,6 +975,7 @@ describe("recall: training mixtures, data referred back to, evaluation lists", (
       "Zorblat -> PlotBench-8K",
       "Zorblat -> ReasonBar",
       "Zorblat -> TabStar",
+      "Zorblat -> V*",
     ]);
   });
 

@@ -31,6 +31,50 @@ describe("findMentions", () => {
   it("drops generic words at the edge of a name and splits metric scores", () => {
     expect(names("It beats the SOTA UnSAM model with AP+6.9 on COCO.")).toEqual(["UnSAM", "COCO"]);
   });
+  it("takes no score after a name for its version", () => {
+    expect(names("It reaches 4.71 (vs. Foo-3-Pro 4.706, Bar-4.1 0.903).")).toEqual(["Foo-3-Pro", "Bar-4.1"]);
+  });
+  it("keeps a parameter size before 'models' in the name, and a count before other nouns out", () => {
+    expect(names("Our method on Foobar 3.1 8B models improves.")).toEqual(["Foobar 3.1 8B"]);
+    expect(names("We test Foobar 3 tasks.")).toEqual(["Foobar"]);
+  });
+  it("reads lower-case model ids with a version, without their provider route", () => {
+    expect(
+      names("scores: zork-lite-4.5 36%, zork-5-2025-08-07 34%, acme/zork-2.5-pro 24%, and zork-4o 16%."),
+    ).toEqual(["zork-lite-4.5", "zork-5-2025-08-07", "zork-2.5-pro", "zork-4o"]);
+    expect(names("the covid-19 cases, top-5 accuracy and covid-19-related data")).toEqual([]);
+    // A bare "word-number" only in a known family.
+    expect(names("We test gpt-4 and covid-19 data.")).toEqual(["gpt-4"]);
+  });
+  it("keeps a Title Case track after a name when a data noun closes the list", () => {
+    expect(names("Results on FooQA Long-Form and BarQA Multi-Hop benchmarks improve.")).toEqual([
+      "FooQA Long-Form",
+      "BarQA Multi-Hop",
+    ]);
+    expect(names("We apply FooNet Self-Reflection to tasks.")).toEqual(["FooNet", "Self-Reflection"]);
+  });
+  it("keeps one capitalised word after a one-token name in running text as its edition", () => {
+    expect(names("We test FooQA Diamond, BarNet Mobility and Baz-7 Kontext.")).toEqual([
+      "FooQA Diamond",
+      "BarNet Mobility",
+      "Baz-7 Kontext",
+    ]);
+    // Not after a company or a generic term, not a cited author, not in Title Case text.
+    expect(names("It runs on NVIDIA Zorp at 30 ms.")).toEqual(["NVIDIA", "Zorp"]);
+    expect(names("On FooBench Smith et al. (2014) it helps.")).toEqual(["FooBench", "Smith"]);
+    expect(names("Improving FooNet Robustness With Data")).toEqual(["FooNet", "Data"]);
+  });
+  it("takes no Title Case describing compound for a name", () => {
+    expect(names("Toward Foo1-Like Reasoning in Small Models")).toEqual([]);
+    expect(names("we train Foo1-Like Reasoning models")).toEqual([]);
+  });
+  it("ends a name at a capitalised 'Bench'", () => {
+    expect(names("Results on FooResearch Bench improve.")).toEqual(["FooResearch Bench"]);
+  });
+  it("keeps the star of a one-letter name, not markdown's emphasis", () => {
+    expect(names("Experiments on Q*, FooBench and **BarQA** improve.")).toEqual(["Q*", "FooBench", "BarQA"]);
+    expect(names("Results on Q* Bench improve.")).toEqual(["Q*"]);
+  });
   it("ignores LaTeX markup and a plural's glued apostrophe", () => {
     expect(names("a quasi-Newton optimizer, \\textbf{SOAP}, helps")).toEqual(["SOAP"]);
     expect(names("without a unified evaluation of MLLMs'general intelligence")).toEqual([]);

@@ -8,10 +8,11 @@
  * The sentence is first turned into a same-length "clean" copy (LaTeX commands, `~`,
  * `$`, braces and non-breaking spaces blanked) so offsets stay valid for the verbatim text.
  */
-import { isStopName } from "./lexicon.ts";
+import { isStopName, modelFamily } from "./lexicon.ts";
 import {
   CONNECTORS,
   COUNT_NOUNS,
+  DATA_NOUNS,
   NAME_HEAD_WORDS,
   NAME_SUFFIXES,
   NAME_TAIL_WORDS,
@@ -19,6 +20,13 @@ import {
   STEM_SUFFIX,
   VARIANT_WORDS,
 } from "./vocabulary/name-parts.ts";
+import {
+  ABSTRACT_NOUN,
+  DESCRIBING_COMPOUND,
+  LOWER_CASE_MODEL_ID,
+  MODEL_ID_TAIL_PART,
+} from "./vocabulary/name-shapes.ts";
+import { KNOWN_ORGANIZATIONS } from "./vocabulary/organisations.ts";
 
 export interface Token {
   /** The token without surrounding brackets, quotes and trailing punctuation. */
@@ -117,9 +125,23 @@ export function cleanSentence(text: string): string {
       i = j - 1;
       continue;
     }
+    if (c === "*" && isStarredLetter(text, i)) {
+      out += c;
+      continue;
+    }
     out += c === "~" || c === "$" || c === "{" || c === "}" || c === "\u00a0" || c === "*" ? " " : c;
   }
   return out;
+}
+
+/**
+ * Is the "*" at i the star of a one-letter name ("V*", "A*"): one capital alone before it, and
+ * no letter, digit or second star after it (markdown's "*emphasis*" and "**bold**" have one).
+ */
+function isStarredLetter(text: string, i: number): boolean {
+  if (i < 1 || kind(text.charCodeAt(i - 1)) !== 1) return false;
+  if (i >= 2 && /[\p{L}\p{N}*]/u.test(text.charAt(i - 2))) return false;
+  return i + 1 >= text.length || !/[\p{L}\p{N}*]/u.test(text.charAt(i + 1));
 }
 
 /**
@@ -275,12 +297,19 @@ const LETTER_DASH_LETTER = /^[A-Z]-[A-Z]$/;
 const LOWER_TAIL = /^[a-z]{4,}$/;
 /** A version written after an acronym's bracket: "(FBM) 3", "(Foo) v2", "(Foo) 2.5"; not a year or a count. */
 const BRACKET_VERSION = /^(?:v?\d(?:\.\d)?|v\d{1,2})$/;
-/** A version: "2", "v1.5", "3.1", "4o". */
-const VERSION = /^v?\d{1,4}(?:\.\d{1,3}){0,2}[a-z]?$/;
+/**
+ * A version: "2", "v1.5", "3.1", "4o". A part of three decimals is a score, not a version
+ * ("vs. Foo-3 4.706", "BERT-F1 0.903"): releases number their parts with one or two digits.
+ */
+const VERSION = /^v?\d{1,4}(?:\.\d{1,2}){0,2}[a-z]?$/;
 /** A size: "7B", "1.5B", "300M". */
 const SIZE_TOKEN = /^\d{1,4}(?:\.\d{1,2})?[BMK]$/;
 /** A version with its size: "3.1-8B", "2.5-72B" (the family's name is the word before: "Foo 3.1-8B"). */
 const VERSION_SIZE = /^v?\d{1,4}(?:\.\d{1,3}){0,2}-\d{1,4}(?:\.\d{1,2})?[BMK]$/;
+/** A parameter count: "8B", "1.5B" (not "300K", which may count samples). */
+const PARAMETER_SIZE = /^\d{1,4}(?:\.\d{1,2})?B$/;
+/** Nouns a parameter count may stand before without counting them. */
+const MODEL_NOUNS: ReadonlySet<string> = new Set(["model", "models"]);
 /** A single capital letter. */
 const ONE_CAPITAL = /^\p{Lu}$/u;
 /** Two capitals or a hyphen. */
@@ -354,6 +383,8 @@ export const isStrongToken: (t: string) => boolean = strongToken;
 
 function strongToken(t: string): boolean {
   if (t.length < 2 || t.length > 60) return false;
+  // "V*": a capital with its star (see isStarredLetter).
+  if (t.length === 2 && t.charCodeAt(1) === 42) return kind(t.charCodeAt(0)) === 1;
   // OpenAI's lower-case reasoning models: o1, o3-mini, o4-mini.
   if (t.charCodeAt(0) === 111 && O_SERIES.test(t)) return true;
   const k0 = kind(t.charCodeAt(0));
@@ -372,12 +403,14 @@ function strongToken(t: string): boolean {
     } else if (k === 2) lower++;
     else if (!isNamePunctuation(code)) return false;
   }
-  if (upper === 0) return false;
+  if (upper === 0) return digit > 0 && isLowerCaseModelId(t);
   if (!internalUpper && digit === 0) return false;
   if (isTitleCompound(t)) return false;
   // "quasi-Newton", "non-Markovian": a lower-case prefix on an ordinary word.
   if (k0 === 2 && LOWER_PREFIX_WORD.test(t)) return false;
   if (t.length === 3 && LETTER_DASH_LETTER.test(t)) return false;
+  // "R1-Like", "GPT-Level" in Title Case text: a describing compound, whatever its case.
+  if (DESCRIBING_COMPOUND.test(t)) return false;
   // Compound adjectives: "LLM-powered", "PET-based" (a lower-case last part that is no variant).
   const dash = t.lastIndexOf("-");
   if (dash > 0) {
@@ -386,6 +419,19 @@ function strongToken(t: string): boolean {
   }
   if (internalUpper) return upper + lower >= 2;
   return digit > 0 && upper + lower >= 1;
+}
+
+/** "gpt-4o", "gemini-2.5-pro", "foo-5-2025-08-07"; not "covid-19" or "top-5" (see LOWER_CASE_MODEL_ID). */
+function isLowerCaseModelId(t: string): boolean {
+  const x = LOWER_CASE_MODEL_ID.exec(t);
+  if (x === null) return false;
+  const version = x[1] as string;
+  const tail = x[2] as string;
+  // A bare "word-number" is a model only in a known family ("gpt-4", not "covid-19").
+  if (tail === "") return !/^\d+$/.test(version) || modelFamily(t);
+  for (const part of tail.slice(1).split("-"))
+    if (!MODEL_ID_TAIL_PART.test(part) && !VARIANT_WORDS.has(part)) return false;
+  return true;
 }
 
 /** A capitalised word: a weak name candidate inside a sentence (Cityscapes, Innovator). */
@@ -400,6 +446,16 @@ function capitalisedWord(t: string): boolean {
     if (code !== 45 && kind(code) !== 2) return false;
   }
   return t.charCodeAt(t.length - 1) !== 45;
+}
+
+/**
+ * Does the number `nt` count the things named by the word after it ("3 tasks", "300K images")?
+ * A parameter size ("8B") counts no models: "Foo 3.1 8B models" names Foo 3.1 8B.
+ */
+function countsThings(nt: string, after: Token): boolean {
+  const noun = after.text.toLowerCase();
+  if (!COUNT_NOUNS.has(noun)) return false;
+  return !(MODEL_NOUNS.has(noun) && PARAMETER_SIZE.test(nt));
 }
 
 function isVersion(t: string): boolean {
@@ -439,6 +495,12 @@ export function findMentions(
       i++;
       continue;
     }
+    const routed = routedModelId(tok, i);
+    if (routed !== null) {
+      mentions.push(routed);
+      i++;
+      continue;
+    }
     const strong = isStrongToken(tok.text);
     const weak =
       !strong &&
@@ -453,7 +515,15 @@ export function findMentions(
     let anyStrong = strong;
     let surfaceOverride: string | null = null;
     let longStart: Mention | null = null;
-    while (last + 1 < tokens.length && last - i < 5) {
+    // "V* Bench" is named "V*" over the whole span: a key drops the star, and "V Bench" would be
+    // another name ("VBench"); the tail word stays in the span so that it starts no name itself.
+    if (tok.text.endsWith("*")) {
+      const next = tokens[i + 1];
+      surfaceOverride = tok.text;
+      if (next && tok.after === "" && next.before === "" && NAME_TAIL_WORDS.has(next.text.toLowerCase()))
+        last++;
+    }
+    while (last + 1 < tokens.length && last - i < 5 && surfaceOverride === null) {
       const cur = tokens[last] as Token;
       // "Fetal Brain Tissue Annotation (FeTA) Challenge 2021": the acronym names the challenge.
       if (cur.after === ")" && cur.before === "(" && last === i) {
@@ -503,9 +573,16 @@ export function findMentions(
         anyStrong = true;
         continue;
       }
-      if (isVersion(nt) && (after === undefined || !COUNT_NOUNS.has(after.text.toLowerCase()))) {
+      if (isVersion(nt) && (after === undefined || !countsThings(nt, after))) {
         last++;
         continue;
+      }
+      if (anyStrong && isTitleCompound(nt)) {
+        const track = trackBeforeDataNoun(tokens, last + 1);
+        if (track >= 0) {
+          last = track;
+          continue;
+        }
       }
       if (ONE_CAPITAL.test(nt) && anyStrong && TWO_CAPITALS_OR_DASH.test(tok.text)) {
         last++;
@@ -526,6 +603,10 @@ export function findMentions(
         next.after === ""
       ) {
         last += 2;
+        continue;
+      }
+      if (last === i && strong && qualifierAfter(tokens, i)) {
+        last++;
         continue;
       }
       if (!anyStrong && isCapitalisedWord(nt) && !NOT_NAMES.has(nt)) {
@@ -569,6 +650,51 @@ export function findMentions(
 }
 
 /**
+ * "FooQA Diamond", "BarNet Mobility,", "the XYZ Treebank.": one capitalised word after a one-token
+ * name inside running text is the name's edition or part. Not in Title Case text (a capitalised
+ * word before the name or after the word), not a plural, an abstract noun or a function word.
+ */
+function qualifierAfter(tokens: Token[], i: number): boolean {
+  // "LLMs Learn to …" (a generic term), "NVIDIA Thor" (a company's product line): no name's edition.
+  const name = (tokens[i] as Token).text;
+  if (isStopName(name) || KNOWN_ORGANIZATIONS.has(name.toLowerCase())) return false;
+  const next = tokens[i + 1] as Token;
+  const w = next.text;
+  if (!isCapitalisedWord(w) || isTitleCompound(w) || NOT_NAMES.has(w)) return false;
+  if (ABSTRACT_NOUN.test(w) || (w.endsWith("s") && !w.endsWith("ss"))) return false;
+  const before = tokens[i - 1];
+  if (before && before.after === "" && UPPER.test(before.text.charAt(0))) return false;
+  const after = tokens[i + 2];
+  // "on FooBench Smith et al. (2014)": the word is a cited author.
+  if (after !== undefined && after.text === "et") return false;
+  return after === undefined || next.after !== "" || !UPPER.test(after.text.charAt(0));
+}
+
+/**
+ * "Foo Instance-Image-Goal and Bar Image-Goal benchmarks": the last index of the Title Case
+ * compounds from k when a data noun closes the list they stand in (only names, "and", "or"
+ * and commas before it, within a few words); else -1. "Foo Self-Reflection improves" is no track.
+ */
+function trackBeforeDataNoun(tokens: Token[], k: number): number {
+  let end = k;
+  while (
+    end + 1 < tokens.length &&
+    (tokens[end] as Token).after === "" &&
+    isTitleCompound((tokens[end + 1] as Token).text)
+  )
+    end++;
+  for (let j = end; j < tokens.length && j - end <= 6; j++) {
+    const t = tokens[j] as Token;
+    if (j > end) {
+      if (DATA_NOUNS.has(t.text) && t.before === "") return end;
+      if (!t.named && t.text !== "and" && t.text !== "or") return -1;
+    }
+    if (t.after !== "" && t.after !== ",") return -1;
+  }
+  return -1;
+}
+
+/**
  * "a Qwen3.5-based agent": the name before the describing suffix is a mention by itself (its
  * span is the stem's), strong when shaped like a name, weak when only capitalised ("Llama-based").
  * It stands alone: "8B Llama-based" is no name "8B Llama".
@@ -596,6 +722,18 @@ function basedStem(
     ((allowWeak && !opensSentence(tokens, i)) || known.has(stem));
   if (!strong && !weak) return null;
   return mention(stem, tok.start, tok.start + stem.length, i, i, strong, undefined, true);
+}
+
+/**
+ * "gemini/gemini-2.5-pro": a lower-case model id after its provider's route (as API model lists
+ * write them) names the model; the route is no part of the name.
+ */
+function routedModelId(tok: Token, i: number): Mention | null {
+  const slash = tok.text.lastIndexOf("/");
+  if (slash <= 0) return null;
+  const id = tok.text.slice(slash + 1);
+  if (!/^[a-z]+$/.test(tok.text.slice(0, slash)) || !isLowerCaseModelId(id)) return null;
+  return mention(id, tok.start + slash + 1, tok.end, i, i, true, undefined);
 }
 
 /** Is the character at k an upper-case letter after a lower-case one ("SegAnyPET": A, P)? */

@@ -12,10 +12,10 @@ export const VARIANT_WORDS = wordSet(`
   sonnet opus haiku
 `);
 
-/** Capitalised words that end a name after a name-shaped token: "Evolving WKV Attention", "RSM Network". */
+/** Capitalised words that end a name after a name-shaped token: "Evolving WKV Attention", "RSM Network", "FooQA Bench". */
 export const NAME_TAIL_WORDS = wordSet(`
   attention module network net loss block layer encoder decoder adapter transformer aligner former
-  model models agent
+  model models agent bench
 `);
 
 /** Capitalised type words that belong to a name when a number follows: "FeTA Challenge 2022". */
@@ -46,7 +46,7 @@ export const NAME_SUFFIXES: ReadonlySet<string> = new Set([
 
 /** Words that never start a name even when capitalised inside a sentence. */
 export const NOT_NAMES: ReadonlySet<string> = new Set(
-  "The This That These Those Our We Its It In On For And But Or With Without From By To As At Of An A Then Thus Here There However Moreover Furthermore Finally First Second Third Such Each Both All Most Many Some When While Where Which Who Whose Also Besides Specifically Additionally Notably Importantly Overall Unlike Compared Despite Although Since Because Through Using Based Building Beyond Across Among Table Figure Section Appendix Code Experiments Results Extensive Experimental Recent Existing Current Large Small Deep Our Yes No Chinese English Bayesian Gaussian Markov Euclidean Fourier Newton Pareto Transformer Transformers Internet Python Github GitHub Abstract Introduction Conclusion Method Methods Dataset Datasets Model Models Benchmark Benchmarks Challenge Task Tasks".split(
+  "The This That These Those Our We Its It In On For And But Or With Without From By To As At Of An A Then Thus Here There However Moreover Furthermore Finally First Second Third Such Each Both All Most Many Some When While Where Which Who Whose Also Besides Specifically Additionally Notably Importantly Overall Unlike Compared Despite Although Since Because Through Using Based Building Beyond Across Among Table Figure Section Appendix Code Experiments Results Extensive Experimental Recent Existing Current Large Small Deep Our Yes No Chinese English Bayesian Gaussian Markov Euclidean Fourier Newton Pareto Transformer Transformers Internet Python Github GitHub Abstract Introduction Conclusion Method Methods Dataset Datasets Model Models Benchmark Benchmarks Challenge Task Tasks Family Level".split(
     " ",
   ),
 );
@@ -71,3 +71,12 @@ export const CONNECTORS: ReadonlySet<string> = new Set([
  * its own (the mention is the stem; typing decides what it names).
  */
 export const STEM_SUFFIX = /-based$/;
+
+/**
+ * Nouns that close a list of data sets: "Foo Instance-Image-Goal and Bar Image-Goal benchmarks"
+ * (a Title Case compound after a name there names its track or split, and belongs to the name).
+ */
+export const DATA_NOUNS = wordSet(`
+  benchmark benchmarks dataset datasets split splits track tracks subset subsets setting settings
+  task tasks suite suites
+`);

@@ -41,3 +41,12 @@ export const HYPHENATED_PHRASE =
  * a step or a section), never a model or a data set.
  */
 export const ABSTRACT_NOUN = /^[A-Z][a-z]{3,}(?:tion|sion|ment|ness|ance|ence|ing)$/;
+/**
+ * "gpt-4o", "claude-sonnet-4.5", "gemini-2.5-pro", "foo-5-2025-08-07": a model written in lower
+ * case as its API names it: words, then a version with a dot or a letter, or parts after it.
+ * A bare "word-number" ("covid-19", "top-5") is no model name; MODEL_ID_TAIL checks the parts after.
+ */
+export const LOWER_CASE_MODEL_ID =
+  /^[a-z]{2,12}(?:-[a-z]{2,12}){0,2}-(\d{1,2}(?:\.\d{1,2})?[a-z]?)((?:-[a-z0-9]{1,12}){0,4})$/;
+/** A part after a lower-case model's version: a number ("-2025", "-8b") or a variant word ("-pro"). */
+export const MODEL_ID_TAIL_PART = /^\d/;
