@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.neo4j.cli.AdminTool;
+import org.neo4j.cli.ExecutionContext;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -87,6 +89,17 @@ public final class Neo4jLauncher {
         settings.forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
         Files.writeString(settingsFile, lines.toString());
 
+        // A new store (first start, or the first after a bulk import) makes its system database
+        // with the initial password neo4j-admin's set-initial-password leaves for it: no Cypher
+        // to run before Bolt may be used (the ALTER USER below, the first query of a cold JVM,
+        // took ~3 s of every fresh start).
+        boolean newSystemDatabase = !Files.exists(home.resolve("data").resolve("databases").resolve("system"));
+        if (password != null && newSystemDatabase) {
+            int code = AdminTool.execute(
+                    new ExecutionContext(home, home.resolve("conf")), "dbms", "set-initial-password", password);
+            if (code != 0) fail("could not set the initial password (neo4j-admin exit " + code + ")");
+        }
+
         final DatabaseManagementService dbms;
         try {
             dbms = new DatabaseManagementServiceBuilder(home)
@@ -146,9 +159,11 @@ public final class Neo4jLauncher {
             System.err.println("neo4j: database '" + GraphDatabaseSettings.DEFAULT_DATABASE_NAME + "' not available after 2 minutes");
             System.exit(1);
         }
-        if (password != null) {
+        if (password != null && !newSystemDatabase) {
             setPassword(dbms, password);
         }
+        // The system database has taken the initial password in; its hash need not stay on disk.
+        if (newSystemDatabase) Files.deleteIfExists(home.resolve("data").resolve("dbms").resolve("auth.ini"));
         System.out.println("neo4j: bolt ready on " + HOST + ":" + portNum + " (home " + home + ")");
         System.out.flush();
         stopped.await();
