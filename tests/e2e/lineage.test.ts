@@ -86,9 +86,55 @@ function growthExtraction(qwenBaseKey: string): ExtractionResult {
   };
 }
 
+/** One base with six models fine-tuned from it: wider than the lineage panel at 1:1. */
+const WIDE_SOURCE = { id: "8".repeat(64), path: "wide.jsonl", kind: "jsonl" as const, bytes: 100 };
+const WIDE_PAPER = fixturePaper(
+  "arxiv:2502.08001",
+  "Wide: Six Fine-Tunes of One Base",
+  "We introduce Wide-1 to Wide-6, each fine-tuned from Wide-Base.",
+  WIDE_SOURCE.id,
+);
+
+function wideExtraction(): ExtractionResult {
+  const evidence = [
+    {
+      paperId: WIDE_PAPER.id,
+      sourceId: WIDE_SOURCE.id,
+      sentence: WIDE_PAPER.abstract,
+      confidence: 0.9,
+      extractor: "fixture",
+    },
+  ];
+  const names = ["Wide-Base", ...[1, 2, 3, 4, 5, 6].map((n) => `Wide-${n}`)];
+  const key = (name: string) => name.toLowerCase();
+  return {
+    sources: [{ ...WIDE_SOURCE, ingestedAt: null }],
+    papers: [WIDE_PAPER],
+    nodes: names.map((name) => ({ label: "Model" as const, key: key(name), name, aliases: [name] })),
+    edges: names.slice(1).flatMap((name): ExtractedEdge[] => [
+      {
+        type: "INTRODUCES",
+        from: { label: "Paper", id: WIDE_PAPER.id },
+        to: { label: "Model", key: key(name) },
+        properties: {},
+        evidence,
+      },
+      {
+        type: "BASED_ON",
+        from: { label: "Model", key: key(name) },
+        to: { label: "Model", key: key("Wide-Base") },
+        properties: { method: "fine-tune" },
+        evidence,
+      },
+    ]),
+    warnings: [],
+  };
+}
+
 beforeAll(async () => {
   const base = idOf(e2e.wire, "Qwen2.5-7B").slice("Model:".length);
   await loadExtraction(e2e.server.db, growthExtraction(base));
+  await loadExtraction(e2e.server.db, wideExtraction());
 });
 
 describe("lineage", () => {
@@ -240,5 +286,24 @@ describe("lineage", () => {
     await page.getByTestId("lineage-tree").waitFor();
     await page.getByTestId("lineage-mode-time").click();
     await growth.waitFor();
+  });
+
+  it("fits a tree wider than its panel into view with one click", async () => {
+    const { page } = await e2e.open("/?view=lineage&node=Model%3Awide-base");
+    await page.getByTestId("lineage-tree").waitFor();
+    const nodes = page.getByTestId("lineage-node");
+    await expect.poll(() => nodes.count()).toBe(7);
+    const panel = await page.locator(".lineage-scroller").boundingBox();
+    if (!panel) throw new Error("no lineage panel");
+    const inView = async () => {
+      let count = 0;
+      for (const box of await Promise.all((await nodes.all()).map((n) => n.boundingBox())))
+        if (box && box.x >= panel.x && box.x + box.width <= panel.x + panel.width) count++;
+      return count;
+    };
+    // At 1:1, centred on the base, the outer fine-tunes start out of sight.
+    expect(await inView()).toBeLessThan(7);
+    await page.getByTestId("lineage-fit").click();
+    await expect.poll(inView).toBe(7);
   });
 });

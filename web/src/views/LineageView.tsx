@@ -32,6 +32,9 @@ const GROWTH_GROUP = 200;
 /** Children fetched per folded group when "+N more" is clicked. */
 const CHILDREN_PAGE = 50;
 
+/** The smallest zoom: below it the names cannot be read. */
+const MIN_SCALE = 0.3;
+
 function Tree({
   lineage,
   layout,
@@ -68,11 +71,28 @@ function Tree({
         <button type="button" onClick={() => setScale((s) => Math.min(2, s * 1.25))}>
           +
         </button>
-        <button type="button" onClick={() => setScale((s) => Math.max(0.3, s / 1.25))}>
+        <button type="button" onClick={() => setScale((s) => Math.max(MIN_SCALE, s / 1.25))}>
           −
         </button>
         <button type="button" onClick={() => setScale(1)}>
           1:1
+        </button>
+        <button
+          type="button"
+          title="Zoom so the whole tree fits the panel"
+          data-testid="lineage-fit"
+          onClick={() => {
+            // A model with several derivations is wider than the panel at 1:1, which opens
+            // centred on the model: the outer branches start out of sight.
+            const el = scroller.current;
+            if (!el) return;
+            const fit = Math.min(el.clientWidth / layout.width, el.clientHeight / layout.height);
+            setScale(Math.min(1, Math.max(MIN_SCALE, fit)));
+            el.scrollLeft = 0;
+            el.scrollTop = 0;
+          }}
+        >
+          Fit
         </button>
       </div>
       <div
