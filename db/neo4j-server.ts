@@ -23,7 +23,6 @@ export const DEFAULT_HEAP = "1g";
 export const DEFAULT_PAGECACHE = "512m";
 export const HOST = "127.0.0.1";
 
-/** JVM flags Neo4j 5 wants on Java 17+ (from Neo4j's own neo4j.conf), minus AlwaysPreTouch to keep RSS low. */
 /**
  * Neo4j settings the launcher is given by name (`--setting KEY=VALUE`). A bulk load ends
  * by building the full-text index over every title and abstract (16 s of a quiet 100k
@@ -39,6 +38,7 @@ export const SERVER_SETTINGS: Readonly<Record<string, string>> = {
   "internal.dbms.index.lucene.population_ram_buffer_size": "256",
 };
 
+/** JVM flags Neo4j 5 wants on Java 17+ (from Neo4j's own neo4j.conf), minus AlwaysPreTouch to keep RSS low. */
 export const JVM_FLAGS: readonly string[] = [
   "-XX:+UseG1GC",
   "-XX:-OmitStackTraceInFastThrow",

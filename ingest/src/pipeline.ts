@@ -7,7 +7,6 @@
  * - `extractDocuments(documents)`: documents → the contract's ExtractionResult
  *   (validated with graph-schema's ExtractionResultSchema). Pure: no I/O, no clock.
  */
-import { getHeapStatistics } from "node:v8";
 import {
   checkExtractedEdge,
   type ExtractionResult,
@@ -17,6 +16,7 @@ import {
 } from "@kg/graph-schema";
 import type { AbstractStore } from "./abstract-store.ts";
 import { extractPaper, type PaperExtraction, type PaperInput } from "./extract/extract.ts";
+import { garbageLimit } from "./parallel/collect-garbage.ts";
 import type { DocumentFiles, SourceDocument } from "./read/read.ts";
 import {
   type EdgeSink,
@@ -212,16 +212,17 @@ export class DocumentPreparation {
   private readonly sources: Source[] = [];
   private grouper: PaperGrouper | null = new PaperGrouper();
   private documentsDone = 0;
-  private live: number;
+  /** Collects garbage (onReleased) each time the heap has grown GARBAGE_BYTES. */
+  private readonly checkGarbage: () => void;
 
   constructor(
     private readonly options: ExtractOptions,
     private readonly documentsTotal: number,
     /** As prepareDocuments's. */
-    private readonly onReleased?: () => void,
+    onReleased?: () => void,
   ) {
     this.store = options.abstracts ?? null;
-    this.live = onReleased ? getHeapStatistics().used_heap_size : 0;
+    this.checkGarbage = onReleased ? garbageLimit(GARBAGE_BYTES, onReleased) : () => {};
   }
 
   /** Occurrences segmented so far. */
@@ -237,10 +238,7 @@ export class DocumentPreparation {
     this.documentsDone++;
     // Left to itself V8 let the texts read and let go pile up to its heap limit (RSS 3.6 GB
     // six minutes into segmenting a million papers, for well under 1 GB live).
-    if (this.onReleased && getHeapStatistics().used_heap_size > this.live + GARBAGE_BYTES) {
-      this.onReleased();
-      this.live = getHeapStatistics().used_heap_size;
-    }
+    this.checkGarbage();
     const report = this.options.onProgress;
     if (report && this.documentsDone % PROGRESS_EVERY === 0) {
       report({

@@ -30,19 +30,13 @@ import {
   paperInput,
   prepareDocuments,
 } from "../pipeline.ts";
-import type { EdgeSink, Extractions, PaperUrls } from "../resolve/resolve.ts";
+import { type EdgeSink, type Extractions, NO_URLS, type PaperUrls } from "../resolve/resolve.ts";
 import { collectGarbage, garbageLimit } from "./collect-garbage.ts";
 import type { ExtractRequest, ExtractResponse } from "./extract-worker.ts";
 import { spillFiles } from "./spill-files.ts";
 
 /** Papers sent to a worker at a time: large enough to pay for the message, small enough to share out. */
 const CHUNK = 500;
-/** The URLs of every paper that has none: one object instead of four a paper, until resolution. */
-const NO_URLS: PaperUrls = Object.freeze({
-  codeUrls: Object.freeze([]),
-  modelUrls: Object.freeze([]),
-  urls: Object.freeze([]),
-}) as unknown as PaperUrls;
 
 /** Garbage let pile up between two collections while resolution reads the chunks back. */
 const READ_GARBAGE_BYTES = 128 * 1024 * 1024;

@@ -16,7 +16,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { getHeapStatistics } from "node:v8";
 import {
   type BasedOnMethod,
   type EndpointRef,
@@ -35,6 +34,7 @@ import type { AbstractStore } from "../abstract-store.ts";
 import type { LocalEdge, LocalEntity, PaperExtraction } from "../extract/extract.ts";
 import { computeKey, keyOf } from "../extract/key.ts";
 import { LineFile } from "../line-file.ts";
+import { garbageLimit } from "../parallel/collect-garbage.ts";
 import type { RawPaper } from "../segment/segment.ts";
 import { matchKey } from "./match-key.ts";
 import { baseNamesOf, modelNameParts } from "./name-grammar.ts";
@@ -552,17 +552,14 @@ export function resolveStreamed(
     for (const w of writers) w.close();
   }
   onReleased();
-  let live = getHeapStatistics().used_heap_size;
+  // Left to itself V8 let each merged partition's garbage pile up (1.4 GB at 100,000
+  // papers for ~0.4 GB live): collected each time it passes GARBAGE_BYTES.
+  const checkGarbage = garbageLimit(GARBAGE_BYTES, onReleased);
   const firstEvidence = new Map<End, Evidence>();
   const touched = new Uint8Array(endById.length);
   const names = new Map<string, string>();
   for (const file of files) {
-    // Left to itself V8 let each merged partition's garbage pile up (1.4 GB at 100,000
-    // papers for ~0.4 GB live): collected when it passes GARBAGE_BYTES.
-    if (getHeapStatistics().used_heap_size > live + GARBAGE_BYTES) {
-      onReleased();
-      live = getHeapStatistics().used_heap_size;
-    }
+    checkGarbage();
     const entries = mergePartition(readFileSync(file, "utf8"), endById, sourceIds, names);
     rmSync(file, { force: true });
     for (const entry of entries) {
@@ -753,7 +750,7 @@ function mergePapers(
     // group and source (two copies of every paper's metadata were in memory through them).
     for (const o of list) {
       o.raw = MERGED_RAW;
-      o.urls = MERGED_URLS;
+      o.urls = NO_URLS;
     }
   }
 
@@ -772,7 +769,12 @@ const MERGED_RAW: RawPaper = Object.freeze({
   date: null,
   line: 0,
 }) as RawPaper;
-const MERGED_URLS: PaperUrls = Object.freeze({ codeUrls: [], modelUrls: [], urls: [] }) as PaperUrls;
+/** The URLs of a paper that has none (or no longer needs them): one shared, frozen object. */
+export const NO_URLS: PaperUrls = Object.freeze({
+  codeUrls: Object.freeze([]),
+  modelUrls: Object.freeze([]),
+  urls: Object.freeze([]),
+}) as unknown as PaperUrls;
 
 /** The root of a key in the union-find `parent` (path-compressed; an absent key is its own root). */
 function nodeOf(end: End): ExtractedNode {

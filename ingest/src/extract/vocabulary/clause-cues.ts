@@ -19,9 +19,16 @@ export const GOVERNED_BEFORE =
 export const LIST_LINK_BEFORE = /(?:\band|\bor|\/)\s*$/;
 /** A word in lower case (hyphens allowed). */
 export const LOWER_WORD = /^[a-z-]+$/;
+/**
+ * Right after a name, before its appositive's comma: the brackets that close it and a space
+ * ("\\textbf{Long (X)}, a …", "X) , a …"). A source for the appositive patterns below and in
+ * coreference-cues.ts.
+ */
+export const CLOSED_BEFORE_COMMA = "[)\\]}]*(?:\\s+(?=,))?";
 /** "X, an open-source multimodal agentic model", "X is a ... model": an appositive or copula after a name. */
-export const APPOSITIVE_AFTER =
-  /^[)\]}]*(?:\s+(?=,))?(?:,\s*|:\s*|\s+(?:is|was|are|as)\s+|,\s*which\s+is\s+|,\s*(?:is|was)\s+)(?:a|an|the|our|one|two|three)\s/;
+export const APPOSITIVE_AFTER = new RegExp(
+  `^${CLOSED_BEFORE_COMMA}(?:,\\s*|:\\s*|\\s+(?:is|was|are|as)\\s+|,\\s*which\\s+is\\s+|,\\s*(?:is|was)\\s+)(?:a|an|the|our|one|two|three)\\s`,
+);
 /** Words after which a name does not end an appositive. */
 export const LINKING_WORD = /^(?:with|of|for|and|to)$/;
 /** An opening adverbial phrase ("On COCO, ..."): its comma is no appositive. */
@@ -117,7 +124,7 @@ export const NOT_MODEL_NOUN_BEFORE_VERB = new RegExp(
  * is a training-free method"; not "X is a plug-in value model"). Such a name is never the model made in a derivation, nor "our model".
  */
 export const NOT_MODEL_APPOSITIVE_AFTER = new RegExp(
-  `^\\s*(?:\\([^)]{0,80}\\)\\s*)?[)\\]}]*(?:\\s+(?=,))?(?:,\\s*|\\s+(?:is|was)\\s+)(?:a|an)\\s+(?:(?!(?:model|llm|mllm|vlm|agent|network|transformer|encoder|policy|assistant|system)s?\\s)[\\w-]+\\s+){0,4}?${NOT_MODEL_NOUN}\\b(?![\\w-]*\\s+(?:[\\w-]+\\s+)?(?:model|llm|mllm|vlm|agent|network|system)s?\\b)`,
+  `^\\s*(?:\\([^)]{0,80}\\)\\s*)?${CLOSED_BEFORE_COMMA}(?:,\\s*|\\s+(?:is|was)\\s+)(?:a|an)\\s+(?:(?!(?:model|llm|mllm|vlm|agent|network|transformer|encoder|policy|assistant|system)s?\\s)[\\w-]+\\s+){0,4}?${NOT_MODEL_NOUN}\\b(?![\\w-]*\\s+(?:[\\w-]+\\s+)?(?:model|llm|mllm|vlm|agent|network|system)s?\\b)`,
 );
 /**
  * After the comma of an opening phrase ("Building upon Foo, this study refines the approach …"):
@@ -133,5 +140,6 @@ export const TITLE_NOT_MODEL = new RegExp(
   `^\\s*(?:an?\\s+|the\\s+)?(?:[\\w-]+\\s+){0,3}?(?:${NOT_MODEL_NOUN}|method|approach|strategy)\\s+(?:for|to|of|that|via|with|in)\\b`,
 );
 /** After a name, a head that calls it a model ("X, a model that …", "X, a family of fully open VLMs"): it overrules a method title. */
-export const MODEL_APPOSITIVE_AFTER =
-  /^\s*(?:\([^)]{0,80}\)\s*)?[)\]}]*(?:\s+(?=,))?(?:,\s*|\s+(?:is|was)\s+)(?:a|an|the)\s+(?:[\w-]+,?\s+){0,6}?(?:model|llm|mllm|vlm|lmm|family|series)s?\b/;
+export const MODEL_APPOSITIVE_AFTER = new RegExp(
+  `^\\s*(?:\\([^)]{0,80}\\)\\s*)?${CLOSED_BEFORE_COMMA}(?:,\\s*|\\s+(?:is|was)\\s+)(?:a|an|the)\\s+(?:[\\w-]+,?\\s+){0,6}?(?:model|llm|mllm|vlm|lmm|family|series)s?\\b`,
+);

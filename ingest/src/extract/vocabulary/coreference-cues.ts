@@ -5,18 +5,25 @@
  * abstracts; tuned on the dev gold.
  */
 
+import { CLOSED_BEFORE_COMMA } from "./clause-cues.ts";
+
 /** "this dataset", "these benchmarks", "such data": a data set named before. */
 export const THIS_DATASET =
   /\b(?:this|these|the|our|that|such)\s+(?:[\w-]+\s+){0,2}?(dataset|datasets|data set|corpus|benchmark)\b|\b(?:this|these)\s+(?:[\w-]+\s+){0,2}?(?:data|resource|collection)\b/;
 /** "our model", "the proposed framework", "it outperforms", "Experiments show": the paper's main model. */
 export const MAIN_COREF =
   /\b(?:our|the proposed|this|the resulting)\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|framework|system|network|agent|architecture|pipeline|llm|mllm)\b|(?:^|^[^,;]{0,80},\s*)(?:it|they)\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|reach|obtain|set|improv|perform|scor|exceed|attain)|^(?:experiments?|extensive experiments?|experimental results?|results?|evaluations?|extensive evaluations?|comprehensive experiments?)\b/;
+/** Head nouns of a method the paper made ("our approach", "Foo, a simple method"). */
+const OWN_METHOD_NOUN =
+  "(?:method|approach|framework|pipeline|technique|strategy|recipe|paradigm|algorithm|process|procedure)s?";
 /** "this method", "our approach", "the proposed framework": the paper's contribution is a method, not a model. */
-export const OWN_METHOD_REF =
-  /\b(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?(?:method|approach|framework|pipeline|technique|strategy|recipe|paradigm|algorithm|process|procedure)s?\b/;
+export const OWN_METHOD_REF = new RegExp(
+  `\\b(?:our|the proposed|this)\\s+(?:[\\w-]+\\s+){0,2}?${OWN_METHOD_NOUN}\\b`,
+);
 /** After a name: "Foo, an iterative flywheel process", "Foo is a simple method": the name is a method's. */
-export const METHOD_APPOSITIVE_AFTER =
-  /^\s*(?:\([^)]{0,80}\)\s*)?[)\]}]*(?:\s+(?=,))?(?:,\s*|\s+(?:is|was)\s+)(?:a|an)\s+(?:[\w-]+,?\s+){0,4}?(?:method|approach|framework|pipeline|technique|strategy|recipe|paradigm|algorithm|process|procedure)s?\b/;
+export const METHOD_APPOSITIVE_AFTER = new RegExp(
+  `^\\s*(?:\\([^)]{0,80}\\)\\s*)?${CLOSED_BEFORE_COMMA}(?:,\\s*|\\s+(?:is|was)\\s+)(?:a|an)\\s+(?:[\\w-]+,?\\s+){0,4}?${OWN_METHOD_NOUN}\\b`,
+);
 /** "our model", "the resulting models": a subject that is the paper's own model, not any model. */
 export const MAIN_SUBJECT_REF =
   /^(?:our|the resulting|the proposed|the final)\s+(?:[\w-]+\s+){0,2}?(?:model|models|llm|mllm|vlm)\b/;
