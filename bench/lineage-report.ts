@@ -1,7 +1,9 @@
 /**
  * `npx tsx bench/lineage-report.ts extraction.json [sample]`: the issue-8 figures of a
  * `kg extract --format json` output — BASED_ON + TRAINED_ON edges, duplicate groups (Model
- * or Dataset names equal after removing case and punctuation), entities without any edge,
+ * or Dataset names equal after removing case and punctuation; printed twice, with "+" taken
+ * as punctuation as the issue words it, and with "+" kept, since RefCOCO+ and HumanEval+ are
+ * other data sets than RefCOCO and HumanEval), entities without any edge,
  * names that are both a Model and a Dataset — and a seeded random sample of lineage edges
  * with their evidence, to be read and judged by hand.
  */
@@ -14,6 +16,7 @@ if (!file) throw new Error("usage: tsx bench/lineage-report.ts <extraction.json>
 const SAMPLE = Number(process.argv[3] ?? 50);
 
 const squash = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+const squashKeepingPlus = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}+]/gu, "");
 
 const result = JSON.parse(await readFile(file, "utf8")) as ExtractionResult;
 const byType = new Map<string, number>();
@@ -27,21 +30,41 @@ console.log(
 console.log(`BASED_ON + TRAINED_ON: ${(byType.get("BASED_ON") ?? 0) + (byType.get("TRAINED_ON") ?? 0)}`);
 
 const groups = new Map<string, Set<string>>();
+const groupsKeepingPlus = new Map<string, Set<string>>();
 const labelsOfName = new Map<string, Set<string>>();
+const labelsOfNameKeepingPlus = new Map<string, Set<string>>();
 for (const n of result.nodes) {
   if (n.label !== "Model" && n.label !== "Dataset") continue;
-  const k = `${n.label}:${squash(n.name)}`;
-  if (!groups.has(k)) groups.set(k, new Set());
-  groups.get(k)?.add(n.key);
-  if (!labelsOfName.has(squash(n.name))) labelsOfName.set(squash(n.name), new Set());
-  labelsOfName.get(squash(n.name))?.add(n.label);
+  for (const [byName, squashed] of [
+    [groups, squash(n.name)],
+    [groupsKeepingPlus, squashKeepingPlus(n.name)],
+  ] as const) {
+    const k = `${n.label}:${squashed}`;
+    if (!byName.has(k)) byName.set(k, new Set());
+    byName.get(k)?.add(n.key);
+  }
+  for (const [byName, squashed] of [
+    [labelsOfName, squash(n.name)],
+    [labelsOfNameKeepingPlus, squashKeepingPlus(n.name)],
+  ] as const) {
+    if (!byName.has(squashed)) byName.set(squashed, new Set());
+    byName.get(squashed)?.add(n.label);
+  }
 }
-const dups = [...groups].filter(([, keys]) => keys.size > 1);
-console.log(
-  `duplicate groups: ${dups.length} ${dups.map(([k, v]) => `${k}=${[...v].join("|")}`).join("; ")}`,
-);
-const both = [...labelsOfName].filter(([, l]) => l.size > 1).map(([n]) => n);
-console.log(`names both Model and Dataset: ${both.length} ${both.join(", ")}`);
+for (const [what, byName] of [
+  ["duplicate groups", groups],
+  ["duplicate groups, + kept", groupsKeepingPlus],
+] as const) {
+  const dups = [...byName].filter(([, keys]) => keys.size > 1);
+  console.log(`${what}: ${dups.length} ${dups.map(([k, v]) => `${k}=${[...v].join("|")}`).join("; ")}`);
+}
+for (const [what, byName] of [
+  ["names both Model and Dataset", labelsOfName],
+  ["names both Model and Dataset, + kept", labelsOfNameKeepingPlus],
+] as const) {
+  const both = [...byName].filter(([, l]) => l.size > 1).map(([n]) => n);
+  console.log(`${what}: ${both.length} ${both.join(", ")}`);
+}
 const touched = new Set<string>();
 for (const e of result.edges) {
   for (const end of [e.from, e.to]) if ("key" in end) touched.add(`${end.label}:${end.key}`);

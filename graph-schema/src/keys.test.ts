@@ -9,6 +9,12 @@ describe("normaliseKey", () => {
   it("keeps variants apart", () => {
     expect(normaliseKey("Qwen2.5-7B")).not.toBe(normaliseKey("Qwen2.5-7B-Instruct"));
   });
+  it("keeps a + as part of the name", () => {
+    expect(normaliseKey("RefCOCO+")).toBe("refcoco-plus");
+    expect(normaliseKey("RefCOCO+")).not.toBe(normaliseKey("RefCOCO"));
+    expect(normaliseKey("SWE-Bench++")).toBe("swe-bench-plus-plus");
+    expect(normaliseKey("C/C++")).toBe("c-c-plus-plus");
+  });
   it("applies NFKC and trims separators", () => {
     expect(normaliseKey("  ＧＰＴ－４ ")).toBe("gpt-4");
     expect(normaliseKey("AI Lab, Netease")).toBe("ai-lab-netease");

@@ -5,15 +5,23 @@
 import type { NodeLabel } from "./labels.ts";
 
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+/**
+ * A "+" is part of a name, not punctuation: HumanEval+, RefCOCO+ and SWE-Bench++ are other data
+ * sets than HumanEval, RefCOCO and SWE-bench, and GRPO++ is not GRPO. It is kept as the word
+ * "plus" (HumanEval+ → humaneval-plus, which the matching key then finds equal to HumanEvalPlus).
+ */
+const PLUS = /\+/g;
 
 /**
  * NFKC, lower case, every run of characters other than letters and digits turned into
- * one `-`, trimmed of `-`: "Qwen2.5-7B-Instruct" → "qwen2-5-7b-instruct".
+ * one `-`, trimmed of `-`: "Qwen2.5-7B-Instruct" → "qwen2-5-7b-instruct"; a "+" first becomes
+ * the word "plus" ("RefCOCO+" → "refcoco-plus").
  */
 export function normaliseKey(name: string): string {
   return name
     .normalize("NFKC")
     .toLowerCase()
+    .replace(PLUS, "-plus-")
     .replace(NOT_LETTER_OR_DIGIT, "-")
     .replace(/^-+|-+$/g, "");
 }

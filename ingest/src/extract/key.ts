@@ -7,6 +7,7 @@
 import { normaliseKey } from "@kg/graph-schema";
 
 const NOT_ALNUM = /[^a-z0-9]+/g;
+const PLUS = /\+/g;
 const EDGE_DASHES = /^-+|-+$/g;
 
 /** Names at most this long are cached; longer text (titles, abstracts) is keyed uncached. */
@@ -28,7 +29,11 @@ export function keyOf(name: string): string {
 
 /** keyOf without the cache: for text keyed once (titles, person names, abstracts). */
 export function computeKey(name: string): string {
-  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 127) return normaliseKey(name);
+  // Names with a "+" (RefCOCO+, GRPO++) are rare: the definition's own regular expressions key them.
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c > 127 || c === 43 /* + */) return normaliseKey(name);
+  }
   // ASCII: the runs of [a-z0-9] of the lower-cased name, joined by "-" (what replacing every
   // run of other characters by "-" and trimming "-" gives), in one scan.
   const lower = name.toLowerCase();
@@ -52,5 +57,5 @@ export function computeKey(name: string): string {
 
 /** computeKey's ASCII result by regular expressions (the definition; tests compare the two). */
 export function regexKey(name: string): string {
-  return name.toLowerCase().replace(NOT_ALNUM, "-").replace(EDGE_DASHES, "");
+  return name.toLowerCase().replace(PLUS, "-plus-").replace(NOT_ALNUM, "-").replace(EDGE_DASHES, "");
 }
