@@ -14,4 +14,5 @@ export const KNOWN_DATASETS = wordSet(`
   mimic mimic-iii mimic-iv mimic-cxr chexpert chestx-ray14 padchest brats lidc lidc-idri
   kvasir isic camelyon tcga ukbiobank uk-biobank totalsegmentator amos btcv librispeech
   commonvoice common-voice audioset vctk wikipedia wikidata dbpedia freebase conceptnet yago
+  scannet shapenet modelnet s3dis matterport3d objaverse
 `);
