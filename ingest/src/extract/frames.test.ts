@@ -1251,3 +1251,31 @@ describe("no training data that is no named data set (issue 8)", () => {
     expect(edges(y, "TRAINED_ON")).toEqual(["QuillScore -> QuillEditSet"]);
   });
 });
+
+describe("more ways of naming a base (corpus recall)", () => {
+  it("'Using Foo-7B and Foo-14B as the backbones, … Baz': a plural role still names the base", () => {
+    const x = run(
+      "We present Zorvex-o1, a translation model. Using Quillo-7B and Quillo-14B as the backbones, the gains brought by Zorvex-o1 reach 8 BLEU.",
+    );
+    expect(edges(x, "BASED_ON")).toContain("Zorvex-o1 -> Quillo-14B (other)");
+  });
+
+  it("'Baz 2 is an upgrade of the Foo model': an upgrade is a version", () => {
+    const x = run("Brambix-2-7B is an upgrade of the Brambix-7B model with a larger vision encoder.");
+    expect(edges(x, "BASED_ON")).toEqual(["Brambix-2-7B -> Brambix-7B (other)"]);
+  });
+
+  it("'we obtain Baz by fine-tuning the mixture-of-experts Foo 4 model': a describing adjective before the base", () => {
+    const x = run(
+      "Instead of training from scratch, we obtain ZorbDiff by fine-tuning the mixture-of-experts Quilla 4 model.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["ZorbDiff -> Quilla 4 (fine-tune)"]);
+  });
+
+  it("'Baz, continually-pretrained from Foo': the hyphenated verb", () => {
+    const x = run(
+      "Our Brambo-M, continually-pretrained from Quillex-35B, matches the teacher at a quarter of the cost.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Brambo-M -> Quillex-35B (continued-pretraining)"]);
+  });
+});

@@ -83,7 +83,7 @@ const DERIVE =
  * checkpoints of our Foo").
  */
 const MODS =
-  "(?:(?:the|a|an)\\s+(?:foundation|basis)\\s+of\\s+|(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:checkpoints?|weights)\\s+of\\s+)?(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|[\\w-]+-based|(?:previous|prior|earlier)(?:\\s+(?:work|framework|model|version|system))?|(?:previously\\s+)?released|latest|newest|recent|\\d[\\d.]*[kmbt]?(?:-|\\s+)?(?:billion-|million-)?param(?:eter)?s?|\\d[\\d.]*[kmbt])\\s+){0,3}(?:(?:[\\w-]+\\s+){0,2}?(?:model|llm|mllm|vlm)\\s+)?";
+  "(?:(?:the|a|an)\\s+(?:foundation|basis)\\s+of\\s+|(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:checkpoints?|weights)\\s+of\\s+)?(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|lightweight|compact|multimodal|multilingual|frozen|mixture-of-experts|moe|[\\w-]+-based|(?:previous|prior|earlier)(?:\\s+(?:work|framework|model|version|system))?|(?:previously\\s+)?released|latest|newest|recent|\\d[\\d.]*[kmbt]?(?:-|\\s+)?(?:billion-|million-)?param(?:eter)?s?|\\d[\\d.]*[kmbt])\\s+){0,3}(?:(?:[\\w-]+\\s+){0,2}?(?:model|llm|mllm|vlm)\\s+)?";
 /**
  * Nouns after a verb of training that take the "on" themselves: "instruction-tuning corpora on
  * BarBench" (corpora compared on a benchmark), "training costs on Foo"; or an unnamed model that
@@ -129,7 +129,7 @@ const PRODUCED_NOT_MODEL =
  */
 const OWN_MODEL_FROM = "(?:it|them|the\\s+model|our\\s+(?:[\\w-]+\\s+){0,2}?models?)\\s+from\\s+";
 /** What a paper calls the thing it builds on: "Foo as its foundation model". */
-const BASE_ROLE = "(?:foundation|base|backbone|initiali[sz]ation|starting point|pre-?trained)";
+const BASE_ROLE = "(?:foundation|base|backbone|initiali[sz]ation|starting point|pre-?trained)s?";
 
 /** What a version of a model is said to be ("a significantly improved version of Foo"); never a name ("the FP32 version"). */
 const VERSION_ADJ =
@@ -232,13 +232,13 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // the model Baz was made from; not "the latest version of the Foo family" (a family is no base).
     id: "version-of",
     type: "BASED_ON",
-    before: `(?:,\\s*|\\(\\s*|\\b(?:is|are|was|were|as)\\s+)(?:a|an|the)\\s+(?:(?:${VERSION_ADJ})\\s+){0,3}(?:(?:${MADE_ADJ})\\s+variant|version|successor)\\s+of\\s+${MODS}$`,
+    before: `(?:,\\s*|\\(\\s*|\\b(?:is|are|was|were|as)\\s+)(?:a|an|the)\\s+(?:(?:${VERSION_ADJ})\\s+){0,3}(?:(?:${MADE_ADJ})\\s+variant|version|successor|upgrade)\\s+of\\s+${MODS}$`,
     after: "^(?!\\s+(?:model\\s+)?(?:family|families|series)\\b)",
     subject: "previous",
     orMain: false,
     method: "by-verb",
     confidence: 0.7,
-    cues: ["version", "variant", "successor"],
+    cues: ["version", "variant", "successor", "upgrade"],
   },
   {
     // "Baz extends Foo"; not "Baz extends Foo to a 128K context" (a method that stretches Foo, no model made from it).
