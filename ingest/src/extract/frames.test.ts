@@ -1279,3 +1279,31 @@ describe("more ways of naming a base (corpus recall)", () => {
     expect(edges(x, "BASED_ON")).toEqual(["Brambo-M -> Quillex-35B (continued-pretraining)"]);
   });
 });
+
+describe("more openings and data names (corpus recall)", () => {
+  it("'Trained via supervised fine-tuning of Foo on …, Baz …': the model named after the opening", () => {
+    const x = run(
+      "Trained via supervised fine-tuning of Quillo-14B on curated prompts, QuilloThink writes long reasoning chains.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["QuilloThink -> Quillo-14B (fine-tune)"]);
+  });
+
+  it("'Following instruction tuning on BarSet, Baz …': the opening names the training data", () => {
+    const x = run(
+      "We present ZorbMiner, a chart reader. Following instruction tuning on QuillCharts, ZorbMiner outperforms larger models.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["ZorbMiner -> QuillCharts"]);
+  });
+
+  it("'FooData-Speech builds corpora … Built on these data, Baz …': a name built on 'Data' is data", () => {
+    const x = run(
+      "ZorbData-Speech builds monologue corpora from podcasts. Built on these data, ZorbVoice is a speech model for two speakers.",
+    );
+    expect(entity(x, "ZorbData-Speech")?.label).toBe("Dataset");
+    expect(edges(x, "TRAINED_ON")).toEqual(["ZorbVoice -> ZorbData-Speech"]);
+    // A name that starts with the word, or a phrase with it, is not called data by its shape.
+    expect(
+      run("We present DataZorb-7B, a model for tables.").entities.find((e) => e.label === "Dataset"),
+    ).toBe(undefined);
+  });
+});

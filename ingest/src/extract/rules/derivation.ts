@@ -168,7 +168,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // Foo": Baz, named before "by" (with its appositive), is made from Foo.
     id: "x-by-making",
     type: "BASED_ON",
-    before: `\\b(?:develop|build|built|creat|obtain|train|deriv|construct|present|introduc)\\w*\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+)?[^\\s,;]+(?:\\s+[^\\s,;]+){0,3}?(?:,\\s*(?:a|an)\\s+(?:[^\\s,;]+\\s+){0,6}?[^\\s,;]+,?)?\\s+(?:by|via|through)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?${DERIVE}\\s+${MODS}$`,
+    before: `\\b(?:develop|build|built|creat|obtain|train|deriv|construct|present|introduc)\\w*\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+)?[^\\s,;]+(?:\\s+[^\\s,;]+){0,3}?(?:,\\s*(?:a|an)\\s+(?:[^\\s,;]+\\s+){0,6}?[^\\s,;]+,?)?\\s+(?:by|via|through)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?${DERIVE}\\s+(?:of\\s+)?${MODS}$`,
     subject: "previous",
     orMain: false,
     method: "by-verb",
@@ -284,10 +284,23 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     cues: ["tunes", "trains", "distills", "adapts", "upcycles", "initializes", "initialises", "training"],
   },
   {
-    // "When trained on BarSet, Baz and Qux …", "Trained on BarSet, Baz reaches …", "… show that when trained on BarSet, Baz …".
+    // "Trained via supervised fine-tuning of Foo on BarSet, Baz generates …": the model named after the opening.
+    id: "opening-made-by",
+    type: "BASED_ON",
+    before: `^(?:trained|developed|obtained|built|created|derived)\\s+(?:by|via|through)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|continued\\s+|continual\\s+)?(?:fine-?tuning|finetuning|post-?training|distillation|distilling|pre-?training|instruction-?tuning)\\s+(?:of|from)\\s+${MODS}$`,
+    subject: "next",
+    method: "by-verb",
+    typesObject: true,
+    confidence: 0.7,
+    cues: ["trained", "developed", "obtained", "built", "created", "derived"],
+    alsoCues: DERIVE_STEMS,
+  },
+  {
+    // "When trained on BarSet, Baz and Qux …", "Trained on BarSet, Baz reaches …", "… show that when trained on BarSet, Baz …",
+    // "Following instruction tuning on BarSet, Baz …".
     id: "opening-trained-on",
     type: "TRAINED_ON",
-    before: `(?:^|(?:^|\\bthat\\s+|,\\s*)(?:when|after|once|by)\\s+)(?:being )?(?:trained|pre-?trained|fine-?tuned|post-?trained|mid-?trained|training|pre-?training|fine-?tuning)\\s+(?:on|using|with)\\s+${MODS}$`,
+    before: `(?:^|(?:^|\\bthat\\s+|,\\s*)(?:when|after|once|by|following)\\s+)(?:being )?(?:(?:supervised|instruction|continued|continual|further)[\\s-]+)?(?:trained|pre-?trained|fine-?tuned|post-?trained|mid-?trained|training|pre-?training|fine-?tuning|tuning|tuned)\\s+(?:on|using|with)\\s+${MODS}$`,
     subject: "next",
     confidence: 0.7,
     cues: ["train", "tun"],
