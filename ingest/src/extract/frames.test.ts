@@ -1307,3 +1307,20 @@ describe("more openings and data names (corpus recall)", () => {
     ).toBe(undefined);
   });
 });
+
+describe("a product named after its base (corpus recall)", () => {
+  it("'we fine-tune Foo on this dataset and develop Foo-Edit': the product is made from Foo and trained on the data", () => {
+    const x = run(
+      "We build QuillEdit-Data-90K, a dataset of image edits. We fine-tune Zorbel on this dataset and develop QuillEdit-Zorbel, which edits better.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["QuillEdit-Zorbel -> Zorbel (fine-tune)"]);
+    expect(edges(x, "TRAINED_ON")).toEqual(["QuillEdit-Zorbel -> QuillEdit-Data-90K"]);
+  });
+
+  it("'We present Foo 2.0 … we upcycle Foo': a base the paper's model is named after is a model", () => {
+    const x = run(
+      "We present Zorbex 2.0, a language model. Rather than training from scratch, we upcycle Zorbex and expand its architecture.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zorbex 2.0 -> Zorbex (upcycling)"]);
+  });
+});

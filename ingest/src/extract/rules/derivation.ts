@@ -339,19 +339,31 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     alsoCues: ["foundation", "base", "backbone", "initiali", "starting point", "pre-train", "pretrain"],
   },
   {
-    // "We apply our method to Foo, creating Baz", "Foo is fine-tuned into Baz": the product named after.
+    // "We apply our method to Foo, creating Baz", "Foo is fine-tuned into Baz", "we fine-tune Foo on D and develop
+    // Baz": the product named after.
     id: "producing",
     type: "BASED_ON",
     // The object is what a verb of derivation (or "apply … to") worked on: "as simple as creating X" is not.
     // Not the data it worked with: "fine-tune Foo on BarSet to develop Baz" makes Baz from Foo alone.
     before: `(?:${MAKE}|\\bappl(?:y|ies|ied|ying)\\b)[^.;]{0,60}(?<!\\b(?:on|using|with)\\s+(?:the\\s+|our\\s+)?)$`,
     // "We adapt Foo into a specialised simulator, Baz": the product named in an appositive after "into".
-    after: `^[^.;]{0,60}?\\b(?:creating|producing|yielding|resulting in|to obtain|to produce|to create)\\s+(?:a\\s+|an\\s+|the\\s+|our\\s+)?(?:[\\w-]+\\s+){0,2}?$|^\\s+into\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,6}?[\\w-]+,\\s+(?:called\\s+|named\\s+|dubbed\\s+)?$`,
+    after: `^[^.;]{0,60}?\\b(?:creating|producing|yielding|resulting in|to obtain|to produce|to create|and (?:then\\s+)?(?:develop|obtain|derive)(?:s|ed)?)\\s+(?:a\\s+|an\\s+|the\\s+|our\\s+)?(?:[\\w-]+\\s+){0,2}?$|^\\s+into\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,6}?[\\w-]+,\\s+(?:called\\s+|named\\s+|dubbed\\s+)?$`,
     subject: "next",
     method: "by-verb",
     typesObject: true,
     confidence: 0.65,
-    cues: ["creating", "producing", "yielding", "resulting", "obtain", "produce", "create", "into"],
+    cues: [
+      "creating",
+      "producing",
+      "yielding",
+      "resulting",
+      "obtain",
+      "produce",
+      "create",
+      "into",
+      "develop",
+      "derive",
+    ],
     alsoCues: [...MAKE_STEMS, "appl"],
   },
   {
