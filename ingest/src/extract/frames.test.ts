@@ -1253,11 +1253,15 @@ describe("no training data that is no named data set (issue 8)", () => {
 });
 
 describe("more ways of naming a base (corpus recall)", () => {
-  it("'Using Foo-7B and Foo-14B as the backbones, … Baz': a plural role still names the base", () => {
+  it("'Using Foo-7B and Foo-14B as the backbones, … Baz': a plural role still names the bases", () => {
     const x = run(
       "We present Zorvex-o1, a translation model. Using Quillo-7B and Quillo-14B as the backbones, the gains brought by Zorvex-o1 reach 8 BLEU.",
     );
-    expect(edges(x, "BASED_ON")).toContain("Zorvex-o1 -> Quillo-14B (other)");
+    // Both names before "as the backbones" are bases (the coordination before the object, for a frame read after it).
+    expect(edges(x, "BASED_ON")).toEqual([
+      "Zorvex-o1 -> Quillo-14B (other)",
+      "Zorvex-o1 -> Quillo-7B (other)",
+    ]);
   });
 
   it("'Baz 2 is an upgrade of the Foo model': an upgrade is a version", () => {

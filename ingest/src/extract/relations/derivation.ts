@@ -42,8 +42,10 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
     // The object with the names coordinated after it, up to a name that is a subject itself
     // ("Baz-S, based on Foo, and Baz-L, built on Bar": Baz-L is no second base of Baz-S).
     const objects: number[] = [];
+    // A frame read only after its object ("Foo and Bar as the backbones") reads the whole coordination before it.
+    const wholeGroup = f.before === undefined;
     for (const k of groupOf(s, fm.object)) {
-      if (k < fm.object) continue;
+      if (k < fm.object && !wholeGroup) continue;
       if (k > fm.object && subjects.has(k)) break;
       objects.push(k);
     }
