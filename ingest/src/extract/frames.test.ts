@@ -1251,3 +1251,80 @@ describe("no training data that is no named data set (issue 8)", () => {
     expect(edges(y, "TRAINED_ON")).toEqual(["QuillScore -> QuillEditSet"]);
   });
 });
+
+describe("more ways of naming a base (corpus recall)", () => {
+  it("'Using Foo-7B and Foo-14B as the backbones, … Baz': a plural role still names the bases", () => {
+    const x = run(
+      "We present Zorvex-o1, a translation model. Using Quillo-7B and Quillo-14B as the backbones, the gains brought by Zorvex-o1 reach 8 BLEU.",
+    );
+    // Both names before "as the backbones" are bases (the coordination before the object, for a frame read after it).
+    expect(edges(x, "BASED_ON")).toEqual([
+      "Zorvex-o1 -> Quillo-14B (other)",
+      "Zorvex-o1 -> Quillo-7B (other)",
+    ]);
+  });
+
+  it("'Baz 2 is an upgrade of the Foo model': an upgrade is a version", () => {
+    const x = run("Brambix-2-7B is an upgrade of the Brambix-7B model with a larger vision encoder.");
+    expect(edges(x, "BASED_ON")).toEqual(["Brambix-2-7B -> Brambix-7B (other)"]);
+  });
+
+  it("'we obtain Baz by fine-tuning the mixture-of-experts Foo 4 model': a describing adjective before the base", () => {
+    const x = run(
+      "Instead of training from scratch, we obtain ZorbDiff by fine-tuning the mixture-of-experts Quilla 4 model.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["ZorbDiff -> Quilla 4 (fine-tune)"]);
+  });
+
+  it("'Baz, continually-pretrained from Foo': the hyphenated verb", () => {
+    const x = run(
+      "Our Brambo-M, continually-pretrained from Quillex-35B, matches the teacher at a quarter of the cost.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Brambo-M -> Quillex-35B (continued-pretraining)"]);
+  });
+});
+
+describe("more openings and data names (corpus recall)", () => {
+  it("'Trained via supervised fine-tuning of Foo on …, Baz …': the model named after the opening", () => {
+    const x = run(
+      "Trained via supervised fine-tuning of Quillo-14B on curated prompts, QuilloThink writes long reasoning chains.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["QuilloThink -> Quillo-14B (fine-tune)"]);
+  });
+
+  it("'Following instruction tuning on BarSet, Baz …': the opening names the training data", () => {
+    const x = run(
+      "We present ZorbMiner, a chart reader. Following instruction tuning on QuillCharts, ZorbMiner outperforms larger models.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["ZorbMiner -> QuillCharts"]);
+  });
+
+  it("'FooData-Speech builds corpora … Built on these data, Baz …': a name built on 'Data' is data", () => {
+    const x = run(
+      "ZorbData-Speech builds monologue corpora from podcasts. Built on these data, ZorbVoice is a speech model for two speakers.",
+    );
+    expect(entity(x, "ZorbData-Speech")?.label).toBe("Dataset");
+    expect(edges(x, "TRAINED_ON")).toEqual(["ZorbVoice -> ZorbData-Speech"]);
+    // A name that starts with the word, or a phrase with it, is not called data by its shape.
+    expect(
+      run("We present DataZorb-7B, a model for tables.").entities.find((e) => e.label === "Dataset"),
+    ).toBe(undefined);
+  });
+});
+
+describe("a product named after its base (corpus recall)", () => {
+  it("'we fine-tune Foo on this dataset and develop Foo-Edit': the product is made from Foo and trained on the data", () => {
+    const x = run(
+      "We build QuillEdit-Data-90K, a dataset of image edits. We fine-tune Zorbel on this dataset and develop QuillEdit-Zorbel, which edits better.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["QuillEdit-Zorbel -> Zorbel (fine-tune)"]);
+    expect(edges(x, "TRAINED_ON")).toEqual(["QuillEdit-Zorbel -> QuillEdit-Data-90K"]);
+  });
+
+  it("'We present Foo 2.0 … we upcycle Foo': a base the paper's model is named after is a model", () => {
+    const x = run(
+      "We present Zorbex 2.0, a language model. Rather than training from scratch, we upcycle Zorbex and expand its architecture.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zorbex 2.0 -> Zorbex (upcycling)"]);
+  });
+});

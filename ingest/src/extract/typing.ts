@@ -45,6 +45,7 @@ import {
   TYPE_PHRASE,
 } from "./vocabulary/long-form-tails.ts";
 import {
+  DATA_NAME_PART,
   DATASET_SIZE_SUFFIX,
   LOSS_SUFFIX,
   MODEL_SIZE_SUFFIX,
@@ -101,6 +102,7 @@ function computeSurfaceEvidence(surface: string): SurfaceEvidence {
   else if (ds === "dataset") add("Dataset", 3);
   if (methodVocabulary(surface)) add("Method", 3);
   if (DATASET_SIZE_SUFFIX.test(surface)) add("Dataset", 2);
+  if (DATA_NAME_PART.test(surface) && !MODEL_SIZE_SUFFIX.test(surface)) add("Dataset", 2);
   if (MODEL_SIZE_SUFFIX.test(surface)) add("Model", 2);
   if (MODEL_VARIANT_SUFFIX.test(surface)) add("Model", 2);
   if (LOSS_SUFFIX.test(surface)) add("Method", 2);

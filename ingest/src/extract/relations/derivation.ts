@@ -42,8 +42,10 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
     // The object with the names coordinated after it, up to a name that is a subject itself
     // ("Baz-S, based on Foo, and Baz-L, built on Bar": Baz-L is no second base of Baz-S).
     const objects: number[] = [];
+    // A frame read only after its object ("Foo and Bar as the backbones") reads the whole coordination before it.
+    const wholeGroup = f.before === undefined;
     for (const k of groupOf(s, fm.object)) {
-      if (k < fm.object) continue;
+      if (k < fm.object && !wholeGroup) continue;
       if (k > fm.object && subjects.has(k)) break;
       objects.push(k);
     }
@@ -71,8 +73,10 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
           if (architectureClass((s.mentions[k] as Mention).surface)) continue;
           // "Building upon Foo 2.0, we introduce Foo 3.0": a base the made model is named after is a model.
           // So is one that "a … model based on" or "Built upon Foo, our model …" says a model was made from.
-          if (f.typesObject || madeNamedAfter(st, s, si, from, k))
-            st.roles.push({ cand: cs[k] as number, label: "Model", weight: 1 });
+          // A base the made model is named after ("Foo-Edit" from "Foo") is one as surely as a head noun says so.
+          if (madeNamedAfter(st, s, si, from, k))
+            st.roles.push({ cand: cs[k] as number, label: "Model", weight: f.typesObject ? 2 : 1 });
+          else if (f.typesObject) st.roles.push({ cand: cs[k] as number, label: "Model", weight: 1 });
           // …and this, as much as a head noun gives (alone it types the name).
           else if (modelMadeFrom(s, k, fm.words))
             st.roles.push({ cand: cs[k] as number, label: "Model", weight: 2 });

@@ -83,7 +83,7 @@ const DERIVE =
  * checkpoints of our Foo").
  */
 const MODS =
-  "(?:(?:the|a|an)\\s+(?:foundation|basis)\\s+of\\s+|(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:checkpoints?|weights)\\s+of\\s+)?(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|[\\w-]+-based|(?:previous|prior|earlier)(?:\\s+(?:work|framework|model|version|system))?|(?:previously\\s+)?released|latest|newest|recent|\\d[\\d.]*[kmbt]?(?:-|\\s+)?(?:billion-|million-)?param(?:eter)?s?|\\d[\\d.]*[kmbt])\\s+){0,3}(?:(?:[\\w-]+\\s+){0,2}?(?:model|llm|mllm|vlm)\\s+)?";
+  "(?:(?:the|a|an)\\s+(?:foundation|basis)\\s+of\\s+|(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:checkpoints?|weights)\\s+of\\s+)?(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|lightweight|compact|multimodal|multilingual|frozen|mixture-of-experts|moe|[\\w-]+-based|(?:previous|prior|earlier)(?:\\s+(?:work|framework|model|version|system))?|(?:previously\\s+)?released|latest|newest|recent|\\d[\\d.]*[kmbt]?(?:-|\\s+)?(?:billion-|million-)?param(?:eter)?s?|\\d[\\d.]*[kmbt])\\s+){0,3}(?:(?:[\\w-]+\\s+){0,2}?(?:model|llm|mllm|vlm)\\s+)?";
 /**
  * Nouns after a verb of training that take the "on" themselves: "instruction-tuning corpora on
  * BarBench" (corpora compared on a benchmark), "training costs on Foo"; or an unnamed model that
@@ -129,7 +129,7 @@ const PRODUCED_NOT_MODEL =
  */
 const OWN_MODEL_FROM = "(?:it|them|the\\s+model|our\\s+(?:[\\w-]+\\s+){0,2}?models?)\\s+from\\s+";
 /** What a paper calls the thing it builds on: "Foo as its foundation model". */
-const BASE_ROLE = "(?:foundation|base|backbone|initiali[sz]ation|starting point|pre-?trained)";
+const BASE_ROLE = "(?:foundation|base|backbone|initiali[sz]ation|starting point|pre-?trained)s?";
 
 /** What a version of a model is said to be ("a significantly improved version of Foo"); never a name ("the FP32 version"). */
 const VERSION_ADJ =
@@ -168,7 +168,7 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // Foo": Baz, named before "by" (with its appositive), is made from Foo.
     id: "x-by-making",
     type: "BASED_ON",
-    before: `\\b(?:develop|build|built|creat|obtain|train|deriv|construct|present|introduc)\\w*\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+)?[^\\s,;]+(?:\\s+[^\\s,;]+){0,3}?(?:,\\s*(?:a|an)\\s+(?:[^\\s,;]+\\s+){0,6}?[^\\s,;]+,?)?\\s+(?:by|via|through)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?${DERIVE}\\s+${MODS}$`,
+    before: `\\b(?:develop|build|built|creat|obtain|train|deriv|construct|present|introduc)\\w*\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+)?[^\\s,;]+(?:\\s+[^\\s,;]+){0,3}?(?:,\\s*(?:a|an)\\s+(?:[^\\s,;]+\\s+){0,6}?[^\\s,;]+,?)?\\s+(?:by|via|through)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|efficiently\\s+)?${DERIVE}\\s+(?:of\\s+)?${MODS}$`,
     subject: "previous",
     orMain: false,
     method: "by-verb",
@@ -232,13 +232,13 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // the model Baz was made from; not "the latest version of the Foo family" (a family is no base).
     id: "version-of",
     type: "BASED_ON",
-    before: `(?:,\\s*|\\(\\s*|\\b(?:is|are|was|were|as)\\s+)(?:a|an|the)\\s+(?:(?:${VERSION_ADJ})\\s+){0,3}(?:(?:${MADE_ADJ})\\s+variant|version|successor)\\s+of\\s+${MODS}$`,
+    before: `(?:,\\s*|\\(\\s*|\\b(?:is|are|was|were|as)\\s+)(?:a|an|the)\\s+(?:(?:${VERSION_ADJ})\\s+){0,3}(?:(?:${MADE_ADJ})\\s+variant|version|successor|upgrade)\\s+of\\s+${MODS}$`,
     after: "^(?!\\s+(?:model\\s+)?(?:family|families|series)\\b)",
     subject: "previous",
     orMain: false,
     method: "by-verb",
     confidence: 0.7,
-    cues: ["version", "variant", "successor"],
+    cues: ["version", "variant", "successor", "upgrade"],
   },
   {
     // "Baz extends Foo"; not "Baz extends Foo to a 128K context" (a method that stretches Foo, no model made from it).
@@ -284,10 +284,23 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     cues: ["tunes", "trains", "distills", "adapts", "upcycles", "initializes", "initialises", "training"],
   },
   {
-    // "When trained on BarSet, Baz and Qux …", "Trained on BarSet, Baz reaches …", "… show that when trained on BarSet, Baz …".
+    // "Trained via supervised fine-tuning of Foo on BarSet, Baz generates …": the model named after the opening.
+    id: "opening-made-by",
+    type: "BASED_ON",
+    before: `^(?:trained|developed|obtained|built|created|derived)\\s+(?:by|via|through)\\s+(?:supervised\\s+|full(?:-parameter)?\\s+|lora\\s+|continued\\s+|continual\\s+)?(?:fine-?tuning|finetuning|post-?training|distillation|distilling|pre-?training|instruction-?tuning)\\s+(?:of|from)\\s+${MODS}$`,
+    subject: "next",
+    method: "by-verb",
+    typesObject: true,
+    confidence: 0.7,
+    cues: ["trained", "developed", "obtained", "built", "created", "derived"],
+    alsoCues: DERIVE_STEMS,
+  },
+  {
+    // "When trained on BarSet, Baz and Qux …", "Trained on BarSet, Baz reaches …", "… show that when trained on BarSet, Baz …",
+    // "Following instruction tuning on BarSet, Baz …".
     id: "opening-trained-on",
     type: "TRAINED_ON",
-    before: `(?:^|(?:^|\\bthat\\s+|,\\s*)(?:when|after|once|by)\\s+)(?:being )?(?:trained|pre-?trained|fine-?tuned|post-?trained|mid-?trained|training|pre-?training|fine-?tuning)\\s+(?:on|using|with)\\s+${MODS}$`,
+    before: `(?:^|(?:^|\\bthat\\s+|,\\s*)(?:when|after|once|by|following)\\s+)(?:being )?(?:(?:supervised|instruction|continued|continual|further)[\\s-]+)?(?:trained|pre-?trained|fine-?tuned|post-?trained|mid-?trained|training|pre-?training|fine-?tuning|tuning|tuned)\\s+(?:on|using|with)\\s+${MODS}$`,
     subject: "next",
     confidence: 0.7,
     cues: ["train", "tun"],
@@ -326,19 +339,31 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     alsoCues: ["foundation", "base", "backbone", "initiali", "starting point", "pre-train", "pretrain"],
   },
   {
-    // "We apply our method to Foo, creating Baz", "Foo is fine-tuned into Baz": the product named after.
+    // "We apply our method to Foo, creating Baz", "Foo is fine-tuned into Baz", "we fine-tune Foo on D and develop
+    // Baz": the product named after.
     id: "producing",
     type: "BASED_ON",
     // The object is what a verb of derivation (or "apply … to") worked on: "as simple as creating X" is not.
     // Not the data it worked with: "fine-tune Foo on BarSet to develop Baz" makes Baz from Foo alone.
     before: `(?:${MAKE}|\\bappl(?:y|ies|ied|ying)\\b)[^.;]{0,60}(?<!\\b(?:on|using|with)\\s+(?:the\\s+|our\\s+)?)$`,
     // "We adapt Foo into a specialised simulator, Baz": the product named in an appositive after "into".
-    after: `^[^.;]{0,60}?\\b(?:creating|producing|yielding|resulting in|to obtain|to produce|to create)\\s+(?:a\\s+|an\\s+|the\\s+|our\\s+)?(?:[\\w-]+\\s+){0,2}?$|^\\s+into\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,6}?[\\w-]+,\\s+(?:called\\s+|named\\s+|dubbed\\s+)?$`,
+    after: `^[^.;]{0,60}?\\b(?:creating|producing|yielding|resulting in|to obtain|to produce|to create|and (?:then\\s+)?(?:develop|obtain|derive)(?:s|ed)?)\\s+(?:a\\s+|an\\s+|the\\s+|our\\s+)?(?:[\\w-]+\\s+){0,2}?$|^\\s+into\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,6}?[\\w-]+,\\s+(?:called\\s+|named\\s+|dubbed\\s+)?$`,
     subject: "next",
     method: "by-verb",
     typesObject: true,
     confidence: 0.65,
-    cues: ["creating", "producing", "yielding", "resulting", "obtain", "produce", "create", "into"],
+    cues: [
+      "creating",
+      "producing",
+      "yielding",
+      "resulting",
+      "obtain",
+      "produce",
+      "create",
+      "into",
+      "develop",
+      "derive",
+    ],
     alsoCues: [...MAKE_STEMS, "appl"],
   },
   {

@@ -27,7 +27,7 @@ export interface PairRule {
 export const BASED_FORWARD: PairRule = {
   id: "based-forward",
   pattern:
-    /(?:^|[\s),(])(?:which\s+(?:is|was|are|were)\s+|(?:is|was|are|were)\s+|that\s+(?:is|was)\s+)?(?:(?:further|then|also|first|\w+ly)\s+)?(fine-?tuned|finetuned|post-?trained|distilled|adapted|derived|initiali[sz]ed|upcycled|merged|quantized|continually pre-?trained|pre-?trained|trained|built|developed|instruction-tuned|tuned|obtained|created|aligned)\s+(?:(?!(?:features|representations|embeddings|outputs|knowledge|signals|labels|data)\b)\w+\s+){0,2}?(from|upon|off|on top of|on|based on)\s+(?:the\s+|a\s+|an\s+)?(?:\d[\d.]*[kmbt]?-param(?:eter)?s?\s+)?$/,
+    /(?:^|[\s),(])(?:which\s+(?:is|was|are|were)\s+|(?:is|was|are|were)\s+|that\s+(?:is|was)\s+)?(?:(?:further|then|also|first|\w+ly)\s+)?(fine-?tuned|finetuned|post-?trained|distilled|adapted|derived|initiali[sz]ed|upcycled|merged|quantized|continu\w*[- ]pre-?trained|pre-?trained|trained|built|developed|instruction-tuned|tuned|obtained|created|aligned)\s+(?:(?!(?:features|representations|embeddings|outputs|knowledge|signals|labels|data)\b)\w+\s+){0,2}?(from|upon|off|on top of|on|based on)\s+(?:the\s+|a\s+|an\s+)?(?:\d[\d.]*[kmbt]?-param(?:eter)?s?\s+)?$/,
   stems: ["from", "upon"],
   words: ["on", "off"],
 };

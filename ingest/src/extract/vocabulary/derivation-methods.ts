@@ -26,7 +26,11 @@ export const METHOD_BY_WORDS: readonly MethodCue[] = [
     verb: /post-?train/,
     sentence: /\bpost-?train|\brlhf\b|reinforcement learning|\bgrpo\b|\bdpo\b|\bppo\b/,
   },
-  { method: "continued-pretraining", verb: /continu\w* pre-?train/, sentence: /\bcontinu\w* pre-?train/ },
+  {
+    method: "continued-pretraining",
+    verb: /continu\w*[- ]pre-?train/,
+    sentence: /\bcontinu\w*[- ]pre-?train/,
+  },
   {
     method: "fine-tune",
     verb: /fine-?tun|finetun|instruction-tun|tuned|adapted/,
@@ -44,7 +48,7 @@ export const VAGUE_DERIVATION_VERB = /extend|initiali|on top of/;
 export const METHOD_BY_PAPER: ReadonlyArray<[RegExp, BasedOnMethod]> = [
   [/\bupcycl/, "upcycling"],
   [/\bdistill/, "distillation"],
-  [/\bcontinu\w* pre-?train/, "continued-pretraining"],
+  [/\bcontinu\w*[- ]pre-?train/, "continued-pretraining"],
   [/\bmodel merging\b/, "merge"],
   [/\bquantiz/, "quantization"],
 ];

@@ -7,6 +7,12 @@
 
 /** "MedAction-32K": a data set's size. */
 export const DATASET_SIZE_SUFFIX = /-\d+(?:\.\d+)?[KM]$/;
+/**
+ * "SwanData-Speech", "FooCorpus", "Foo-Data": a name built on a word for data, after another part
+ * ("DataMind", a name starting with it, says nothing; nor "Update-to-Data", a phrase). Not "Set":
+ * "VecSet", "Coreset" name representations and methods as often as data.
+ */
+export const DATA_NAME_PART = /(?<!-[Tt]o-)(?<=[a-z0-9]-?)(?:Data|Corpus)(?:-|$)/;
 /** "Foo-7B": a model's size. */
 export const MODEL_SIZE_SUFFIX = /-\d+(?:\.\d+)?B$/;
 /** "Foo-R1", "Foo-VL", "Foo-Instruct": a model's variant. */
