@@ -2,9 +2,9 @@
  * `npm run bench:ingest-memory -- <dir> [--snapshot]`: the part of a bulk `kg ingest` that
  * runs in the ingest process (read, segment, extract on workers, resolve with the edges
  * streamed into the importer's CSV files, then the papers and nodes written), with no
- * database, printing the heap and RSS at each phase: where the process's memory goes as
- * the corpus grows (a thread of its own prints the RSS whenever it moved 25 MB). <dir> is a
- * corpus bench:ingest wrote (bench/out/ingest-corpus-N-1/initial). The CSV files go to a
+ * database, printing the CPU time of all its threads, the heap and RSS at each phase: where the
+ * process's time and memory go as the corpus grows (a thread of its own prints the RSS
+ * whenever it moved 25 MB). <dir> is a corpus bench:ingest wrote (bench/out/ingest-corpus-N-1/initial). The CSV files go to a
  * temporary folder, deleted at the end.
  * `--snapshot` writes a heap snapshot where resolution asks for the edges' sink and
  * before the papers are written (in the working folder; large).
@@ -46,8 +46,9 @@ function phase(name: string, snapshot = false): void {
   collectGarbage();
   const live = getHeapStatistics().used_heap_size;
   const { rss, external, arrayBuffers } = process.memoryUsage();
+  const { user, system } = process.cpuUsage();
   console.log(
-    `${((Date.now() - t0) / 1000).toFixed(1).padStart(7)} s  ${name.padEnd(28)} heap ${mb(used)} MB, live ${mb(live)} MB, ` +
+    `${((Date.now() - t0) / 1000).toFixed(1).padStart(7)} s  cpu ${((user + system) / 1e6).toFixed(1).padStart(6)} s  ${name.padEnd(28)} heap ${mb(used)} MB, live ${mb(live)} MB, ` +
       `external ${mb(external)} MB (buffers ${mb(arrayBuffers)}), rss ${mb(rss)} MB, peak rss ${mb(process.resourceUsage().maxRSS * 1024)} MB`,
   );
   if (snapshot)
@@ -82,7 +83,8 @@ async function main(): Promise<void> {
       },
       streamEdges: async () => {
         phase("extracted", snapshot);
-        return (edge) => csv.edge(edge);
+        // The files themselves, as the ingest gives them (the worker threads encode the rows).
+        return csv;
       },
     });
     phase("resolved", snapshot);

@@ -22,6 +22,13 @@ export class LineFile {
     if (this.size >= this.flushChars) this.flush();
   }
 
+  /** Lines already joined, each ended by "\n". */
+  text(lines: string): void {
+    this.parts.push(lines);
+    this.size += lines.length;
+    if (this.size >= this.flushChars) this.flush();
+  }
+
   private flush(): void {
     if (this.parts.length > 0) writeSync(this.fd, this.parts.join(""));
     this.parts = [];

@@ -386,13 +386,7 @@ export function finishExtraction(
         store: extractionsInMemory(extractions),
       }
     : extractions;
-  const occurrences: PaperOccurrence[] = [];
-  for (let k = 0; k < prepared.papers.length; k++) {
-    const p = prepared.papers[k] as PreparedPaper;
-    occurrences.push({ source: p.source, raw: p.raw, group: p.group, urls: urls[k] as PaperUrls });
-  }
-  // The occurrences alone hold what resolution reads now (and no paper's input is read again).
-  prepared.papers.length = 0;
+  const occurrences = paperOccurrences(prepared, urls);
   let result: ExtractionResult;
   const abstracts = prepared.abstracts;
   if (stream === null)
@@ -417,6 +411,30 @@ export function finishExtraction(
       abstracts,
     );
   }
+  return checkedResult(result, options, onReleased);
+}
+
+/**
+ * The occurrences resolution reads, from the prepared papers (used up: emptied) and the
+ * URLs their extractions found (in the same order).
+ */
+export function paperOccurrences(prepared: PreparedDocuments, urls: PaperUrls[]): PaperOccurrence[] {
+  const occurrences: PaperOccurrence[] = [];
+  for (let k = 0; k < prepared.papers.length; k++) {
+    const p = prepared.papers[k] as PreparedPaper;
+    occurrences.push({ source: p.source, raw: p.raw, group: p.group, urls: urls[k] as PaperUrls });
+  }
+  // The occurrences alone hold what resolution reads now (and no paper's input is read again).
+  prepared.papers.length = 0;
+  return occurrences;
+}
+
+/** The result validated with ExtractionResultSchema (in place), unless `options.validate` is false. */
+export function checkedResult(
+  result: ExtractionResult,
+  options: ExtractOptions,
+  onReleased: () => void = () => {},
+): ExtractionResult {
   if (options.validate === false) return result;
   onReleased();
   parseExtractionInPlace(result);

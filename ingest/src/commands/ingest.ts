@@ -26,7 +26,6 @@ import {
 } from "../load/load-extraction.ts";
 import { extractDocumentsParallel } from "../parallel/extract-parallel.ts";
 import { listDocuments } from "../pipeline.ts";
-import type { EdgeSink } from "../resolve/resolve.ts";
 
 const USAGE = "usage: kg ingest <file-or-dir>… [--bulk | --no-bulk] [--json]";
 
@@ -108,12 +107,12 @@ async function runIngest(args: string[], ctx: CommandContext, abstracts: Abstrac
   // Into an empty local database, resolution writes the edges straight into the importer's
   // files (a large corpus's edges are never in memory at once).
   let csv: ImportCsv | null = null;
-  const streamEdges = async (): Promise<EdgeSink | null> => {
+  const streamEdges = async (): Promise<ImportCsv | null> => {
     const { empty } = await emptyCheck;
     if (!empty || !server) return null;
-    const files = openImportCsv(server);
-    csv = files;
-    return (edge) => files.edge(edge);
+    csv = openImportCsv(server);
+    // The files themselves: the extraction's worker threads encode the rows (see resolve-on-workers.ts).
+    return csv;
   };
   const extract = async (stream: boolean) => {
     bar.update({ phase: "reading" });

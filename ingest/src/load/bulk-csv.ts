@@ -64,8 +64,19 @@ class CsvFile {
       this.main.line(text);
       return;
     }
+    this.multilineOut().line(text);
+  }
+
+  /** Rows already encoded elsewhere (see encodeEdges): lines, each ended by "\n". */
+  encoded(rows: number, lines: string, multilineLines: string): void {
+    this.rows += rows;
+    if (lines.length > 0) this.main.text(lines);
+    if (multilineLines.length > 0) this.multilineOut().text(multilineLines);
+  }
+
+  private multilineOut(): LineFile {
     this.multiline ??= headedFile(this.file.replace(/\.csv$/, ".multiline.csv"), this.header);
-    this.multiline.line(text);
+    return this.multiline;
   }
 
   /** The files of this input (the multiline one only when a row needed it). */
@@ -102,6 +113,85 @@ function num(value: number): string {
   return String(value);
 }
 
+/** The fields of an edge's row. Throws BulkCsvError when a value cannot be written as CSV. */
+function edgeFields(edge: ExtractedEdge): string[] {
+  const r = edgeRow(edge);
+  const sentences: string[] = [];
+  const paperIds: string[] = [];
+  const sourceIds: string[] = [];
+  const confidences: string[] = [];
+  const extractors: string[] = [];
+  let best = 0;
+  for (const e of r.evidence) {
+    sentences.push(e.sentence);
+    paperIds.push(e.paperId);
+    sourceIds.push(e.sourceId);
+    confidences.push(num(e.confidence));
+    extractors.push(e.extractor);
+    if (e.confidence > best) best = e.confidence;
+  }
+  return [
+    str(r.from),
+    str(r.to),
+    str(r.method),
+    strs(sentences, "sentence"),
+    strs(paperIds, "paper id"),
+    strs(sourceIds, "source id"),
+    confidences.length > 0 ? confidences.join(ARRAY_DELIMITER) : "",
+    strs(extractors, "extractor name"),
+    num(best),
+  ];
+}
+
+/**
+ * Edge rows encoded as the importer's CSV, by file (TYPE|FromLabel|ToLabel), the rows that
+ * span lines apart: what ImportCsv.edge writes for the same edges in the same order.
+ */
+export type EncodedEdges = Array<{
+  group: string;
+  type: string;
+  fromLabel: string;
+  toLabel: string;
+  rows: number;
+  /** Lines, each ended by "\n". */
+  lines: string;
+  multilineLines: string;
+}>;
+
+/**
+ * Encodes edges as ImportCsv.encodedEdges takes them, so that a thread other than the
+ * writer's can do it. Throws BulkCsvError when a value cannot be written as CSV.
+ */
+export function encodeEdges(edges: Iterable<ExtractedEdge>): EncodedEdges {
+  const byGroup = new Map<string, EncodedEdges[number] & { main: string[]; multi: string[] }>();
+  for (const edge of edges) {
+    const group = edgeGroup(edge);
+    let g = byGroup.get(group);
+    if (g === undefined) {
+      g = {
+        group,
+        type: edge.type,
+        fromLabel: edge.from.label,
+        toLabel: edge.to.label,
+        rows: 0,
+        lines: "",
+        multilineLines: "",
+        main: [],
+        multi: [],
+      };
+      byGroup.set(group, g);
+    }
+    const text = edgeFields(edge).join(",");
+    (LINE_BREAK.test(text) ? g.multi : g.main).push(text, "\n");
+    g.rows++;
+  }
+  return [...byGroup.values()].map(({ main, multi, ...g }) => ({
+    ...g,
+    lines: main.join(""),
+    multilineLines: multi.join(""),
+  }));
+}
+
 export interface CsvFiles {
   /** `--nodes=Label=file` arguments, without the flag. */
   nodes: string[];
@@ -134,13 +224,12 @@ export class ImportCsv {
     return f;
   }
 
-  edge(edge: ExtractedEdge): void {
-    const group = edgeGroup(edge);
+  private edgeFile(group: string, type: string, fromLabel: string, toLabel: string): CsvFile {
     let f = this.edgeFiles.get(group);
     if (f === undefined) {
       f = this.file(`${group.replaceAll("|", "-").toLowerCase()}.csv`, [
-        `:START_ID(${edge.from.label})`,
-        `:END_ID(${edge.to.label})`,
+        `:START_ID(${fromLabel})`,
+        `:END_ID(${toLabel})`,
         "method",
         "evidence:string[]",
         "evidencePaperIds:string[]",
@@ -149,36 +238,23 @@ export class ImportCsv {
         "evidenceExtractors:string[]",
         "confidence:double",
       ]);
-      this.inputs.push({ kind: "relationships", name: edge.type, csv: f });
+      this.inputs.push({ kind: "relationships", name: type, csv: f });
       this.edgeFiles.set(group, f);
     }
-    const r = edgeRow(edge);
-    const sentences: string[] = [];
-    const paperIds: string[] = [];
-    const sourceIds: string[] = [];
-    const confidences: string[] = [];
-    const extractors: string[] = [];
-    let best = 0;
-    for (const e of r.evidence) {
-      sentences.push(e.sentence);
-      paperIds.push(e.paperId);
-      sourceIds.push(e.sourceId);
-      confidences.push(num(e.confidence));
-      extractors.push(e.extractor);
-      if (e.confidence > best) best = e.confidence;
-    }
-    f.row([
-      str(r.from),
-      str(r.to),
-      str(r.method),
-      strs(sentences, "sentence"),
-      strs(paperIds, "paper id"),
-      strs(sourceIds, "source id"),
-      confidences.length > 0 ? confidences.join(ARRAY_DELIMITER) : "",
-      strs(extractors, "extractor name"),
-      num(best),
-    ]);
+    return f;
+  }
+
+  edge(edge: ExtractedEdge): void {
+    this.edgeFile(edgeGroup(edge), edge.type, edge.from.label, edge.to.label).row(edgeFields(edge));
     this.edges++;
+  }
+
+  /** Edges encoded by encodeEdges (on another thread), written as they are. */
+  encodedEdges(encoded: EncodedEdges): void {
+    for (const g of encoded) {
+      this.edgeFile(g.group, g.type, g.fromLabel, g.toLabel).encoded(g.rows, g.lines, g.multilineLines);
+      this.edges += g.rows;
+    }
   }
 
   /**

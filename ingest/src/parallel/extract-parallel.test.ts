@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ExtractedEdge } from "@kg/graph-schema";
 import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../../../bench/generate/index.ts";
 import { AbstractStore } from "../abstract-store.ts";
+import { BulkCsvError, ImportCsv } from "../load/bulk-csv.ts";
 import { extractDocuments, listDocuments, readDocumentFromText, readDocuments } from "../pipeline.ts";
 import { extractDocumentsParallel } from "./extract-parallel.ts";
 
@@ -84,6 +85,52 @@ describe("extractDocumentsParallel", () => {
       }
     }
   }, 120_000);
+
+  it("encodes the streamed edges as import rows on the worker threads: the files one thread writes", async () => {
+    const documents = corpusDocuments();
+    const dir = mkdtempSync(path.join(tmpdir(), "kg-csv-test-"));
+    try {
+      const files = new Map<number, Map<string, string>>();
+      for (const threads of [2, 1]) {
+        const csv = new ImportCsv(path.join(dir, String(threads)));
+        const result = await extractDocumentsParallel(documents, {
+          threads,
+          spillDir: dir,
+          papersPerPartition: 200,
+          streamEdges: async () => csv,
+        });
+        const written = csv.finish(result, new Date(0).toISOString());
+        expect(written.counts.edges).toBeGreaterThan(5_000);
+        const texts = new Map<string, string>();
+        for (const arg of written.relationships) {
+          const file = arg.slice(arg.indexOf("=") + 1);
+          texts.set(path.basename(file), readFileSync(file, "utf8"));
+        }
+        files.set(threads, texts);
+      }
+      // Byte for byte: the same rows, in the same order, in the same files.
+      expect([...(files.get(2) as Map<string, string>)]).toEqual([...(files.get(1) as Map<string, string>)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("refuses a value the import CSV cannot carry as BulkCsvError when a worker encodes it", async () => {
+    // U+001F separates the items of an array field: a sentence holding it cannot be written
+    // (escaped in the JSON lines, a raw control character being no JSON).
+    const documents = corpusDocuments().map((doc) =>
+      readDocumentFromText(doc.source.path, doc.text.replaceAll(". ", ".\\u001f ")),
+    );
+    const csv = new ImportCsv(mkdtempSync(path.join(tmpdir(), "kg-csv-test-")));
+    try {
+      await expect(
+        extractDocumentsParallel(documents, { threads: 2, streamEdges: async () => csv }),
+      ).rejects.toBeInstanceOf(BulkCsvError);
+    } finally {
+      csv.close();
+      rmSync(csv.dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("extracts while segmenting, a chunk with an untitled paper once its paper's title is known", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "kg-early-test-"));

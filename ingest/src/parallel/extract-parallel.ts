@@ -18,6 +18,7 @@ import {
   type PaperExtraction,
   type PaperInput,
 } from "../extract/extract.ts";
+import { BulkCsvError } from "../load/bulk-csv.ts";
 import {
   DocumentPreparation,
   type Documents,
@@ -32,7 +33,9 @@ import {
 } from "../pipeline.ts";
 import { type EdgeSink, type Extractions, NO_URLS, type PaperUrls } from "../resolve/resolve.ts";
 import { collectGarbage, garbageLimit } from "./collect-garbage.ts";
-import type { ExtractRequest, ExtractResponse } from "./extract-worker.ts";
+import type { TaskRequest, WorkerRequest, WorkerResponse } from "./extract-worker.ts";
+import type { EndsMessage, MergedEdges, PartitionTask } from "./partition-tasks.ts";
+import { type EdgeTarget, type PartitionWorkers, resolveOnWorkers } from "./resolve-on-workers.ts";
 import { spillFiles } from "./spill-files.ts";
 
 /** Papers sent to a worker at a time: large enough to pay for the message, small enough to share out. */
@@ -46,6 +49,22 @@ const MIN_PARALLEL_PAPERS = 2 * CHUNK;
 /** Far above what one chunk needs (20,000-character papers at worst), far below V8's default. */
 const WORKER_OLD_SPACE_MB = 256;
 
+/**
+ * The heap limits of the threads that extract, and of those that then split and merge the
+ * streamed edges. The resolution's threads are new ones: the extractors' caches (~100 MB a
+ * thread) stayed in memory through resolution, and their small young generation (which
+ * bounds extraction's garbage) made a partition's merge spend as long collecting as merging.
+ */
+type WorkerLimits = { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number };
+const EXTRACT_LIMITS: WorkerLimits = {
+  maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB,
+  maxYoungGenerationSizeMb: 8,
+};
+const RESOLVE_LIMITS: WorkerLimits = {
+  maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB,
+  maxYoungGenerationSizeMb: 32,
+};
+
 const ENTRY = new URL("./extract-worker.ts", import.meta.url).href;
 
 /** Set by ingest/build-cli.ts in the built CLI: its bundled worker entry (relative to this file). */
@@ -55,12 +74,10 @@ declare const KG_BUNDLED_WORKER: string | undefined;
  * The built CLI starts its bundled worker; from the sources, worker threads do not inherit
  * tsx's loader: register it, then import the TypeScript entry.
  */
-function spawnWorker(): Worker {
+function spawnWorker(resourceLimits: WorkerLimits): Worker {
   // A worker holds one chunk at a time; left to itself V8 let each heap grow to hundreds of
   // MB of garbage, counted in the ingest's peak memory (measured: 553 → 505 MB at 20k papers).
-  const options = {
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: 8 },
-  };
+  const options = { resourceLimits };
   if (typeof KG_BUNDLED_WORKER === "string")
     return new Worker(new URL(KG_BUNDLED_WORKER, import.meta.url), options);
   const tsxApi = import.meta.resolve("tsx/esm/api");
@@ -81,10 +98,11 @@ export interface ParallelOptions extends ExtractOptions {
   /**
    * Asked once the papers are extracted, before they are resolved: a sink to send the edges
    * to as they are merged (the result then holds none; see resolveStreamed), or null for a
-   * result that holds them. The bulk load writes them to its files without ever holding all.
-   * Not asked for fewer than MIN_PARALLEL_PAPERS papers: their edges are in the result.
+   * result that holds them. The bulk load writes them to its files without ever holding all
+   * (given its ImportCsv, the worker threads encode the rows). Not asked for fewer than
+   * MIN_PARALLEL_PAPERS papers: their edges are in the result.
    */
-  streamEdges?: () => Promise<EdgeSink | null>;
+  streamEdges?: () => Promise<EdgeTarget | null>;
   /** Paper occurrences per partition of the streamed edges (tests use small ones). */
   papersPerPartition?: number;
 }
@@ -148,16 +166,36 @@ export async function extractDocumentsParallel(
     await pool.drained(progress);
     await pool.terminate();
     const store = spilledExtractions(spillDir as string, total, pool.entityCounts);
-    const sink = (await options.streamEdges?.()) ?? null;
-    const stream = sink ? streamTo(spillDir as string, sink, options) : null;
-    return finishExtraction(prepared, { urls: pool.urls, store }, options, collectGarbage, stream);
+    const target = (await options.streamEdges?.()) ?? null;
+    if (target === null)
+      return finishExtraction(prepared, { urls: pool.urls, store }, options, collectGarbage);
+    // New threads split and merge the streamed edges (see resolve-on-workers.ts), started
+    // now: they are ready by the time the nodes are made here.
+    const extracted = pool;
+    pool = new ChunkWorkers(threads, spillDir as string, noInput, RESOLVE_LIMITS);
+    pool.startAll();
+    return await resolveOnWorkers(
+      pool,
+      prepared,
+      { urls: extracted.urls, store, entityCounts: extracted.entityCounts, chunk: CHUNK },
+      spillDir as string,
+      target,
+      options,
+      collectGarbage,
+    );
   } finally {
     await pool?.terminate();
     if (spillDir) rmSync(spillDir, { recursive: true, force: true });
   }
 }
 
-function streamTo(spillDir: string, sink: EdgeSink, options: ParallelOptions): EdgeStream {
+/** The input of a paper, asked of a pool that extracts none. */
+function noInput(): PaperInput {
+  throw new Error("ingest/extract: a resolution thread was asked to extract papers");
+}
+
+function streamTo(spillDir: string, target: EdgeTarget, options: ParallelOptions): EdgeStream {
+  const sink: EdgeSink = typeof target === "function" ? target : (edge) => target.edge(edge);
   return options.papersPerPartition
     ? { spillDir, sink, papersPerPartition: options.papersPerPartition }
     : { spillDir, sink };
@@ -205,14 +243,21 @@ const IN_FLIGHT = 2;
  * corpus, its inputs made when it is sent (`inputOf`), its extractions written to the
  * spill folder by the worker, its URLs and entity counts kept here.
  */
-class ChunkWorkers {
+class ChunkWorkers implements PartitionWorkers {
   readonly urls: PaperUrls[] = [];
   readonly entityCounts: number[] = [];
   /** Papers extracted. */
   done = 0;
   private readonly workers: Worker[] = [];
   private readonly load: number[] = [];
-  private readonly queue: Array<[number, number]> = [];
+  /** Chunks to extract, and resolution tasks (see run). */
+  private readonly queue: Array<[number, number] | TaskRequest> = [];
+  /** Resolution tasks sent, by their number, until answered. */
+  private readonly tasks = new Map<
+    number,
+    { done: (r: MergedEdges | null) => void; fail: (e: Error) => void }
+  >();
+  private seq = 0;
   private submitted = 0;
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
@@ -222,6 +267,7 @@ class ChunkWorkers {
     private readonly threads: number,
     private readonly spillDir: string,
     private readonly inputOf: (k: number) => PaperInput,
+    private readonly limits: WorkerLimits = EXTRACT_LIMITS,
   ) {}
 
   /** Queues papers [from, to) (starting a worker while there are fewer than threads and chunks). */
@@ -235,6 +281,26 @@ class ChunkWorkers {
     this.queue.push([from, to]);
     if (++this.submitted > this.workers.length && this.workers.length < this.threads) this.start();
     this.pump();
+  }
+
+  /** Starts every thread now (a pool for resolution tasks: see run). */
+  startAll(): void {
+    while (this.workers.length < this.threads) this.start();
+  }
+
+  /** Queues a resolution task for the next worker with room (after every chunk queued before). */
+  run(task: PartitionTask): Promise<MergedEdges | null> {
+    this.check();
+    const seq = this.seq++;
+    return new Promise((done, fail) => {
+      this.tasks.set(seq, { done, fail });
+      this.queue.push({ ...task, seq });
+      this.pump();
+    });
+  }
+
+  broadcast(message: EndsMessage): void {
+    for (const worker of this.workers) worker.postMessage(message satisfies WorkerRequest);
   }
 
   /** Throws what made a worker fail, if one did. */
@@ -260,13 +326,23 @@ class ChunkWorkers {
   }
 
   private start(): void {
-    const worker = spawnWorker();
+    const worker = spawnWorker(this.limits);
     const w = this.workers.length;
     this.workers.push(worker);
     this.load.push(0);
-    worker.on("message", (response: ExtractResponse) => {
+    worker.on("message", (response: WorkerResponse) => {
       this.load[w] = (this.load[w] as number) - 1;
-      if (!response.ok) this.fail(new Error(`ingest/extract: a worker failed: ${response.error}`));
+      if (response.kind === "task") {
+        const task = this.tasks.get(response.seq);
+        this.tasks.delete(response.seq);
+        if (response.ok) task?.done(response.result);
+        else {
+          const message = `ingest/resolve: a worker failed: ${response.error}`;
+          // A value the importer's CSV cannot carry: the ingest loads with Cypher instead.
+          task?.fail(response.bulkCsv ? new BulkCsvError(response.error) : new Error(message));
+        }
+        this.pump();
+      } else if (!response.ok) this.fail(new Error(`ingest/extract: a worker failed: ${response.error}`));
       else {
         for (let i = 0; i < response.urls.length; i++) {
           const u = response.urls[i] as PaperUrls;
@@ -299,20 +375,28 @@ class ChunkWorkers {
         )
           best = w;
       if (best < 0) return;
-      const [from, to] = this.queue.shift() as [number, number];
+      const next = this.queue.shift() as [number, number] | TaskRequest;
+      this.load[best] = (this.load[best] as number) + 1;
+      if (!Array.isArray(next)) {
+        (this.workers[best] as Worker).postMessage(next satisfies WorkerRequest);
+        continue;
+      }
+      const [from, to] = next;
       const inputs: PaperInput[] = [];
       for (let k = from; k < to; k++) inputs.push(this.inputOf(k));
-      this.load[best] = (this.load[best] as number) + 1;
       (this.workers[best] as Worker).postMessage({
+        kind: "extract",
         id: from,
         inputs,
         spillDir: this.spillDir,
-      } satisfies ExtractRequest);
+      } satisfies WorkerRequest);
     }
   }
 
   private fail(error: Error): void {
     this.failure ??= error;
+    for (const task of this.tasks.values()) task.fail(error);
+    this.tasks.clear();
     this.notify();
   }
 

@@ -301,7 +301,7 @@ function addSurface(g: EntityGroup, s: string, n: number): void {
 }
 
 /** One end of the graph's edges: a node or a paper, interned so that edges are found by identity. */
-interface End {
+export interface End {
   ref: EndpointRef;
   /** Its place among all ends sorted by `Label:key` / `Paper:id` (set once all are known). */
   rank: number;
@@ -315,7 +315,7 @@ interface End {
   id: number;
 }
 
-function newEnd(ref: EndpointRef, node: ExtractedNode | null): End {
+export function newEnd(ref: EndpointRef, node: ExtractedNode | null): End {
   return { ref, rank: -1, node, out: [], byTo: null, id: -1 };
 }
 
@@ -346,7 +346,7 @@ function byToList(byTo: Map<End, EdgeEntry[]>, to: End): EdgeEntry[] {
   return list;
 }
 
-interface EdgeEntry {
+export interface EdgeEntry {
   type: ExtractedRelType;
   from: End;
   to: End;
@@ -505,90 +505,281 @@ export function resolveStreamed(
    */
   abstracts: AbstractStore | null = null,
 ): ExtractionResult {
-  const { papers, paperIds } = mergePapers(occurrences, abstracts, abstracts !== null);
-  const { groupOfEntity, nodeEnds } = entityNodes(occurrences, extractions, paperIds, onReleased);
-  // Every end numbered: the nodes, then the papers.
-  const endById: End[] = [];
-  for (const end of nodeEnds) {
-    end.id = endById.length;
-    endById.push(end);
-  }
-  const paperEnds = new Map<string, End>();
-  for (const p of papers) {
-    const end = newEnd({ label: "Paper", id: p.id }, null);
-    end.id = endById.length;
-    endById.push(end);
-    paperEnds.set(p.id, end);
-  }
-  const partitions = Math.max(1, Math.ceil(occurrences.length / papersPerPartition));
-  const files: string[] = [];
-  const sourceIds: string[] = [];
-  const sourceIndex = new Map<string, number>();
-  const writers = Array.from({ length: partitions }, (_, i) => {
-    const file = path.join(spillDir, `edges-${i}.tsv`);
-    files.push(file);
-    return new LineFile(file, PARTITION_FLUSH_CHARS);
-  });
-  try {
-    let ei = 0;
-    extractions.edges((edges, entityCount, k) => {
-      const o = occurrences[k] as PaperOccurrence;
-      const paperEnd = paperEnds.get(paperIds.get(o.group) as string) as End;
-      let source = sourceIndex.get(o.source.id);
-      if (source === undefined) {
-        source = sourceIds.length;
-        sourceIds.push(o.source.id);
-        sourceIndex.set(o.source.id, source);
-      }
-      forEachAllowedEdge(edges, groupOfEntity, ei, entityCount, paperEnd, (le, from, to) => {
-        // Tab-separated; the extractor's name and the sentence as JSON strings (no tab or line break).
-        (writers[from.id % partitions] as LineFile).line(
-          `${le.type}\t${from.id}\t${to.id}\t${paperEnd.id}\t${source}\t${le.confidence}\t${le.method ?? ""}\t${JSON.stringify(le.extractor)}\t${JSON.stringify(le.sentence)}`,
-        );
-      });
-      ei += entityCount;
-    });
-  } finally {
-    for (const w of writers) w.close();
-  }
-  onReleased();
+  const resolution = new StreamedResolution(
+    sources,
+    occurrences,
+    extractions,
+    warnings,
+    onReleased,
+    papersPerPartition,
+    abstracts,
+  );
+  const files = resolution.spillEdges(spillDir);
   // Left to itself V8 let each merged partition's garbage pile up (1.4 GB at 100,000
   // papers for ~0.4 GB live): collected each time it passes GARBAGE_BYTES.
   const checkGarbage = garbageLimit(GARBAGE_BYTES, onReleased);
-  const firstEvidence = new Map<End, Evidence>();
-  const touched = new Uint8Array(endById.length);
   const names = new Map<string, string>();
   for (const file of files) {
     checkGarbage();
-    const entries = mergePartition(readFileSync(file, "utf8"), endById, sourceIds, names);
+    const partition = mergePartition(
+      readFileSync(file, "utf8"),
+      resolution.endOf,
+      resolution.sourceIds,
+      names,
+    );
     rmSync(file, { force: true });
-    for (const entry of entries) {
-      // A paper that introduces a thing does not also merely mention it.
-      if (entry.type === "MENTIONS" && findEntry(entry.from, entry.to, "INTRODUCES") !== undefined) continue;
-      sortEvidence(entry.edge.evidence);
-      noteFirstEvidence(firstEvidence, entry);
-      touched[entry.from.id] = 1;
-      touched[entry.to.id] = 1;
+    resolution.accept(keptEdges(partition, (entry) => sink(entry.edge)));
+  }
+  return resolution.finish(sink);
+}
+
+/** What a merged partition leaves for the end of a streamed resolution (see keptEdges). */
+export interface MergedPartition {
+  /** The ends of its edges (numbers of StreamedResolution's ends, repeated). */
+  touched: ArrayLike<number>;
+  /** The first sentence naming each thing in the partition: [its end's number, the evidence]. */
+  firstEvidence: Array<[number, Evidence]>;
+}
+
+/**
+ * The edges of a merged partition that the graph keeps (a paper that introduces a thing
+ * does not also merely mention it), each sent to `send` with its evidence sorted; what is
+ * left of them is let go.
+ */
+export function keptEdges(entries: EdgeEntry[], send: (entry: EdgeEntry) => void): MergedPartition {
+  const firstEvidence = new Map<End, Evidence>();
+  const touched: number[] = [];
+  for (const entry of entries) {
+    if (entry.type === "MENTIONS" && findEntry(entry.from, entry.to, "INTRODUCES") !== undefined) continue;
+    sortEvidence(entry.edge.evidence);
+    noteFirstEvidence(firstEvidence, entry);
+    touched.push(entry.from.id, entry.to.id);
+    send(entry);
+  }
+  // Each end starts edges in one partition only: what found them can go.
+  for (const entry of entries) {
+    entry.from.out = [];
+    entry.from.byTo = null;
+  }
+  return { touched, firstEvidence: [...firstEvidence].map(([end, e]) => [end.id, e]) };
+}
+
+/** The ends of a streamed resolution as another thread needs them to merge its partitions. */
+export interface EndTable {
+  /** Each end's label (a node's, or "Paper"), by its number. */
+  labels: string[];
+  /** Each end's key (a node's) or id (a paper's), by its number. */
+  keys: string[];
+  /** Each source's id, by the number partition lines give it. */
+  sourceIds: string[];
+}
+
+/** An end made again from its number in an EndTable (on a thread that merges partitions). */
+export function endOfTable(table: EndTable, id: number): End {
+  const label = table.labels[id] as string;
+  const key = table.keys[id] as string;
+  const ref: EndpointRef =
+    label === "Paper" ? { label: "Paper", id: key } : { label: label as EntityLabel, key };
+  const end = newEnd(ref, null);
+  end.id = id;
+  return end;
+}
+
+/** A read edge as a line of a partition file (see StreamedResolution.spillEdges). */
+export function partitionLine(
+  le: LocalEdge,
+  from: number,
+  to: number,
+  paper: number,
+  source: number,
+): string {
+  // Tab-separated; the extractor's name and the sentence as JSON strings (no tab or line break).
+  return `${le.type}\t${from}\t${to}\t${paper}\t${source}\t${le.confidence}\t${le.method ?? ""}\t${JSON.stringify(le.extractor)}\t${JSON.stringify(le.sentence)}`;
+}
+
+/** The partition of an edge that starts at end `from`. */
+export function partitionOf(from: number, partitions: number): number {
+  return from % partitions;
+}
+
+/** Whether an edge of `type` may join ends of these labels. */
+export function labelsAllowed(type: ExtractedRelType, from: string, to: string): boolean {
+  const allowed = REL_ENDPOINTS[type];
+  return (allowed.from as readonly string[]).includes(from) && (allowed.to as readonly string[]).includes(to);
+}
+
+/**
+ * A streamed resolution in steps, so that its partitions can be split and merged on other
+ * threads: the papers and nodes are made at once (every end numbered: the nodes, then the
+ * papers), the edges are written to partition files (spillEdges here, or by other threads
+ * from `chunkEnds`), each merged partition is `accept`ed in order, and `finish` sends the
+ * VARIANT_OF edges and gives the result.
+ */
+export class StreamedResolution {
+  readonly partitions: number;
+  readonly sourceIds: string[] = [];
+  private readonly sourceIndex = new Map<string, number>();
+  private readonly endById: End[] = [];
+  private readonly nodeEnds: End[];
+  private groupOfEntity: Array<EntityGroup | null>;
+  private readonly papers: ExtractedPaper[];
+  private readonly paperIds: Map<number, string>;
+  private readonly paperEnds = new Map<string, End>();
+  private readonly firstEvidence = new Map<End, Evidence>();
+  private readonly touched: Uint8Array;
+  /** The first local entity of the next chunk asked for (chunkEnds). */
+  private nextEntity = 0;
+
+  constructor(
+    private readonly sources: Source[],
+    private readonly occurrences: PaperOccurrence[],
+    private readonly extractions: Extractions,
+    private readonly warnings: ExtractionWarning[],
+    private readonly onReleased: () => void = () => {},
+    papersPerPartition = PAPERS_PER_PARTITION,
+    abstracts: AbstractStore | null = null,
+  ) {
+    ({ papers: this.papers, paperIds: this.paperIds } = mergePapers(
+      occurrences,
+      abstracts,
+      abstracts !== null,
+    ));
+    const { groupOfEntity, nodeEnds } = entityNodes(occurrences, extractions, this.paperIds, onReleased);
+    this.groupOfEntity = groupOfEntity;
+    this.nodeEnds = nodeEnds;
+    for (const end of nodeEnds) {
+      end.id = this.endById.length;
+      this.endById.push(end);
+    }
+    for (const p of this.papers) {
+      const end = newEnd({ label: "Paper", id: p.id }, null);
+      end.id = this.endById.length;
+      this.endById.push(end);
+      this.paperEnds.set(p.id, end);
+    }
+    this.touched = new Uint8Array(this.endById.length);
+    this.partitions = Math.max(1, Math.ceil(occurrences.length / papersPerPartition));
+  }
+
+  readonly endOf = (id: number): End => this.endById[id] as End;
+
+  /** The ends and sources, for threads that merge partitions. */
+  endTable(): EndTable {
+    const labels: string[] = [];
+    const keys: string[] = [];
+    for (const end of this.endById) {
+      labels.push(end.ref.label);
+      keys.push("key" in end.ref ? end.ref.key : end.ref.id);
+    }
+    return { labels, keys, sourceIds: this.sourceIds };
+  }
+
+  private paperEndOf(k: number): End {
+    const o = this.occurrences[k] as PaperOccurrence;
+    return this.paperEnds.get(this.paperIds.get(o.group) as string) as End;
+  }
+
+  private sourceOf(k: number): number {
+    const id = (this.occurrences[k] as PaperOccurrence).source.id;
+    let source = this.sourceIndex.get(id);
+    if (source === undefined) {
+      source = this.sourceIds.length;
+      this.sourceIds.push(id);
+      this.sourceIndex.set(id, source);
+    }
+    return source;
+  }
+
+  /**
+   * What another thread needs to split the read edges of occurrences [from, to) into
+   * partitions (see partitionLine): the end of each of their local entities (-1: none),
+   * and the paper end and source of each. Asked for chunk after chunk, in order; every
+   * source is numbered once all are asked for (endTable after them).
+   */
+  chunkEnds(
+    from: number,
+    to: number,
+    entityCounts: readonly number[],
+  ): { entityEnds: Int32Array; paperEnds: Int32Array; sources: Int32Array } {
+    let count = 0;
+    for (let k = from; k < to; k++) count += entityCounts[k] as number;
+    const entityEnds = new Int32Array(count);
+    for (let j = 0; j < count; j++) entityEnds[j] = this.groupOfEntity[this.nextEntity + j]?.end?.id ?? -1;
+    this.nextEntity += count;
+    const paperEnds = new Int32Array(to - from);
+    const sources = new Int32Array(to - from);
+    for (let k = from; k < to; k++) {
+      paperEnds[k - from] = this.paperEndOf(k).id;
+      sources[k - from] = this.sourceOf(k);
+    }
+    return { entityEnds, paperEnds, sources };
+  }
+
+  /** Lets go of the local entities' groups once every chunk's ends are asked for. */
+  entitiesDone(): void {
+    this.groupOfEntity = [];
+    this.onReleased();
+  }
+
+  /** Writes the read edges to partition files of `spillDir` here; returns them in order. */
+  spillEdges(spillDir: string): string[] {
+    const files: string[] = [];
+    const writers = Array.from({ length: this.partitions }, (_, i) => {
+      const file = path.join(spillDir, `edges-${i}.tsv`);
+      files.push(file);
+      return new LineFile(file, PARTITION_FLUSH_CHARS);
+    });
+    try {
+      let ei = 0;
+      this.extractions.edges((edges, entityCount, k) => {
+        const paperEnd = this.paperEndOf(k);
+        const source = this.sourceOf(k);
+        forEachAllowedEdge(edges, this.groupOfEntity, ei, entityCount, paperEnd, (le, from, to) => {
+          (writers[partitionOf(from.id, this.partitions)] as LineFile).line(
+            partitionLine(le, from.id, to.id, paperEnd.id, source),
+          );
+        });
+        ei += entityCount;
+      });
+    } finally {
+      for (const w of writers) w.close();
+    }
+    this.entitiesDone();
+    return files;
+  }
+
+  /** Takes what a merged partition left (partitions in order, so that the result is the same). */
+  accept(partition: MergedPartition): void {
+    const touched = partition.touched;
+    for (let i = 0; i < touched.length; i++) this.touched[touched[i] as number] = 1;
+    for (const [id, e] of partition.firstEvidence) {
+      const end = this.endById[id] as End;
+      const prev = this.firstEvidence.get(end);
+      if (prev === undefined || cmp(e.paperId, prev.paperId) < 0) this.firstEvidence.set(end, e);
+    }
+  }
+
+  /** Sends the VARIANT_OF edges and returns the result (its `edges` empty). */
+  finish(sink: EdgeSink): ExtractionResult {
+    for (const entry of variantEdges(this.nodeEnds, this.firstEvidence)) {
+      this.touched[entry.from.id] = 1;
+      this.touched[entry.to.id] = 1;
       sink(entry.edge);
     }
-    // Each end starts edges in one partition only: what found them can go.
-    for (const entry of entries) {
-      entry.from.out = [];
-      entry.from.byTo = null;
-    }
+    // No entity without an edge: a name read but related to nothing is no node of the graph.
+    const nodeList = this.nodeEnds
+      .filter((end) => this.touched[end.id] === 1)
+      .sort((a, b) => cmp(nodeOf(a).label, nodeOf(b).label) || cmp(nodeOf(a).key, nodeOf(b).key))
+      .map(nodeOf);
+    this.papers.sort((a, b) => cmp(a.id, b.id));
+    return {
+      sources: this.sources,
+      papers: this.papers,
+      nodes: nodeList,
+      edges: [],
+      warnings: this.warnings,
+    };
   }
-  for (const entry of variantEdges(nodeEnds, firstEvidence)) {
-    touched[entry.from.id] = 1;
-    touched[entry.to.id] = 1;
-    sink(entry.edge);
-  }
-  // No entity without an edge: a name read but related to nothing is no node of the graph.
-  const nodeList = nodeEnds
-    .filter((end) => touched[end.id] === 1)
-    .sort((a, b) => cmp(nodeOf(a).label, nodeOf(b).label) || cmp(nodeOf(a).key, nodeOf(b).key))
-    .map(nodeOf);
-  papers.sort((a, b) => cmp(a.id, b.id));
-  return { sources, papers, nodes: nodeList, edges: [], warnings };
 }
 
 /** Garbage let pile up between two collections while partitions are merged. */
@@ -608,17 +799,19 @@ function own(names: Map<string, string>, value: string): string {
 }
 
 /**
- * The edges of one partition file, merged as mergeEdges merges them (in the order read).
- * `names` keeps one copy of each type, method and extractor name across partitions.
+ * The edges of partition text (one file's, or several files' in order), merged as
+ * mergeEdges merges them (in the order read), into `entries` (new if not given). `endOf`
+ * gives the end of a number; `names` keeps one copy of each type, method and extractor
+ * name across partitions.
  */
-function mergePartition(
+export function mergePartition(
   text: string,
-  endById: End[],
+  endOf: (id: number) => End,
   sourceIds: string[],
   names: Map<string, string>,
+  entries: EdgeEntry[] = [],
+  sentences = new Map<string, string>(),
 ): EdgeEntry[] {
-  const entries: EdgeEntry[] = [];
-  const sentences = new Map<string, string>();
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf("\n", start);
@@ -626,13 +819,13 @@ function mergePartition(
     const f = text.slice(start, end).split("\t");
     start = end + 1;
     if (f.length < 9) continue;
-    const from = endById[Number(f[1])] as End;
-    const paper = endById[Number(f[3])] as End;
+    const from = endOf(Number(f[1]));
+    const paper = endOf(Number(f[3]));
     mergeEdge(
       entries,
       own(names, f[0] as string) as ExtractedRelType,
       from,
-      endById[Number(f[2])] as End,
+      endOf(Number(f[2])),
       (paper.ref as { id: string }).id,
       sourceIds[Number(f[4])] as string,
       share(sentences, JSON.parse(f[8] as string) as string),
@@ -644,7 +837,7 @@ function mergePartition(
   return entries;
 }
 
-function sortEvidence(evidence: Evidence[]): void {
+export function sortEvidence(evidence: Evidence[]): void {
   if (evidence.length > 1) {
     evidence.sort(
       (a, b) =>
