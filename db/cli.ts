@@ -9,6 +9,7 @@
  */
 import path from "node:path";
 import { parseConfig } from "@kg/graph-schema";
+import { ensureClassArchives } from "./class-archive.ts";
 import { DB_DIR } from "./install.ts";
 import {
   DEFAULT_HEAP,
@@ -59,6 +60,14 @@ async function install(args: Args): Promise<number> {
   try {
     const r = await ensureNeo4jInstalled({ force: args.flags.has("--force") });
     console.log(r.ranMaven ? `db: installed (${(r.ms / 1000).toFixed(1)} s)` : "db: already installed");
+    try {
+      await ensureClassArchives(r, { log: (m) => console.error(m), force: args.flags.has("--force") });
+    } catch (e) {
+      // Only a speed-up: every JVM starts without its archive too.
+      console.error(
+        `${e instanceof Error ? e.message : String(e)}\ndb: no class-data archives; JVMs start slower`,
+      );
+    }
     return 0;
   } catch (e) {
     if (!ifPossible) throw e;

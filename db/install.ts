@@ -2,7 +2,7 @@
  * Install step for the local Neo4j launcher.
  *
  * Runs Maven once to compile db/src/main/java and copy Neo4j Community + all
- * runtime jars into db/target/{classes,lib}. Idempotent: a stamp file in
+ * runtime jars into db/target/{classes,lib} (and the launcher's jar). Idempotent: a stamp file in
  * db/target/ records a hash of pom.xml + Java sources, and nothing is done while
  * it matches. No process.env reads here; callers pass options.
  *
@@ -18,6 +18,27 @@ const THIS_FILE = fileURLToPath(import.meta.url);
 
 /** Absolute path of the db/ folder (where pom.xml lives). */
 export const DB_DIR = path.dirname(THIS_FILE);
+
+/** db/target's folder of class-data archives (class-archive.ts writes them). */
+export const CLASS_ARCHIVE_DIR = "cds";
+
+export type ClassArchiveKind = "server" | "import";
+
+/** The class-data archive of the server's or the importer's JVM (class-archive.ts makes them). */
+export function classArchiveFile(dbDir: string, kind: ClassArchiveKind): string {
+  return path.join(dbDir, "target", CLASS_ARCHIVE_DIR, `${kind}.jsa`);
+}
+
+/**
+ * JVM flags that map the archive of `kind` when there is one, or with `record` set, that
+ * write one there as the JVM exits. A JVM whose jars or Java differ from the archive's
+ * says so in its log and loads its classes from the jars as it would without one.
+ */
+export function classArchiveFlags(dbDir: string, kind: ClassArchiveKind, record?: string): string[] {
+  if (record !== undefined) return [`-XX:ArchiveClassesAtExit=${record}`];
+  const file = classArchiveFile(dbDir, kind);
+  return fs.existsSync(file) ? [`-XX:SharedArchiveFile=${file}`] : [];
+}
 
 /** Minimum Java feature version Neo4j 5.26 runs on. */
 export const MIN_JAVA = 17;
@@ -42,7 +63,9 @@ export interface InstallResult {
   java: string;
   /** Detected Java feature version (e.g. 17). */
   javaVersion: number;
-  /** Classpath for `java -cp` (target/classes + target/lib/*). */
+  /** The folder holding pom.xml and target/. */
+  dbDir: string;
+  /** Classpath for `java -cp` (the launcher's jar + target/lib/*). */
   classpath: string;
   /** Main class of the launcher. */
   mainClass: string;
@@ -94,9 +117,31 @@ function checkMaven(mvn: string): void {
   }
 }
 
+/**
+ * The launcher's jar (Maven's `package` names it after pom.xml's artifactId and version),
+ * or undefined before a build.
+ */
+export function launcherJarFor(dbDir: string): string | undefined {
+  const target = path.join(dbDir, "target");
+  let names: string[];
+  try {
+    names = fs.readdirSync(target);
+  } catch {
+    return undefined;
+  }
+  const jar = names.find((f) => /^neo4j-launcher-.*\.jar$/.test(f));
+  return jar === undefined ? undefined : path.join(target, jar);
+}
+
+/**
+ * The launcher's jar, then every Neo4j jar. The jar rather than target/classes: a JVM
+ * maps a class-data archive (class-archive.ts) only when no folder on the class path
+ * holds classes.
+ */
 export function classpathFor(dbDir: string): string {
   const target = path.join(dbDir, "target");
-  return [path.join(target, "classes"), path.join(target, "lib", "*")].join(path.delimiter);
+  const launcher = launcherJarFor(dbDir) ?? path.join(target, "classes");
+  return [launcher, path.join(target, "lib", "*")].join(path.delimiter);
 }
 
 /** Hash of everything the build depends on: pom.xml and the Java sources. */
@@ -134,6 +179,7 @@ export function isInstalled(dbDir: string = DB_DIR): boolean {
     return (
       stamp === installHash(dbDir) &&
       fs.existsSync(`${path.join(dbDir, "target", "classes", ...MAIN_CLASS.split("."))}.class`) &&
+      launcherJarFor(dbDir) !== undefined &&
       fs.readdirSync(path.join(dbDir, "target", "lib")).some((f) => f.startsWith("neo4j-kernel-"))
     );
   } catch {
@@ -219,6 +265,7 @@ export async function ensureNeo4jInstalled(opts: InstallOptions = {}): Promise<I
   const result = (ranMaven: boolean): InstallResult => ({
     java,
     javaVersion,
+    dbDir,
     classpath: classpathFor(dbDir),
     mainClass: MAIN_CLASS,
     ranMaven,
@@ -234,6 +281,8 @@ export async function ensureNeo4jInstalled(opts: InstallOptions = {}): Promise<I
     // Drop stale outputs so an old Neo4j version's jars never mix into the classpath.
     fs.rmSync(path.join(target, "lib"), { recursive: true, force: true });
     fs.rmSync(path.join(target, "classes"), { recursive: true, force: true });
+    // Class-data archives hold classes of the jars they were made from.
+    fs.rmSync(path.join(target, CLASS_ARCHIVE_DIR), { recursive: true, force: true });
     fs.rmSync(stampPath(dbDir), { force: true });
     await runMaven(mvn, dbDir);
     fs.writeFileSync(stampPath(dbDir), `${installHash(dbDir)}\n`);

@@ -8,6 +8,7 @@ import * as net from "node:net";
 import * as path from "node:path";
 import neo4j from "neo4j-driver";
 import {
+  classArchiveFlags,
   ensureNeo4jInstalled as ensureInstalled,
   type InstallOptions,
   type InstallResult,
@@ -82,6 +83,8 @@ export interface StartOptions {
    * which finishes it). Otherwise such a store is discarded first (see neo4j-import.ts).
    */
   keepImport?: boolean;
+  /** Write the JVM's class-data archive to this file as it exits (class-archive.ts). */
+  recordClassArchive?: string;
 }
 
 export interface Neo4jHandle {
@@ -420,6 +423,7 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
     `-Xms${heap}`,
     `-Xmx${heap}`,
     ...JVM_FLAGS,
+    ...classArchiveFlags(inst.dbDir, "server", opts.recordClassArchive),
     "-cp",
     inst.classpath,
     inst.mainClass,

@@ -5,7 +5,7 @@
  * server's owner deleted the new server's pid file).
  */
 import { statSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { openDatabase } from "@kg/queries/run";
 import { describe, expect, inject, it } from "vitest";
@@ -49,6 +49,35 @@ describe.skipIf(!local)("the local Neo4j", () => {
       await owner.close();
     }
   });
+
+  it("starts a new store whose generated password begins with '-' (1 in 64 of them)", async () => {
+    const port = await freePort();
+    const dataDir = path.resolve(".data", "neo4j-test", `dash-${port}`);
+    await rm(dataDir, { recursive: true, force: true });
+    await mkdir(dataDir, { recursive: true });
+    // Before the launcher passed it after "--", neo4j-admin took it for an option (exit 64).
+    const password = "-dashFirstPassword_0123456789";
+    await writeFile(passwordFileFor(dataDir), `${password}\n`, { mode: 0o600 });
+    const server = await startNeo4j({
+      port,
+      dataDir,
+      detached: false,
+      heap: "512m",
+      pagecache: "64m",
+      timeoutMs: 290_000,
+    });
+    try {
+      const db = openDatabase({ uri: server.boltUri, user: "neo4j", password, database: "neo4j" });
+      try {
+        await db.verify();
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   // Two starts of a new Neo4j: at load 15-18 on the shared machine they took over the
   // default 120 s of a test (each start has its own limit, as the global setup's does).

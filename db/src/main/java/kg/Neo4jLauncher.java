@@ -95,8 +95,10 @@ public final class Neo4jLauncher {
         // took ~3 s of every fresh start).
         boolean newSystemDatabase = !Files.exists(home.resolve("data").resolve("databases").resolve("system"));
         if (password != null && newSystemDatabase) {
+            // "--": a generated password may start with '-' (base64url), which picocli took for an
+            // option (exit 64, the start failed: 1 new data folder in 64).
             int code = AdminTool.execute(
-                    new ExecutionContext(home, home.resolve("conf")), "dbms", "set-initial-password", password);
+                    new ExecutionContext(home, home.resolve("conf")), "dbms", "set-initial-password", "--", password);
             if (code != 0) fail("could not set the initial password (neo4j-admin exit " + code + ")");
         }
 
