@@ -1327,4 +1327,14 @@ describe("a product named after its base (corpus recall)", () => {
     );
     expect(edges(x, "BASED_ON")).toEqual(["Zorbex 2.0 -> Zorbex (upcycling)"]);
   });
+
+  it("'We introduce QuxSet-2M, a … dataset, and train Baz': the model trained on the data we made", () => {
+    const x = run(
+      "We introduce QuxSet-2M, the first large-scale corpus of paired sketches and programs, and train Zorvik, a sketch-to-code model.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Zorvik -> QuxSet-2M"]);
+    // Data somebody else made, then a model trained: no reading of who made what.
+    const y = run("QuxSet-2M was released last year, and we train Zorvik, a sketch-to-code model.");
+    expect(edges(y, "TRAINED_ON")).toEqual([]);
+  });
 });

@@ -434,6 +434,32 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     cues: ["-based"],
   },
   {
+    // "We introduce BarSet-4M, the first … dataset, and train Baz", "we constructed a training dataset called
+    // BarSet, based on …, and trained Baz": "we" made the data and trained the model named after "and train".
+    // The data comes first and is named after its verb of making (or its kind); the model is whatever name
+    // the words reach ("… and train specialized reward models (Baz …" reaches no name and gives nothing).
+    id: "made-data-then-trained",
+    type: "TRAINED_ON",
+    before: `\\bwe\\s+(?:\\w+ly\\s+|then\\s+|also\\s+|first\\s+|further\\s+)?(?:introduc|construct|creat|build|built|curat|collect|compil|assembl|synthesi[sz])\\w*\\s+(?:(?:the|a|an|our)\\s+)?(?:new\\s+|novel\\s+)?${DATA_HEAD}$`,
+    after:
+      "^(?:\\s+(?:datasets?|corpus|corpora|benchmark))?(?:\\s*,[^;:]{0,110}?,)?\\s+and\\s+(?:then\\s+)?(?:use\\s+(?:it|them)\\s+to\\s+)?(?:train|fine-?tune|pre-?train|post-?train)(?:s|ed)?\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+)?$",
+    subject: "next",
+    confidence: 0.7,
+    cues: [
+      "introduc",
+      "construct",
+      "creat",
+      "build",
+      "built",
+      "curat",
+      "collect",
+      "compil",
+      "assembl",
+      "synthesi",
+    ],
+    alsoCues: ["train", "tune"],
+  },
+  {
     // "We mid-train Foo-Base on BarMix", "after training on Bar environments", "continued pretraining with BarCorpus data",
     // "trained on the union of BarSet and QuxSet" (every part of a training mixture is training data),
     // "trained on a large-scale dataset BarSet", "supervised fine-tuning (SFT) on BarSet".
