@@ -1337,4 +1337,18 @@ describe("a product named after its base (corpus recall)", () => {
     const y = run("QuxSet-2M was released last year, and we train Zorvik, a sketch-to-code model.");
     expect(edges(y, "TRAINED_ON")).toEqual([]);
   });
+
+  it("'we conduct continual pre-training on the Foo models': a model continued is the paper's model's base", () => {
+    const x = run(
+      "We present Zorb-7B, a multilingual model. We conduct continual pre-training on the Qux-7B models.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zorb-7B -> Qux-7B (continued-pretraining)"]);
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+    // Continued on data: the data set, no base.
+    const y = run(
+      "We present Zorb-7B, a multilingual model. We conduct continual pre-training on the QuxCorpus dataset.",
+    );
+    expect(edges(y, "BASED_ON")).toEqual([]);
+    expect(edges(y, "TRAINED_ON")).toEqual(["Zorb-7B -> QuxCorpus"]);
+  });
 });
