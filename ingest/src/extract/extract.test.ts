@@ -71,6 +71,13 @@ describe("extractPaper", () => {
     expect(edges(x, "TRAINED_ON")).toEqual(["Model:Referring Shadow-Track Memory Network -> Dataset:RVSD"]);
   });
 
+  it("reads data used 'to fine-tune a small-sized Baz' as Baz's training data", () => {
+    const x = run(
+      "We also collect a new dataset, QuillPairs, to fine-tune a small-sized Quillo-3B as the draft model.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Model:Quillo-3B -> Dataset:QuillPairs"]);
+  });
+
   it("reads a model named in a purpose opening as trained on the data the main clause makes", () => {
     const x = run(
       "To train and evaluate Quillo-3B, we curate Quillset-40K, a dataset of paired sketches and programs.",

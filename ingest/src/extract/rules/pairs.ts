@@ -75,11 +75,11 @@ export const TRAINED_FORWARD: PairRule = {
 /** "on" just before the second name of TRAINED_FORWARD: it is data. */
 export const ON_BEFORE = /\bon\s+(?:the\s+|a\s+|an\s+|our\s+)?$/;
 
-/** "D is used to train X", "D for fine-tuning X": X TRAINED_ON D. */
+/** "D is used to train X", "D for fine-tuning X", "D, to fine-tune a small-sized X": X TRAINED_ON D. */
 export const TRAINED_BY_DATA: PairRule = {
   id: "trained-by-data",
   pattern:
-    /\b(?:to train|to fine-?tune|to pre-?train|for training|for fine-?tuning|to build)\s+(?:the\s+|our\s+|a\s+)?$/,
+    /\b(?:to train|to fine-?tune|to pre-?train|for training|for fine-?tuning|to build)\s+(?:(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}?)?$/,
   stems: ["train", "tun"],
   words: [],
 };
