@@ -1351,4 +1351,11 @@ describe("a product named after its base (corpus recall)", () => {
     expect(edges(y, "BASED_ON")).toEqual([]);
     expect(edges(y, "TRAINED_ON")).toEqual(["Zorb-7B -> QuxCorpus"]);
   });
+
+  it("'We train Baz-1.5B from Foo-1.5B': the dot of a size is no sentence end", () => {
+    const x = run(
+      "We present KnowQux, a reasoning recipe. We train KnowQux-Zorb-1.5B from OpenQux-Zorb-1.5B.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["KnowQux-Zorb-1.5B -> OpenQux-Zorb-1.5B (other)"]);
+  });
 });

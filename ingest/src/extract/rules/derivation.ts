@@ -181,7 +181,8 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "training Baz-3B from Foo-3B-Instruct" (the product named first): Baz-3B BASED_ON Foo.
     id: "make-x-from",
     type: "BASED_ON",
-    before: `${MAKE}\\s+(?![^.;,]{0,40}\\b${PRODUCED_NOT_MODEL}\\s+from\\b)[^.;,]{0,40}\\bfrom\\s+${MODS}$`,
+    // A dot inside a size or version ("Baz-1.5B") is no sentence end.
+    before: `${MAKE}\\s+(?![^.;,]{0,40}\\b${PRODUCED_NOT_MODEL}\\s+from\\b)(?:[^.;,]|(?<=\\d)\\.(?=\\d)){0,40}\\bfrom\\s+${MODS}$`,
     subject: "previous",
     // "rationale distillation from Foo" names no model made: no edge for the paper's model.
     orMain: false,
