@@ -1358,4 +1358,16 @@ describe("a product named after its base (corpus recall)", () => {
     );
     expect(edges(x, "BASED_ON")).toEqual(["KnowQux-Zorb-1.5B -> OpenQux-Zorb-1.5B (other)"]);
   });
+
+  it("'Through reinforcement learning on Foo, we develop Baz': the model after the comma is made from Foo", () => {
+    const x = run(
+      "We present Zorb, a search agent. Through reinforcement learning on Qux-32B, we develop Zorb-32B.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zorb-32B -> Qux-32B (post-training)"]);
+    // Training on data: no base.
+    const y = run(
+      "We present Zorb, a search agent. Through fine-tuning on the QuxSet dataset, we develop Zorb-32B.",
+    );
+    expect(edges(y, "BASED_ON")).toEqual([]);
+  });
 });

@@ -297,6 +297,18 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     alsoCues: DERIVE_STEMS,
   },
   {
+    // "Through reinforcement learning on Foo, we develop Baz": the training's object opens the sentence, the model
+    // made follows the comma. A data set there gives nothing (the edge needs two models).
+    id: "opening-training-of",
+    type: "BASED_ON",
+    before: `^(?:through|via|by|after)\\s+(?:supervised\\s+|large-scale\\s+|multi-stage\\s+)?(?:reinforcement\\s+learning|rl|fine-?tuning|finetuning|post-?training|distillation|continu\\w*\\s+pre-?training|instruction\\s+tuning)(?:\\s+\\([a-z-]{2,10}\\))?\\s+(?:on|of|from)\\s+${MODS}$`,
+    subject: "next",
+    method: "by-verb",
+    confidence: 0.65,
+    cues: ["through", "via", "by", "after"],
+    alsoCues: ["reinforcement", "rl", "tuning", "post-train", "distillation", "pre-train"],
+  },
+  {
     // "When trained on BarSet, Baz and Qux …", "Trained on BarSet, Baz reaches …", "… show that when trained on BarSet, Baz …",
     // "Following instruction tuning on BarSet, Baz …".
     id: "opening-trained-on",
