@@ -71,6 +71,23 @@ describe("extractPaper", () => {
     expect(edges(x, "TRAINED_ON")).toEqual(["Model:Referring Shadow-Track Memory Network -> Dataset:RVSD"]);
   });
 
+  it("reads data used 'to fine-tune a small-sized Baz' as Baz's training data", () => {
+    const x = run(
+      "We also collect a new dataset, QuillPairs, to fine-tune a small-sized Quillo-3B as the draft model.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Model:Quillo-3B -> Dataset:QuillPairs"]);
+  });
+
+  it("reads a model named in a purpose opening as trained on the data the main clause makes", () => {
+    const x = run(
+      "To train and evaluate Quillo-3B, we curate Quillset-40K, a dataset of paired sketches and programs.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Model:Quillo-3B -> Dataset:Quillset-40K"]);
+    // What the main clause makes is a loss, no data: no edge.
+    const loss = run("To train Quillo-3B, we introduce Quill-PO, a preference optimisation loss.");
+    expect(edges(loss, "TRAINED_ON")).toEqual([]);
+  });
+
   it("reads 'this dataset' after an unnamed one as the paper's own data set", () => {
     const x = run(
       "We first build the largest and most comprehensive PET dataset to date, comprising 11041 3D whole-body PET scans. Based on this dataset, we present SegAnyPET, an innovative foundational model.",

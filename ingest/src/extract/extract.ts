@@ -15,7 +15,7 @@ import { abbreviationMentions, makeCandidates, readSentences, titleSubjectCandid
 import { resolveIntroductions } from "./coreference.ts";
 import { materialise } from "./materialise.ts";
 import { dataCorefOf } from "./relations/data-coref.ts";
-import { dataFirstOf } from "./relations/data-first.ts";
+import { dataFirstOf, purposeDataOf } from "./relations/data-first.ts";
 import { framesOf } from "./relations/derivation.ts";
 import { evaluationRolesOf, readEvaluations } from "./relations/evaluations.ts";
 import { introductionsOf } from "./relations/introductions.ts";
@@ -37,6 +37,7 @@ function readPatterns(st: PaperState): void {
     pairsOf(st, s, si);
     framesOf(st, s, si);
     dataFirstOf(st, s, si);
+    purposeDataOf(st, s, si);
     dataCorefOf(st, s, si);
     evaluationRolesOf(st, s);
   }

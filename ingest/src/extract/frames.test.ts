@@ -1327,4 +1327,47 @@ describe("a product named after its base (corpus recall)", () => {
     );
     expect(edges(x, "BASED_ON")).toEqual(["Zorbex 2.0 -> Zorbex (upcycling)"]);
   });
+
+  it("'We introduce QuxSet-2M, a … dataset, and train Baz': the model trained on the data we made", () => {
+    const x = run(
+      "We introduce QuxSet-2M, the first large-scale corpus of paired sketches and programs, and train Zorvik, a sketch-to-code model.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Zorvik -> QuxSet-2M"]);
+    // Data somebody else made, then a model trained: no reading of who made what.
+    const y = run("QuxSet-2M was released last year, and we train Zorvik, a sketch-to-code model.");
+    expect(edges(y, "TRAINED_ON")).toEqual([]);
+  });
+
+  it("'we conduct continual pre-training on the Foo models': a model continued is the paper's model's base", () => {
+    const x = run(
+      "We present Zorb-7B, a multilingual model. We conduct continual pre-training on the Qux-7B models.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zorb-7B -> Qux-7B (continued-pretraining)"]);
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+    // Continued on data: the data set, no base.
+    const y = run(
+      "We present Zorb-7B, a multilingual model. We conduct continual pre-training on the QuxCorpus dataset.",
+    );
+    expect(edges(y, "BASED_ON")).toEqual([]);
+    expect(edges(y, "TRAINED_ON")).toEqual(["Zorb-7B -> QuxCorpus"]);
+  });
+
+  it("'We train Baz-1.5B from Foo-1.5B': the dot of a size is no sentence end", () => {
+    const x = run(
+      "We present KnowQux, a reasoning recipe. We train KnowQux-Zorb-1.5B from OpenQux-Zorb-1.5B.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["KnowQux-Zorb-1.5B -> OpenQux-Zorb-1.5B (other)"]);
+  });
+
+  it("'Through reinforcement learning on Foo, we develop Baz': the model after the comma is made from Foo", () => {
+    const x = run(
+      "We present Zorb, a search agent. Through reinforcement learning on Qux-32B, we develop Zorb-32B.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zorb-32B -> Qux-32B (post-training)"]);
+    // Training on data: no base.
+    const y = run(
+      "We present Zorb, a search agent. Through fine-tuning on the QuxSet dataset, we develop Zorb-32B.",
+    );
+    expect(edges(y, "BASED_ON")).toEqual([]);
+  });
 });

@@ -1,9 +1,16 @@
 /**
  * Data named first: "Based on this dataset, we present Baz", "After scaling up to … D, Baz …":
  * the model after the comma TRAINED_ON the data before it (or the data "this dataset" refers to).
+ * And its mirror, a model named in a purpose opening before data the main clause makes.
  */
 import type { Mention } from "../mentions.ts";
-import { AMBIGUOUS_OPENING, DATA_FIRST_OPENING, TRAINING_VERB_AFTER_COMMA } from "../rules/pairs.ts";
+import {
+  AMBIGUOUS_OPENING,
+  DATA_FIRST_OPENING,
+  DATA_MADE_AFTER_PURPOSE,
+  TRAINING_PURPOSE_OPENING,
+  TRAINING_VERB_AFTER_COMMA,
+} from "../rules/pairs.ts";
 import type { PaperState, SentenceInfo } from "../state.ts";
 import { OWN_DATA, THIS_DATASET } from "../vocabulary/coreference-cues.ts";
 
@@ -53,6 +60,25 @@ export function dataFirstOf(st: PaperState, s: SentenceInfo, si: number): void {
       }
     }
   }
+}
+
+/** Model first, in a purpose opening: "To train Baz, we curate Foo-1M": Baz TRAINED_ON Foo-1M. */
+export function purposeDataOf(st: PaperState, s: SentenceInfo, si: number): void {
+  const ms = s.mentions;
+  const model = ms[0];
+  const data = ms[1];
+  if (model === undefined || data === undefined) return;
+  if (!TRAINING_PURPOSE_OPENING.test(s.lower.slice(0, model.start))) return;
+  if (!DATA_MADE_AFTER_PURPOSE.test(s.lower.slice(model.end, data.start))) return;
+  st.protos.push({
+    type: "TRAINED_ON",
+    from: s.cands[0] as number,
+    to: s.cands[1] as number,
+    sentence: si,
+    confidence: 0.75,
+    extractor: "pattern:trained-for-purpose",
+    need: [["Model"], ["Dataset"]],
+  });
 }
 
 /**

@@ -163,6 +163,19 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (orElse.length > 0) proto.orElse = orElse;
       st.protos.push(proto);
       for (const other of also) st.protos.push({ ...proto, from: other });
+      // "we conduct continual pre-training on the Foo models": what the paper's model is continually pre-trained
+      // on is its base when typing makes it a model (the TRAINED_ON then falls, as this falls for data).
+      if (from === "main" && orElse.length === 0 && CONTINUED_PRETRAINING.test(fm.words))
+        st.protos.push({
+          type: "BASED_ON",
+          from,
+          to: cs[k] as number,
+          method: "continued-pretraining",
+          sentence: si,
+          confidence: f.confidence - 0.05,
+          extractor: `frame:${f.id}-base`,
+          need: [["Model"], ["Model"]],
+        });
       // What a model is pre-trained on, or counted in tokens ("on 100B Foo tokens"), is data whatever its name's shape.
       // So is a mixture ("on the union of A and B"), a list ("fine-tuned on A, B and C": a base is one model), and
       // data whose kind is named before it ("on our training set Foo").
@@ -185,6 +198,8 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
  */
 export const DATA_TRAIN_WORDS =
   /(?<![\w-])(?:pre-?|re-?)?train(?:s|ed|ing)?\b|\bpretrain|\bmid-?train|\bcontinu\w* (?:pre-?)?train/;
+/** "continual pre-training on", "further pre-trained using": the object may be data or the model continued. */
+const CONTINUED_PRETRAINING = /\bcontinu\w*[\s-]+pre-?train|\bfurther\s+pre-?train/;
 /** "trained on (the) Foo", not "trained using Foo" (a loss, an optimiser). */
 const ON_LAST = /\bon\s+(?:\S+\s+){0,3}$/;
 /** "on the union of", "on a mixture of": the names that follow are the parts of a training mixture. */

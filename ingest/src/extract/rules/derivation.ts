@@ -181,7 +181,8 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     // "training Baz-3B from Foo-3B-Instruct" (the product named first): Baz-3B BASED_ON Foo.
     id: "make-x-from",
     type: "BASED_ON",
-    before: `${MAKE}\\s+(?![^.;,]{0,40}\\b${PRODUCED_NOT_MODEL}\\s+from\\b)[^.;,]{0,40}\\bfrom\\s+${MODS}$`,
+    // A dot inside a size or version ("Baz-1.5B") is no sentence end.
+    before: `${MAKE}\\s+(?![^.;,]{0,40}\\b${PRODUCED_NOT_MODEL}\\s+from\\b)(?:[^.;,]|(?<=\\d)\\.(?=\\d)){0,40}\\bfrom\\s+${MODS}$`,
     subject: "previous",
     // "rationale distillation from Foo" names no model made: no edge for the paper's model.
     orMain: false,
@@ -294,6 +295,18 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     confidence: 0.7,
     cues: ["trained", "developed", "obtained", "built", "created", "derived"],
     alsoCues: DERIVE_STEMS,
+  },
+  {
+    // "Through reinforcement learning on Foo, we develop Baz": the training's object opens the sentence, the model
+    // made follows the comma. A data set there gives nothing (the edge needs two models).
+    id: "opening-training-of",
+    type: "BASED_ON",
+    before: `^(?:through|via|by|after)\\s+(?:supervised\\s+|large-scale\\s+|multi-stage\\s+)?(?:reinforcement\\s+learning|rl|fine-?tuning|finetuning|post-?training|distillation|continu\\w*\\s+pre-?training|instruction\\s+tuning)(?:\\s+\\([a-z-]{2,10}\\))?\\s+(?:on|of|from)\\s+${MODS}$`,
+    subject: "next",
+    method: "by-verb",
+    confidence: 0.65,
+    cues: ["through", "via", "by", "after"],
+    alsoCues: ["reinforcement", "rl", "tuning", "post-train", "distillation", "pre-train"],
   },
   {
     // "When trained on BarSet, Baz and Qux …", "Trained on BarSet, Baz reaches …", "… show that when trained on BarSet, Baz …",
@@ -432,6 +445,32 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     adjective: true,
     confidence: 0.65,
     cues: ["-based"],
+  },
+  {
+    // "We introduce BarSet-4M, the first … dataset, and train Baz", "we constructed a training dataset called
+    // BarSet, based on …, and trained Baz": "we" made the data and trained the model named after "and train".
+    // The data comes first and is named after its verb of making (or its kind); the model is whatever name
+    // the words reach ("… and train specialized reward models (Baz …" reaches no name and gives nothing).
+    id: "made-data-then-trained",
+    type: "TRAINED_ON",
+    before: `\\bwe\\s+(?:\\w+ly\\s+|then\\s+|also\\s+|first\\s+|further\\s+)?(?:introduc|construct|creat|build|built|curat|collect|compil|assembl|synthesi[sz])\\w*\\s+(?:(?:the|a|an|our)\\s+)?(?:new\\s+|novel\\s+)?${DATA_HEAD}$`,
+    after:
+      "^(?:\\s+(?:datasets?|corpus|corpora|benchmark))?(?:\\s*,[^;:]{0,110}?,)?\\s+and\\s+(?:then\\s+)?(?:use\\s+(?:it|them)\\s+to\\s+)?(?:train|fine-?tune|pre-?train|post-?train)(?:s|ed)?\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+)?$",
+    subject: "next",
+    confidence: 0.7,
+    cues: [
+      "introduc",
+      "construct",
+      "creat",
+      "build",
+      "built",
+      "curat",
+      "collect",
+      "compil",
+      "assembl",
+      "synthesi",
+    ],
+    alsoCues: ["train", "tune"],
   },
   {
     // "We mid-train Foo-Base on BarMix", "after training on Bar environments", "continued pretraining with BarCorpus data",

@@ -75,11 +75,11 @@ export const TRAINED_FORWARD: PairRule = {
 /** "on" just before the second name of TRAINED_FORWARD: it is data. */
 export const ON_BEFORE = /\bon\s+(?:the\s+|a\s+|an\s+|our\s+)?$/;
 
-/** "D is used to train X", "D for fine-tuning X": X TRAINED_ON D. */
+/** "D is used to train X", "D for fine-tuning X", "D, to fine-tune a small-sized X": X TRAINED_ON D. */
 export const TRAINED_BY_DATA: PairRule = {
   id: "trained-by-data",
   pattern:
-    /\b(?:to train|to fine-?tune|to pre-?train|for training|for fine-?tuning|to build)\s+(?:the\s+|our\s+|a\s+)?$/,
+    /\b(?:to train|to fine-?tune|to pre-?train|for training|for fine-?tuning|to build)\s+(?:(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}?)?$/,
   stems: ["train", "tun"],
   words: [],
 };
@@ -125,6 +125,17 @@ export const AMBIGUOUS_OPENING = /^(?:using|leveraging|with)\b/;
 /** What follows the comma of DATA_FIRST_OPENING: "we train", "the", or the model itself. */
 export const TRAINING_VERB_AFTER_COMMA =
   /^,\s*(?:we\s+(?:\w+\s+)?(?:train|fine-?tune|pre-?train|present|propose|develop|build|introduce|obtain|derive|construct|design|learn)\w*\b|the\s+)?/;
+
+/**
+ * Model named in a purpose opening, data made in the main clause: "To train Baz, we curate Foo-1M, a …",
+ * "To train and evaluate Baz, we construct a benchmark, Foo". Baz TRAINED_ON the first name after it;
+ * that name must end up a data set ("To train Baz, we introduce Foo-PO, a loss …" gives nothing).
+ */
+export const TRAINING_PURPOSE_OPENING =
+  /^(?:to|in order to)\s+(?:train|fine-?tune|pre-?train|post-?train)(?:\s+and\s+(?:evaluate|test|benchmark|validate))?\s+(?:the\s+|our\s+)?$/;
+/** Between the model of TRAINING_PURPOSE_OPENING and its data: "we" and a verb that makes data. */
+export const DATA_MADE_AFTER_PURPOSE =
+  /^\s*,?\s*we\s+(?:first\s+|also\s+|further\s+)?(?:introduce|construct|create|build|curate|collect|present|release|develop|assemble|compile|synthesi[sz]e|generate)(?:\s+and\s+release)?\s+(?:(?:a|an|the)\s+(?:[\w-]+,?\s+){0,5}?(?:dataset|corpus|benchmark|collection|data)\s*,?\s*(?:called\s+|named\s+)?)?$/;
 
 /** "X from NVIDIA", "X by DKFZ": only "from" or "by" between a model or data set and an organisation (DEVELOPED). */
 export const FROM_BY_BETWEEN = /^\s+(?:from|by)\s+$/;
