@@ -147,6 +147,17 @@ describe("extractPaper", () => {
     expect(edges(x, "EVALUATED_ON").length).toBe(4);
   });
 
+  it("reads a family of benchmarks written as a name and its members' suffixes", () => {
+    const x = run(
+      "We present Zorbnet-2B, a grounding model. Zorbnet-2B achieves state-of-the-art results on QuuxRef/+/g.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Zorbnet-2B -> Dataset:QuuxRef",
+      "Model:Zorbnet-2B -> Dataset:QuuxRef+",
+      "Model:Zorbnet-2B -> Dataset:QuuxRefg",
+    ]);
+  });
+
   it("links a repository owner to the model of the same name", () => {
     const x = run(
       "At the analysis level, we introduce UniMedVL, the first medical unified multimodal model. Code is available at https://github.com/uni-medical/UniMedVL.",

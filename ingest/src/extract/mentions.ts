@@ -77,7 +77,11 @@ export function mention(
   return { surface, start, end, first, last, strong, size, adjective };
 }
 
-/** "Qwen-2.5-7B/14B-Instruct" names two models ("Foo-2B/4B/8B" three): one mention per size over the same span. */
+/**
+ * "Qwen-2.5-7B/14B-Instruct" names two models ("Foo-2B/4B/8B" three): one mention per size over
+ * the same span. "FooRef/+/g" names three data sets (FooRef, FooRef+, FooRefg): papers write a
+ * family of benchmarks as its name and the suffixes of its members.
+ */
 export function expandSizes(mentions: Mention[]): Mention[] {
   // A list of sizes has a "/": most sentences have none, and keep their array.
   let any = false;
@@ -87,7 +91,15 @@ export function expandSizes(mentions: Mention[]): Mention[] {
   for (const m of mentions) {
     const x = SIZE_LIST.exec(m.surface);
     if (!x) {
-      out.push(m);
+      const list = SUFFIX_LIST.exec(m.surface);
+      if (!list) {
+        out.push(m);
+        continue;
+      }
+      const [, base, suffixes] = list as unknown as [string, string, string];
+      out.push(mention(base, m.start, m.end, m.first, m.last, m.strong, undefined, m.adjective));
+      for (const suffix of suffixes.slice(1).split("/"))
+        out.push(mention(`${base}${suffix}`, m.start, m.end, m.first, m.last, m.strong, undefined, m.adjective));
       continue;
     }
     const [, prefix, sizes, suffix] = x as unknown as [string, string, string, string];
@@ -282,6 +294,8 @@ function pushToken(
 }
 
 /** "Qwen-2.5-7B/14B-Instruct", "Foo-2B/4B/8B": a name with two sizes or more. */
+/** A name and the suffixes of its family's members: "+", "++" or one lower-case letter ("FooRef/+/g"). */
+const SUFFIX_LIST = /^([A-Za-z][A-Za-z0-9.-]{1,40})((?:\/(?:\+\+?|[a-z]))+)$/;
 const SIZE_LIST = /^(.{1,60}?)(\d{1,4}(?:\.\d{1,2})?[BMK](?:\/\d{1,4}(?:\.\d{1,2})?[BMK]){1,4})(.{0,40})$/;
 /** Characters that cleanSentence blanks (or that start a LaTeX command). */
 const MARKUP_CHARS = /[\\~${}*\u00a0]/;
