@@ -99,7 +99,9 @@ export function expandSizes(mentions: Mention[]): Mention[] {
       const [, base, suffixes] = list as unknown as [string, string, string];
       out.push(mention(base, m.start, m.end, m.first, m.last, m.strong, undefined, m.adjective));
       for (const suffix of suffixes.slice(1).split("/"))
-        out.push(mention(`${base}${suffix}`, m.start, m.end, m.first, m.last, m.strong, undefined, m.adjective));
+        out.push(
+          mention(`${base}${suffix}`, m.start, m.end, m.first, m.last, m.strong, undefined, m.adjective),
+        );
       continue;
     }
     const [, prefix, sizes, suffix] = x as unknown as [string, string, string, string];
