@@ -60,8 +60,14 @@ const EXTRACT_LIMITS: WorkerLimits = {
   maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB,
   maxYoungGenerationSizeMb: 8,
 };
+/**
+ * A resolving worker holds the whole end table (every paper's and entity's label and key),
+ * which grows with the corpus: at 1,000,000 papers (2.3 million ends) it outgrew the
+ * extraction's 256 MB and the worker died out of memory. V8's usual ceiling instead.
+ */
+const RESOLVE_OLD_SPACE_MB = 4096;
 const RESOLVE_LIMITS: WorkerLimits = {
-  maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB,
+  maxOldGenerationSizeMb: RESOLVE_OLD_SPACE_MB,
   maxYoungGenerationSizeMb: 32,
 };
 
