@@ -298,6 +298,24 @@ describe("EVALUATED_ON in result sentences", () => {
     ]);
   });
 
+  it("'on simulated benchmarks, such as A (98.9%) and B (53.9%)': the list the head noun announces is evaluated on, not a name that qualifies it", () => {
+    const x = run(
+      "We introduce Vantor-H1, a robot policy. We show that Vantor-H1 achieves state-of-the-art results on simulated benchmarks, such as KelvoSim (98.9%) and DrumStead (53.9%), and on real robots.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Vantor-H1 -> Dataset:DrumStead",
+      "Model:Vantor-H1 -> Dataset:KelvoSim",
+    ]);
+    const y = run(
+      "We present Pellor, a search agent that extends TarnexGPT. Evaluated on TarnexGPT benchmarks (QuivoQA, BrendalQA), the system achieves state-of-the-art accuracy among open models. On three benchmarks (KorrQA, LindQA and VarrQA), Pellor outperforms larger agents.",
+    );
+    expect(edges(y, "EVALUATED_ON").sort()).toEqual([
+      "Model:Pellor -> Dataset:KorrQA",
+      "Model:Pellor -> Dataset:LindQA",
+      "Model:Pellor -> Dataset:VarrQA",
+    ]);
+  });
+
   it("'relying only on the Foo stage': what a model relies on is no data it is evaluated on", () => {
     const x = run(
       "Moreover, relying only on the QPT and supervised fine-tuning stages, Zorb-Coder-8B achieves stronger performance than a wide range of baselines.",
