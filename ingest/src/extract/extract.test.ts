@@ -316,6 +316,13 @@ describe("EVALUATED_ON in result sentences", () => {
     ]);
   });
 
+  it("'…, achieving a 34% improvement in the Foo benchmark': data named by its head noun after 'in' is evaluated on", () => {
+    const x = run(
+      "We introduce the Quorin Review Tool (QRT), an agentic framework for review. By scaling inference, QRT is able to find deeper errors, achieving a 34% improvement in recall in the VELK benchmark.",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual(["Model:QRT -> Dataset:VELK"]);
+  });
+
   it("'relying only on the Foo stage': what a model relies on is no data it is evaluated on", () => {
     const x = run(
       "Moreover, relying only on the QPT and supervised fine-tuning stages, Zorb-Coder-8B achieves stronger performance than a wide range of baselines.",

@@ -198,12 +198,17 @@ function someEvaluationObject(s: SentenceInfo, objects: number[]): boolean {
     if (
       EVAL_OBJECT_BEFORE.test(before.slice(-32)) ||
       headObjectAt(s.lower, m.start) ||
-      headListAt(s.lower, m.start)
+      headListAt(s.lower, m.start) ||
+      // "… achieving a 34% improvement in the Foo benchmark": data named by its head noun after "in".
+      (IN_THE_BEFORE.test(before) && DATA_HEAD_AFTER.test(s.lower.slice(m.end, m.end + 24)))
     )
       return true;
   }
   return false;
 }
+
+/** "in the" right before a name (with DATA_HEAD_AFTER: "in the Foo benchmark"). */
+const IN_THE_BEFORE = /\bin\s+the\s+(?:[\w-]+\s+){0,2}?$/;
 
 /** Does the paper introduce candidate c (under any of its names)? */
 function paperIntroduces(st: PaperState, c: number): boolean {
