@@ -71,6 +71,21 @@ describe("extractPaper", () => {
     expect(edges(x, "TRAINED_ON")).toEqual(["Model:Referring Shadow-Track Memory Network -> Dataset:RVSD"]);
   });
 
+  it("'Built upon this foundation, we propose Baz': the data set the sentence before introduced, never a benchmark or one further back", () => {
+    const x = run(
+      "Therefore, we construct FashoSet-1M, a million-scale dataset that annotates fashion items. Built upon this foundation, we propose OmniVest, a unified vision-language model for fashion tasks.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Model:OmniVest -> Dataset:FashoSet-1M"]);
+    const bench = run(
+      "We introduce FashoBench-1K, a benchmark of fashion tasks. Built upon this foundation, we propose OmniVest, a unified vision-language model for fashion tasks.",
+    );
+    expect(edges(bench, "TRAINED_ON")).toEqual([]);
+    const far = run(
+      "We construct FashoSet-1M, a million-scale dataset that annotates fashion items. Our pipeline filters noisy labels. Built upon this foundation, we propose OmniVest, a unified vision-language model for fashion tasks.",
+    );
+    expect(edges(far, "TRAINED_ON")).toEqual([]);
+  });
+
   it("reads data used 'to fine-tune a small-sized Baz' as Baz's training data", () => {
     const x = run(
       "We also collect a new dataset, QuillPairs, to fine-tune a small-sized Quillo-3B as the draft model.",
