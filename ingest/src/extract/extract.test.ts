@@ -86,6 +86,17 @@ describe("extractPaper", () => {
     expect(edges(far, "TRAINED_ON")).toEqual([]);
   });
 
+  it("'we leverage the dataset to propose a novel … model, Baz': Baz is trained on the data set named before, not on one named in the phrase", () => {
+    const x = run(
+      "We first introduce RadoSet-D, a dataset combining detection and segmentation. RadoSet-D covers multiple modalities. Subsequently, we leverage the dataset to propose a novel vision-language model, RadoNet-M, capable of joint detection.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Model:RadoNet-M -> Dataset:RadoSet-D"]);
+    const y = run(
+      "We curate ZelQA, a dataset of questions. We then use the QuorBench dataset to train ZelProver-7B, a prover.",
+    );
+    expect(edges(y, "TRAINED_ON").filter((e) => e.endsWith("ZelQA"))).toEqual([]);
+  });
+
   it("reads data used 'to fine-tune a small-sized Baz' as Baz's training data", () => {
     const x = run(
       "We also collect a new dataset, QuillPairs, to fine-tune a small-sized Quillo-3B as the draft model.",
