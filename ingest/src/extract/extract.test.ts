@@ -349,6 +349,17 @@ describe("EVALUATED_ON in result sentences", () => {
     expect(edges(x, "EVALUATED_ON")).toEqual(["Model:QRT -> Dataset:VELK"]);
   });
 
+  it("'surpass the SOTA models A and B', 'surpassing the state-of-the-art model C': baselines named after a describing word are not the models evaluated", () => {
+    const x = run(
+      "We present Vorel-7B, a multimodal model. For instance, our trained models notably surpass the SOTA models Qorm-4V and Brill on the MMVQ benchmark.",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+    const y = run(
+      "By applying our strategy to Janro-Pro, we achieve a 13% improvement on the WISQ benchmark, even surpassing the state-of-the-art model FLOX.1.",
+    );
+    expect(edges(y, "EVALUATED_ON")).toEqual([]);
+  });
+
   it("'relying only on the Foo stage': what a model relies on is no data it is evaluated on", () => {
     const x = run(
       "Moreover, relying only on the QPT and supervised fine-tuning stages, Zorb-Coder-8B achieves stronger performance than a wide range of baselines.",

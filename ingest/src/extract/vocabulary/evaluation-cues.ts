@@ -30,7 +30,7 @@ export const EVAL_HEAD_LIST_BEFORE =
 export const EVAL_HEAD_WINDOW = 72;
 /** A comparison before a name: a baseline, not the model evaluated. */
 export const COMPARISON_BEFORE =
-  /\b(?:than|over|outperforms?|outperforming|surpass\w*|beats?|exceeds?|against|versus|vs\.?|baselines?|such as|including|like|compared (?:to|with))\s+(?:the\s+|strong\s+|sota\s+|leading\s+)?[\w-]{0,20}\s*$/;
+  /\b(?:than|over|outperforms?|outperforming|surpass\w*|beats?|exceeds?|against|versus|vs\.?|baselines?|such as|including|like|compared (?:to|with))\s+(?:the\s+|strong\s+|sota\s+|leading\s+)?(?:(?:state-of-the-art|sota|strong|leading|previous|prior|open-source|proprietary|closed-source|commercial|frontier|base|baseline|best|larger|existing)\s+)?[\w-]{0,20}\s*$/;
 /**
  * "we evaluate X", "benchmarking X", "evaluations on … demonstrate that X": the model evaluated
  * follows (not after the noun alone: "the grounding benchmark X" is data).
