@@ -42,14 +42,25 @@ import {
   WE_EVALUATE_CLAUSE,
 } from "../vocabulary/evaluation-cues.ts";
 
+/** The head nouns EVAL_HEAD_OBJECT_BEFORE and EVAL_HEAD_LIST_BEFORE end with: a quick test before them. */
+const HEAD_NOUN = /benchmark|dataset|test\s+set|leaderboard|suite/;
+
+/** The text EVAL_HEAD_OBJECT_BEFORE and EVAL_HEAD_LIST_BEFORE read before `start`, or null when it holds no head noun. */
+function headWindow(lower: string, start: number): string | null {
+  const window = lower.slice(Math.max(0, start - EVAL_HEAD_WINDOW), start);
+  return HEAD_NOUN.test(window) ? window : null;
+}
+
 /** Is the data named at `start` announced by its head noun after "on" ("on the benchmark Foo")? */
 function headObjectAt(lower: string, start: number): boolean {
-  return EVAL_HEAD_OBJECT_BEFORE.test(lower.slice(Math.max(0, start - EVAL_HEAD_WINDOW), start));
+  const window = headWindow(lower, start);
+  return window !== null && EVAL_HEAD_OBJECT_BEFORE.test(window);
 }
 
 /** Does a list announced by its head noun open at `start` ("on benchmarks such as Foo")? */
 function headListAt(lower: string, start: number): boolean {
-  return EVAL_HEAD_LIST_BEFORE.test(lower.slice(Math.max(0, start - EVAL_HEAD_WINDOW), start));
+  const window = headWindow(lower, start);
+  return window !== null && EVAL_HEAD_LIST_BEFORE.test(window);
 }
 
 /** The roles a result sentence gives its names: subjects of "achieves/outperforms", objects of "on/across". */

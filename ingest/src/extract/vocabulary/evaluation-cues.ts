@@ -25,7 +25,7 @@ export const EVAL_HEAD_OBJECT_BEFORE =
  * models there ("evaluate LLMs on our benchmarks such as Foo-70B").
  */
 export const EVAL_HEAD_LIST_BEFORE =
-  /(?<!\b(?:trained|tuned|pre-?trained|fine-?tuned|finetuned|training|tuning)\s+)\b(?:on|across|over)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:benchmarks|datasets|test\s+sets|leaderboards|suites)(?:\s*,?\s+(?:such\s+as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+|\s*\(\s*(?:(?:e\.g\.|i\.e\.|such\s+as|including),?\s*)?)$/;
+  /\b(?:on|across|over)(?<!\b(?:trained|tuned|pre-?trained|fine-?tuned|finetuned|training|tuning)\s+(?:on|across|over))\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:benchmarks|datasets|test\s+sets|leaderboards|suites)(?:\s*,?\s+(?:such\s+as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+|\s*\(\s*(?:(?:e\.g\.|i\.e\.|such\s+as|including),?\s*)?)$/;
 /** How far before a name EVAL_HEAD_OBJECT_BEFORE and EVAL_HEAD_LIST_BEFORE read (a few adjectives and "such as" fit). */
 export const EVAL_HEAD_WINDOW = 72;
 /** A comparison before a name: a baseline, not the model evaluated. */
