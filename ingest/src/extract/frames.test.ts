@@ -59,6 +59,13 @@ describe("derivation frames", () => {
     expect(edges(y, "BASED_ON")).toEqual(["Zarvo-7B -> Bralm-3B (other)", "Zarvo-7B -> QormDiT (other)"]);
   });
 
+  it("'based on a pre-trained … model Y': the adjective names no continued pretraining", () => {
+    const x = run(
+      "We propose ZorbTrack, a tracking framework based on a pre-trained vision-language model Quen2.5-VL.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["ZorbTrack -> Quen2.5-VL (other)"]);
+  });
+
   it("training X from Y", () => {
     const x = run("We describe training Baz-3B from Bar-3B-Instruct with a new recipe.");
     expect(edges(x, "BASED_ON")).toEqual(["Baz-3B -> Bar-3B-Instruct (other)"]);
