@@ -128,10 +128,11 @@ export function resolveIntroductions(st: PaperState): void {
 
   // Coreference "this dataset": the last named data set of the one or two sentences before.
   st.main = main;
-  for (const { sentence, model, own, before, referredOnly } of corefData.splice(0)) {
-    const target =
-      (before === undefined ? null : datasetBefore(st, sentence, before)) ??
-      previousDatasetOf(st, sentence, own && typeOfCand(st, model) === "Model");
+  for (const { sentence, model, own, before, referredOnly, justIntroduced } of corefData.splice(0)) {
+    const target = justIntroduced
+      ? datasetJustIntroduced(st, sentence)
+      : ((before === undefined ? null : datasetBefore(st, sentence, before)) ??
+        previousDatasetOf(st, sentence, own && typeOfCand(st, model) === "Model"));
     if (referredOnly && target !== null && !referredTarget(st, sentence, target)) continue;
     if (target !== null && find(cands, target) !== find(cands, model)) {
       protos.push({
@@ -266,6 +267,16 @@ function datasetBefore(st: PaperState, si: number, end: number): number | null {
       typeOfCand(st, s.cands[k] as number) === "Dataset"
     )
       return s.cands[k] as number;
+  return null;
+}
+
+/** The data set (not a benchmark) the sentence before sentence si introduced, or null. */
+function datasetJustIntroduced(st: PaperState, si: number): number | null {
+  for (const [c, at] of st.introducedAt) {
+    if (at !== si - 1 || typeOfCand(st, c) !== "Dataset") continue;
+    if (st.labelOf.get(find(st.cands, c))?.kind === "benchmark") continue;
+    return c;
+  }
   return null;
 }
 

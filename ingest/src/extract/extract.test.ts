@@ -71,6 +71,32 @@ describe("extractPaper", () => {
     expect(edges(x, "TRAINED_ON")).toEqual(["Model:Referring Shadow-Track Memory Network -> Dataset:RVSD"]);
   });
 
+  it("'Built upon this foundation, we propose Baz': the data set the sentence before introduced, never a benchmark or one further back", () => {
+    const x = run(
+      "Therefore, we construct FashoSet-1M, a million-scale dataset that annotates fashion items. Built upon this foundation, we propose OmniVest, a unified vision-language model for fashion tasks.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Model:OmniVest -> Dataset:FashoSet-1M"]);
+    const bench = run(
+      "We introduce FashoBench-1K, a benchmark of fashion tasks. Built upon this foundation, we propose OmniVest, a unified vision-language model for fashion tasks.",
+    );
+    expect(edges(bench, "TRAINED_ON")).toEqual([]);
+    const far = run(
+      "We construct FashoSet-1M, a million-scale dataset that annotates fashion items. Our pipeline filters noisy labels. Built upon this foundation, we propose OmniVest, a unified vision-language model for fashion tasks.",
+    );
+    expect(edges(far, "TRAINED_ON")).toEqual([]);
+  });
+
+  it("'we leverage the dataset to propose a novel … model, Baz': Baz is trained on the data set named before, not on one named in the phrase", () => {
+    const x = run(
+      "We first introduce RadoSet-D, a dataset combining detection and segmentation. RadoSet-D covers multiple modalities. Subsequently, we leverage the dataset to propose a novel vision-language model, RadoNet-M, capable of joint detection.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Model:RadoNet-M -> Dataset:RadoSet-D"]);
+    const y = run(
+      "We curate ZelQA, a dataset of questions. We then use the QuorBench dataset to train ZelProver-7B, a prover.",
+    );
+    expect(edges(y, "TRAINED_ON").filter((e) => e.endsWith("ZelQA"))).toEqual([]);
+  });
+
   it("reads data used 'to fine-tune a small-sized Baz' as Baz's training data", () => {
     const x = run(
       "We also collect a new dataset, QuillPairs, to fine-tune a small-sized Quillo-3B as the draft model.",
@@ -296,6 +322,42 @@ describe("EVALUATED_ON in result sentences", () => {
       "Model:Tarvek-7B -> Dataset:Quenby-Search",
       "Model:Tarvek-7B -> Dataset:Vellum-Eval-Pro",
     ]);
+  });
+
+  it("'on simulated benchmarks, such as A (98.9%) and B (53.9%)': the list the head noun announces is evaluated on, not a name that qualifies it", () => {
+    const x = run(
+      "We introduce Vantor-H1, a robot policy. We show that Vantor-H1 achieves state-of-the-art results on simulated benchmarks, such as KelvoSim (98.9%) and DrumStead (53.9%), and on real robots.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Vantor-H1 -> Dataset:DrumStead",
+      "Model:Vantor-H1 -> Dataset:KelvoSim",
+    ]);
+    const y = run(
+      "We present Pellor, a search agent that extends TarnexGPT. Evaluated on TarnexGPT benchmarks (QuivoQA, BrendalQA), the system achieves state-of-the-art accuracy among open models. On three benchmarks (KorrQA, LindQA and VarrQA), Pellor outperforms larger agents.",
+    );
+    expect(edges(y, "EVALUATED_ON").sort()).toEqual([
+      "Model:Pellor -> Dataset:KorrQA",
+      "Model:Pellor -> Dataset:LindQA",
+      "Model:Pellor -> Dataset:VarrQA",
+    ]);
+  });
+
+  it("'…, achieving a 34% improvement in the Foo benchmark': data named by its head noun after 'in' is evaluated on", () => {
+    const x = run(
+      "We introduce the Quorin Review Tool (QRT), an agentic framework for review. By scaling inference, QRT is able to find deeper errors, achieving a 34% improvement in recall in the VELK benchmark.",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual(["Model:QRT -> Dataset:VELK"]);
+  });
+
+  it("'surpass the SOTA models A and B', 'surpassing the state-of-the-art model C': baselines named after a describing word are not the models evaluated", () => {
+    const x = run(
+      "We present Vorel-7B, a multimodal model. For instance, our trained models notably surpass the SOTA models Qorm-4V and Brill on the MMVQ benchmark.",
+    );
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+    const y = run(
+      "By applying our strategy to Janro-Pro, we achieve a 13% improvement on the WISQ benchmark, even surpassing the state-of-the-art model FLOX.1.",
+    );
+    expect(edges(y, "EVALUATED_ON")).toEqual([]);
   });
 
   it("'relying only on the Foo stage': what a model relies on is no data it is evaluated on", () => {

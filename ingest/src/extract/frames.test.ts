@@ -48,6 +48,24 @@ describe("derivation frames", () => {
     expect(edges(x, "BASED_ON")).toEqual(["Baz-4B-Think -> Bar-4B (post-training)"]);
   });
 
+  it("'Built upon the encoder-decoder backbone of Y, X …': the part's words lead to the base; a name qualifying the part is no model made", () => {
+    const x = run(
+      "We propose Zelnet, a network for road extraction. Built upon the encoder-decoder backbone of Q-LinkNet, Zelnet introduces three key modules.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zelnet -> Q-LinkNet (other)"]);
+    const y = run(
+      "We present Zarvo-7B, a model for audio. Zarvo-7B extends the QormDiT architecture of Bralm-3B and adds an audio decoder.",
+    );
+    expect(edges(y, "BASED_ON")).toEqual(["Zarvo-7B -> Bralm-3B (other)", "Zarvo-7B -> QormDiT (other)"]);
+  });
+
+  it("'based on a pre-trained … model Y': the adjective names no continued pretraining", () => {
+    const x = run(
+      "We propose ZorbTrack, a tracking framework based on a pre-trained vision-language model Quen2.5-VL.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["ZorbTrack -> Quen2.5-VL (other)"]);
+  });
+
   it("training X from Y", () => {
     const x = run("We describe training Baz-3B from Bar-3B-Instruct with a new recipe.");
     expect(edges(x, "BASED_ON")).toEqual(["Baz-3B -> Bar-3B-Instruct (other)"]);

@@ -169,6 +169,11 @@ export interface PaperState {
      * so a name of the sentence or a benchmark is not it.
      */
     referredOnly?: boolean;
+    /**
+     * "Built upon this foundation, we propose Baz": a word that refers to anything, so only a data set
+     * (no benchmark) the sentence just before introduced is it.
+     */
+    justIntroduced?: boolean;
   }>;
   paperLower: string;
   introducedAt: Map<number, number>;

@@ -7,6 +7,7 @@ import {
   INITIALISATION_VERB,
   METHOD_BY_PAPER,
   METHOD_BY_WORDS,
+  PRETRAINED_ADJECTIVE,
   PRETRAINING_VERB,
   VAGUE_DERIVATION_VERB,
 } from "../vocabulary/derivation-methods.ts";
@@ -14,7 +15,8 @@ import {
 /** Infers how a model was made from its base from the words of the sentence and of the paper. */
 export function inferBasedOnMethod(verb: string, sentence: string, paper: string): BasedOnMethod {
   const s = sentence.toLowerCase();
-  const v = verb.toLowerCase();
+  // "based on a pre-trained vision-language model Foo": "pre-trained" describes the base, no pretraining of the model made.
+  const v = verb.toLowerCase().replace(PRETRAINED_ADJECTIVE, " ");
   for (const cue of METHOD_BY_WORDS) {
     if (cue.verb?.test(v) || cue.sentence?.test(s)) return cue.method;
   }

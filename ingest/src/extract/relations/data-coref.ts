@@ -10,20 +10,21 @@ import type { PaperState, SentenceInfo } from "../state.ts";
 import {
   PRODUCT_NAMED_AFTER,
   TRAIN_X_ON_DATA_REF,
+  USE_DATA_REF_TO_MAKE,
   USE_DATA_REF_TO_TRAIN,
   X_TRAINED_ON_DATA_REF,
 } from "../vocabulary/coreference-cues.ts";
 
 /** A quick test before the two patterns: no sentence without "on it/this/these" or "use(d) it/this/these" has one. */
 const GATE =
-  /\b(?:on|to)\s+(?:it|them|this|these)\b|\b(?:use|uses|used|using|leverage\w*|employ\w*)\s+(?:it|them|this|these)\b|\b(?:on|with|using)\s+(?:our|this|these)\s/;
+  /\b(?:on|to)\s+(?:it|them|this|these)\b|\b(?:use|uses|used|using|leverage\w*|utili[sz]\w*|employ\w*)\s+(?:it|them|this|these|the|our)\b|\b(?:on|with|using)\s+(?:our|this|these)\s/;
 
 /** "Baz (3B)": a size in parentheses after the name is still the name. */
 const SIZE_IN_PARENS = /^\(\S{1,30}\)$/;
 
 export function dataCorefOf(st: PaperState, s: SentenceInfo, si: number): void {
   if (!GATE.test(s.lower)) return;
-  for (const re of [TRAIN_X_ON_DATA_REF, USE_DATA_REF_TO_TRAIN]) {
+  for (const re of [TRAIN_X_ON_DATA_REF, USE_DATA_REF_TO_TRAIN, USE_DATA_REF_TO_MAKE]) {
     re.lastIndex = 0;
     for (let m = re.exec(s.lower); m !== null; m = re.exec(s.lower)) {
       const [start, end] = m.indices?.[1] ?? [-1, -1];
@@ -31,6 +32,9 @@ export function dataCorefOf(st: PaperState, s: SentenceInfo, si: number): void {
       // but a size in parentheses ("train Baz (3B) on it"); "train a small model on it" names none.
       const k = s.mentions.findIndex((x) => x.start === start);
       if (k < 0) continue;
+      // "use the Foo dataset to train Baz": the data is named here, not referred to (the pair rules read it).
+      if (re === USE_DATA_REF_TO_MAKE && s.mentions.some((x) => x.start >= m.index && x.start < start))
+        continue;
       const rest = s.lower.slice((s.mentions[k] as Mention).end, end).trim();
       if (re === TRAIN_X_ON_DATA_REF && rest.length > 0 && !SIZE_IN_PARENS.test(rest)) continue;
       // "We fine-tune Foo on this dataset and develop Baz": the data trained Baz (made from Foo), not Foo.

@@ -34,16 +34,21 @@ export function dataFirstOf(st: PaperState, s: SentenceInfo, si: number): void {
       const verbFirst = afterComma !== null && /\bwe\b/.test(afterComma[0]);
       const ambiguous = AMBIGUOUS_OPENING.test(opening[0]);
       if (modelK >= 0 && (verbFirst || (subjectFirst && !ambiguous))) {
-        const to: number | "coref" | null =
+        const head = s.lower.slice(0, comma);
+        const to: number | "coref" | "just-introduced" | null =
           dataK >= 0
             ? (cs[dataK] as number)
-            : referredData(opening[0], s.lower.slice(0, comma))
+            : referredData(opening[0], head)
               ? "coref"
-              : null;
+              : FOUNDATION_REF.test(head)
+                ? "just-introduced"
+                : null;
         if (to !== null) {
           const mc = cs[modelK] as number;
           if (to === "coref") {
-            corefData.push({ sentence: si, model: mc, own: OWN_DATA.test(s.lower.slice(0, comma)) });
+            corefData.push({ sentence: si, model: mc, own: OWN_DATA.test(head) });
+          } else if (to === "just-introduced") {
+            corefData.push({ sentence: si, model: mc, own: false, justIntroduced: true });
           } else {
             protos.push({
               type: "TRAINED_ON",
@@ -91,5 +96,10 @@ function referredData(opening: string, before: string): boolean {
   if (ref === null) return false;
   return ref[1] !== "benchmark" || TRAINING_OPENING.test(opening);
 }
+/**
+ * "Built upon this foundation", "Building on these foundations": what they refer to may be anything,
+ * a data set only when the sentence before introduced one (coreference.ts checks).
+ */
+const FOUNDATION_REF = /\b(?:this|these)\s+(?:[\w-]+\s+){0,2}?(?:foundations?|groundwork)\b/;
 /** An opening of DATA_FIRST_OPENING that says training. */
 const TRAINING_OPENING = /train|tun/;

@@ -17,7 +17,9 @@ import {
   DATA_HEAD_AFTER,
   DATA_PREPOSITION_BEFORE,
   EVAL_CUE,
+  EVAL_HEAD_LIST_BEFORE,
   EVAL_HEAD_OBJECT_BEFORE,
+  EVAL_HEAD_WINDOW,
   EVAL_LIST_BEFORE,
   EVAL_OBJECT_BEFORE,
   EVAL_OPENING,
@@ -39,6 +41,27 @@ import {
   TRAINED_OR_PART_BEFORE,
   WE_EVALUATE_CLAUSE,
 } from "../vocabulary/evaluation-cues.ts";
+
+/** The head nouns EVAL_HEAD_OBJECT_BEFORE and EVAL_HEAD_LIST_BEFORE end with: a quick test before them. */
+const HEAD_NOUN = /benchmark|dataset|test\s+set|leaderboard|suite/;
+
+/** The text EVAL_HEAD_OBJECT_BEFORE and EVAL_HEAD_LIST_BEFORE read before `start`, or null when it holds no head noun. */
+function headWindow(lower: string, start: number): string | null {
+  const window = lower.slice(Math.max(0, start - EVAL_HEAD_WINDOW), start);
+  return HEAD_NOUN.test(window) ? window : null;
+}
+
+/** Is the data named at `start` announced by its head noun after "on" ("on the benchmark Foo")? */
+function headObjectAt(lower: string, start: number): boolean {
+  const window = headWindow(lower, start);
+  return window !== null && EVAL_HEAD_OBJECT_BEFORE.test(window);
+}
+
+/** Does a list announced by its head noun open at `start` ("on benchmarks such as Foo")? */
+function headListAt(lower: string, start: number): boolean {
+  const window = headWindow(lower, start);
+  return window !== null && EVAL_HEAD_LIST_BEFORE.test(window);
+}
 
 /** The roles a result sentence gives its names: subjects of "achieves/outperforms", objects of "on/across". */
 export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
@@ -75,10 +98,12 @@ export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
           weight: m.strong ? 2 : subjectOfVerb ? 1.5 : 0.75,
         });
       else if (
-        (EVAL_OBJECT_BEFORE.test(before.slice(-32)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) &&
+        (EVAL_OBJECT_BEFORE.test(before.slice(-32)) ||
+          headObjectAt(s.lower, m.start) ||
+          headListAt(s.lower, m.start)) &&
         !TRAINED_ON_BEFORE.test(before)
       ) {
-        const strong = SCORE_ON_BEFORE.test(before) || EVAL_HEAD_OBJECT_BEFORE.test(before);
+        const strong = SCORE_ON_BEFORE.test(before) || headObjectAt(s.lower, m.start);
         roles.push({ cand: cs[k] as number, label: "Dataset", weight: strong ? 3 : 1.5 });
         // "On A, B, and C, X achieves": the rest of the list the preposition governs is evaluated on too.
         for (const g of evaluationList(s, k))
@@ -167,7 +192,12 @@ function isEvaluationObject(s: SentenceInfo, k: number): boolean {
   const first = s.mentions[group[0] as number] as Mention;
   const last = s.mentions[group[group.length - 1] as number] as Mention;
   const before = s.lower.slice(Math.max(0, first.start - 40), first.start);
-  if (EVAL_OBJECT_BEFORE.test(before.slice(-32)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) return true;
+  if (
+    EVAL_OBJECT_BEFORE.test(before.slice(-32)) ||
+    headObjectAt(s.lower, first.start) ||
+    headListAt(s.lower, first.start)
+  )
+    return true;
   return DATA_PREPOSITION_BEFORE.test(before) && DATA_HEAD_AFTER.test(s.lower.slice(last.end, last.end + 24));
 }
 
@@ -176,10 +206,20 @@ function someEvaluationObject(s: SentenceInfo, objects: number[]): boolean {
   for (const o of objects) {
     const m = s.mentions[s.cands.indexOf(o)] as Mention;
     const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
-    if (EVAL_OBJECT_BEFORE.test(before.slice(-32)) || EVAL_HEAD_OBJECT_BEFORE.test(before)) return true;
+    if (
+      EVAL_OBJECT_BEFORE.test(before.slice(-32)) ||
+      headObjectAt(s.lower, m.start) ||
+      headListAt(s.lower, m.start) ||
+      // "… achieving a 34% improvement in the Foo benchmark": data named by its head noun after "in".
+      (IN_THE_BEFORE.test(before) && DATA_HEAD_AFTER.test(s.lower.slice(m.end, m.end + 24)))
+    )
+      return true;
   }
   return false;
 }
+
+/** "in the" right before a name (with DATA_HEAD_AFTER: "in the Foo benchmark"). */
+const IN_THE_BEFORE = /\bin\s+the\s+(?:[\w-]+\s+){0,2}?$/;
 
 /** Does the paper introduce candidate c (under any of its names)? */
 function paperIntroduces(st: PaperState, c: number): boolean {
@@ -356,6 +396,8 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number, previous: Pr
         const m = ms[k] as Mention;
         if (typeOfCand(st, c) !== "Model") continue;
         if (comparedName(s, k)) break;
+        // "Evaluated on Foo benchmarks (A, B)": a name that qualifies the data is no model evaluated.
+        if (DATA_HEAD_AFTER.test(s.lower.slice(m.end, m.end + 24))) continue;
         // "evaluated by Foo", "X with Foo": a judge or a tool is not the model evaluated.
         if (JUDGE_OR_TOOL_BEFORE.test(s.lower.slice(Math.max(0, m.start - 16), m.start))) continue;
         from = [c];

@@ -80,10 +80,10 @@ const DERIVE =
 /**
  * Adjectives between a determiner and the base model ("the open-weight Foo"), after "the foundation
  * of" or a checkpoint's words ("an intermediate checkpoint of Foo", "the pre-existing dense
- * checkpoints of our Foo").
+ * checkpoints of our Foo", "the encoder-decoder backbone of Foo", "the architecture of Foo").
  */
 const MODS =
-  "(?:(?:the|a|an)\\s+(?:foundation|basis)\\s+of\\s+|(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:checkpoints?|weights)\\s+of\\s+)?(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|lightweight|compact|multimodal|multilingual|frozen|mixture-of-experts|moe|[\\w-]+-based|(?:previous|prior|earlier)(?:\\s+(?:work|framework|model|version|system))?|(?:previously\\s+)?released|latest|newest|recent|\\d[\\d.]*[kmbt]?(?:-|\\s+)?(?:billion-|million-)?param(?:eter)?s?|\\d[\\d.]*[kmbt])\\s+){0,3}(?:(?:[\\w-]+\\s+){0,2}?(?:model|llm|mllm|vlm)\\s+)?";
+  "(?:(?:the|a|an)\\s+(?:foundation|basis)\\s+of\\s+|(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:checkpoints?|weights|backbone|architecture)\\s+of\\s+)?(?:(?:the|a|an|our|its|their|existing|pre-?trained|open-?(?:weight|source)|base|strong|powerful|off-the-shelf|publicly available|original|same|widely used|well-known|popular|state-of-the-art|general-purpose|lightweight|compact|multimodal|multilingual|frozen|mixture-of-experts|moe|[\\w-]+-based|(?:previous|prior|earlier)(?:\\s+(?:work|framework|model|version|system))?|(?:previously\\s+)?released|latest|newest|recent|\\d[\\d.]*[kmbt]?(?:-|\\s+)?(?:billion-|million-)?param(?:eter)?s?|\\d[\\d.]*[kmbt])\\s+){0,3}(?:(?:[\\w-]+\\s+){0,2}?(?:model|llm|mllm|vlm)\\s+)?";
 /**
  * Nouns after a verb of training that take the "on" themselves: "instruction-tuning corpora on
  * BarBench" (corpora compared on a benchmark), "training costs on Foo"; or an unnamed model that

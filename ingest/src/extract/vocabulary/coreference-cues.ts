@@ -52,6 +52,10 @@ export const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(
 /** A verb of training a model (lower case): what is trained follows ("train Baz", "LoRA fine-tune Baz"). */
 const TRAIN_VERB =
   "(?:(?:re|pre-?|post-?|mid-?)?train(?:s|ed|ing)?|(?:fine-?|instruction-?)tun(?:e|es|ed|ing)|finetun(?:e|es|ed|ing))";
+/** A verb of making a model from data (lower case): "propose", "develop", "build". */
+const MAKE_MODEL_VERB = "(?:propose|develop|build|present|introduce|create|obtain|derive)";
+/** The head noun of a model's description before its name ("a novel vision-language model, Baz"). */
+const MODEL_NOUN = "(?:model|llm|mllm|vlm|network|agent|encoder|detector|classifier|policy|system|assistant)";
 /** "primarily", "then", "further": an adverb between the copula and the verb of training. */
 const SEQUENCE_ADVERB = "(?:\\w+ly|then|further|also|first|subsequently|additionally|finally)";
 /** Data referred back to after "on": "on it", "on this dataset", "on these data". */
@@ -79,6 +83,16 @@ export const X_TRAINED_ON_DATA_REF = new RegExp(
 /** "use it to LoRA fine-tune Baz", "we use this dataset to train Baz": the model trained (capture) on the data referred to. */
 export const USE_DATA_REF_TO_TRAIN = new RegExp(
   `\\b(?:use|uses|used|using|leverage|leverages|leveraged|employ|employs|employed)\\s+${DATA_REF}\\s+to\\s+(?:[\\w-]+\\s+)?${TRAIN_VERB}\\s+((?:[^\\s,;.]+\\s+){0,3}?[^\\s,;.]+)`,
+  "gd",
+);
+/**
+ * "we leverage the dataset to propose a novel vision-language model, Baz", "we then use these datasets to
+ * develop Baz", "use the curated data to train Baz": the model made (capture: its first word) from data
+ * named before. A model's description may come between ("a novel … model, Baz"); a name inside the data's
+ * words ("use the Foo dataset to train Baz") is checked by the caller.
+ */
+export const USE_DATA_REF_TO_MAKE = new RegExp(
+  `\\b(?:use|uses|used|using|leverage|leverages|leveraged|leveraging|utili[sz]e|utili[sz]es|utili[sz]ed|employ|employs|employed)\\s+(?:(?:the|our)\\s+(?:[\\w-]+\\s+){0,2}?(?:dataset|datasets|data set|corpus|corpora|data)\\s+to\\s+(?:[\\w-]+\\s+)?(?:${TRAIN_VERB}|${MAKE_MODEL_VERB})|(?:this|these)\\s+(?:[\\w-]+\\s+){0,2}?(?:dataset|datasets|data set|corpus|corpora|data)\\s+to\\s+${MAKE_MODEL_VERB})\\s+(?:(?:a|an|our|the)\\s+(?:[\\w-]+\\s+){0,4}?${MODEL_NOUN}\\s*,?\\s*(?:called\\s+|named\\s+|dubbed\\s+|termed\\s+)?)?([^\\s,;.]+)`,
   "gd",
 );
 /** "… on this dataset and develop Baz", "… on it to obtain Baz": the model made names itself after (anchored after the match). */

@@ -40,6 +40,8 @@ export const METHOD_BY_WORDS: readonly MethodCue[] = [
 
 /** "initialized with pretrained Foo", "starting from Foo": where the weights came from, not how. */
 export const INITIALISATION_VERB = /initiali[sz]|\bstart/;
+/** "a pre-trained", "the pretrained": the participle as an adjective of the base model, after its determiner. */
+export const PRETRAINED_ADJECTIVE = /\b(?:a|an|the|its|our|their)\s+pre-?trained\b/g;
 /** Verbs of pretraining: "pre-trained from Foo". */
 export const PRETRAINING_VERB = /pre-?train|trained from scratch/;
 /** Verbs that say nothing of how ("X extends Y"): the paper's subject does. */

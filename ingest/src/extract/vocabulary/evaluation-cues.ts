@@ -18,9 +18,19 @@ export const EVAL_OBJECT_BEFORE =
 /** "on the OOD grounding benchmark Foo", "across the held-out test set Foo": the head noun before the name. */
 export const EVAL_HEAD_OBJECT_BEFORE =
   /\b(?:on|across|over)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:benchmarks?|datasets?|test\s+sets?|leaderboards?|suites?)\s+$/;
+/**
+ * A list the head noun announces: "on simulated benchmarks, such as Foo", "across eight benchmarks,
+ * including Foo", "on three benchmarks (Foo, …", "on benchmarks, i.e., Foo"; not data trained on
+ * ("fine-tuned on datasets such as Foo"). Weaker than the head noun alone: a careless sentence lists
+ * models there ("evaluate LLMs on our benchmarks such as Foo-70B").
+ */
+export const EVAL_HEAD_LIST_BEFORE =
+  /\b(?:on|across|over)(?<!\b(?:trained|tuned|pre-?trained|fine-?tuned|finetuned|training|tuning)\s+(?:on|across|over))\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:benchmarks|datasets|test\s+sets|leaderboards|suites)(?:\s*,?\s+(?:such\s+as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+|\s*\(\s*(?:(?:e\.g\.|i\.e\.|such\s+as|including),?\s*)?)$/;
+/** How far before a name EVAL_HEAD_OBJECT_BEFORE and EVAL_HEAD_LIST_BEFORE read (a few adjectives and "such as" fit). */
+export const EVAL_HEAD_WINDOW = 72;
 /** A comparison before a name: a baseline, not the model evaluated. */
 export const COMPARISON_BEFORE =
-  /\b(?:than|over|outperforms?|outperforming|surpass\w*|beats?|exceeds?|against|versus|vs\.?|baselines?|such as|including|like|compared (?:to|with))\s+(?:the\s+|strong\s+|sota\s+|leading\s+)?[\w-]{0,20}\s*$/;
+  /\b(?:than|over|outperforms?|outperforming|surpass\w*|beats?|exceeds?|against|versus|vs\.?|baselines?|such as|including|like|compared (?:to|with))\s+(?:the\s+|strong\s+|sota\s+|leading\s+)?(?:(?:state-of-the-art|sota|strong|leading|previous|prior|open-source|proprietary|closed-source|commercial|frontier|base|baseline|best|larger|existing)\s+)?[\w-]{0,20}\s*$/;
 /**
  * "we evaluate X", "benchmarking X", "evaluations on … demonstrate that X": the model evaluated
  * follows (not after the noun alone: "the grounding benchmark X" is data).
