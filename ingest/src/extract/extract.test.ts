@@ -459,4 +459,31 @@ describe("names the paper calls a method", () => {
     );
     expect(entity(c, "DreVant")?.label).toBe("Method");
   });
+
+  it("'we propose X, a … framework': a method, unless results call it a model", () => {
+    const x = run(
+      "To address this, we propose Zorvane, a scalable framework that splits planning tasks into parts.",
+    );
+    expect(entity(x, "Zorvane")?.label).toBe("Method");
+    expect(edges(x, "INTRODUCES")).toEqual(["paper -> Method:Zorvane"]);
+    // The subject of results on named benchmarks keeps its model label and its lineage edges.
+    const y = run(
+      "We present QR-Nav, a dual-scale framework for navigation. Experiments on QuillGoal-3D and BrixGoal benchmarks show that QR-Nav achieves state-of-the-art performance.",
+      "QR-Nav: Dual-Scale Navigation via Sparse Memory",
+    );
+    expect(entity(y, "QR-Nav")?.label).toBe("Model");
+    expect(edges(y, "EVALUATED_ON").length).toBe(2);
+  });
+
+  it("'X (Long Form via Y), a framework' describes X, not the piece of its long form", () => {
+    const x = run(
+      "We present Vexa, combining ZIRK (Zoned Iterative Retrieval via Knowledge Signals), a closed-loop framework that finds gaps in evidence.",
+    );
+    expect(entity(x, "Knowledge Signals")?.label).not.toBe("Method");
+    // "Foo: Quill-Oriented Bar Enhancement, a framework": the tail of a longer phrase is no name described.
+    const y = run(
+      "Additionally, we propose BROSK: Quill-Oriented Graph Enhancement, a plug-and-play framework for segmentation.",
+    );
+    expect(entity(y, "Graph Enhancement")?.label).not.toBe("Method");
+  });
 });
