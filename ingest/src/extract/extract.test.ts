@@ -486,4 +486,14 @@ describe("names the paper calls a method", () => {
     );
     expect(entity(y, "Graph Enhancement")?.label).not.toBe("Method");
   });
+
+  it("'On X, the model achieves …': the subject of the main clause does not describe X", () => {
+    const x = run(
+      "Zorvit-7B is trained on image-text pairs. On QUIX-Cap, the model achieves a recall of 67%.",
+    );
+    expect(entity(x, "QUIX-Cap")?.label).toBe("Dataset");
+    // An appositive after an opening phrase still types its name.
+    const y = run("Built on Quarnet, a multimodal model, we develop Zorvit-7B.");
+    expect(entity(y, "Quarnet")?.label).toBe("Model");
+  });
 });

@@ -270,7 +270,7 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
     // Appositive or copula: "X, an open-source multimodal agentic model", "X is a ... model".
     const tail = s.lower.slice(lastM.end, lastM.end + 24);
     const appo = APPOSITIVE_AFTER.exec(tail);
-    if (appo) {
+    if (appo && !subjectAfterOpening(s, firstM, appo[0])) {
       let k = lastM.last + 1;
       const startOffset = lastM.end + appo[0].length;
       while (k < s.tokens.length && (s.tokens[k] as Token).start < startOffset) k++;
@@ -407,6 +407,17 @@ function describedBy(s: SentenceInfo, lastM: Mention, members: number[]): number
   )
     return [];
   return members;
+}
+
+/**
+ * "On UIT-Foo, the model achieves …", "With MiCo, the pretrained models show …": after a name
+ * that ends an opening phrase, ", the …" begins the main clause (its subject), it does not
+ * describe the name.
+ */
+function subjectAfterOpening(s: SentenceInfo, firstM: Mention, appositive: string): boolean {
+  return (
+    /,\s*the\s$/.test(appositive) && OPENING_PHRASE.test(s.lower.slice(0, Math.max(0, firstM.start - 1)))
+  );
 }
 
 /** A strong model head noun ("model", "LLM", "transformer", "network"). */
