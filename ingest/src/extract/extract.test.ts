@@ -496,4 +496,12 @@ describe("names the paper calls a method", () => {
     const y = run("Built on Quarnet, a multimodal model, we develop Zorvit-7B.");
     expect(entity(y, "Quarnet")?.label).toBe("Model");
   });
+
+  it("TF-IDF and BM25 are methods wherever they occur", () => {
+    const x = run(
+      "We compare Zorvit-7B with BM25 and TF-IDF retrievers on QuarQA, where Zorvit-7B achieves 71%.",
+    );
+    expect(entity(x, "BM25")?.label).toBe("Method");
+    expect(entity(x, "TF-IDF")?.label).toBe("Method");
+  });
 });
