@@ -504,4 +504,11 @@ describe("names the paper calls a method", () => {
     expect(entity(x, "BM25")?.label).toBe("Method");
     expect(entity(x, "TF-IDF")?.label).toBe("Method");
   });
+
+  it("'X, a … stopping rule' names a method, even when X is the subject of results", () => {
+    const x = run(
+      "We introduce QUORL, a margin-based stopping rule for sampling. Across three benchmarks, QUORL saves 40% of tokens on QuarMath.",
+    );
+    expect(entity(x, "QUORL")?.label).toBe("Method");
+  });
 });

@@ -22,7 +22,7 @@ const HEAD_NOUN_GROUPS: Array<[HeadLabel, number, string]> = [
   [
     "Method",
     3,
-    "method|methods|algorithm|technique|approach|strategy|objective|loss|optimizer|optimiser|recipe|paradigm|procedure|mechanism|module|adapter|layer|regularizer|scheme|protocol|prompting|attention|operator|block",
+    "method|methods|algorithm|technique|approach|strategy|objective|loss|optimizer|optimiser|recipe|paradigm|procedure|mechanism|module|adapter|layer|regularizer|scheme|protocol|prompting|attention|operator|block|rule",
   ],
   ["Method", 0.75, "framework|platform|library|environment"],
   ["Method", 1.5, "pipeline|workflow"],
