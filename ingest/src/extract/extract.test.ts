@@ -511,4 +511,15 @@ describe("names the paper calls a method", () => {
     );
     expect(entity(x, "QUORL")?.label).toBe("Method");
   });
+
+  it("'… to create the X benchmark dataset': what the sentence makes is introduced, not what describes it", () => {
+    const x = run(
+      "We apply Zorvane to a large video corpus to create the QUARK4D benchmark dataset, which spans 4,000 scenes.",
+    );
+    expect(edges(x, "INTRODUCES")).toEqual(["paper -> Dataset:QUARK4D"]);
+    const y = run(
+      "We then employ Zorvit-7B to build a QGT synthesis pipeline with quality control. Experiments show that QGT outperforms prior pipelines on QuarQA.",
+    );
+    expect(edges(y, "INTRODUCES")).toEqual([]);
+  });
 });
