@@ -522,4 +522,10 @@ describe("names the paper calls a method", () => {
     );
     expect(edges(y, "INTRODUCES")).toEqual([]);
   });
+
+  it("a known benchmark or data set with a year or size glued on ('AIME24', 'ModelNet40') is a Dataset", () => {
+    const x = run("On AIME24 and ModelNet40, Zorvit-7B reaches 71% and 93%.");
+    expect(entity(x, "AIME24")?.label).toBe("Dataset");
+    expect(entity(x, "ModelNet40")?.label).toBe("Dataset");
+  });
 });
