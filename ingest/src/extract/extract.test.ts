@@ -528,4 +528,15 @@ describe("names the paper calls a method", () => {
     expect(entity(x, "AIME24")?.label).toBe("Dataset");
     expect(entity(x, "ModelNet40")?.label).toBe("Dataset");
   });
+
+  it("'we present an evaluation by extending the X benchmark': X is cited, not introduced", () => {
+    const x = run(
+      "We present a systematic evaluation by extending the QuarCausal benchmark with contested cases.",
+    );
+    expect(edges(x, "INTRODUCES")).toEqual([]);
+    const y = run(
+      "We propose ZorVit-ASR, a recognition model leveraging the Quarnet-2 architecture as its encoder.",
+    );
+    expect(edges(y, "INTRODUCES")).toEqual(["paper -> Model:ZorVit-ASR"]);
+  });
 });

@@ -20,7 +20,7 @@ export const USED_NEARBY =
 export const CALLED_BEFORE = /\b(?:called|dubbed|named|termed|coined)\s+(?:[\w-]+\s+){0,6}\(?$/;
 /** A preposition or comparison just before a name: it is cited, not introduced. */
 export const NOT_INTRODUCED_BEFORE =
-  /\b(?:from|on|than|over|such as|including|like|via|using|with|of|by|to|upon|against|beyond|versus|vs|outperforms?|surpass(?:es)?|extends?|through)\s+(?:the\s+|a\s+|an\s+|existing\s+|strong\s+|prior\s+)?[\w-]{0,30}\s*$/;
+  /\b(?:from|on|than|over|such as|including|like|via|using|with|of|by|to|upon|against|beyond|versus|vs|outperforms?|surpass(?:es)?|extends?|extending|leveraging|revisiting|through)\s+(?:the\s+|a\s+|an\s+|existing\s+|strong\s+|prior\s+)?[\w-]{0,30}\s*$/;
 /** "e.g." or "i.e." just before. */
 export const EG_BEFORE = /\be\.g\.,?\s*$|\bi\.e\.,?\s*$/;
 /** Only an opening bracket between two names: "Long Form (LF)". */
