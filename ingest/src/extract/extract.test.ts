@@ -521,4 +521,84 @@ describe("names the paper calls a method", () => {
     );
     expect(entity(c, "DreVant")?.label).toBe("Method");
   });
+
+  it("'we propose X, a … framework': a method, unless results call it a model", () => {
+    const x = run(
+      "To address this, we propose Zorvane, a scalable framework that splits planning tasks into parts.",
+    );
+    expect(entity(x, "Zorvane")?.label).toBe("Method");
+    expect(edges(x, "INTRODUCES")).toEqual(["paper -> Method:Zorvane"]);
+    // The subject of results on named benchmarks keeps its model label and its lineage edges.
+    const y = run(
+      "We present QR-Nav, a dual-scale framework for navigation. Experiments on QuillGoal-3D and BrixGoal benchmarks show that QR-Nav achieves state-of-the-art performance.",
+      "QR-Nav: Dual-Scale Navigation via Sparse Memory",
+    );
+    expect(entity(y, "QR-Nav")?.label).toBe("Model");
+    expect(edges(y, "EVALUATED_ON").length).toBe(2);
+  });
+
+  it("'X (Long Form via Y), a framework' describes X, not the piece of its long form", () => {
+    const x = run(
+      "We present Vexa, combining ZIRK (Zoned Iterative Retrieval via Knowledge Signals), a closed-loop framework that finds gaps in evidence.",
+    );
+    expect(entity(x, "Knowledge Signals")?.label).not.toBe("Method");
+    // "Foo: Quill-Oriented Bar Enhancement, a framework": the tail of a longer phrase is no name described.
+    const y = run(
+      "Additionally, we propose BROSK: Quill-Oriented Graph Enhancement, a plug-and-play framework for segmentation.",
+    );
+    expect(entity(y, "Graph Enhancement")?.label).not.toBe("Method");
+  });
+
+  it("'On X, the model achieves …': the subject of the main clause does not describe X", () => {
+    const x = run(
+      "Zorvit-7B is trained on image-text pairs. On QUIX-Cap, the model achieves a recall of 67%.",
+    );
+    expect(entity(x, "QUIX-Cap")?.label).toBe("Dataset");
+    // An appositive after an opening phrase still types its name.
+    const y = run("Built on Quarnet, a multimodal model, we develop Zorvit-7B.");
+    expect(entity(y, "Quarnet")?.label).toBe("Model");
+  });
+
+  it("TF-IDF and BM25 are methods wherever they occur", () => {
+    const x = run(
+      "We compare Zorvit-7B with BM25 and TF-IDF retrievers on QuarQA, where Zorvit-7B achieves 71%.",
+    );
+    expect(entity(x, "BM25")?.label).toBe("Method");
+    expect(entity(x, "TF-IDF")?.label).toBe("Method");
+  });
+
+  it("'X, a … stopping rule' names a method, even when X is the subject of results", () => {
+    const x = run(
+      "We introduce QUORL, a margin-based stopping rule for sampling. Across three benchmarks, QUORL saves 40% of tokens on QuarMath.",
+    );
+    expect(entity(x, "QUORL")?.label).toBe("Method");
+  });
+
+  it("'… to create the X benchmark dataset': what the sentence makes is introduced, not what describes it", () => {
+    const x = run(
+      "We apply Zorvane to a large video corpus to create the QUARK4D benchmark dataset, which spans 4,000 scenes.",
+    );
+    expect(edges(x, "INTRODUCES")).toEqual(["paper -> Dataset:QUARK4D"]);
+    const y = run(
+      "We then employ Zorvit-7B to build a QGT synthesis pipeline with quality control. Experiments show that QGT outperforms prior pipelines on QuarQA.",
+    );
+    expect(edges(y, "INTRODUCES")).toEqual([]);
+  });
+
+  it("a known benchmark or data set with a year or size glued on ('AIME24', 'ModelNet40') is a Dataset", () => {
+    const x = run("On AIME24 and ModelNet40, Zorvit-7B reaches 71% and 93%.");
+    expect(entity(x, "AIME24")?.label).toBe("Dataset");
+    expect(entity(x, "ModelNet40")?.label).toBe("Dataset");
+  });
+
+  it("'we present an evaluation by extending the X benchmark': X is cited, not introduced", () => {
+    const x = run(
+      "We present a systematic evaluation by extending the QuarCausal benchmark with contested cases.",
+    );
+    expect(edges(x, "INTRODUCES")).toEqual([]);
+    const y = run(
+      "We propose ZorVit-ASR, a recognition model leveraging the Quarnet-2 architecture as its encoder.",
+    );
+    expect(edges(y, "INTRODUCES")).toEqual(["paper -> Model:ZorVit-ASR"]);
+  });
 });

@@ -68,6 +68,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     introducedNames: new Set(),
     calledMethod: new Set(),
     calledModel: new Set(),
+    calledFramework: new Set(),
   };
   abbreviationMentions(st.sentences);
   makeCandidates(st);

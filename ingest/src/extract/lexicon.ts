@@ -102,8 +102,11 @@ export function modelFamily(name: string): boolean {
 export function datasetVocabulary(name: string): "benchmark" | "dataset" | null {
   const key = keyOf(name);
   const base = key.replace(/-\d+(?:-\d+)*$/, "");
-  if (KNOWN_BENCHMARKS.has(key) || KNOWN_BENCHMARKS.has(base)) return "benchmark";
-  if (KNOWN_DATASETS.has(key) || KNOWN_DATASETS.has(base)) return "dataset";
+  // "AIME24", "AlpacaEval2", "CIFAR10": a year or version glued to a known name.
+  const glued = base.replace(/(?<=[a-z]{3})\d{1,4}$/, "");
+  if (KNOWN_BENCHMARKS.has(key) || KNOWN_BENCHMARKS.has(base) || KNOWN_BENCHMARKS.has(glued))
+    return "benchmark";
+  if (KNOWN_DATASETS.has(key) || KNOWN_DATASETS.has(base) || KNOWN_DATASETS.has(glued)) return "dataset";
   if (benchmarkShape(name)) return "benchmark";
   return null;
 }

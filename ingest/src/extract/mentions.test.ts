@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { isStopName } from "./lexicon.ts";
-import { cleanSentence, findAbbreviations, findMentions, isStrongToken, tokenize } from "./mentions.ts";
+import {
+  cleanSentence,
+  expandSizes,
+  findAbbreviations,
+  findMentions,
+  isStrongToken,
+  tokenize,
+} from "./mentions.ts";
 
 function names(sentence: string): string[] {
   const clean = cleanSentence(sentence);
@@ -183,6 +190,26 @@ describe("tokenize", () => {
       ["", "6.9", "", true],
       ["", "the", "", false],
       ["", "o1", "’s", true],
+    ]);
+  });
+});
+
+describe("expandSizes", () => {
+  const expanded = (sentence: string): string[] => {
+    const clean = cleanSentence(sentence);
+    return expandSizes(findMentions(clean, tokenize(clean), new Set())).map((m) => m.surface);
+  };
+  it("reads 'A/B' written as one token as two names or two versions, not a patch size or one data set's name", () => {
+    expect(expanded("It beats QuarSAM/MedQuar and Brelt-2/3.1 on QuarQA.")).toEqual([
+      "QuarSAM",
+      "MedQuar",
+      "Brelt-2",
+      "Brelt-3.1",
+      "QuarQA",
+    ]);
+    expect(expanded("It uses a Vexa-L/14 encoder on the CNN/DailyMail corpus.")).toEqual([
+      "Vexa-L/14",
+      "CNN/DailyMail",
     ]);
   });
 });

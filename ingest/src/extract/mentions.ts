@@ -93,7 +93,11 @@ export function expandSizes(mentions: Mention[]): Mention[] {
     if (!x) {
       const list = SUFFIX_LIST.exec(m.surface);
       if (!list) {
-        out.push(m);
+        const pair = namePair(m.surface);
+        if (pair === null) out.push(m);
+        else
+          for (const name of pair)
+            out.push(mention(name, m.start, m.end, m.first, m.last, m.strong, undefined, m.adjective));
         continue;
       }
       const [, base, suffixes] = list as unknown as [string, string, string];
@@ -111,6 +115,23 @@ export function expandSizes(mentions: Mention[]): Mention[] {
       );
   }
   return out;
+}
+
+/**
+ * "SAM/MedSAM", "CLIP/SigLIP", "MATH/GSM8K": two names written as one token; "Llama-2/3.1",
+ * "AIME24/25", "GPT-4/4o": a name and another version of it. Not a patch size ("ViT-L/14",
+ * "DiT-XL/2": the part after the slash is a bare number and the name before ends in no version).
+ */
+function namePair(surface: string): [string, string] | null {
+  const x = NAME_PAIR.exec(surface);
+  if (x === null) return null;
+  const [, a, b] = x as unknown as [string, string, string];
+  // "CNN/DailyMail" is one data set's name; "CPU/GPU", "LLM/VLM" and "Mobile/PC" name no two things.
+  if (isStopName(a) || isStopName(b) || !/[A-Z0-9]/.test(a.slice(1))) return null;
+  if (NAME_AFTER_SLASH.test(b)) return [a, b];
+  const version = TRAILING_VERSION.exec(a);
+  if (version === null || !VERSION_AFTER_SLASH.test(b)) return null;
+  return [a, `${a.slice(0, version.index)}${b}`];
 }
 
 export interface AbbreviationPair {
@@ -295,6 +316,14 @@ function pushToken(
   });
 }
 
+/** One token "A/B" of two names (namePair), neither with a space. */
+const NAME_PAIR =
+  /^([A-Za-z][A-Za-z0-9.+-]{0,40}[A-Za-z0-9+])\/([A-Za-z0-9][A-Za-z0-9.+-]{0,40}[A-Za-z0-9+])$/;
+/** After the slash, a name by itself: a letter, then a capital or digit somewhere ("MedSAM", "R1"). */
+const NAME_AFTER_SLASH = /^[A-Za-z](?=.*[A-Z0-9])[A-Za-z0-9.+-]+$/;
+/** The version a name ends in ("Llama-2", "AIME24", "GPT-4"), and another one after the slash ("3.1", "4o"). */
+const TRAILING_VERSION = /(?<=[A-Za-z-])\d{1,2}(?:\.\d{1,2})?$/;
+const VERSION_AFTER_SLASH = /^\d{1,2}(?:\.\d{1,2})?[a-z]?$/;
 /** "Qwen-2.5-7B/14B-Instruct", "Foo-2B/4B/8B": a name with two sizes or more. */
 /** A name and the suffixes of its family's members: "+", "++" or one lower-case letter ("FooRef/+/g"). */
 const SUFFIX_LIST = /^([A-Za-z][A-Za-z0-9.-]{1,40})((?:\/(?:\+\+?|[a-z]))+)$/;

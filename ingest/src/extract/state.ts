@@ -197,6 +197,11 @@ export interface PaperState {
    */
   calledMethod: Set<number>;
   calledModel: Set<number>;
+  /**
+   * Candidates the paper calls "a … framework": a method unless what the text says the name does
+   * (the subject of results, a base, a model head) makes it a model.
+   */
+  calledFramework: Set<number>;
 }
 
 export function unite(cands: Candidate[], a: number, b: number): void {

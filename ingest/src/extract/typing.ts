@@ -34,6 +34,7 @@ import {
   type HeadLabel,
   MODEL_BASE_AFTER,
   NOTHING_TRAINED,
+  SELF_DESCRIBED_METHOD,
 } from "./vocabulary/head-nouns.ts";
 import {
   DATASET_TAILS_WORDS,
@@ -269,7 +270,7 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
     // Appositive or copula: "X, an open-source multimodal agentic model", "X is a ... model".
     const tail = s.lower.slice(lastM.end, lastM.end + 24);
     const appo = APPOSITIVE_AFTER.exec(tail);
-    if (appo) {
+    if (appo && !subjectAfterOpening(s, firstM, appo[0])) {
       let k = lastM.last + 1;
       const startOffset = lastM.end + appo[0].length;
       while (k < s.tokens.length && (s.tokens[k] as Token).start < startOffset) k++;
@@ -313,7 +314,8 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
       found ??= collective;
       if (found) {
         giveAll(cands, members, found.label, found.weight);
-        if (!(modelModifier && found.label === "Method")) selfDescribed(st, members, found);
+        if (!(modelModifier && found.label === "Method"))
+          selfDescribed(st, describedBy(s, lastM, members), found, foundWord);
       }
     }
     // Before: "a representative model, STU-Net", "datasets MS-CXR, ...", "models such as GPT-4".
@@ -344,7 +346,7 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
       ) {
         const weakName = noneStrong(cands, members);
         // "our approach, X": the paper names what X is, as an appositive before it.
-        if (prevTok.after === ",") selfDescribed(st, members, head);
+        if (prevTok.after === ",") selfDescribed(st, members, head, prevTok.text.toLowerCase());
         giveAll(
           cands,
           members,
@@ -372,6 +374,52 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
   }
 }
 
+/**
+ * Who an appositive describes. After a parenthesis: in "IRIS (Iterative Retrieval via
+ * Insufficiency Signals), a closed-loop framework" it is IRIS, the name before the parenthesis,
+ * not "Insufficiency Signals", a piece of its spelled-out form; in "SAGE (Strategy-Aware
+ * Graph-Enhanced), a framework" SAGE (one word before a bracket of several), whether or not the
+ * two were paired as aliases. A name that opens the bracket otherwise keeps the description ("Long
+ * Form (LF), a method"); a piece of a bracket gets none.
+ */
+function describedBy(s: SentenceInfo, lastM: Mention, members: number[]): number[] {
+  const open = s.clean.lastIndexOf("(", lastM.start);
+  if (open >= 0 && s.clean.indexOf(")", open) >= lastM.start) {
+    const opens = s.clean.slice(open + 1, lastM.start).trim() === "";
+    for (let k = s.mentions.length - 1; k >= 0; k--) {
+      const m = s.mentions[k] as Mention;
+      if (m.end > open) continue;
+      if (s.clean.slice(m.end, open).trim() !== "") break;
+      // "Diffusion as Shader (DaS), an approach": the short form in the bracket is the name.
+      if (opens && (m.first !== m.last || lastM.first === lastM.last)) break;
+      return [s.cands[k] as number];
+    }
+    return opens ? members : [];
+  }
+  // "ROSE: Retrieval-Oriented Segmentation Enhancement, a framework", "we introduce RAG Foundry,
+  // a framework": a name right after a capitalised word is the tail of a longer phrase.
+  const before = s.tokens[lastM.first - 1];
+  if (
+    before !== undefined &&
+    before.after === "" &&
+    (s.tokens[lastM.first] as Token).before === "" &&
+    /^\p{Lu}/u.test(before.text)
+  )
+    return [];
+  return members;
+}
+
+/**
+ * "On UIT-Foo, the model achieves …", "With MiCo, the pretrained models show …": after a name
+ * that ends an opening phrase, ", the …" begins the main clause (its subject), it does not
+ * describe the name.
+ */
+function subjectAfterOpening(s: SentenceInfo, firstM: Mention, appositive: string): boolean {
+  return (
+    /,\s*the\s$/.test(appositive) && OPENING_PHRASE.test(s.lower.slice(0, Math.max(0, firstM.start - 1)))
+  );
+}
+
 /** A strong model head noun ("model", "LLM", "transformer", "network"). */
 function isModelWord(w: string): boolean {
   const head = headOf(w);
@@ -379,11 +427,20 @@ function isModelWord(w: string): boolean {
 }
 
 /**
- * Record what the paper calls these candidates in an appositive or copula: a strong method noun
- * or a strong model noun. "Framework", "pipeline" and "platform" are left out: the dev gold types
- * most names called so ("X, a multi-agent framework that …") as the model they are.
+ * Record what the paper calls these candidates in an appositive or copula: a strong method noun,
+ * a strong model noun, or "framework" (SELF_DESCRIBED_METHOD, a weaker call). "Pipeline" and
+ * "platform" are left out: the gold types the names called so as data, models and methods alike.
  */
-function selfDescribed(st: PaperState, members: number[], head: { label: HeadLabel; weight: number }): void {
+function selfDescribed(
+  st: PaperState,
+  members: number[],
+  head: { label: HeadLabel; weight: number },
+  word: string,
+): void {
+  if (head.label === "Method" && SELF_DESCRIBED_METHOD.has(word)) {
+    for (const c of members) st.calledFramework.add(c);
+    return;
+  }
   if (head.weight < 3 || (head.label !== "Method" && head.label !== "Model")) return;
   const into = head.label === "Method" ? st.calledMethod : st.calledModel;
   for (const c of members) into.add(c);
@@ -422,6 +479,7 @@ export function decideLabels(st: PaperState): void {
   const labelOf = st.labelOf;
   const calledMethod = rootsOf(st, st.calledMethod);
   const calledModel = rootsOf(st, st.calledModel);
+  const calledFramework = rootsOf(st, st.calledFramework);
   // A name that says it is a model ("… Memory Transformer (ARMT)", "FSG-Net", "Foo-7B") is called one.
   for (const c of cands)
     for (const surface of c.surfaces.keys())
@@ -455,6 +513,19 @@ export function decideLabels(st: PaperState): void {
       calledMethod.has(root) &&
       !calledModel.has(root) &&
       g.Method > 0 &&
+      g.Method >= dataset &&
+      g.Reject < g.Method
+    ) {
+      labelOf.set(root, { label: "Method", weight: Math.max(best, threshold) });
+      continue;
+    }
+    // "We propose X, a scalable framework that …": a method, when nothing the text says X does
+    // calls it a model more (results and bases give model roles, which keep their lineage edges).
+    if (
+      calledFramework.has(root) &&
+      !calledModel.has(root) &&
+      g.Method > 0 &&
+      g.Method >= g.Model &&
       g.Method >= dataset &&
       g.Reject < g.Method
     ) {

@@ -4,9 +4,10 @@
  * known (coreference.ts).
  */
 import { groupOf } from "../clauses.ts";
-import type { Mention } from "../mentions.ts";
+import type { Mention, Token } from "../mentions.ts";
 import type { PaperState, SentenceInfo } from "../state.ts";
-import { ADJECTIVE_SUFFIX_AFTER } from "../vocabulary/clause-cues.ts";
+import { ADJECTIVE_SUFFIX_AFTER, LOWER_WORD } from "../vocabulary/clause-cues.ts";
+import { APPOSITIVE_STOP, HEAD_NOUNS } from "../vocabulary/head-nouns.ts";
 import {
   AND_BEFORE,
   CALLED_BEFORE,
@@ -15,6 +16,7 @@ import {
   IS_PROPOSED,
   NOT_INTRODUCED_BEFORE,
   OPEN_BRACKET_BETWEEN,
+  TO_CREATE_BEFORE,
   USED_NEARBY,
 } from "../vocabulary/introduction-cues.ts";
 
@@ -67,6 +69,17 @@ export function introductionsOf(st: PaperState, s: SentenceInfo, si: number): vo
   }
   for (let k = 0; k < ms.length; k++) {
     const m = ms[k] as Mention;
+    // "to create the Bar benchmark": a name-shaped name right after the purpose of making it, not
+    // one describing what is made ("to build a Foo synthesis pipeline").
+    if (
+      m.strong &&
+      TO_CREATE_BEFORE.test(s.lower.slice(Math.max(0, m.start - 30), m.start)) &&
+      !describesNoun(s, m)
+    ) {
+      // Not an introducedName: what is made is a model as often as data, so its type comes
+      // from other evidence ("to create Foo-45K, a dataset") or it is not introduced.
+      introCandidates.push({ si, k, c: cs[k] as number, cue: m.start, follows: false });
+    }
     if (CALLED_BEFORE.test(s.lower.slice(Math.max(0, m.start - 80), m.start))) {
       const c = cs[k] as number;
       if (!introducedAt.has(c)) introducedAt.set(c, si);
@@ -76,4 +89,16 @@ export function introductionsOf(st: PaperState, s: SentenceInfo, si: number): vo
     const c = cs[0] as number;
     if (!introducedAt.has(c)) introducedAt.set(c, si);
   }
+}
+
+/**
+ * Is the name followed at once by a lower-case word that is neither a head noun nor a function
+ * word ("Foo synthesis pipeline", not "Foo benchmark" or "Foo for experiments")?
+ */
+function describesNoun(s: SentenceInfo, m: Mention): boolean {
+  const last = s.tokens[m.last] as Token;
+  const next = s.tokens[m.last + 1];
+  if (next === undefined || last.after !== "" || next.before !== "") return false;
+  const w = next.text.toLowerCase();
+  return LOWER_WORD.test(next.text) && !HEAD_NOUNS.has(w) && !APPOSITIVE_STOP.has(w);
 }

@@ -8,7 +8,7 @@ import { wordSet } from "./words.ts";
 
 export const KNOWN_BENCHMARKS = wordSet(`
   mmlu mmlu-pro gsm8k math humaneval mbpp hellaswag winogrande arc truthfulqa bbh big-bench gpqa
-  aime livecodebench swe-bench mt-bench alpacaeval arena-hard chatbot-arena ifeval
+  aime amc livecodebench swe-bench mt-bench alpacaeval alpaca-eval arena-hard chatbot-arena ifeval
   mmmu mathvista mmbench seed-bench pope mme textvqa docvqa chartqa vqav2 gqa okvqa scienceqa
   medqa pubmedqa medmcqa glue superglue squad drop race boolq piqa siqa openbookqa commonsenseqa
   triviaqa naturalquestions hotpotqa imagenet-a imagenet-r

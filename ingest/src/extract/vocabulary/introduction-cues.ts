@@ -8,6 +8,11 @@
 /** An introduction cue: the names after it are candidates for what the paper introduces. */
 export const INTRO_CUE =
   /\b(?:we|this (?:paper|work|article|study|report|survey)|our (?:work|paper|team)|it)\s+(?:\w+\s+){0,2}?(?:introduce|present|propose|construct|curate|develop|build|release|establish|create|design|collect|contribute|devise|formulate|open-source|term|call|name|dub|unveil|report)(?:s|d|ed)?\b|\b(?:introduc|propos|present|develop|releas|construct|curat)(?:es|s|ing) (?:a |an |the )?(?:new |novel |first )?|\b(?:newly|our) (?:introduced|proposed|presented|developed|constructed|curated) |\b(?:introduction|development|release|construction) of (?:the |a |an |our )?/g;
+/**
+ * Right before a name: "… to a video corpus to create the Bar benchmark", "… pipeline to construct
+ * Foo-45K, a dataset": what a sentence does something "to create" is new, when named at once.
+ */
+export const TO_CREATE_BEFORE = /\bto (?:create|construct|build|curate|assemble) (?:the |a |an |our )?$/;
 /** A name a little after "via", "with", "e.g." is something used or cited, not introduced. */
 export const USED_NEARBY =
   /\b(?:from|via|using|with|than|against|such as|including|like|e\.g\.|i\.e\.|based on|built on|trained on)\b[^.;,:()]{0,25}$/;
@@ -15,7 +20,7 @@ export const USED_NEARBY =
 export const CALLED_BEFORE = /\b(?:called|dubbed|named|termed|coined)\s+(?:[\w-]+\s+){0,6}\(?$/;
 /** A preposition or comparison just before a name: it is cited, not introduced. */
 export const NOT_INTRODUCED_BEFORE =
-  /\b(?:from|on|than|over|such as|including|like|via|using|with|of|by|to|upon|against|beyond|versus|vs|outperforms?|surpass(?:es)?|extends?|through)\s+(?:the\s+|a\s+|an\s+|existing\s+|strong\s+|prior\s+)?[\w-]{0,30}\s*$/;
+  /\b(?:from|on|than|over|such as|including|like|via|using|with|of|by|to|upon|against|beyond|versus|vs|outperforms?|surpass(?:es)?|extends?|extending|leveraging|revisiting|through)\s+(?:the\s+|a\s+|an\s+|existing\s+|strong\s+|prior\s+)?[\w-]{0,30}\s*$/;
 /** "e.g." or "i.e." just before. */
 export const EG_BEFORE = /\be\.g\.,?\s*$|\bi\.e\.,?\s*$/;
 /** Only an opening bracket between two names: "Long Form (LF)". */

@@ -1,6 +1,7 @@
 /**
  * Technique names that are Methods wherever they occur: adapters, preference optimisation,
- * reinforcement learning, optimisers, layers, prompting strategies, augmentations. Used by
+ * reinforcement learning, optimisers, layers, prompting strategies, augmentations, classic text
+ * representations and retrieval scores (TF-IDF, BM25, bag-of-words). Used by
  * typing. Source: techniques named across the field's papers (LoRA, DPO, GRPO, Adam).
  */
 import { wordSet } from "./words.ts";
@@ -13,4 +14,5 @@ export const METHOD_NAMES = wordSet(`
   dropout batchnorm layernorm rmsnorm rope alibi flashattention flash-attention
   medprompt cot-sc self-consistency react reflexion tree-of-thoughts
   smote mixup cutmix randaugment autoaugment
+  tf-idf tfidf bm25 bow bag-of-words
 `);
