@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { ExtractionResultSchema, parseExtractionInPlace } from "@kg/graph-schema";
 import { describe, expect, it } from "vitest";
@@ -54,6 +56,37 @@ describe("kg extract, streamed", () => {
         whole.edges.length +
         whole.warnings.length,
     );
+  });
+});
+
+describe("kg extract, files read as they are segmented", () => {
+  it("says what it could not read, in order, and fails only when it read nothing", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kg-extract-read-"));
+    const record = JSON.stringify({ title: "Foo: A Model", abstract: "We introduce Foo, a model." });
+    const extract = async (names: string[]) => {
+      let err = "";
+      const code = await runExtractCommand([...names.map((n) => path.join(dir, n)), "--format", "json"], {
+        stdout: () => {},
+        stderr: (s) => {
+          err += s;
+        },
+        stdoutAsync: async () => {},
+      });
+      return { code, err };
+    };
+    try {
+      writeFileSync(path.join(dir, "a.jsonl"), record);
+      writeFileSync(path.join(dir, "b.jsonl"), record);
+      writeFileSync(path.join(dir, "c.bin"), Buffer.from([0, 1, 2]));
+      const some = await extract(["c.bin", "a.jsonl", "b.jsonl"]);
+      expect(some.code).toBe(0);
+      expect(some.err).toMatch(/skipped .*c\.bin: binary content[\s\S]*skipped .*b\.jsonl: same bytes as/);
+      const none = await extract(["c.bin", "missing.txt"]);
+      expect(none.code).toBe(1);
+      expect(none.err).toMatch(/cannot open .*missing\.txt[\s\S]*skipped .*c\.bin: binary content/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

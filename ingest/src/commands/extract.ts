@@ -7,7 +7,7 @@
  */
 import type { ExtractionResult } from "@kg/graph-schema";
 import { extractDocumentsParallel } from "../parallel/extract-parallel.ts";
-import { readDocuments } from "../pipeline.ts";
+import { listDocuments } from "../pipeline.ts";
 
 export interface CommandIo {
   stdout: (s: string) => void;
@@ -54,9 +54,12 @@ export async function runExtractCommand(args: string[], io: CommandIo): Promise<
     io.stderr(`kg extract: give at least one file or folder.\n${USAGE}\n`);
     return 2;
   }
-  const { documents, warnings } = await readDocuments(paths);
+  // Each file is read as its turn to be segmented comes, and its text let go once it is:
+  // read all at once first, the texts of 100,000 papers (1.3 GB RSS) made every garbage
+  // collection of the extraction slower, and the workers waited for the last file.
+  const documents = await listDocuments(paths);
   const result = await extractDocumentsParallel(documents);
-  result.warnings = [...warnings, ...result.warnings];
+  result.warnings = [...documents.warnings, ...result.warnings];
   if (format === "summary") io.stdout(formatSummary(result));
   else {
     const write = io.stdoutAsync ?? (async (text: string) => io.stdout(text));
@@ -74,7 +77,7 @@ export async function runExtractCommand(args: string[], io: CommandIo): Promise<
     await write(piece.join(""));
   }
   for (const w of result.warnings) io.stderr(`warning: ${w.message}\n`);
-  return documents.length === 0 ? 1 : 0;
+  return documents.documentsRead === 0 ? 1 : 0;
 }
 
 const LISTS = ["sources", "papers", "nodes", "edges", "warnings"] as const;

@@ -11,13 +11,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ExtractionResult } from "@kg/graph-schema";
-import {
-  extractPaper,
-  type LocalEdge,
-  type LocalEntity,
-  type PaperExtraction,
-  type PaperInput,
-} from "../extract/extract.ts";
+import { extractPaper, type LocalEdge, type PaperExtraction, type PaperInput } from "../extract/extract.ts";
 import { BulkCsvError } from "../load/bulk-csv.ts";
 import {
   DocumentPreparation,
@@ -31,7 +25,13 @@ import {
   paperInput,
   prepareDocuments,
 } from "../pipeline.ts";
-import { type EdgeSink, type Extractions, NO_URLS, type PaperUrls } from "../resolve/resolve.ts";
+import {
+  type EdgeSink,
+  type Extractions,
+  NO_URLS,
+  type PaperUrls,
+  type ResolvedEntity,
+} from "../resolve/resolve.ts";
 import { collectGarbage, garbageLimit } from "./collect-garbage.ts";
 import type { TaskRequest, WorkerRequest, WorkerResponse } from "./extract-worker.ts";
 import type { EndsMessage, MergedEdges, PartitionTask } from "./partition-tasks.ts";
@@ -428,8 +428,8 @@ function spilledExtractions(dir: string, total: number, entityCounts: number[]):
   return {
     entities(visit) {
       for (let id = 0; id < total; id += CHUNK) {
-        const chunk = read<LocalEntity[]>(spillFiles(dir, id).entities);
-        for (let i = 0; i < chunk.length; i++) visit(chunk[i] as LocalEntity[], id + i);
+        const chunk = read<ResolvedEntity[]>(spillFiles(dir, id).entities);
+        for (let i = 0; i < chunk.length; i++) visit(chunk[i] as ResolvedEntity[], id + i);
       }
     },
     edges(visit) {

@@ -1,7 +1,8 @@
 /**
  * A worker thread of the parallel extraction: extracts the papers it is sent (pure
  * extractPaper) and writes their entities and edges to two files of the spill folder
- * (`<id>.entities.json`, `<id>.edges.json`: one JSON array, a paper an item, in order);
+ * (`<id>.entities.json`, `<id>.edges.json`: one JSON array, a paper an item, in order; an
+ * entity as resolution reads it, spilledEntity);
  * it answers with what the main thread keeps: each paper's URLs and number of entities.
  * The extractions of a whole corpus are thus never in the main thread's memory. Once the
  * papers are extracted, it takes its part of the resolution's edge work (partition-tasks.ts).
@@ -18,7 +19,7 @@ import {
   type TaskOutcome,
   takeEnds,
 } from "./partition-tasks.ts";
-import { spillFiles } from "./spill-files.ts";
+import { spilledEntity, spillFiles } from "./spill-files.ts";
 
 export interface ExtractRequest {
   kind: "extract";
@@ -42,7 +43,7 @@ function extract(request: ExtractRequest): ExtractResponse {
   try {
     const extractions = request.inputs.map((input) => extractPaper(input));
     const files = spillFiles(request.spillDir, request.id);
-    writeFileSync(files.entities, JSON.stringify(extractions.map((e) => e.entities)));
+    writeFileSync(files.entities, JSON.stringify(extractions.map((e) => e.entities.map(spilledEntity))));
     writeFileSync(files.edges, JSON.stringify(extractions.map((e) => e.edges)));
     return {
       kind: "extract",

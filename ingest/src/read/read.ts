@@ -278,6 +278,9 @@ export class DocumentFiles implements Iterable<SourceDocument> {
     readonly warnings: ExtractionWarning[],
   ) {}
 
+  /** Documents yielded so far (the files read as text, each once). */
+  documentsRead = 0;
+
   /** The number of files (some may yet become warnings instead of documents). */
   get length(): number {
     return this.files.length;
@@ -314,6 +317,7 @@ export class DocumentFiles implements Iterable<SourceDocument> {
         continue;
       }
       seen.set(doc.source.id, path);
+      this.documentsRead++;
       yield doc;
     }
   }

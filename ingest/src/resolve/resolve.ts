@@ -52,13 +52,19 @@ export interface PaperOccurrence {
 }
 
 /**
+ * What resolution reads of a local entity (the spill files of the parallel extraction hold
+ * only this: see spill-files.ts).
+ */
+export type ResolvedEntity = Pick<LocalEntity, "label" | "kind" | "surfaces" | "keys" | "weight" | "scope">;
+
+/**
  * The occurrences' entities and edges, visited in the occurrences' order once per pass of
  * resolution (held in memory, or read back chunk by chunk from files the extraction's
  * workers wrote, so that a large corpus's extractions are never all in memory).
  */
 export interface Extractions {
   /** Every occurrence's entities, in order. */
-  entities(visit: (entities: LocalEntity[], k: number) => void): void;
+  entities(visit: (entities: ResolvedEntity[], k: number) => void): void;
   /** Every occurrence's edges and its number of entities, in order; the last pass (may let go of them). */
   edges(visit: (edges: LocalEdge[], entityCount: number, k: number) => void): void;
 }
@@ -264,7 +270,7 @@ function byPaperKey(u: PaperUnion, k: string, i: number): void {
  * builds without naming it) gets keys unique to the paper: its phrase's key and the paper's
  * id ("pet-dataset-sha-1f0c…"), so that two papers' unnamed data sets never merge.
  */
-function keysOf(e: LocalEntity, paperId: string): string[] {
+function keysOf(e: ResolvedEntity, paperId: string): string[] {
   if (e.scope !== "paper") return e.keys;
   const suffix = keyOf(paperId);
   return e.keys.map((k) => (k.length > 0 ? `${k}-${suffix}` : suffix));
