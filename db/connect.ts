@@ -3,7 +3,7 @@
  * (a remote server, a cluster or Aura: nothing is started), else the local Neo4j
  * the project runs itself, started when it is not already running.
  */
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "@kg/graph-schema";
 import type { BulkServer, LoaderPlans } from "@kg/ingest";
@@ -18,7 +18,7 @@ import {
   startImporter,
   storeExists,
 } from "./neo4j-import.ts";
-import { type Neo4jHandle, pidFileFor, startNeo4j, stopNeo4j } from "./neo4j-server.ts";
+import { pidFileFor, startNeo4j, stopNeo4j } from "./neo4j-server.ts";
 
 export interface Connection {
   db: Database;
@@ -102,17 +102,6 @@ export function localBulkServer(
   if (config.NEO4J_URI) return null;
   const dataDir = path.resolve(config.NEO4J_DATA_DIR);
   let importer: Promise<Importer> | null = null;
-  // The server started on standby (prepareStart), and what tells it to open the store.
-  let standby: { handle: Promise<Neo4jHandle>; go: (open: boolean) => void } | null = null;
-  const startOptions = {
-    port: config.NEO4J_PORT,
-    dataDir,
-    detached: true,
-    keepImport: true,
-    ...(config.NEO4J_HEAP ? { heap: config.NEO4J_HEAP } : {}),
-    log,
-    install: { log },
-  };
   return {
     dataDir,
     storeIsNew: () => importIncomplete(dataDir) || !storeExists(dataDir),
@@ -128,21 +117,6 @@ export function localBulkServer(
     releaseImport: () => {
       void importer?.then((i) => i.cancel()).catch(() => {});
       importer = null;
-      standby?.go(false);
-      standby = null;
-    },
-    prepareStart: (training) => {
-      if (standby) return;
-      const trainFile = path.join(dataDir, "server-train.json");
-      mkdirSync(dataDir, { recursive: true });
-      writeFileSync(trainFile, JSON.stringify(training));
-      let go: (open: boolean) => void = () => {};
-      const opened = new Promise<boolean>((resolve) => {
-        go = resolve;
-      });
-      const handle = startNeo4j({ ...startOptions, standby: { trainFile, go: opened } });
-      handle.catch(() => {});
-      standby = { handle, go };
     },
     import: async (files) => {
       const prepared = importer;
@@ -153,12 +127,15 @@ export function localBulkServer(
       return started.run(files);
     },
     start: async () => {
-      const prepared = standby;
-      standby = null;
-      prepared?.go(true);
-      // A standby JVM that failed (it logged why) is replaced by a plain start.
-      const handle = (await prepared?.handle.catch(() => null)) ?? (await startNeo4j(startOptions));
-      rmSync(path.join(dataDir, "server-train.json"), { force: true });
+      const handle = await startNeo4j({
+        port: config.NEO4J_PORT,
+        dataDir,
+        detached: true,
+        keepImport: true,
+        ...(config.NEO4J_HEAP ? { heap: config.NEO4J_HEAP } : {}),
+        log,
+        install: { log },
+      });
       return openLocalDatabase(handle, config);
     },
   };

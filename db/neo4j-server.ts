@@ -85,14 +85,6 @@ export interface StartOptions {
   keepImport?: boolean;
   /** Write the JVM's class-data archive to this file as it exits (class-archive.ts). */
   recordClassArchive?: string;
-  /**
-   * Start the JVM now, but open the store only once `go` resolves true (a bulk load starts
-   * the server while it still extracts and imports): meanwhile the JVM trains on a scratch
-   * store with the statements of `trainFile` (see Neo4jLauncher). `go` resolving false
-   * stops the JVM and rejects. The pid file is written at `go`: until then no command sees
-   * a server for this dataDir.
-   */
-  standby?: { trainFile: string; go: Promise<boolean> };
 }
 
 export interface Neo4jHandle {
@@ -444,7 +436,6 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
     "--password-file",
     passwordFileFor(dataDir),
     ...Object.entries(SERVER_SETTINGS).flatMap(([key, value]) => ["--setting", `${key}=${value}`]),
-    ...(opts.standby ? ["--standby-train", opts.standby.trainFile] : []),
     ...(detached ? [] : ["--exit-on-stdin-eof"]),
   ];
 
@@ -453,8 +444,7 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
     child = spawn(inst.java, args, {
       cwd: dataDir,
       detached,
-      // A standby JVM is told to open the store on its stdin, and halts if it closes before.
-      stdio: [detached && !opts.standby ? "ignore" : "pipe", logFd, logFd],
+      stdio: [detached ? "ignore" : "pipe", logFd, logFd],
     });
   } finally {
     fs.closeSync(logFd);
@@ -471,26 +461,10 @@ export async function startNeo4j(opts: StartOptions): Promise<Neo4jHandle> {
   if (pid === undefined) {
     throw new Neo4jSetupError(`neo4j: failed to spawn ${inst.java}: ${(await spawnError).message}`);
   }
+  fs.writeFileSync(pidFileFor(dataDir), `${pid}\n`);
   // Never let the child keep this process alive; attached mode relies on the stdin pipe closing on exit.
   child.unref();
-  if (child.stdin) {
-    child.stdin.on("error", () => {});
-    (child.stdin as unknown as net.Socket).unref?.();
-  }
-  if (opts.standby) {
-    log(`neo4j: pid ${pid} on standby for ${dataDir}`);
-    const go = await opts.standby.go.catch(() => false);
-    if (!go || exited) {
-      child.stdin?.end();
-      throw new Neo4jSetupError(
-        exited
-          ? `neo4j: the standby JVM exited (code ${exited.code}); log ${logFile}:\n${logTail(logFile)}`
-          : "neo4j: the standby start was called off",
-      );
-    }
-    child.stdin?.write("go\n");
-  }
-  fs.writeFileSync(pidFileFor(dataDir), `${pid}\n`);
+  if (child.stdin) (child.stdin as unknown as net.Socket).unref?.();
 
   const stop = async () => {
     if (!exited) {

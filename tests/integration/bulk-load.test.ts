@@ -10,15 +10,15 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type ExtractionResult, parseConfig } from "@kg/graph-schema";
-import { clearGraphStatements, countAllQuery, graphDumpQuery } from "@kg/queries";
+import { clearGraphStatements, graphDumpQuery } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localBulkServer } from "../../db/connect.ts";
 import { LOCAL_USER, readLocalPassword } from "../../db/local-auth.ts";
 import { startImporter } from "../../db/neo4j-import.ts";
-import { startNeo4j, stopNeo4j } from "../../db/neo4j-server.ts";
+import { stopNeo4j } from "../../db/neo4j-server.ts";
 import { bulkLoad } from "../../ingest/src/load/bulk-load.ts";
-import { loadExtraction, loaderTraining } from "../../ingest/src/load/load-extraction.ts";
+import { loadExtraction } from "../../ingest/src/load/load-extraction.ts";
 import { extractDocuments, readDocuments } from "../../ingest/src/pipeline.ts";
 import { freePort } from "../support/free-port.ts";
 
@@ -172,84 +172,6 @@ describe("bulk import", () => {
     // Halted by its closed stdin (ImportLauncher's exit code 3), as when the ingest dies.
     expect(code).toBe(3);
     expect(existsSync(path.join(dataDir, "import-warm"))).toBe(false);
-  }, 600_000);
-
-  it("a server started on standby trains on a scratch store, opens the data dir's only when told to, and halts if called off", async () => {
-    const { dataDir, env } = await newServer();
-    mkdirSync(dataDir, { recursive: true });
-    const trainFile = path.join(dataDir, "train.json");
-    writeFileSync(trainFile, JSON.stringify(loaderTraining()));
-    const logFile = path.join(dataDir, "neo4j.log");
-    const port = Number(env.NEO4J_PORT);
-    const onStandby = async (go: Promise<boolean>) => {
-      const messages: string[] = [];
-      const started = startNeo4j({
-        dataDir,
-        port,
-        detached: true,
-        standby: { trainFile, go },
-        log: (m) => messages.push(m),
-      });
-      started.catch(() => {});
-      // Spawned (its start marker is in the log), then trained.
-      await waitFor(() => messages.some((m) => m.includes("on standby")), 120_000);
-      await waitFor(
-        () =>
-          existsSync(logFile) &&
-          readFileSync(logFile, "utf8").split("starting neo4j").pop()?.includes("neo4j: standby trained") ===
-            true,
-        300_000,
-      );
-      const pid = Number(/pid (\d+) on standby/.exec(messages.join("\n"))?.[1]);
-      expect(pid, messages.join("\n")).toBeGreaterThan(0);
-      // Until told to, no command sees a server, and the data dir has no store of its own.
-      expect(existsSync(path.join(dataDir, "neo4j.pid"))).toBe(false);
-      expect(existsSync(path.join(dataDir, "data", "databases", "neo4j"))).toBe(false);
-      return { started, pid };
-    };
-
-    let callOff: (open: boolean) => void = () => {};
-    const off = await onStandby(
-      new Promise<boolean>((resolve) => {
-        callOff = resolve;
-      }),
-    );
-    callOff(false);
-    await expect(off.started).rejects.toThrow(/called off/);
-    await waitFor(() => {
-      try {
-        process.kill(off.pid, 0);
-        return false;
-      } catch {
-        return true;
-      }
-    }, 30_000);
-
-    let open: (open: boolean) => void = () => {};
-    const on = await onStandby(
-      new Promise<boolean>((resolve) => {
-        open = resolve;
-      }),
-    );
-    open(true);
-    const handle = await on.started;
-    expect(handle.pid).toBe(on.pid);
-    expect(readFileSync(path.join(dataDir, "neo4j.pid"), "utf8").trim()).toBe(String(on.pid));
-    const { openDatabase } = await import("@kg/queries/run");
-    const check = openDatabase({
-      uri: handle.boltUri,
-      user: LOCAL_USER,
-      password: handle.password,
-      database: "neo4j",
-    });
-    try {
-      // The real store, new and empty: the training's rows were rolled back on a store of its own.
-      expect(await check.run(countAllQuery, {})).toEqual([{ nodes: 0, relationships: 0 }]);
-    } finally {
-      await check.close();
-      await handle.stop();
-    }
-    expect(existsSync(path.join(dataDir, "server-train"))).toBe(false);
   }, 600_000);
 
   it("gives the clean graph on the next ingest after a kill -9 during the import or the indexing", async () => {

@@ -21,7 +21,6 @@ import {
   type LoaderPlans,
   type LoadSummary,
   loadExtraction,
-  loaderTraining,
   prepareLoader,
   warmUpLoader,
 } from "../load/load-extraction.ts";
@@ -89,7 +88,6 @@ async function runIngest(args: string[], ctx: CommandContext, abstracts: Abstrac
     if (server?.storeIsNew()) {
       // The importer's JVM starts (and trains itself) while this process extracts.
       server.prepareImport?.();
-      server.prepareStart?.(loaderTraining());
       return { empty: true, db: null };
     }
     const db = await ctx.database();

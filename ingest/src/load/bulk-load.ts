@@ -13,13 +13,7 @@ import type { ExtractedPaper, ExtractionResult } from "@kg/graph-schema";
 import { awaitIndexesStatements, fulltextStatements, schemaStatements } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
 import { ARRAY_DELIMITER, ImportCsv, writeImportCsv } from "./bulk-csv.ts";
-import {
-  type LoaderPlans,
-  type LoadSummary,
-  type ServerTraining,
-  warmUpCommit,
-  warmUpLoader,
-} from "./load-extraction.ts";
+import { type LoaderPlans, type LoadSummary, warmUpCommit, warmUpLoader } from "./load-extraction.ts";
 
 /** What the bulk load needs of the local server (see db/connect.ts). */
 export interface BulkServer {
@@ -38,12 +32,6 @@ export interface BulkServer {
   prepareImport?(): void;
   /** Stops an importer prepareImport started, when the load takes another path. */
   releaseImport?(): void;
-  /**
-   * Starts the server's JVM now, on standby: it trains on a scratch store with `training`
-   * while the extraction and the import run, and opens the imported store at `start`.
-   * Optional; released with releaseImport.
-   */
-  prepareStart?(training: ServerTraining): void;
   import(files: {
     nodes: string[];
     relationships: string[];

@@ -144,23 +144,6 @@ export async function warmUpCommit(db: Database): Promise<void> {
   await db.writeAll([writeStep(deleteWarmUpQuery, { key: WARM_UP_KEY })]);
 }
 
-/** Statements a server runs on a scratch store to train its JVM (schema, then rolled-back writes). */
-export interface ServerTraining {
-  schema: string[];
-  statements: Array<{ cypher: string; params: unknown }>;
-}
-
-/**
- * What a server JVM started ahead of a bulk load trains on (see db/neo4j-server.ts standby):
- * the schema, then every statement of a load with its warm-up row (rolled back there).
- */
-export function loaderTraining(): ServerTraining {
-  return {
-    schema: schemaStatements(),
-    statements: warmUpSteps().steps.map((step) => ({ cypher: step.query.cypher, params: step.params })),
-  };
-}
-
 /** The load's statements, each with one row of the real rows' shape under WARM_UP_KEY. */
 function warmUpSteps(): { papers: WriteStep; steps: WriteStep[] } {
   const k = WARM_UP_KEY;

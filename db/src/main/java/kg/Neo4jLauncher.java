@@ -30,10 +30,6 @@ import org.neo4j.io.ByteUnit;
  *   <li>{@code --password-file PATH}: turn Bolt auth on and give the user {@code neo4j} the password in
  *       that file (read from a file so that it never shows in the process list)</li>
  *   <li>{@code --setting KEY=VALUE} (repeatable): any other Neo4j setting, by its name</li>
- *   <li>{@code --standby-train FILE}: before opening the store, train this JVM on a scratch store
- *       with the statements in FILE (JSON: {@code schema}, a list of Cypher, and {@code statements},
- *       a list of {@code cypher} and {@code params}, each run in a transaction rolled back), then
- *       wait for the line {@code go} on stdin; stdin closed before it halts the JVM</li>
  * </ul>
  * Without a password file auth is disabled. SIGTERM triggers a clean shutdown.
  */
@@ -46,7 +42,6 @@ public final class Neo4jLauncher {
         String pagecache = System.getProperty("neo4j.pagecache", "512m");
         boolean exitOnStdinEof = Boolean.getBoolean("neo4j.exitOnStdinEof");
         String passwordFile = null;
-        String trainFile = null;
         Map<String, String> settings = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -57,7 +52,6 @@ public final class Neo4jLauncher {
                 case "--pagecache" -> { pagecache = require(a, next); i++; }
                 case "--exit-on-stdin-eof" -> exitOnStdinEof = true;
                 case "--password-file" -> { passwordFile = require(a, next); i++; }
-                case "--standby-train" -> { trainFile = require(a, next); i++; }
                 case "--setting" -> {
                     String kv = require(a, next);
                     int eq = kv.indexOf('=');
@@ -81,10 +75,6 @@ public final class Neo4jLauncher {
 
         Path home = Path.of(dataDir).toAbsolutePath().normalize();
         Files.createDirectories(home);
-        if (trainFile != null) {
-            if (exitOnStdinEof) fail("--standby-train and --exit-on-stdin-eof exclude each other");
-            standBy(home.resolve("server-train"), Path.of(trainFile));
-        }
         String password = null;
         if (passwordFile != null) {
             password = Files.readString(Path.of(passwordFile)).trim();
@@ -179,74 +169,6 @@ public final class Neo4jLauncher {
         System.out.println("neo4j: bolt ready on " + HOST + ":" + portNum + " (home " + home + ")");
         System.out.flush();
         stopped.await();
-    }
-
-    /**
-     * Why: a bulk load starts this JVM while the ingest still extracts and imports. A JVM's first
-     * DBMS start and first planning of the loader's statements pay for loading and compiling
-     * Neo4j's code (measured in one JVM: 7.0 s of CPU for the first start, 1 s for the next;
-     * 21 s to plan the 22 statements the first time, 6 s the next). Trained here on a scratch
-     * store, the JVM opens the real one once told to, with its code warm.
-     */
-    private static void standBy(Path scratch, Path trainFile) throws InterruptedException {
-        CountDownLatch go = new CountDownLatch(1);
-        Thread watcher = new Thread(() -> {
-            try (java.io.BufferedReader in = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    if (line.equals("go")) go.countDown();
-                }
-            } catch (Exception ignored) {
-                // treat read errors like EOF
-            }
-            // The ingest that started it is gone before it was told to open the store.
-            if (go.getCount() > 0) Runtime.getRuntime().halt(3);
-        }, "neo4j-standby-watch");
-        watcher.setDaemon(true);
-        watcher.start();
-        long t0 = System.nanoTime();
-        try {
-            train(scratch, trainFile, go);
-            System.out.println("neo4j: standby trained in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        } catch (Throwable t) {
-            // Training only saves time: the start goes on without it.
-            System.out.println("neo4j: standby training failed (the start goes on): " + t);
-        }
-        System.out.flush();
-        go.await();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void train(Path scratch, Path trainFile, CountDownLatch go) throws Exception {
-        deleteTree(scratch);
-        Map<String, Object> spec = new com.fasterxml.jackson.databind.ObjectMapper().readValue(trainFile.toFile(), Map.class);
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(scratch)
-                .setConfig(BoltConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(16))
-                .build();
-        try {
-            GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-            for (String statement : (java.util.List<String>) spec.get("schema")) db.executeTransactionally(statement);
-            for (Map<String, Object> st : (java.util.List<Map<String, Object>>) spec.get("statements")) {
-                // Told to open the store (a small load's import was quick): it goes first.
-                if (go.getCount() == 0) break;
-                try (org.neo4j.graphdb.Transaction tx = db.beginTx();
-                        org.neo4j.graphdb.Result result = tx.execute((String) st.get("cypher"), (Map<String, Object>) st.get("params"))) {
-                    while (result.hasNext()) result.next();
-                    // Closed without commit: rolled back.
-                }
-            }
-        } finally {
-            dbms.shutdown();
-            deleteTree(scratch);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) return;
-        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) Files.delete(p);
-        }
     }
 
     /**
