@@ -16,7 +16,6 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { awaitIndexesStatements, countAllQuery, READ_QUERIES, schemaStatements } from "@kg/queries";
 import { openDatabase } from "@kg/queries/run";
-import { writeTrainingCsv } from "./import-training.ts";
 import {
   type ClassArchiveKind,
   classArchiveFile,
@@ -29,6 +28,7 @@ import { importDatabase } from "./neo4j-import.ts";
 import { startNeo4j } from "./neo4j-server.ts";
 
 const KINDS: readonly ClassArchiveKind[] = ["import", "server"];
+const DELIMITER = "\u001f";
 
 /** Records what the archives were made from: the build (pom.xml + sources) and the Java. */
 function stampFile(dbDir: string): string {
@@ -65,6 +65,34 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A few rows in the shapes a bulk load's files have (strings, arrays, numbers, two labels). */
+function writeTrainingCsv(dir: string): { nodes: string[]; relationships: string[] } {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = (name: string, lines: string[]) => {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, `${lines.join("\n")}\n`);
+    return f;
+  };
+  const papers = file("papers.csv", [
+    "id:ID(Paper),title,abstract,authors:string[],bytes:long",
+    ...[1, 2, 3].map((i) => `"p${i}","Title ${i}","An abstract, ${i}.","A${i}${DELIMITER}B${i}",${i}`),
+  ]);
+  const models = file("models.csv", [
+    "key:ID(Model),name,aliases:string[]",
+    ...[1, 2].map((i) => `"m${i}","M-${i}","M-${i}${DELIMITER}m ${i}"`),
+  ]);
+  const introduces = file("introduces.csv", [
+    ":START_ID(Paper),:END_ID(Model),evidence:string[],evidenceConfidences:double[],confidence:double",
+    `"p1","m1","s${DELIMITER}t",0.5${DELIMITER}0.75,0.75`,
+    `"p2","m2","s",0.5,0.5`,
+  ]);
+  const basedOn = file("based-on.csv", [":START_ID(Model),:END_ID(Model),method", `"m2","m1",`]);
+  return {
+    nodes: [`Paper=${papers}`, `Model=${models}`],
+    relationships: [`INTRODUCES=${introduces}`, `BASED_ON=${basedOn}`],
+  };
+}
+
 /** Moves a JVM's archive into place once that JVM has exited with it written. */
 function keep(written: string, kind: ClassArchiveKind, dbDir: string): void {
   if (!fs.existsSync(written) || fs.statSync(written).size === 0) {
@@ -95,6 +123,8 @@ export async function ensureClassArchives(
     await importDatabase({
       dataDir,
       ...writeTrainingCsv(path.join(work, "csv")),
+      arrayDelimiter: DELIMITER,
+      multiline: [],
       recordClassArchive: written("import"),
     });
     keep(written("import"), "import", inst.dbDir);

@@ -10,12 +10,10 @@ import type { BulkServer, LoaderPlans } from "@kg/ingest";
 import { type Database, openDatabase } from "@kg/queries/run";
 import { LOCAL_USER } from "./local-auth.ts";
 import {
-  type Importer,
   importDatabase,
   importIncomplete,
   markImportDone,
   markImportStarted,
-  startImporter,
   storeExists,
 } from "./neo4j-import.ts";
 import { pidFileFor, startNeo4j, stopNeo4j } from "./neo4j-server.ts";
@@ -101,7 +99,6 @@ export function localBulkServer(
 ): BulkServer | null {
   if (config.NEO4J_URI) return null;
   const dataDir = path.resolve(config.NEO4J_DATA_DIR);
-  let importer: Promise<Importer> | null = null;
   return {
     dataDir,
     storeIsNew: () => importIncomplete(dataDir) || !storeExists(dataDir),
@@ -110,22 +107,7 @@ export function localBulkServer(
     },
     markStarted: () => markImportStarted(dataDir),
     markDone: () => markImportDone(dataDir),
-    prepareImport: () => {
-      importer ??= startImporter({ dataDir, log, warm: true });
-      importer.catch(() => {});
-    },
-    releaseImport: () => {
-      void importer?.then((i) => i.cancel()).catch(() => {});
-      importer = null;
-    },
-    import: async (files) => {
-      const prepared = importer;
-      importer = null;
-      // An importer that failed to start is tried again, as if none had been prepared.
-      const started = prepared ? await prepared.catch(() => null) : null;
-      if (!started) return importDatabase({ dataDir, ...files, log });
-      return started.run(files);
-    },
+    import: (files) => importDatabase({ dataDir, ...files, log }),
     start: async () => {
       const handle = await startNeo4j({
         port: config.NEO4J_PORT,

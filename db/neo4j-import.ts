@@ -9,7 +9,6 @@
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { writeTrainingCsv } from "./import-training.ts";
 import { classArchiveFlags, ensureNeo4jInstalled, Neo4jSetupError } from "./install.ts";
 
 export const IMPORT_MAIN_CLASS = "kg.ImportLauncher";
@@ -52,7 +51,8 @@ export function discardIncompleteImport(dataDir: string): boolean {
   return true;
 }
 
-export interface ImportFiles {
+export interface ImportOptions {
+  dataDir: string;
   /** `Label=file` pairs. */
   nodes: readonly string[];
   /** `TYPE=file` pairs. */
@@ -60,23 +60,12 @@ export interface ImportFiles {
   arrayDelimiter: string;
   /** The files whose fields span lines (default: every file may). */
   multiline?: readonly string[];
-}
-
-export interface ImporterOptions {
-  dataDir: string;
   /** JVM heap of the importer (default 1g; it works mostly off heap). */
   heap?: string;
   log?: (message: string) => void;
   /** Write the JVM's class-data archive to this file as it exits (class-archive.ts). */
   recordClassArchive?: string;
-  /**
-   * Import a few rows into a scratch folder while waiting for the real files: the real
-   * import then finds the JVM's classes loaded and its code compiled (see ImportLauncher).
-   */
-  warm?: boolean;
 }
-
-export type ImportOptions = ImporterOptions & ImportFiles;
 
 /**
  * The importer parses a file that may hold line breaks inside fields on one thread, any
@@ -89,64 +78,17 @@ export function multilineArgs(files: readonly string[] | undefined): string[] {
   return ["--multiline-fields-format=v2", `--multiline-fields=${files.join(",")}`];
 }
 
-/** `neo4j-admin database import full` into the database of NEO4J_HOME, from `files`. */
-export function importArgs(files: ImportFiles): string[] {
-  return [
-    "database",
-    "import",
-    "full",
-    // The database first: the last --relationships would take it for one more file.
-    DATABASE,
-    "--overwrite-destination=true",
-    "--id-type=string",
-    ...multilineArgs(files.multiline),
-    `--array-delimiter=${files.arrayDelimiter}`,
-    "--bad-tolerance=0",
-    "--skip-bad-relationships=false",
-    ...files.nodes.map((n) => `--nodes=${n}`),
-    ...files.relationships.map((r) => `--relationships=${r}`),
-  ];
-}
-
-/** One command line of ImportLauncher's stdin: its kind, NEO4J_HOME, the arguments, by tabs. */
-function commandLine(kind: "warm" | "final", home: string, args: readonly string[]): string {
-  const fields = [kind, home, ...args];
-  const bad = fields.find((f) => /[\t\n\r]/.test(f));
-  if (bad !== undefined) {
-    throw new Neo4jSetupError(
-      `db/import: a path or argument holds a tab or line break: ${JSON.stringify(bad)}`,
-    );
-  }
-  return `${fields.join("\t")}\n`;
-}
-
-/** A started importer JVM, waiting for the files of its one real import. */
-export interface Importer {
-  /** Imports `files` into the (stopped) local server's data dir, replacing its database. */
-  run(files: ImportFiles): Promise<void>;
-  /**
-   * Stops the JVM unused (the load took another path). Resolves, with the JVM's exit code,
-   * once it has exited and its scratch folder is gone; nobody need wait for that.
-   */
-  cancel(): Promise<number | null>;
-}
-
-const warmDirFor = (dataDir: string) => path.join(path.resolve(dataDir), "import-warm");
-
 /**
- * Starts the importer's JVM (kg.ImportLauncher) for `dataDir`. With `warm`, it imports a
- * few rows into a scratch folder of the data dir at once, while the caller prepares the
- * real files.
+ * Runs the import into the (stopped) local server's data dir, replacing its database.
+ * Resolves when the importer succeeded; otherwise rejects with the end of its output.
  */
-export async function startImporter(opts: ImporterOptions): Promise<Importer> {
+export async function importDatabase(opts: ImportOptions): Promise<void> {
   const dataDir = path.resolve(opts.dataDir);
   const inst = await ensureNeo4jInstalled({ log: opts.log ?? (() => {}) });
   fs.mkdirSync(dataDir, { recursive: true });
-  const warmDir = warmDirFor(dataDir);
-  fs.rmSync(warmDir, { recursive: true, force: true });
   const logFile = path.join(dataDir, "import.log");
   const logFd = fs.openSync(logFile, "w");
-  const jvm = [
+  const args = [
     `-Xmx${opts.heap ?? "1g"}`,
     // A batch job that nobody waits on between pauses: the throughput collector spent less
     // CPU than G1 on the 100k bench import in 4 of 4 interleaved pairs (27.7 -> 25.5 s mean
@@ -159,68 +101,38 @@ export async function startImporter(opts: ImporterOptions): Promise<Importer> {
     "-cp",
     inst.classpath,
     IMPORT_MAIN_CLASS,
+    "database",
+    "import",
+    "full",
+    // The database first: the last --relationships would take it for one more file.
+    DATABASE,
+    "--overwrite-destination=true",
+    "--id-type=string",
+    ...multilineArgs(opts.multiline),
+    `--array-delimiter=${opts.arrayDelimiter}`,
+    "--bad-tolerance=0",
+    "--skip-bad-relationships=false",
+    ...opts.nodes.map((n) => `--nodes=${n}`),
+    ...opts.relationships.map((r) => `--relationships=${r}`),
   ];
-  const child = spawn(inst.java, jvm, {
-    cwd: dataDir,
-    env: { ...process.env, NEO4J_HOME: dataDir },
-    // stdin stays a pipe: the importer halts when it closes (this process died).
-    stdio: ["pipe", logFd, logFd],
-  });
-  fs.closeSync(logFd);
-  const stdin = child.stdin;
-  if (!stdin) throw new Neo4jSetupError("db/import: the importer's stdin is not a pipe");
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => resolve(code));
-  });
-  exited.catch(() => {});
-  // A write after the JVM is gone fails on the pipe; the exit code says why.
-  stdin.on("error", () => {});
-  // Waiting, the JVM does not keep this process alive; when this process ends, the pipe
-  // closes and the JVM halts. run() holds the process until the import ends.
-  const pipe = stdin as unknown as { ref?: () => void; unref?: () => void };
-  child.unref();
-  pipe.unref?.();
-  if (opts.warm) {
-    const training = writeTrainingCsv(path.join(warmDir, "csv"));
-    stdin.write(commandLine("warm", warmDir, importArgs(training)));
+  try {
+    const child = spawn(inst.java, args, {
+      cwd: dataDir,
+      env: { ...process.env, NEO4J_HOME: dataDir },
+      // stdin stays a pipe: the importer halts when it closes (this process died).
+      stdio: ["pipe", logFd, logFd],
+    });
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once("error", reject);
+      child.once("exit", (c) => resolve(c));
+    });
+    if (code !== 0) {
+      const tail = fs.readFileSync(logFile, "utf8").trimEnd().split("\n").slice(-25).join("\n");
+      throw new Neo4jSetupError(
+        `db/import: neo4j-admin import failed (exit ${code}); log ${logFile}:\n${tail}`,
+      );
+    }
+  } finally {
+    fs.closeSync(logFd);
   }
-  let used = false;
-  return {
-    async run(files) {
-      if (used) throw new Error("db/import: an importer runs one import");
-      used = true;
-      child.ref();
-      pipe.ref?.();
-      try {
-        stdin.write(commandLine("final", dataDir, importArgs(files)));
-        const code = await exited;
-        if (code !== 0) {
-          const tail = fs.readFileSync(logFile, "utf8").trimEnd().split("\n").slice(-25).join("\n");
-          throw new Neo4jSetupError(
-            `db/import: neo4j-admin import failed (exit ${code}); log ${logFile}:\n${tail}`,
-          );
-        }
-      } finally {
-        stdin.end();
-        fs.rmSync(warmDir, { recursive: true, force: true });
-      }
-    },
-    async cancel() {
-      used = true;
-      stdin.end();
-      const code = await exited.catch(() => null);
-      fs.rmSync(warmDir, { recursive: true, force: true });
-      return code;
-    },
-  };
-}
-
-/**
- * Runs the import into the (stopped) local server's data dir, replacing its database.
- * Resolves when the importer succeeded; otherwise rejects with the end of its output.
- */
-export async function importDatabase(opts: ImportOptions): Promise<void> {
-  const importer = await startImporter(opts);
-  await importer.run(opts);
 }

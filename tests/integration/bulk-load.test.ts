@@ -7,7 +7,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type ExtractionResult, parseConfig } from "@kg/graph-schema";
 import { clearGraphStatements, graphDumpQuery } from "@kg/queries";
@@ -15,7 +15,6 @@ import type { Database } from "@kg/queries/run";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localBulkServer } from "../../db/connect.ts";
 import { LOCAL_USER, readLocalPassword } from "../../db/local-auth.ts";
-import { startImporter } from "../../db/neo4j-import.ts";
 import { stopNeo4j } from "../../db/neo4j-server.ts";
 import { bulkLoad } from "../../ingest/src/load/bulk-load.ts";
 import { loadExtraction } from "../../ingest/src/load/load-extraction.ts";
@@ -129,8 +128,6 @@ describe("bulk import", () => {
   it("stores the same graph as the Cypher statements, and loading again changes nothing", async () => {
     const { server } = await newServer();
     expect(server.storeIsNew()).toBe(true);
-    // As `kg ingest` does: the importer's JVM starts (and trains itself) before the load.
-    server.prepareImport?.();
     const loaded = await bulkLoad(server, result, { now: NOW });
     db = loaded.db;
     bulkDump = await db.run(graphDumpQuery, {});
@@ -155,23 +152,6 @@ describe("bulk import", () => {
     await loadExtraction(db, result, { now: new Date() });
     expect(checksum(await db.run(graphDumpQuery, {}))).toBe(checksum(bulkDump));
     // An import, a server start and index population: minutes on a busy shared machine.
-  }, 600_000);
-
-  it("an importer started early trains on a scratch folder of its own; released unused, it stops and leaves nothing", async () => {
-    const { dataDir } = await newServer();
-    const importer = await startImporter({ dataDir, warm: true });
-    const log = path.join(dataDir, "import.log");
-    await waitFor(
-      () => existsSync(log) && readFileSync(log, "utf8").includes("kg-import: warm command exited with 0"),
-      300_000,
-    );
-    // The training import wrote its own store, never the data dir's database.
-    expect(existsSync(path.join(dataDir, "import-warm", "data", "databases", "neo4j"))).toBe(true);
-    expect(existsSync(path.join(dataDir, "data"))).toBe(false);
-    const code = await importer.cancel();
-    // Halted by its closed stdin (ImportLauncher's exit code 3), as when the ingest dies.
-    expect(code).toBe(3);
-    expect(existsSync(path.join(dataDir, "import-warm"))).toBe(false);
   }, 600_000);
 
   it("gives the clean graph on the next ingest after a kill -9 during the import or the indexing", async () => {

@@ -85,11 +85,7 @@ async function runIngest(args: string[], ctx: CommandContext, abstracts: Abstrac
   // Whether the database is empty is asked while extraction runs: a server that must start
   // for the question gets on with it meanwhile.
   const emptyCheck: Promise<{ empty: boolean; db: Database | null }> = (async () => {
-    if (server?.storeIsNew()) {
-      // The importer's JVM starts (and trains itself) while this process extracts.
-      server.prepareImport?.();
-      return { empty: true, db: null };
-    }
+    if (server?.storeIsNew()) return { empty: true, db: null };
     const db = await ctx.database();
     const [counts] = await db.run(countAllQuery, {});
     emptyKnownAt = performance.now();
@@ -136,7 +132,6 @@ async function runIngest(args: string[], ctx: CommandContext, abstracts: Abstrac
   const notBulk = async (error: unknown) => {
     if (!(error instanceof BulkCsvError)) throw error;
     bulkRefused = true;
-    server?.releaseImport?.();
     (csv as ImportCsv | null)?.close();
     csv = null;
     ctx.stderr(`kg ingest: ${error.message}; loading with Cypher instead\n`);

@@ -25,13 +25,6 @@ export interface BulkServer {
   /** Marks the store as being imported (see db/neo4j-import.ts). */
   markStarted(): void;
   markDone(): void;
-  /**
-   * Starts the importer now, while the extraction runs, so that its JVM is ready when the
-   * files are (see db/neo4j-import.ts); `import` then uses it. Optional.
-   */
-  prepareImport?(): void;
-  /** Stops an importer prepareImport started, when the load takes another path. */
-  releaseImport?(): void;
   import(files: {
     nodes: string[];
     relationships: string[];
