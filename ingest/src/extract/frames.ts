@@ -177,7 +177,7 @@ function previousInClause(lower: string, mentions: readonly Span[], k: number): 
     if (LIST_SEPARATOR.test(between)) continue;
     if (obj.start - m.end > 160) return -1;
     if (FAMILY_AFTER.test(between)) continue;
-    // "extends the MMDiT architecture of Foo": a name that qualifies the base's part is no model made from it.
+    // "extends the BarDiT architecture of Foo": a name that qualifies the base's part is no model made from it.
     if (PART_OF_BETWEEN.test(between)) continue;
     // "Baz 2 is an upgrade of the Baz model based on Foo 2": the new version is what is made, not the old one.
     if (j > 0 && VERSION_OF_BETWEEN.test(lower.slice((mentions[j - 1] as Span).end, m.start))) return j - 1;
@@ -191,7 +191,7 @@ function previousInClause(lower: string, mentions: readonly Span[], k: number): 
   return -1;
 }
 
-/** Between a name and the base (MODS's part words): "the MMDiT architecture of Foo", "the Bar backbone of Foo". */
+/** Between a name and the base (MODS's part words): "the BarDiT architecture of Foo", "the Bar backbone of Foo". */
 const PART_OF_BETWEEN = /^\s+(?:backbone|architecture|checkpoints?|weights)\s+of\s+(?:the\s+)?$/;
 
 /** Between two names: "Baz 2 is an upgrade of the …", "Baz-2, a new version of …". */

@@ -375,10 +375,10 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
 }
 
 /**
- * Who an appositive describes. After a parenthesis: in "IRIS (Iterative Retrieval via
- * Insufficiency Signals), a closed-loop framework" it is IRIS, the name before the parenthesis,
- * not "Insufficiency Signals", a piece of its spelled-out form; in "SAGE (Strategy-Aware
- * Graph-Enhanced), a framework" SAGE (one word before a bracket of several), whether or not the
+ * Who an appositive describes. After a parenthesis: in "BAZ (Better Answers from
+ * Zero Signals), a closed-loop framework" it is BAZ, the name before the parenthesis,
+ * not "Zero Signals", a piece of its spelled-out form; in "QUX (Query-Aware
+ * Unit-Expanded), a framework" QUX (one word before a bracket of several), whether or not the
  * two were paired as aliases. A name that opens the bracket otherwise keeps the description ("Long
  * Form (LF), a method"); a piece of a bracket gets none.
  */
@@ -390,13 +390,13 @@ function describedBy(s: SentenceInfo, lastM: Mention, members: number[]): number
       const m = s.mentions[k] as Mention;
       if (m.end > open) continue;
       if (s.clean.slice(m.end, open).trim() !== "") break;
-      // "Diffusion as Shader (DaS), an approach": the short form in the bracket is the name.
+      // "Flow as Canvas (FaC), an approach": the short form in the bracket is the name.
       if (opens && (m.first !== m.last || lastM.first === lastM.last)) break;
       return [s.cands[k] as number];
     }
     return opens ? members : [];
   }
-  // "ROSE: Retrieval-Oriented Segmentation Enhancement, a framework", "we introduce RAG Foundry,
+  // "BAR: Bounded-Area Region Enhancement, a framework", "we introduce Foo Forge,
   // a framework": a name right after a capitalised word is the tail of a longer phrase.
   const before = s.tokens[lastM.first - 1];
   if (
@@ -410,7 +410,7 @@ function describedBy(s: SentenceInfo, lastM: Mention, members: number[]): number
 }
 
 /**
- * "On UIT-Foo, the model achieves …", "With MiCo, the pretrained models show …": after a name
+ * "On Foo-Set, the model achieves …", "With BarCo, the pretrained models show …": after a name
  * that ends an opening phrase, ", the …" begins the main clause (its subject), it does not
  * describe the name.
  */
