@@ -602,3 +602,17 @@ describe("names the paper calls a method", () => {
     expect(edges(y, "INTRODUCES")).toEqual(["paper -> Model:ZorVit-ASR"]);
   });
 });
+
+describe("typing precision on unseen papers (issue 8, session 13)", () => {
+  it("the acronym of a lower-case description is no model, unless the paper builds it", () => {
+    const x = run(
+      "The former employs a large base model, while the latter leverages a lightweight cascaded glyph super-resolution (GSR) model to reach high resolution. We study cascaded GSR models.",
+    );
+    expect(x.entities.filter((e) => e.label === "Model").map((e) => e.surfaces[0]?.[0])).toEqual([]);
+    const y = run(
+      "We build a flow-based glyph model (FGM) that denoises one-hot tokens. FGM reaches 71.2 on QuarBench, outperforming discrete diffusion models.",
+    );
+    expect(entity(y, "FGM")?.label).toBe("Model");
+    expect(edges(y, "EVALUATED_ON")).toEqual(["Model:FGM -> Dataset:QuarBench"]);
+  });
+});
