@@ -615,4 +615,21 @@ describe("typing precision on unseen papers (issue 8, session 13)", () => {
     expect(entity(y, "FGM")?.label).toBe("Model");
     expect(edges(y, "EVALUATED_ON")).toEqual(["Model:FGM -> Dataset:QuarBench"]);
   });
+
+  it("'we evaluate three guardrail model families (A, B, C) on Bench': the bracketed models are evaluated, baselines in a comparison are not", () => {
+    const x = run(
+      "We propose Zorvex, a compression scheme for dialogue histories. We evaluate Zorvex across three guardrail model families (QuarGuard-3, Nembrix-7B, VellumGuard-2) on QuarDialBench, a multi-turn jailbreak benchmark.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Nembrix-7B -> Dataset:QuarDialBench",
+      "Model:QuarGuard-3 -> Dataset:QuarDialBench",
+      "Model:VellumGuard-2 -> Dataset:QuarDialBench",
+    ]);
+    const y = run(
+      "With Zorvit-4B as the backbone, our framework achieves the strongest performance on QuarBench, outperforming larger proprietary LLMs (e.g., Quarion-5, Nembrix-Pro).",
+    );
+    expect(edges(y, "EVALUATED_ON").filter((e) => e.includes("Quarion") || e.includes("Nembrix"))).toEqual(
+      [],
+    );
+  });
 });

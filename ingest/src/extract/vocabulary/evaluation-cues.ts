@@ -43,12 +43,22 @@ export const EVAL_VERB_BEFORE =
  */
 export const EXPERIMENTS_SHOW_BEFORE =
   /\b(?:evaluations?|experiments?|results|tests)\b[^.;]{0,200}?\b(?:demonstrate|show|reveal|confirm|indicate)s?\s+that\s+$/;
+/** The nouns of models that announce a list of the models evaluated ("three ASR systems (X, Y)"). */
+const MODEL_LIST_NOUN =
+  "(?:models?|llms?|vlms?|mllms?|lmms?|systems?|agents?|baselines?|backbones?|architectures?|networks?|detectors?|classifiers?|policies|variants?|families|checkpoints?|generators?|encoders?|retrievers?|solvers?|reasoners?|judges?|scaffolds?|transformers?|learners?|predictors?|planners?|closed-source|open-source|open-weight|proprietary)";
+/** The same nouns in the plural, right before a bracketed list ("ASR systems (X, Y)", "proprietary (e.g., X)"; not "a system (SYS)"). */
+const MODEL_PLURAL_NOUN =
+  "(?:models|llms|vlms|mllms|lmms|systems|agents|backbones|architectures|networks|detectors|classifiers|policies|variants|families|checkpoints|generators|encoders|retrievers|solvers|reasoners|transformers|learners|predictors|planners|proprietary|open-source|closed-source|open-weight)";
 /**
- * "we evaluate models including X, Y", "testing leading LLMs such as X": a list of the models
- * evaluated, named by a noun of models (not "assessing … audio data, such as calls and X").
+ * "we evaluate models including X, Y", "testing leading LLMs such as X", "we evaluate three ASR
+ * systems (X, Y)": a list of the models evaluated, named by a noun of models (not "assessing …
+ * audio data, such as calls and X"). A bracketed list is one only right after a plural noun and
+ * outside a comparison ("we evaluate X against baselines, … models (e.g., Y, Z)", "outperforming
+ * larger LLMs (e.g., Y)": baselines, which abstracts rarely report results of).
  */
-export const EVAL_LIST_BEFORE =
-  /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\b[^.;]{0,160}\b(?:models?|llms?|vlms?|mllms?|lmms?|systems?|agents?|baselines?|backbones?|architectures?|networks?|detectors?|classifiers?|policies|variants?|families|checkpoints?|generators?|encoders?|retrievers?|solvers?|reasoners?|judges?|scaffolds?|transformers?|learners?|predictors?|planners?|closed-source|open-source|open-weight|proprietary)(?:\s+[\w-]+){0,5}(?:\s*,)?\s+(?:including|such as|like|namely)\s+[^.;()]{0,60}$/;
+export const EVAL_LIST_BEFORE = new RegExp(
+  `\\b(?:evaluat\\w*|test\\w*|benchmark\\w*|assess\\w*|validat\\w*)\\b(?:[^.;]{0,160}\\b${MODEL_LIST_NOUN}(?:\\s+[\\w-]+){0,5}(?:\\s*,)?\\s+(?:including|such as|like|namely)\\s+|(?:(?!\\b(?:against|baselines?|compared|versus|than|over|outperform\\w*|surpass\\w*|beat\\w*)\\b)[^.;]){0,160}\\b${MODEL_PLURAL_NOUN}\\s*\\(\\s*(?:(?:e\\.g\\.|i\\.e\\.|such as|including|like),?\\s*)?)[^.;()]{0,60}$`,
+);
 /** "from" or "by" just before: a source or a judge, not a model evaluated. */
 export const FROM_BY_BEFORE = /\b(?:from|by)\s+$/;
 /** "by", "with", "using" just before a model: a judge or a tool ("evaluated by Foo"), not the model evaluated. */
