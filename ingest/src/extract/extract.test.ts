@@ -632,4 +632,18 @@ describe("typing precision on unseen papers (issue 8, session 13)", () => {
       [],
     );
   });
+
+  it("'X, trained with this framework, achieves … on A and B': X is evaluated, the data of the aside is not", () => {
+    const x = run(
+      "We introduce Zorvex-R1, a post-training framework for image editing based on policy optimization. QuarEdit-V2, trained with this framework, achieves state-of-the-art results on the ImgQuar and QEdit-Bench benchmarks.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:QuarEdit-V2 -> Dataset:ImgQuar",
+      "Model:QuarEdit-V2 -> Dataset:QEdit-Bench",
+    ]);
+    const y = run(
+      "We show that our Zorvit-Zero-7B, trained with our fully synthesized QuarVerse dataset, can achieve high quality in the reconstruction of real objects.",
+    );
+    expect(edges(y, "EVALUATED_ON")).toEqual([]);
+  });
 });

@@ -42,6 +42,9 @@ import {
   WE_EVALUATE_CLAUSE,
 } from "../vocabulary/evaluation-cues.ts";
 
+/** How far after a name SUBJECT_VERB reads (an aside between commas fits: "X, trained with …, achieves"). */
+const SUBJECT_WINDOW = 100;
+
 /** The head nouns EVAL_HEAD_OBJECT_BEFORE and EVAL_HEAD_LIST_BEFORE end with: a quick test before them. */
 const HEAD_NOUN = /benchmark|dataset|test\s+set|leaderboard|suite/;
 
@@ -75,7 +78,7 @@ export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
       // "CLIP-based scoring models": the stem of a describing compound is not what is evaluated.
       if ((ms[k] as Mention).adjective) continue;
       const m = ms[k] as Mention;
-      const after = s.lower.slice(m.end, m.end + 60);
+      const after = s.lower.slice(m.end, m.end + SUBJECT_WINDOW);
       const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
       if (inOpeningList(s, m)) {
         // "Experiments on A, B, and C show …": C ends the data list; it is no subject of "show".
@@ -149,7 +152,7 @@ function evaluationList(s: SentenceInfo, k: number): number[] {
     if (m.start === prev.start) continue;
     // The list's last name ("on A and B show …") is never a subject: "On A and X achieves" is no English.
     const last = LIST_END.test(s.lower.slice(prev.end, m.start));
-    if (!last && SUBJECT_VERB.test(s.lower.slice(m.end, m.end + 60))) return [];
+    if (!last && SUBJECT_VERB.test(s.lower.slice(m.end, m.end + SUBJECT_WINDOW))) return [];
     out.push(group[i] as number);
     if (last) return out;
   }
@@ -292,7 +295,7 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number, previous: Pr
     const t = typeOfCand(st, c);
     const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
     if (t === "Model") {
-      const after = s.lower.slice(m.end, m.end + 60);
+      const after = s.lower.slice(m.end, m.end + SUBJECT_WINDOW);
       if (inOpeningList(s, m)) continue;
       if (
         ((SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before)) ||
@@ -432,7 +435,7 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number, previous: Pr
       const c = s.cands[k] as number;
       if (typeOfCand(st, c) !== "Model") continue;
       const m = ms[k] as Mention;
-      const after = s.lower.slice(m.end, m.end + 60);
+      const after = s.lower.slice(m.end, m.end + SUBJECT_WINDOW);
       const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
       if (BASE_PHRASE_BEFORE.test(before)) continue;
       if (

@@ -9,9 +9,12 @@
 /** A sentence that reads like a result. */
 export const EVAL_CUE =
   /\b(?:achiev|outperform|surpass|evaluat|benchmark|state-of-the-art|sota|accuracy|score|performance|improv|gain|validat|exceed|beat|tops?\b|reach|attain|results?\b|experiment)/;
-/** The verb of which the name before is the subject: "X (ours) further achieves", "X outperforms", "X with Foo-8B achieves". */
+/**
+ * The verb of which the name before is the subject: "X (ours) further achieves", "X outperforms",
+ * "X with Foo-8B achieves", "X, trained with this framework, achieves" (how X was made, between commas).
+ */
 export const SUBJECT_VERB =
-  /^\s*(?:\(\S{1,30}\)\s*)?(?:(?:model|method|framework|network|system|agent|series|models)\s+)?(?:(?:with|using)\s+[\w.-]+(?:\s+[\w.-]+)?\s+)?(?:(?:\w+ly|also|further|still|even|only|then|again|and|both|all|can|could)\s+){0,4}(?:achiev|outperform|surpass|reach|obtain|attain|exceed|beat|deliver|sets?\b|establish|demonstrat(?:e|es|ed|ing)\b|shows?\b|showed|exhibit|improves?\b|improved|performs?\b|performed|scores?\b|scored|ranks?\b|ranked|match(?:es|ed)?\b|yield|tops?\b|excel|leads?\b|is evaluated|was evaluated|are evaluated|were evaluated)/;
+  /^\s*(?:\(\S{1,30}\)\s*)?(?:,\s+(?:trained|fine-?tuned|finetuned|post-?trained|pre-?trained|built|equipped|initiali[sz]ed|distilled|optimi[sz]ed|tuned)\s[^,;.()]{0,50},\s+)?(?:(?:model|method|framework|network|system|agent|series|models)\s+)?(?:(?:with|using)\s+[\w.-]+(?:\s+[\w.-]+)?\s+)?(?:(?:\w+ly|also|further|still|even|only|then|again|and|both|all|can|could)\s+){0,4}(?:achiev|outperform|surpass|reach|obtain|attain|exceed|beat|deliver|sets?\b|establish|demonstrat(?:e|es|ed|ing)\b|shows?\b|showed|exhibit|improves?\b|improved|performs?\b|performed|scores?\b|scored|ranks?\b|ranked|match(?:es|ed)?\b|yield|tops?\b|excel|leads?\b|is evaluated|was evaluated|are evaluated|were evaluated)/;
 /** "on", "across the", "over several", "on the challenging": before the data a model is evaluated on. */
 export const EVAL_OBJECT_BEFORE =
   /\b(?:on|across|over)\s+(?:(?:the|all|both|several|challenging|standard|popular)\s+){0,2}$/;
@@ -65,9 +68,9 @@ export const FROM_BY_BEFORE = /\b(?:from|by)\s+$/;
 export const JUDGE_OR_TOOL_BEFORE = /\b(?:by|with|using|via)\s+(?:the\s+|a\s+|an\s+)?$/;
 /** "trained on" just before: training data, not an evaluation object. */
 export const TRAINED_ON_BEFORE = /\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*$/;
-/** "trained on the", "a subset of": a data set that is no evaluation object. */
+/** "trained on the", "trained with our synthetic", "a subset of": a data set that is no evaluation object. */
 export const TRAINED_OR_PART_BEFORE =
-  /\b(?:trained|tuned|pre-?trained|training|tuning|pre-?training|fine-?tuning|subset of|portion of|split of)\s+(?:on\s+)?(?:\S+\s+){0,3}$/;
+  /\b(?:trained|tuned|pre-?trained|training|tuning|pre-?training|fine-?tuning|subset of|portion of|split of)\s+(?:(?:on|with)\s+)?(?:\S+\s+){0,3}$/;
 /**
  * "a benchmark based on Foo", "derived from Foo", "relying only on the Foo stage": the source of
  * something else, neither evaluated nor evaluated on.
