@@ -646,4 +646,15 @@ describe("typing precision on unseen papers (issue 8, session 13)", () => {
     );
     expect(edges(y, "EVALUATED_ON")).toEqual([]);
   });
+
+  it("'The system achieves … on A and B': the subject 'the system' of a result is the paper's model", () => {
+    const x = run(
+      "We present Quarion, a visual agent that orchestrates specialised tools. Quarion is designed for visual tasks. The system achieves competitive performance on QuarMMU and DocQuar while extending monolithic models.",
+      "Quarion: A Unified Visual Agent for Multimodal Perception",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Quarion -> Dataset:DocQuar",
+      "Model:Quarion -> Dataset:QuarMMU",
+    ]);
+  });
 });
