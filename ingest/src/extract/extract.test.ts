@@ -657,4 +657,13 @@ describe("typing precision on unseen papers (issue 8, session 13)", () => {
       "Model:Quarion -> Dataset:QuarMMU",
     ]);
   });
+
+  it("a name whose long form ends in a method's noun ('… Optimization (FGQO)') is a Method, whatever its results say", () => {
+    const x = run(
+      "We propose Fine-Grained Quarble Optimization (FGQO), which reweights rollouts by difficulty. Evaluation across QuarWorld and QuarQA benchmarks demonstrate that FGQO outperforms existing approaches by 3 points. FGQO achieves 71.2 on QuarBench.",
+    );
+    expect(entity(x, "FGQO")?.label).toBe("Method");
+    // EVALUATED_ON is Model -> Dataset (graph-model.md): a method gets none.
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+  });
 });
