@@ -666,4 +666,18 @@ describe("typing precision on unseen papers (issue 8, session 13)", () => {
     // EVALUATED_ON is Model -> Dataset (graph-model.md): a method gets none.
     expect(edges(x, "EVALUATED_ON")).toEqual([]);
   });
+
+  it("'Evaluated using Foo-3 4B, BazPO improved … on A and B': the model a method runs with is evaluated, a judge is not", () => {
+    const x = run(
+      "We propose Zorvex Policy Optimization (ZorPO), a training algorithm. Evaluated using Quarma-3 4B, ZorPO improved Macro F1 scores on QuarSet (57% to 90%) and QuarNLI (67% to 83%).",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Quarma-3 4B -> Dataset:QuarNLI",
+      "Model:Quarma-3 4B -> Dataset:QuarSet",
+    ]);
+    const y = run(
+      "We propose Zorvex Policy Optimization (ZorPO), a training algorithm, and compare it with the Quarma-4o model. Using Quarma-4o as the judge, ZorPO improves win rates on QuarSet by 9 points.",
+    );
+    expect(edges(y, "EVALUATED_ON")).toEqual([]);
+  });
 });

@@ -265,6 +265,22 @@ function comparedModels(
   return data.length > 0 && models.length > 1 ? { length: models.length, models, data } : none;
 }
 
+/** "using", "with": the model a method runs with ("Evaluated using Foo-4B, BazPO …"); not "by", a judge. */
+const METHOD_BASE_BEFORE = /\b(?:using|with)\s+(?:the\s+)?$/;
+/** "Foo as a judge", "Foo as the evaluator": a judge, whatever the preposition before. */
+const JUDGE_AFTER =
+  /^\s*(?:as\s+(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:judges?|evaluators?|graders?|annotators?|verifiers?)\b/;
+
+/** Is a name typed Method the subject of the sentence's result verb ("BazPO improves …")? */
+function methodSubject(st: PaperState, s: SentenceInfo): boolean {
+  for (let k = 0; k < s.mentions.length; k++) {
+    const m = s.mentions[k] as Mention;
+    if (m.adjective || typeOfCand(st, s.cands[k] as number) !== "Method") continue;
+    if (SUBJECT_VERB.test(s.lower.slice(m.end, m.end + SUBJECT_WINDOW)) && !governedName(s, k)) return true;
+  }
+  return false;
+}
+
 /** EVALUATED_ON, now that types are known. */
 export function readEvaluations(st: PaperState): void {
   const sentences = st.sentences;
@@ -401,8 +417,18 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number, previous: Pr
         if (comparedName(s, k)) break;
         // "Evaluated on Foo benchmarks (A, B)": a name that qualifies the data is no model evaluated.
         if (DATA_HEAD_AFTER.test(s.lower.slice(m.end, m.end + 24))) continue;
-        // "evaluated by Foo", "X with Foo": a judge or a tool is not the model evaluated.
-        if (JUDGE_OR_TOOL_BEFORE.test(s.lower.slice(Math.max(0, m.start - 16), m.start))) continue;
+        // "evaluated by Foo", "X with Foo": a judge or a tool is not the model evaluated; but when
+        // a method is the subject ("Evaluated using Foo-4B, BazPO improves … on D"), the model it
+        // runs with is.
+        if (
+          JUDGE_OR_TOOL_BEFORE.test(s.lower.slice(Math.max(0, m.start - 16), m.start)) &&
+          !(
+            METHOD_BASE_BEFORE.test(s.lower.slice(Math.max(0, m.start - 16), m.start)) &&
+            !JUDGE_AFTER.test(s.lower.slice(m.end, m.end + 30)) &&
+            methodSubject(st, s)
+          )
+        )
+          continue;
         from = [c];
         for (const g of groupOf(s, k))
           if (g !== k && typeOfCand(st, s.cands[g] as number) === "Model") from.push(s.cands[g] as number);
