@@ -78,14 +78,14 @@ function sentenceInfo(text: string, isTitle: boolean): SentenceInfo {
 }
 
 /** Sentences, tokens and mentions (two passes so that a known name may open a sentence). */
-export function readSentences(input: PaperInput): SentenceInfo[] {
+export function readSentences(input: PaperInput, coined: Set<string> = new Set()): SentenceInfo[] {
   const sentences: SentenceInfo[] = [];
   if (input.title) sentences.push(sentenceInfo(input.title, true));
   for (const s of splitSentences(input.abstract)) sentences.push(sentenceInfo(s.text, false));
   const known = new Set<string>();
   for (const s of sentences) {
     if (s.isTitle) continue;
-    s.mentions = findMentions(s.clean, s.tokens, known);
+    s.mentions = findMentions(s.clean, s.tokens, known, true, coined);
     for (const m of s.mentions) if (m.first > 0) known.add((s.tokens[m.first] as Token).text);
   }
   // A title is all capitals: only name-shaped tokens and its subject ("Innovator: ...") count.
@@ -93,8 +93,9 @@ export function readSentences(input: PaperInput): SentenceInfo[] {
   const titleKnown = new Set(subject ? subject.name.split(" ") : []);
   for (const s of sentences) {
     const first = s.tokens[0];
-    if (s.isTitle) s.mentions = findMentions(s.clean, s.tokens, titleKnown, false);
-    else if (first && known.has(first.text)) s.mentions = findMentions(s.clean, s.tokens, known);
+    if (s.isTitle) s.mentions = findMentions(s.clean, s.tokens, titleKnown, false, coined);
+    else if (first && known.has(first.text))
+      s.mentions = findMentions(s.clean, s.tokens, known, true, coined);
     s.pairs = findAbbreviations(s.clean, s.tokens);
     s.mentions = expandSizes(s.mentions);
   }

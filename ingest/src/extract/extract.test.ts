@@ -680,4 +680,15 @@ describe("typing precision on unseen papers (issue 8, session 13)", () => {
     );
     expect(edges(y, "EVALUATED_ON")).toEqual([]);
   });
+  it("'we introduce Zorvention, a …': a coined word of an abstract noun's shape is a name; the bare word is not", () => {
+    const x = run(
+      "We introduce Zorvention, a novel attention mechanism for long inputs. Zorvention improves accuracy on QuarBench by 3 points.",
+    );
+    expect(entity(x, "Zorvention")?.label).toBe("Method");
+    expect(edges(x, "INTRODUCES")).toContain("paper -> Method:Zorvention");
+    const y = run(
+      "Retention matters for long inputs. Our model improves Retention on QuarBench by 3 points.",
+    );
+    expect(entity(y, "Retention")).toBeUndefined();
+  });
 });

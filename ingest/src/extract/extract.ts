@@ -45,12 +45,14 @@ function readPatterns(st: PaperState): void {
 
 /** Extracts typed entities and relationships from one paper. Pure and deterministic. */
 export function extractPaper(input: PaperInput, debug?: (line: string) => void): PaperExtraction {
+  const coined = new Set<string>();
   const st: PaperState = {
     input,
     debug,
     cands: [],
     byKey: new Map(),
-    sentences: readSentences(input),
+    sentences: readSentences(input, coined),
+    coined,
     datasetHead: new Set(),
     titleCand: null,
     protos: [],

@@ -9,6 +9,7 @@
  * `$`, braces and non-breaking spaces blanked) so offsets stay valid for the verbatim text.
  */
 import { isStopName, modelFamily } from "./lexicon.ts";
+import { COINED_BEFORE } from "./vocabulary/introduction-cues.ts";
 import {
   CONNECTORS,
   COUNT_NOUNS,
@@ -320,6 +321,7 @@ function pushToken(
 const NAME_PAIR =
   /^([A-Za-z][A-Za-z0-9.+-]{0,40}[A-Za-z0-9+])\/([A-Za-z0-9][A-Za-z0-9.+-]{0,40}[A-Za-z0-9+])$/;
 /** After the slash, a name by itself: a letter, then a capital or digit somewhere ("MedSAM", "R1"). */
+const ARTICLE = /^(?:a|an|the)$/i;
 const NAME_AFTER_SLASH = /^[A-Za-z](?=.*[A-Z0-9])[A-Za-z0-9.+-]+$/;
 /** The version a name ends in ("Llama-2", "AIME24", "GPT-4"), and another one after the slash ("3.1", "4o"). */
 const TRAILING_VERSION = /(?<=[A-Za-z-])\d{1,2}(?:\.\d{1,2})?$/;
@@ -524,6 +526,7 @@ export function findMentions(
   tokens: Token[],
   known: ReadonlySet<string>,
   allowWeak = true,
+  coined: Set<string> = new Set(),
 ): Mention[] {
   const mentions: Mention[] = [];
   let i = 0;
@@ -682,7 +685,18 @@ export function findMentions(
       !ACRONYM.test(first.text) &&
       (VARIANT_WORDS.has(first.text.toLowerCase()) || NAME_TAIL_WORDS.has(first.text.toLowerCase()));
     const nameLike = !lone && (isStrongToken(first.text) || isCapitalisedWord(first.text));
-    if (nameLike && !isStopName(surface) && !(last === from && !strong && first.text.length < 3)) {
+    // "we propose Progtuning, a framework": a coined word of an abstract noun's shape is a name.
+    const coinedWord =
+      from === last &&
+      surfaceOverride === null &&
+      ABSTRACT_NOUN.test(surface) &&
+      (coined.has(surface) || coinedHere(clean, tokens, from));
+    if (coinedWord && !coined.has(surface)) coined.add(surface);
+    if (
+      nameLike &&
+      (coinedWord || !isStopName(surface)) &&
+      !(last === from && !strong && first.text.length < 3)
+    ) {
       mentions.push(
         longStart
           ? mention(surface, longStart.start, end.end, longStart.first, last, true, undefined)
@@ -692,6 +706,22 @@ export function findMentions(
     i = last + 1;
   }
   return mentions;
+}
+
+/**
+ * Is the one-word name at token i coined by the sentence: right after "we propose / introduce /
+ * present" and before its description (", a …", ", the …", ": …")? "Transfusion", "Loopholing":
+ * names of the shape of an abstract noun, which the stop-name test drops elsewhere.
+ */
+function coinedHere(clean: string, tokens: Token[], i: number): boolean {
+  const tok = tokens[i] as Token;
+  if (tok.before !== "") return false;
+  if (tok.after !== ":" && tok.after !== ",") return false;
+  if (tok.after === ",") {
+    const next = tokens[i + 1];
+    if (next === undefined || !ARTICLE.test(next.text)) return false;
+  }
+  return COINED_BEFORE.test(clean.slice(Math.max(0, tok.start - 80), tok.start));
 }
 
 /**

@@ -191,6 +191,8 @@ export interface PaperState {
   introducedBenchmarks: Set<number>;
   /** Name-shaped names right after an introduction cue ("We present BazNet"). */
   introducedNames: Set<number>;
+  /** One-word names of an abstract noun's shape that the paper coins ("we propose Loopholing, a …"). */
+  coined: Set<string>;
   /**
    * Candidates the paper itself describes by an appositive or copula whose head is a method noun
    * ("X, a training-free strategy", "X is a new method") or a model noun ("X, a 7B model").

@@ -149,7 +149,8 @@ export function typeFromNames(st: PaperState): void {
     let stop = false;
     for (const surface of c.surfaces.keys()) {
       const ev = surfaceEvidence(surface);
-      if (ev.stop) stop = true;
+      // A one-word name the paper coins ("we propose Loopholing, a …") is no abstract noun.
+      if (ev.stop && !st.coined.has(surface)) stop = true;
       addScore(c.score, ev.score);
     }
     if (stop) addTo(cands, c.index, "Reject", 100);

@@ -33,6 +33,12 @@ export const EG_BEFORE = /\be\.g\.,?\s*$|\bi\.e\.,?\s*$/;
 export const OPEN_BRACKET_BETWEEN = /^\s*\(\s*$/;
 /** "and" just before. */
 export const AND_BEFORE = /\band\s+(?:the\s+|a\s+|an\s+)?$/;
+/**
+ * Right before a one-word name the sentence coins: "we propose ", "this paper introduces ",
+ * "we present a method called ". Names that read as abstract nouns ("Loopholing") count then.
+ */
+export const COINED_BEFORE =
+  /\b(?:we|this (?:paper|work|article|study|report))\s+(?:\w+\s+){0,2}?(?:introduce|present|propose|unveil)(?:s|d)?\s+$|\b(?:called|dubbed|named|termed)\s+$/i;
 /** "X is proposed". */
 export const IS_PROPOSED = /\b(?:is|are) (?:proposed|introduced|presented)\b/;
 
