@@ -691,4 +691,11 @@ describe("typing precision on unseen papers (issue 8, session 13)", () => {
     );
     expect(entity(y, "Retention")).toBeUndefined();
   });
+  it("'achieves … on Slakey and VQA-RAD': a radiology VQA benchmark is a data set, not the generic task 'VQA'", () => {
+    const x = run(
+      "We propose Zorgrad, a model for radiology. Zorgrad achieves the best accuracy on QuarVQA and VQA-RAD.",
+    );
+    expect(entity(x, "VQA-RAD")?.label).toBe("Dataset");
+    expect(edges(x, "EVALUATED_ON")).toContain("Model:Zorgrad -> Dataset:VQA-RAD");
+  });
 });

@@ -11,7 +11,7 @@ export const GENERIC_TERMS = wordSet(`
   moe mixture-of-experts mixtures-of-experts mixture-of-expert mot mixture-of-transformers mixtures-of-transformers
   tsfm tsfms gfm gfms chain-of-thought vision-language vision-language-action
   i2i v2v a2v t2s q&a ner pos re nli sts mrc image-to-image video-to-video
-  text-to-image text-to-video image-text image-to-text text-to-speech speech-to-text state-of-the-art sft rl rlhf rlaif rlvr irl il bc cot tot got icl rag kg kgs qa vqa vqa-rad ocr asr tts
+  text-to-image text-to-video image-text image-to-text text-to-speech speech-to-text state-of-the-art sft rl rlhf rlaif rlvr irl il bc cot tot got icl rag kg kgs qa vqa ocr asr tts
   gui guis api apis gpu gpus cpu tpu npu fp16 bf16 fp8 int8 int4 json html xml sql pdf url urls
   mlp mlps cnn cnns rnn rnns lstm gru gnn gnns gcn transformer transformers vit-based attention ffn ffns
   sota ood id iid nerf gan gans vae vaes ddpm ldm dm dms ssm ssms hmm crf svm knn pca
