@@ -698,4 +698,13 @@ describe("typing precision on unseen papers (issue 8, session 13)", () => {
     expect(entity(x, "VQA-RAD")?.label).toBe("Dataset");
     expect(edges(x, "EVALUATED_ON")).toContain("Model:Zorgrad -> Dataset:VQA-RAD");
   });
+  it("'Evaluations on QuarSet, ZorBench, and Plix-QA measure both accuracy and latency': 'measure' is a verb, the names are data", () => {
+    const x = run(
+      "Evaluations on QuarSet, ZorBench, and Plix-QA measure both localization accuracy and system efficiency.",
+    );
+    expect(entity(x, "ZorBench")?.label).toBe("Dataset");
+    expect(entity(x, "Plix-QA")?.label).toBe("Dataset");
+    const y = run("The QuarSet and ZorBench scores are reported.");
+    expect(entity(y, "ZorBench")).toBeUndefined();
+  });
 });

@@ -34,6 +34,7 @@ import {
   type HeadLabel,
   MODEL_BASE_AFTER,
   NOTHING_TRAINED,
+  OBJECT_AFTER_VERB,
   SELF_DESCRIBED_METHOD,
 } from "./vocabulary/head-nouns.ts";
 import { INTRODUCED_DESCRIPTION_BEFORE } from "./vocabulary/introduction-cues.ts";
@@ -265,7 +266,13 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
           head = headOf(second.text);
           weight = (head?.weight ?? 0) * 0.8;
         }
-        if (head && (plural || !/s$/.test(w) || w === "series" || head.label === "Reject")) {
+        // "A, B and C measure both accuracy and …": a metric's noun after a list, before an object, is a verb.
+        const verb =
+          head?.label === "Reject" &&
+          plural &&
+          next.after === "" &&
+          OBJECT_AFTER_VERB.test(second?.text ?? "");
+        if (head && !verb && (plural || !/s$/.test(w) || w === "series" || head.label === "Reject")) {
           giveAll(cands, members, head.label, weight);
           if (head.label === "Dataset" || head.label === "Benchmark")
             for (const c of members) datasetHead.add(c);

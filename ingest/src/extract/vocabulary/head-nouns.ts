@@ -76,3 +76,9 @@ export const MODEL_BASE_AFTER =
   /^(?:based|built)\s+(?:up)?on\s+(?:top\s+of\s+)?(?:(?:an?|the)\s+)?(?:[\w.-]+\s+){0,4}?(?:model|llm|mllm|vlm|transformer|network|architecture|backbone)s?\b/;
 /** Modifiers of a method head that say nothing is trained. */
 export const NOTHING_TRAINED = /^(?:training-free|tuning-free|plug-and-play|zero-shot)$/;
+
+/**
+ * Words that open the object of a verb: after "A, B and C measure" or "… score" they make the
+ * metric's noun a verb ("measure both accuracy and latency", "score the outputs").
+ */
+export const OBJECT_AFTER_VERB = /^(?:both|the|a|an|how|whether|their|its|each|all|what)$/i;
