@@ -707,4 +707,13 @@ describe("typing precision on unseen papers (issue 8, session 13)", () => {
     const y = run("The QuarSet and ZorBench scores are reported.");
     expect(entity(y, "ZorBench")).toBeUndefined();
   });
+  it("'We evaluate Zorbot in the QuarWorld environment': a name right after 'the' before 'environment' is a benchmark", () => {
+    const x = run(
+      "We propose Zorbot, an agent with spatial memory. We evaluate Zorbot in the QuarWorld environment on 32 tasks.",
+    );
+    expect(entity(x, "QuarWorld")?.label).toBe("Dataset");
+    expect(edges(x, "EVALUATED_ON")).toContain("Model:Zorbot -> Dataset:QuarWorld");
+    const y = run("We propose Zorbot, an agent. We train Zorbot in a high-fidelity Plix-Tool environment.");
+    expect(entity(y, "Plix-Tool")?.label).not.toBe("Dataset");
+  });
 });

@@ -33,6 +33,8 @@ import {
   HEAD_NOUNS,
   type HeadLabel,
   MODEL_BASE_AFTER,
+  NAMED_PLACE_AFTER,
+  NAMED_PLACE_HEAD,
   NOTHING_TRAINED,
   OBJECT_AFTER_VERB,
   SELF_DESCRIBED_METHOD,
@@ -206,6 +208,7 @@ export function typeFromNames(st: PaperState): void {
 /** Type evidence from head nouns around each mention and coordinated group. */
 /** A name right after a preposition is inside a longer phrase, not its head. */
 const PREPOSITION_BEFORE = /\b(?:of|for|with|in|on|to|from|by)\s+$/;
+const THE_BEFORE = /\bthe\s+$/;
 
 export function typeFromHeads(st: PaperState): void {
   for (const s of st.sentences) headNounsOf(st, s);
@@ -258,7 +261,11 @@ function headNounsOf(st: PaperState, s: SentenceInfo): void {
       if (next && next.before === "") {
         const w = next.text.toLowerCase();
         const two = s.tokens[t + 1] ? `${w} ${(s.tokens[t + 1] as Token).text.toLowerCase()}` : "";
-        let head = headOf(two) ?? headOf(w);
+        // "in the FooWorld environment" (a name right after "the"; "a high-fidelity Foo-Bar environment" describes).
+        const place =
+          NAMED_PLACE_AFTER.has(w) &&
+          THE_BEFORE.test(s.lower.slice(Math.max(0, firstM.start - 4), firstM.start));
+        let head = headOf(two) ?? (place ? NAMED_PLACE_HEAD : headOf(w));
         let weight = head?.weight ?? 0;
         const second = s.tokens[t + 1];
         if (!head && second && LOWER_WORD.test(w) && next.after === "" && second.before === "") {

@@ -82,3 +82,12 @@ export const NOTHING_TRAINED = /^(?:training-free|tuning-free|plug-and-play|zero
  * metric's noun a verb ("measure both accuracy and latency", "score the outputs").
  */
 export const OBJECT_AFTER_VERB = /^(?:both|the|a|an|how|whether|their|its|each|all|what)$/i;
+
+/**
+ * "in the FooWorld environment", "on the Bar suite of games": right after a name, the place an agent
+ * is run and scored in, a benchmark (dev gold types named environments so). Weak, so that what the
+ * text says the name does outvotes it; "X, a … environment" (a system the paper builds) keeps its
+ * weak method head.
+ */
+export const NAMED_PLACE_AFTER: ReadonlySet<string> = new Set(["environment", "environments"]);
+export const NAMED_PLACE_HEAD: { label: HeadLabel; weight: number } = { label: "Benchmark", weight: 1.5 };
