@@ -1174,6 +1174,17 @@ describe("no training on what only follows a verb of training (issue 8)", () => 
     expect(edges(x, "TRAINED_ON")).toEqual([]);
   });
 
+  it("a training the model is compared with: 'Baz outperforms full fine-tuning and LoRA on BarSet'", () => {
+    const x = run(
+      "We present Quill-7B, a retrieval model. Quill-7B outperforms full fine-tuning and LoRA on QuillCaps and Bramble-30K.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+    const y = run(
+      "We present Quill-7B, a retrieval model. We fine-tune Quill-7B on QuillCaps-20K and it outperforms Bralm-7B.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual(["Quill-7B -> QuillCaps-20K"]);
+  });
+
   it("a library, an engine or a framework after the object is a tool, not data", () => {
     const x = run(
       "We present Quill-Sim, a robot policy. We train Quill-Sim on the BrambleGym platform and QuillSet.",
