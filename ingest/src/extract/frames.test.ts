@@ -1159,6 +1159,22 @@ describe("the paper's model as the unnamed subject (issue 8)", () => {
   });
 });
 
+describe("a class of things built on a base is no model made from it (issue 8)", () => {
+  it("'Existing Foo approaches, mostly built on Bar': neither the name qualifying the class nor the paper's model", () => {
+    const x = run(
+      "We present Zelnet, a few-shot detector. Existing QFSD approaches, predominantly built on the Quaster R-CNN detector, entangle recognition.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'baseline classifiers built on Foo backbones': an unnamed class, not the paper's model", () => {
+    const x = run(
+      "We present Zelmix, a classifier fine-tuned from Qorvan-50. In contrast, baseline classifiers built on Qorvan-50 backbones are more stable.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zelmix -> Qorvan-50 (fine-tune)"]);
+  });
+});
+
 describe("no training on what only follows a verb of training (issue 8)", () => {
   it("a claim between the training and 'on' takes the 'on': 'training can improve the model on BarBench'", () => {
     const x = run(

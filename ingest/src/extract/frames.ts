@@ -7,6 +7,7 @@
 import { DERIVATION_FRAMES, type DerivationFrame } from "./rules/derivation.ts";
 import {
   ADJECTIVE_SUFFIX_AFTER,
+  CLASS_OF_WAYS_BEFORE_VERB,
   DATA_NOUN_BEFORE_VERB,
   FAMILY_AFTER,
   GENERIC_MAKER_BEFORE,
@@ -255,6 +256,8 @@ export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatc
         if (!opening && c.frame.type === "BASED_ON" && DATA_NOUN_BEFORE_VERB.test(lead)) continue;
         // "Baz, a training-free approach built upon Foo": what the frame says was made is a method or a part.
         if (!opening && c.frame.type === "BASED_ON" && NOT_MODEL_NOUN_BEFORE_VERB.test(lead)) continue;
+        // "Existing Foo approaches, mostly built on Bar": a class of ways is built on Bar, not a model named before.
+        if (!opening && c.frame.type === "BASED_ON" && CLASS_OF_WAYS_BEFORE_VERB.test(lead)) continue;
       }
       if (c.notBefore?.test(before)) continue;
       if (c.after && !c.afterToSubject) {

@@ -20,6 +20,7 @@ import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
 import { architectureClass } from "../vocabulary/architectures.ts";
 import {
   BASE_GOVERNED_BEFORE,
+  CLASS_OF_WAYS_BEFORE_VERB,
   DATA_NOUN_BEFORE_VERB,
   FAMILY_AFTER,
   nameQualifiesKind,
@@ -104,6 +105,8 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (fwd && PRODUCT_NOUN_BEFORE_VERB.test(between.slice(0, fwd.index + 1))) continue;
       // "SWE-Foo, the first benchmark built upon Bar": data built on something, no model made from it.
       if (fwd && DATA_NOUN_BEFORE_VERB.test(between.slice(0, fwd.index + 1))) continue;
+      // "Existing Foo approaches, mostly built on the Bar detector": a class of ways, not Foo, is built on Bar.
+      if (fwd && CLASS_OF_WAYS_BEFORE_VERB.test(between.slice(0, fwd.index + 1))) continue;
       // "deployed on Foo processors": hardware after "on" is no data and no base.
       if (fwd && fwd[2] === "on" && HARDWARE_AFTER.test(s.lower.slice(B.end, B.end + 16))) continue;
       // "a model based on Foo, pretrained on D": the participle describes the model made, not its base Foo.
