@@ -1159,6 +1159,19 @@ describe("the paper's model as the unnamed subject (issue 8)", () => {
   });
 });
 
+describe("'Building on this, we propose Baz' after a data set just introduced (issue 8)", () => {
+  it("the bare 'this' refers to the data set of the sentence before, not to a benchmark", () => {
+    const x = run(
+      "To address this, we introduce QuarkBind, a dataset with 11,100 validated enzyme-substrate pairs. Building on this, we propose Zelcontrol, a model that generates enzyme backbones.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Zelcontrol -> QuarkBind"]);
+    const y = run(
+      "We introduce QuarkBench, a benchmark of 500 enzyme design tasks. Building on this, we propose Zelcontrol, a model that generates enzyme backbones.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual([]);
+  });
+});
+
 describe("a class of things built on a base is no model made from it (issue 8)", () => {
   it("'Existing Foo approaches, mostly built on Bar': neither the name qualifying the class nor the paper's model", () => {
     const x = run(
