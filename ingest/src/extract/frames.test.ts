@@ -1159,6 +1159,19 @@ describe("the paper's model as the unnamed subject (issue 8)", () => {
   });
 });
 
+describe("training data made beside the model presented (issue 8)", () => {
+  it("'we construct a training dataset, Bar-42K, and present Baz-7B': Baz trained on Bar; not an evaluation set", () => {
+    const x = run(
+      "Furthermore, we construct a training dataset, QuarkCap-42K, and present Quark-Captioner-7B, a strong baseline trained via SFT.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Quark-Captioner-7B -> QuarkCap-42K"]);
+    const y = run(
+      "Furthermore, we construct an evaluation set, QuarkEval, and present Quark-Captioner-7B, a strong baseline.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual([]);
+  });
+});
+
 describe("'Building on this, we propose Baz' after a data set just introduced (issue 8)", () => {
   it("the bare 'this' refers to the data set of the sentence before, not to a benchmark", () => {
     const x = run(

@@ -478,6 +478,20 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     alsoCues: ["train", "tune"],
   },
   {
+    // "we construct a training dataset, BarSet-42K, and present Baz-7B": data made for training, then the model
+    // presented beside it. Only data the sentence calls training data ("an evaluation set …, and present Baz" is not).
+    id: "made-training-data-then-model",
+    type: "TRAINED_ON",
+    before:
+      "\\bwe\\s+(?:\\w+ly\\s+|then\\s+|also\\s+|first\\s+|further\\s+)?(?:construct|creat|build|built|curat|collect|compil|assembl|synthesi[sz])\\w*\\s+(?:(?:the|a|an|our)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:training|train|sft|instruction[\\s-]tuning|fine-?tuning)\\s+(?:dataset|data\\s+set|set|corpus|data)\\s*,?\\s*(?:called\\s+|named\\s+|dubbed\\s+)?$",
+    after:
+      "^\\s*,?\\s+and\\s+(?:then\\s+)?(?:present|introduce|propose|develop|release)(?:s|d)?\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+)?$",
+    subject: "next",
+    confidence: 0.7,
+    cues: ["present", "introduce", "propose", "develop", "release"],
+    alsoCues: ["train", "sft", "tuning"],
+  },
+  {
     // "We mid-train Foo-Base on BarMix", "after training on Bar environments", "continued pretraining with BarCorpus data",
     // "trained on the union of BarSet and QuxSet" (every part of a training mixture is training data),
     // "trained on a large-scale dataset BarSet", "supervised fine-tuning (SFT) on BarSet".
