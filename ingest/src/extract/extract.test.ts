@@ -626,5 +626,7 @@ describe("names the paper calls a method", () => {
     expect(edges(x, "INTRODUCES")).toEqual(["paper -> Model:Zelmix-7B-RL"]);
     const y = run("Our model outperforms Qorvan-7B on reasoning benchmarks.");
     expect(edges(y, "INTRODUCES")).toEqual([]);
+    const z = run("Results show that our finetuned model, Zelstress-1B, detects sentence stress well.");
+    expect(edges(z, "INTRODUCES")).toEqual(["paper -> Model:Zelstress-1B"]);
   });
 });

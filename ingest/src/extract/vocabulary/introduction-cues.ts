@@ -17,11 +17,11 @@ export const INTRO_CUE =
  */
 export const TO_CREATE_BEFORE = /\bto (?:create|construct|build|curate|assemble) (?:the |a |an |our )?$/;
 /**
- * Right before a name: "our model, Baz", "our resulting model Baz-7B": the paper names its own model
+ * Right before a name: "our model, Baz", "our resulting model Baz-7B", "our fine-tuned model, named Baz": the paper names its own model
  * (not "our model outperforms Foo": the name must follow at once).
  */
 export const OUR_MODEL_NAMED_BEFORE =
-  /\bour\s+(?:resulting\s+|final\s+|proposed\s+|trained\s+|best\s+)?(?:model|llm|mllm|vlm|agent)s?\s*,?\s*$/;
+  /\bour\s+(?:resulting\s+|final\s+|proposed\s+|trained\s+|fine-?tuned\s+|best\s+)?(?:model|llm|mllm|vlm|agent)s?\s*,?\s*(?:(?:named|called|dubbed)\s+)?$/;
 /** A name a little after "via", "with", "e.g." is something used or cited, not introduced. */
 export const USED_NEARBY =
   /\b(?:from|via|using|with|than|against|such as|including|like|e\.g\.|i\.e\.|based on|built on|trained on)\b[^.;,:()]{0,25}$/;
