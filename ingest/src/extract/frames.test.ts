@@ -1159,6 +1159,19 @@ describe("the paper's model as the unnamed subject (issue 8)", () => {
   });
 });
 
+describe("the method of a derivation whose words say nothing of how (issue 8)", () => {
+  it("'Starting from Foo, Baz …' in a paper about reinforcement learning: post-training; without it: other", () => {
+    const x = run(
+      "We present Zelvero, a visual reasoning model trained with reinforcement learning. Starting from Qorvan-VL-8B, Zelvero outperforms Qorvan-VL-8B-Thinking on 23 benchmarks.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zelvero -> Qorvan-VL-8B (post-training)"]);
+    const y = run(
+      "We present Zelvero, a visual reasoning model. Starting from Qorvan-VL-8B, Zelvero outperforms Qorvan-VL-8B-Thinking on 23 benchmarks.",
+    );
+    expect(edges(y, "BASED_ON")).toEqual(["Zelvero -> Qorvan-VL-8B (other)"]);
+  });
+});
+
 describe("training data made beside the model presented (issue 8)", () => {
   it("'we construct a training dataset, Bar-42K, and present Baz-7B': Baz trained on Bar; not an evaluation set", () => {
     const x = run(
