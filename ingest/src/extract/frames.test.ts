@@ -1159,6 +1159,13 @@ describe("the paper's model as the unnamed subject (issue 8)", () => {
   });
 });
 
+describe("data after 'we train X on' is no evaluation object (issue 8)", () => {
+  it("'we train Baz-8B, an 8B model on Bar-15M': no EVALUATED_ON from the verb of training", () => {
+    const x = run("Finally, to validate our dataset, we train Zelbee-8B, an 8B model on QuarkHoney-15M.");
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+  });
+});
+
 describe("the method of a derivation whose words say nothing of how (issue 8)", () => {
   it("'Starting from Foo, Baz …' in a paper about reinforcement learning: post-training; without it: other", () => {
     const x = run(

@@ -57,7 +57,7 @@ export const JUDGE_OR_TOOL_BEFORE = /\b(?:by|with|using|via)\s+(?:the\s+|a\s+|an
 export const TRAINED_ON_BEFORE = /\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*$/;
 /** "trained on the", "a subset of": a data set that is no evaluation object. */
 export const TRAINED_OR_PART_BEFORE =
-  /\b(?:trained|tuned|pre-?trained|training|tuning|pre-?training|fine-?tuning|subset of|portion of|split of)\s+(?:on\s+)?(?:\S+\s+){0,3}$/;
+  /\b(?:trained|tuned|pre-?trained|training|tuning|pre-?training|fine-?tuning|subset of|portion of|split of)\s+(?:on\s+)?(?:\S+\s+){0,3}$|\b(?:(?:pre-?|post-?|re)?trains?|fine-?tunes?|finetunes?|finetuning)\s+(?:\S+\s+){1,4}?on\s+(?:the\s+)?$/;
 /**
  * "a benchmark based on Foo", "derived from Foo", "relying only on the Foo stage": the source of
  * something else, neither evaluated nor evaluated on.
