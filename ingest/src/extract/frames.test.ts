@@ -1163,6 +1163,10 @@ describe("data after 'we train X on' is no evaluation object (issue 8)", () => {
   it("'we train Baz-8B, an 8B model on Bar-15M': no EVALUATED_ON from the verb of training", () => {
     const x = run("Finally, to validate our dataset, we train Zelbee-8B, an 8B model on QuarkHoney-15M.");
     expect(edges(x, "EVALUATED_ON")).toEqual([]);
+    const y = run(
+      "Pre-training Qorvan-7B and Zelmo-7B on QuarkGUI-2M yields consistent improvements of 5-20% across GUI benchmarks.",
+    );
+    expect(edges(y, "EVALUATED_ON")).toEqual([]);
   });
 });
 
