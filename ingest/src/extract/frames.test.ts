@@ -1170,6 +1170,15 @@ describe("data after 'we train X on' is no evaluation object (issue 8)", () => {
   });
 });
 
+describe("a benchmark fine-tuned on is trained on (issue 8)", () => {
+  it("'by fine-tuning a Foo model on the Bar benchmark': the verb says training, whatever the data is called", () => {
+    const x = run(
+      "We evaluate this strategy by fine-tuning a Qorvan-2-7B model on the QuarkQ benchmark, a challenging dataset for inferential reasoning.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Qorvan-2-7B -> QuarkQ"]);
+  });
+});
+
 describe("the method of a derivation whose words say nothing of how (issue 8)", () => {
   it("'Starting from Foo, Baz …' in a paper about reinforcement learning: post-training; without it: other", () => {
     const x = run(

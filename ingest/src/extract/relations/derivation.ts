@@ -150,7 +150,13 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       // hardware; "using the Foo library" a tool.
       const O = s.mentions[k] as Mention;
       const afterO = s.lower.slice(O.end, O.end + 16);
-      if (BENCHMARK_AFTER.test(afterO) || HARDWARE_AFTER.test(afterO) || TOOL_AFTER.test(afterO)) continue;
+      // Not when the verb says so: "fine-tuning Foo on the Bar benchmark" trains on it.
+      if (
+        (BENCHMARK_AFTER.test(afterO) && !FINE_TUNED_ON.test(fm.words)) ||
+        HARDWARE_AFTER.test(afterO) ||
+        TOOL_AFTER.test(afterO)
+      )
+        continue;
       const proto: ProtoEdge = {
         type: "TRAINED_ON",
         from,
@@ -198,6 +204,9 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
  */
 export const DATA_TRAIN_WORDS =
   /(?<![\w-])(?:pre-?|re-?)?train(?:s|ed|ing)?\b|\bpretrain|\bmid-?train|\bcontinu\w* (?:pre-?)?train/;
+/** "fine-tuning Foo on", "we fine-tune Foo-7B on": a verb that trains on whatever follows, a benchmark too. */
+const FINE_TUNED_ON =
+  /\b(?:fine-?tun(?:e|es|ed|ing)|finetun(?:e|es|ed|ing))\s+(?:\S+\s+){0,4}?on\s+(?:the\s+)?$/;
 /** "continual pre-training on", "further pre-trained using": the object may be data or the model continued. */
 const CONTINUED_PRETRAINING = /\bcontinu\w*[\s-]+pre-?train|\bfurther\s+pre-?train/;
 /** "trained on (the) Foo", not "trained using Foo" (a loss, an optimiser). */
