@@ -630,3 +630,82 @@ describe("names the paper calls a method", () => {
     expect(edges(z, "INTRODUCES")).toEqual(["paper -> Model:Zelstress-1B"]);
   });
 });
+
+describe("typing precision on unseen papers (issue 8, session 13)", () => {
+  it("the acronym of a lower-case description is no model, unless the paper builds it", () => {
+    const x = run(
+      "The former employs a large base model, while the latter leverages a lightweight cascaded glyph super-resolution (GSR) model to reach high resolution. We study cascaded GSR models.",
+    );
+    expect(x.entities.filter((e) => e.label === "Model").map((e) => e.surfaces[0]?.[0])).toEqual([]);
+    const y = run(
+      "We build a flow-based glyph model (FGM) that denoises one-hot tokens. FGM reaches 71.2 on QuarBench, outperforming discrete diffusion models.",
+    );
+    expect(entity(y, "FGM")?.label).toBe("Model");
+    expect(edges(y, "EVALUATED_ON")).toEqual(["Model:FGM -> Dataset:QuarBench"]);
+  });
+
+  it("'we evaluate three guardrail model families (A, B, C) on Bench': the bracketed models are evaluated, baselines in a comparison are not", () => {
+    const x = run(
+      "We propose Zorvex, a compression scheme for dialogue histories. We evaluate Zorvex across three guardrail model families (QuarGuard-3, Nembrix-7B, VellumGuard-2) on QuarDialBench, a multi-turn jailbreak benchmark.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Nembrix-7B -> Dataset:QuarDialBench",
+      "Model:QuarGuard-3 -> Dataset:QuarDialBench",
+      "Model:VellumGuard-2 -> Dataset:QuarDialBench",
+    ]);
+    const y = run(
+      "With Zorvit-4B as the backbone, our framework achieves the strongest performance on QuarBench, outperforming larger proprietary LLMs (e.g., Quarion-5, Nembrix-Pro).",
+    );
+    expect(edges(y, "EVALUATED_ON").filter((e) => e.includes("Quarion") || e.includes("Nembrix"))).toEqual(
+      [],
+    );
+  });
+
+  it("'X, trained with this framework, achieves … on A and B': X is evaluated, the data of the aside is not", () => {
+    const x = run(
+      "We introduce Zorvex-R1, a post-training framework for image editing based on policy optimization. QuarEdit-V2, trained with this framework, achieves state-of-the-art results on the ImgQuar and QEdit-Bench benchmarks.",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:QuarEdit-V2 -> Dataset:ImgQuar",
+      "Model:QuarEdit-V2 -> Dataset:QEdit-Bench",
+    ]);
+    const y = run(
+      "We show that our Zorvit-Zero-7B, trained with our fully synthesized QuarVerse dataset, can achieve high quality in the reconstruction of real objects.",
+    );
+    expect(edges(y, "EVALUATED_ON")).toEqual([]);
+  });
+
+  it("'The system achieves … on A and B': the subject 'the system' of a result is the paper's model", () => {
+    const x = run(
+      "We present Quarion, a visual agent that orchestrates specialised tools. Quarion is designed for visual tasks. The system achieves competitive performance on QuarMMU and DocQuar while extending monolithic models.",
+      "Quarion: A Unified Visual Agent for Multimodal Perception",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Quarion -> Dataset:DocQuar",
+      "Model:Quarion -> Dataset:QuarMMU",
+    ]);
+  });
+
+  it("a name whose long form ends in a method's noun ('… Optimization (FGQO)') is a Method, whatever its results say", () => {
+    const x = run(
+      "We propose Fine-Grained Quarble Optimization (FGQO), which reweights rollouts by difficulty. Evaluation across QuarWorld and QuarQA benchmarks demonstrate that FGQO outperforms existing approaches by 3 points. FGQO achieves 71.2 on QuarBench.",
+    );
+    expect(entity(x, "FGQO")?.label).toBe("Method");
+    // EVALUATED_ON is Model -> Dataset (graph-model.md): a method gets none.
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+  });
+
+  it("'Evaluated using Foo-3 4B, BazPO improved … on A and B': the model a method runs with is evaluated, a judge is not", () => {
+    const x = run(
+      "We propose Zorvex Policy Optimization (ZorPO), a training algorithm. Evaluated using Quarma-3 4B, ZorPO improved Macro F1 scores on QuarSet (57% to 90%) and QuarNLI (67% to 83%).",
+    );
+    expect(edges(x, "EVALUATED_ON").sort()).toEqual([
+      "Model:Quarma-3 4B -> Dataset:QuarNLI",
+      "Model:Quarma-3 4B -> Dataset:QuarSet",
+    ]);
+    const y = run(
+      "We propose Zorvex Policy Optimization (ZorPO), a training algorithm, and compare it with the Quarma-4o model. Using Quarma-4o as the judge, ZorPO improves win rates on QuarSet by 9 points.",
+    );
+    expect(edges(y, "EVALUATED_ON")).toEqual([]);
+  });
+});

@@ -36,6 +36,7 @@ import {
   NOTHING_TRAINED,
   SELF_DESCRIBED_METHOD,
 } from "./vocabulary/head-nouns.ts";
+import { INTRODUCED_DESCRIPTION_BEFORE } from "./vocabulary/introduction-cues.ts";
 import {
   DATASET_TAILS_WORDS,
   GENERIC_MODEL_LONG_FORM,
@@ -185,6 +186,9 @@ export function typeFromNames(st: PaperState): void {
       const longHead = headOf(lastWord);
       if ((longHead?.label === "Model" && longHead.weight >= 3) || MODEL_TAILS_WORDS.has(lastWord))
         st.calledModel.add(c);
+      // "Fine-Grained Optimization (FGO)", "Process Reinforcement through Implicit Rewards (PRIME)":
+      // a long form that ends in a method's noun calls its short form a method, as "X, a method" does.
+      if (METHOD_TAILS_WORDS.has(lastWord)) st.calledMethod.add(c);
       if (p.longIsName) continue;
       if (TASK_TAILS.has(lastWord)) addTo(cands, c, "Task", 2);
       if (MODEL_TAILS_WORDS.has(lastWord)) addTo(cands, c, "Model", 2);
@@ -459,6 +463,40 @@ function introducedName(st: PaperState, root: number): boolean {
   return false;
 }
 
+/** Does the paper introduce the alias group `root` (under any of its names)? */
+function introducedRoot(st: PaperState, root: number): boolean {
+  if (introducedName(st, root)) return true;
+  for (const c of st.introducedAt.keys()) if (find(st.cands, c) === root) return true;
+  return false;
+}
+
+/**
+ * The alias groups whose short form stands for a lower-case description ("video super-resolution
+ * (VSR)") and that are never written with a long form that is a name ("Video Super-Resolution (VSR)").
+ */
+function describedAcronyms(st: PaperState): Set<number> {
+  const described = new Set<number>();
+  const named = new Set<number>();
+  for (const s of st.sentences) {
+    for (const p of s.pairs) {
+      const idx = s.mentions.findIndex((m) => m.start === p.shortStart && m.end === p.shortEnd);
+      if (idx < 0) continue;
+      const root = find(st.cands, s.cands[idx] as number);
+      // "we build a flow-based language model (FLM)": a description the paper gives its own system.
+      const own = INTRODUCED_DESCRIPTION_BEFORE.test(
+        s.lower.slice(Math.max(0, p.longStart - 60), p.longStart),
+      );
+      if (p.longIsName || !LOWER_TAIL.test(p.long) || own) named.add(root);
+      else described.add(root);
+    }
+  }
+  for (const r of named) described.delete(r);
+  return described;
+}
+
+/** A long form whose last word is written in lower case: a description ("… speech models"), no name. */
+const LOWER_TAIL = /(?:^|\s)[a-z][a-z0-9-]*$/;
+
 /** One label per entity (root of each alias group), by the evidence gathered. */
 export function decideLabels(st: PaperState): void {
   const { cands, roles, datasetHead, debug } = st;
@@ -484,6 +522,7 @@ export function decideLabels(st: PaperState): void {
   for (const c of cands)
     for (const surface of c.surfaces.keys())
       if (surfaceEvidence(surface).score.Model >= 2) calledModel.add(find(cands, c.index));
+  const describedOnly = describedAcronyms(st);
   for (const [root, g] of groupScore) {
     if (debug) {
       const names = cands.filter((c) => find(cands, c.index) === root).flatMap((c) => [...c.surfaces.keys()]);
@@ -546,6 +585,10 @@ export function decideLabels(st: PaperState): void {
       labelOf.set(root, { label: "Model", weight: 0.5 });
       continue;
     }
+    // "a multi-agent system (MAS)", "self-supervised speech models (S3Ms)": the acronym of a
+    // lower-case description names a kind of model, not one (annotation.md: generic phrases are
+    // no entities), unless the paper presents it as its own.
+    if (label === "Model" && describedOnly.has(root) && !introducedRoot(st, root)) continue;
     if (
       best < threshold ||
       best <= g.Reject ||

@@ -42,6 +42,9 @@ import {
   WE_EVALUATE_CLAUSE,
 } from "../vocabulary/evaluation-cues.ts";
 
+/** How far after a name SUBJECT_VERB reads (an aside between commas fits: "X, trained with …, achieves"). */
+const SUBJECT_WINDOW = 100;
+
 /** The head nouns EVAL_HEAD_OBJECT_BEFORE and EVAL_HEAD_LIST_BEFORE end with: a quick test before them. */
 const HEAD_NOUN = /benchmark|dataset|test\s+set|leaderboard|suite/;
 
@@ -75,7 +78,7 @@ export function evaluationRolesOf(st: PaperState, s: SentenceInfo): void {
       // "CLIP-based scoring models": the stem of a describing compound is not what is evaluated.
       if ((ms[k] as Mention).adjective) continue;
       const m = ms[k] as Mention;
-      const after = s.lower.slice(m.end, m.end + 60);
+      const after = s.lower.slice(m.end, m.end + SUBJECT_WINDOW);
       const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
       if (inOpeningList(s, m)) {
         // "Experiments on A, B, and C show …": C ends the data list; it is no subject of "show".
@@ -149,7 +152,7 @@ function evaluationList(s: SentenceInfo, k: number): number[] {
     if (m.start === prev.start) continue;
     // The list's last name ("on A and B show …") is never a subject: "On A and X achieves" is no English.
     const last = LIST_END.test(s.lower.slice(prev.end, m.start));
-    if (!last && SUBJECT_VERB.test(s.lower.slice(m.end, m.end + 60))) return [];
+    if (!last && SUBJECT_VERB.test(s.lower.slice(m.end, m.end + SUBJECT_WINDOW))) return [];
     out.push(group[i] as number);
     if (last) return out;
   }
@@ -262,6 +265,22 @@ function comparedModels(
   return data.length > 0 && models.length > 1 ? { length: models.length, models, data } : none;
 }
 
+/** "using", "with": the model a method runs with ("Evaluated using Foo-4B, BazPO …"); not "by", a judge. */
+const METHOD_BASE_BEFORE = /\b(?:using|with)\s+(?:the\s+)?$/;
+/** "Foo as a judge", "Foo as the evaluator": a judge, whatever the preposition before. */
+const JUDGE_AFTER =
+  /^\s*(?:as\s+(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:judges?|evaluators?|graders?|annotators?|verifiers?)\b/;
+
+/** Is a name typed Method the subject of the sentence's result verb ("BazPO improves …")? */
+function methodSubject(st: PaperState, s: SentenceInfo): boolean {
+  for (let k = 0; k < s.mentions.length; k++) {
+    const m = s.mentions[k] as Mention;
+    if (m.adjective || typeOfCand(st, s.cands[k] as number) !== "Method") continue;
+    if (SUBJECT_VERB.test(s.lower.slice(m.end, m.end + SUBJECT_WINDOW)) && !governedName(s, k)) return true;
+  }
+  return false;
+}
+
 /** EVALUATED_ON, now that types are known. */
 export function readEvaluations(st: PaperState): void {
   const sentences = st.sentences;
@@ -292,7 +311,7 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number, previous: Pr
     const t = typeOfCand(st, c);
     const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
     if (t === "Model") {
-      const after = s.lower.slice(m.end, m.end + 60);
+      const after = s.lower.slice(m.end, m.end + SUBJECT_WINDOW);
       if (inOpeningList(s, m)) continue;
       if (
         ((SUBJECT_VERB.test(after) && !COMPARISON_BEFORE.test(before)) ||
@@ -398,8 +417,18 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number, previous: Pr
         if (comparedName(s, k)) break;
         // "Evaluated on Foo benchmarks (A, B)": a name that qualifies the data is no model evaluated.
         if (DATA_HEAD_AFTER.test(s.lower.slice(m.end, m.end + 24))) continue;
-        // "evaluated by Foo", "X with Foo": a judge or a tool is not the model evaluated.
-        if (JUDGE_OR_TOOL_BEFORE.test(s.lower.slice(Math.max(0, m.start - 16), m.start))) continue;
+        // "evaluated by Foo", "X with Foo": a judge or a tool is not the model evaluated; but when
+        // a method is the subject ("Evaluated using Foo-4B, BazPO improves … on D"), the model it
+        // runs with is.
+        if (
+          JUDGE_OR_TOOL_BEFORE.test(s.lower.slice(Math.max(0, m.start - 16), m.start)) &&
+          !(
+            METHOD_BASE_BEFORE.test(s.lower.slice(Math.max(0, m.start - 16), m.start)) &&
+            !JUDGE_AFTER.test(s.lower.slice(m.end, m.end + 30)) &&
+            methodSubject(st, s)
+          )
+        )
+          continue;
         from = [c];
         for (const g of groupOf(s, k))
           if (g !== k && typeOfCand(st, s.cands[g] as number) === "Model") from.push(s.cands[g] as number);
@@ -432,7 +461,7 @@ function evaluationsOf(st: PaperState, s: SentenceInfo, si: number, previous: Pr
       const c = s.cands[k] as number;
       if (typeOfCand(st, c) !== "Model") continue;
       const m = ms[k] as Mention;
-      const after = s.lower.slice(m.end, m.end + 60);
+      const after = s.lower.slice(m.end, m.end + SUBJECT_WINDOW);
       const before = s.lower.slice(Math.max(0, m.start - 40), m.start);
       if (BASE_PHRASE_BEFORE.test(before)) continue;
       if (

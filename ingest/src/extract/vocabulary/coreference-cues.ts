@@ -10,9 +10,12 @@ import { CLOSED_BEFORE_COMMA } from "./clause-cues.ts";
 /** "this dataset", "these benchmarks", "such data": a data set named before. */
 export const THIS_DATASET =
   /\b(?:this|these|the|our|that|such)\s+(?:[\w-]+\s+){0,2}?(dataset|datasets|data set|corpus|benchmark)\b|\b(?:this|these)\s+(?:[\w-]+\s+){0,2}?(?:data|resource|collection)\b/;
-/** "our model", "the proposed framework", "it outperforms", "Experiments show": the paper's main model. */
+/**
+ * "our model", "the proposed framework", "it outperforms", "On Foo, the system achieves" (the
+ * subject of a result), "Experiments show": the paper's main model.
+ */
 export const MAIN_COREF =
-  /\b(?:our|the proposed|this|the resulting)\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|framework|system|network|agent|architecture|pipeline|llm|mllm)\b|(?:^|^[^,;]{0,80},\s*)(?:it|they)\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|reach|obtain|set|improv|perform|scor|exceed|attain)|^(?:experiments?|extensive experiments?|experimental results?|results?|evaluations?|extensive evaluations?|comprehensive experiments?)\b/;
+  /\b(?:our|the proposed|this|the resulting)\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|framework|system|network|agent|architecture|pipeline|llm|mllm)\b|(?:^|^[^,;]{0,80},\s*)(?:it|they|the\s+(?:model|system|framework|architecture|agent))\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|reach|obtain|set|improv|perform|scor|exceed|attain)|^(?:experiments?|extensive experiments?|experimental results?|results?|evaluations?|extensive evaluations?|comprehensive experiments?)\b/;
 /** Head nouns of a method the paper made ("our approach", "Foo, a simple method"). */
 const OWN_METHOD_NOUN =
   "(?:method|approach|framework|pipeline|technique|strategy|recipe|paradigm|algorithm|process|procedure)s?";

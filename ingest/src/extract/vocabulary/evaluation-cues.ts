@@ -9,9 +9,12 @@
 /** A sentence that reads like a result. */
 export const EVAL_CUE =
   /\b(?:achiev|outperform|surpass|evaluat|benchmark|state-of-the-art|sota|accuracy|score|performance|improv|gain|validat|exceed|beat|tops?\b|reach|attain|results?\b|experiment)/;
-/** The verb of which the name before is the subject: "X (ours) further achieves", "X outperforms", "X with Foo-8B achieves". */
+/**
+ * The verb of which the name before is the subject: "X (ours) further achieves", "X outperforms",
+ * "X with Foo-8B achieves", "X, trained with this framework, achieves" (how X was made, between commas).
+ */
 export const SUBJECT_VERB =
-  /^\s*(?:\(\S{1,30}\)\s*)?(?:(?:model|method|framework|network|system|agent|series|models)\s+)?(?:(?:with|using)\s+[\w.-]+(?:\s+[\w.-]+)?\s+)?(?:(?:\w+ly|also|further|still|even|only|then|again|and|both|all|can|could)\s+){0,4}(?:achiev|outperform|surpass|reach|obtain|attain|exceed|beat|deliver|sets?\b|establish|demonstrat(?:e|es|ed|ing)\b|shows?\b|showed|exhibit|improves?\b|improved|performs?\b|performed|scores?\b|scored|ranks?\b|ranked|match(?:es|ed)?\b|yield|tops?\b|excel|leads?\b|is evaluated|was evaluated|are evaluated|were evaluated)/;
+  /^\s*(?:\(\S{1,30}\)\s*)?(?:,\s+(?:trained|fine-?tuned|finetuned|post-?trained|pre-?trained|built|equipped|initiali[sz]ed|distilled|optimi[sz]ed|tuned)\s[^,;.()]{0,50},\s+)?(?:(?:model|method|framework|network|system|agent|series|models)\s+)?(?:(?:with|using)\s+[\w.-]+(?:\s+[\w.-]+)?\s+)?(?:(?:\w+ly|also|further|still|even|only|then|again|and|both|all|can|could)\s+){0,4}(?:achiev|outperform|surpass|reach|obtain|attain|exceed|beat|deliver|sets?\b|establish|demonstrat(?:e|es|ed|ing)\b|shows?\b|showed|exhibit|improves?\b|improved|performs?\b|performed|scores?\b|scored|ranks?\b|ranked|match(?:es|ed)?\b|yield|tops?\b|excel|leads?\b|is evaluated|was evaluated|are evaluated|were evaluated)/;
 /** "on", "across the", "over several", "on the challenging": before the data a model is evaluated on. */
 export const EVAL_OBJECT_BEFORE =
   /\b(?:on|across|over)\s+(?:(?:the|all|both|several|challenging|standard|popular)\s+){0,2}$/;
@@ -43,12 +46,22 @@ export const EVAL_VERB_BEFORE =
  */
 export const EXPERIMENTS_SHOW_BEFORE =
   /\b(?:evaluations?|experiments?|results|tests)\b[^.;]{0,200}?\b(?:demonstrate|show|reveal|confirm|indicate)s?\s+that\s+$/;
+/** The nouns of models that announce a list of the models evaluated ("three ASR systems (X, Y)"). */
+const MODEL_LIST_NOUN =
+  "(?:models?|llms?|vlms?|mllms?|lmms?|systems?|agents?|baselines?|backbones?|architectures?|networks?|detectors?|classifiers?|policies|variants?|families|checkpoints?|generators?|encoders?|retrievers?|solvers?|reasoners?|judges?|scaffolds?|transformers?|learners?|predictors?|planners?|closed-source|open-source|open-weight|proprietary)";
+/** The same nouns in the plural, right before a bracketed list ("ASR systems (X, Y)", "proprietary (e.g., X)"; not "a system (SYS)"). */
+const MODEL_PLURAL_NOUN =
+  "(?:models|llms|vlms|mllms|lmms|systems|agents|backbones|architectures|networks|detectors|classifiers|policies|variants|families|checkpoints|generators|encoders|retrievers|solvers|reasoners|transformers|learners|predictors|planners|proprietary|open-source|closed-source|open-weight)";
 /**
- * "we evaluate models including X, Y", "testing leading LLMs such as X": a list of the models
- * evaluated, named by a noun of models (not "assessing … audio data, such as calls and X").
+ * "we evaluate models including X, Y", "testing leading LLMs such as X", "we evaluate three ASR
+ * systems (X, Y)": a list of the models evaluated, named by a noun of models (not "assessing …
+ * audio data, such as calls and X"). A bracketed list is one only right after a plural noun and
+ * outside a comparison ("we evaluate X against baselines, … models (e.g., Y, Z)", "outperforming
+ * larger LLMs (e.g., Y)": baselines, which abstracts rarely report results of).
  */
-export const EVAL_LIST_BEFORE =
-  /\b(?:evaluat\w*|test\w*|benchmark\w*|assess\w*|validat\w*)\b[^.;]{0,160}\b(?:models?|llms?|vlms?|mllms?|lmms?|systems?|agents?|baselines?|backbones?|architectures?|networks?|detectors?|classifiers?|policies|variants?|families|checkpoints?|generators?|encoders?|retrievers?|solvers?|reasoners?|judges?|scaffolds?|transformers?|learners?|predictors?|planners?|closed-source|open-source|open-weight|proprietary)(?:\s+[\w-]+){0,5}(?:\s*,)?\s+(?:including|such as|like|namely)\s+[^.;()]{0,60}$/;
+export const EVAL_LIST_BEFORE = new RegExp(
+  `\\b(?:evaluat\\w*|test\\w*|benchmark\\w*|assess\\w*|validat\\w*)\\b(?:[^.;]{0,160}\\b${MODEL_LIST_NOUN}(?:\\s+[\\w-]+){0,5}(?:\\s*,)?\\s+(?:including|such as|like|namely)\\s+|(?:(?!\\b(?:against|baselines?|compared|versus|than|over|outperform\\w*|surpass\\w*|beat\\w*)\\b)[^.;]){0,160}\\b${MODEL_PLURAL_NOUN}\\s*\\(\\s*(?:(?:e\\.g\\.|i\\.e\\.|such as|including|like),?\\s*)?)[^.;()]{0,60}$`,
+);
 /** "from" or "by" just before: a source or a judge, not a model evaluated. */
 export const FROM_BY_BEFORE = /\b(?:from|by)\s+$/;
 /** "by", "with", "using" just before a model: a judge or a tool ("evaluated by Foo"), not the model evaluated. */
@@ -56,11 +69,12 @@ export const JUDGE_OR_TOOL_BEFORE = /\b(?:by|with|using|via)\s+(?:the\s+|a\s+|an
 /** "trained on" just before: training data, not an evaluation object. */
 export const TRAINED_ON_BEFORE = /\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*$/;
 /**
- * "trained on the", "a subset of", "we fine-tune Foo on", "pre-training Foo and Bar on": a data set that is
- * no evaluation object (unless a claim comes between: "training can improve the model on Foo").
+ * "trained on the", "trained with our synthetic", "a subset of", "we fine-tune Foo on", "pre-training Foo and
+ * Bar on": a data set that is no evaluation object (unless a claim comes between: "training can improve the
+ * model on Foo").
  */
 export const TRAINED_OR_PART_BEFORE =
-  /\b(?:trained|tuned|pre-?trained|training|tuning|pre-?training|fine-?tuning|subset of|portion of|split of)\s+(?:on\s+)?(?:\S+\s+){0,3}$|\b(?:(?:pre-?|post-?|re)?train(?:s|ing)?|fine-?tun(?:es?|ing)|finetun(?:es?|ing))\s+(?:(?!(?:can|could|will|may|improv\w*|boost\w*|yield\w*|achiev\w*|gains?|outperform\w*)\b)\S+\s+){1,4}?on\s+(?:the\s+)?$/;
+  /\b(?:trained|tuned|pre-?trained|training|tuning|pre-?training|fine-?tuning|subset of|portion of|split of)\s+(?:(?:on|with)\s+)?(?:\S+\s+){0,3}$|\b(?:(?:pre-?|post-?|re)?train(?:s|ing)?|fine-?tun(?:es?|ing)|finetun(?:es?|ing))\s+(?:(?!(?:can|could|will|may|improv\w*|boost\w*|yield\w*|achiev\w*|gains?|outperform\w*)\b)\S+\s+){1,4}?on\s+(?:the\s+)?$/;
 /**
  * "a benchmark based on Foo", "derived from Foo", "relying only on the Foo stage": the source of
  * something else, neither evaluated nor evaluated on.

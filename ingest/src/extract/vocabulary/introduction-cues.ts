@@ -30,6 +30,12 @@ export const CALLED_BEFORE = /\b(?:called|dubbed|named|termed|coined)\s+(?:[\w-]
 /** A preposition or comparison just before a name: it is cited, not introduced. */
 export const NOT_INTRODUCED_BEFORE =
   /\b(?:from|on|than|over|such as|including|like|via|using|with|of|by|to|upon|against|beyond|versus|vs|outperforms?|surpass(?:es)?|extends?|extending|leveraging|revisiting|through)\s+(?:the\s+|a\s+|an\s+|existing\s+|strong\s+|prior\s+)?[\w-]{0,30}\s*$/;
+/**
+ * "we build a ", "we propose a simple but effective ": the introduction right before a lower-case
+ * description of the paper's own system ("… a flow-based language model (FLM)").
+ */
+export const INTRODUCED_DESCRIPTION_BEFORE =
+  /\b(?:we|this (?:paper|work|article|study|report))\s+(?:\w+\s+){0,2}?(?:introduce|present|propose|build|develop|design|devise|create|construct|release|train|obtain|term|call|name|dub)(?:s|d|ed)?\s+(?:(?:a|an|the|our)\s+)?(?:[\w-]+,?\s+){0,4}$/;
 /** "e.g." or "i.e." just before. */
 export const EG_BEFORE = /\be\.g\.,?\s*$|\bi\.e\.,?\s*$/;
 /** Only an opening bracket between two names: "Long Form (LF)". */
