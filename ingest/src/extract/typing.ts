@@ -186,7 +186,7 @@ export function typeFromNames(st: PaperState): void {
       const longHead = headOf(lastWord);
       if ((longHead?.label === "Model" && longHead.weight >= 3) || MODEL_TAILS_WORDS.has(lastWord))
         st.calledModel.add(c);
-      // "Fine-Grained Optimization (FGO)", "Process Reinforcement through Implicit Rewards (PRIME)":
+      // "Layered Gradient Optimization (LGO)", "Reward Shaping through Implicit Signals (RSIS)":
       // a long form that ends in a method's noun calls its short form a method, as "X, a method" does.
       if (METHOD_TAILS_WORDS.has(lastWord)) st.calledMethod.add(c);
       if (p.longIsName) continue;
