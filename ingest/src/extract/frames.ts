@@ -4,6 +4,7 @@
  * text work on the lower-cased sentence and its mention spans; typing, coreference ("main")
  * and coordination are left to the caller.
  */
+import { cueScanner } from "./cue-scan.ts";
 import { DERIVATION_FRAMES, type DerivationFrame } from "./rules/derivation.ts";
 import {
   ADJECTIVE_SUFFIX_AFTER,
@@ -49,7 +50,7 @@ interface CompiledFrame {
 
 /**
  * Every distinct cue of every frame. A cue is a plain substring of the lower-cased sentence;
- * all of them are found in one pass over the sentence (cueTrie below).
+ * all of them are found in one pass over the sentence (cue-scan.ts).
  */
 const CUE_WORDS: readonly string[] = [
   ...new Set(DERIVATION_FRAMES.flatMap((f) => [...f.cues, ...(f.alsoCues ?? [])])),
@@ -66,66 +67,15 @@ const COMPILED: readonly CompiledFrame[] = DERIVATION_FRAMES.map((frame) => ({
   alsoCues: [...new Set(frame.alsoCues ?? [])].map(cueIndex),
 }));
 
-/**
- * A trie of the ASCII cues as a transition table (node * 128 + character → node, 0: none),
- * so that one walk from each position of the sentence finds every cue that starts there.
- * Looking each cue up with `includes` scanned a sentence some 80 times.
- */
-interface CueTrie {
-  next: Int32Array;
-  /** The cue (index into CUE_WORDS) that ends at each node, or -1. */
-  ends: Int32Array;
-  /** Cues with a character outside ASCII (none today): looked up with `includes`. */
-  other: readonly number[];
-}
-
-/** Is every character of the cue ASCII (a column of the transition table)? */
-function isAscii(cue: string): boolean {
-  for (let k = 0; k < cue.length; k++) if (cue.charCodeAt(k) >= 128) return false;
-  return true;
-}
-
-function cueTrie(cues: readonly string[]): CueTrie {
-  const ascii = cues.map((c, i) => ({ c, i })).filter(({ c }) => isAscii(c));
-  const size = 1 + ascii.reduce((n, { c }) => n + c.length, 0);
-  const next = new Int32Array(size * 128);
-  const ends = new Int32Array(size).fill(-1);
-  let nodes = 1;
-  for (const { c, i } of ascii) {
-    let node = 0;
-    for (let k = 0; k < c.length; k++) {
-      const slot = node * 128 + c.charCodeAt(k);
-      if (next[slot] === 0) next[slot] = nodes++;
-      node = next[slot] as number;
-    }
-    ends[node] = i;
-  }
-  const other = cues.flatMap((c, i) => (isAscii(c) ? [] : [i]));
-  return { next, ends, other };
-}
-
-const CUE_TRIE = cueTrie(CUE_WORDS);
+const CUE_SCANNER = cueScanner(CUE_WORDS);
 
 /** Per sentence: 1 when the cue is in it, else 0. */
 const cueSeen = new Uint8Array(CUE_WORDS.length);
 
-/** Marks in cueSeen every cue the sentence holds (one walk of the trie from each position). */
+/** Marks in cueSeen every cue the sentence holds (one pass over it, cue-scan.ts). */
 function findCues(lower: string): void {
   cueSeen.fill(0);
-  const { next, ends, other } = CUE_TRIE;
-  const n = lower.length;
-  for (let i = 0; i < n; i++) {
-    let node = 0;
-    for (let j = i; j < n; j++) {
-      const code = lower.charCodeAt(j);
-      if (code >= 128) break;
-      node = next[node * 128 + code] as number;
-      if (node === 0) break;
-      const cue = ends[node] as number;
-      if (cue >= 0) cueSeen[cue] = 1;
-    }
-  }
-  for (const i of other) if (lower.includes(CUE_WORDS[i] as string)) cueSeen[i] = 1;
+  CUE_SCANNER.scan(lower, cueSeen);
 }
 
 function holdsOne(cues: readonly number[]): boolean {
