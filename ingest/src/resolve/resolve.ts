@@ -1002,8 +1002,14 @@ const MATCH_PREFIX = "~";
 
 /** Joins key `k` to the group rooted at `root` (null: none yet); returns the group's root. */
 function linkKey(parent: Map<string, string>, root: string | null, k: string): string {
-  if (!parent.has(k)) parent.set(k, k);
-  const r2 = findKey(parent, k);
+  // A new key is its own root, and a root is found by one lookup (most keys are one or the
+  // other: each lookup in a corpus-wide map is a cache miss, and this runs for every key read).
+  const p = parent.get(k);
+  let r2: string;
+  if (p === undefined) {
+    parent.set(k, k);
+    r2 = k;
+  } else r2 = p === k ? k : findKey(parent, k);
   if (root === null || r2 === root) return r2;
   // The smaller key wins so the result does not depend on input order.
   const keep: string = cmp(root, r2) <= 0 ? root : r2;
