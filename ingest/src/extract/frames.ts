@@ -42,6 +42,8 @@ interface CompiledFrame {
   notBefore: RegExp | null;
   /** The after-pattern ends at the subject ("…, yielding Baz"), rather than reading the text after the object. */
   afterToSubject: boolean;
+  /** The before-pattern is anchored at the sentence's start: it reads an opening phrase. */
+  opening: boolean;
   /** The frame's cues, as indices into CUE_WORDS (a sentence must hold one of them). */
   cues: readonly number[];
   /** The same for `alsoCues` (empty: none required). */
@@ -63,6 +65,7 @@ const COMPILED: readonly CompiledFrame[] = DERIVATION_FRAMES.map((frame) => ({
   after: frame.after ? new RegExp(frame.after) : null,
   notBefore: frame.notBefore ? new RegExp(frame.notBefore) : null,
   afterToSubject: frame.after?.endsWith("$") ?? false,
+  opening: frame.before?.startsWith("^") ?? false,
   cues: [...new Set(frame.cues)].map(cueIndex),
   alsoCues: [...new Set(frame.alsoCues ?? [])].map(cueIndex),
 }));
@@ -195,7 +198,7 @@ export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatc
       let lead = before;
       if (c.before) {
         // A frame anchored at the sentence's start reads an opening phrase: at most WINDOW characters.
-        const opening = c.frame.before?.startsWith("^") ?? false;
+        const opening = c.opening;
         if (opening && m.start > WINDOW) continue;
         const b = c.before.exec(opening ? lower.slice(0, m.start) : before);
         if (b === null) continue;
