@@ -81,10 +81,27 @@ function findCues(lower: string): void {
   CUE_SCANNER.scan(lower, cueSeen);
 }
 
-function holdsOne(cues: readonly number[]): boolean {
-  for (const i of cues) if (cueSeen[i] === 1) return true;
-  return false;
+/**
+ * For each cue, the frames that list it among their cues (and among their also-cues): one bit
+ * per frame, in words of 32 bits. A sentence's frames are then the bits of its cues' words,
+ * rather than every frame's list of cues looked through (most sentences hold none of them).
+ */
+const FRAME_WORDS = Math.max(1, Math.ceil(COMPILED.length / 32));
+function framesOfCues(cuesOf: (c: CompiledFrame) => readonly number[]): Int32Array {
+  const bits = new Int32Array(CUE_WORDS.length * FRAME_WORDS);
+  COMPILED.forEach((c, f) => {
+    for (const i of cuesOf(c)) {
+      const k = i * FRAME_WORDS + (f >> 5);
+      bits[k] = (bits[k] as number) | (1 << (f & 31));
+    }
+  });
+  return bits;
 }
+const FRAMES_OF_CUE = framesOfCues((c) => c.cues);
+const FRAMES_OF_ALSO_CUE = framesOfCues((c) => c.alsoCues);
+/** Per sentence: the frames one of whose cues (also-cues) it holds. */
+const withCue = new Int32Array(FRAME_WORDS);
+const withAlsoCue = new Int32Array(FRAME_WORDS);
 
 /**
  * The pre-filter, derived from the rules: the frames whose cues (and, when set, also-cues) the
@@ -94,9 +111,20 @@ function holdsOne(cues: readonly number[]): boolean {
 function activeFrames(lower: string): CompiledFrame[] {
   const active: CompiledFrame[] = [];
   findCues(lower);
-  for (const c of COMPILED) {
-    if (c.alsoCues.length > 0 && !holdsOne(c.alsoCues)) continue;
-    if (holdsOne(c.cues)) active.push(c);
+  withCue.fill(0);
+  withAlsoCue.fill(0);
+  for (let i = 0; i < cueSeen.length; i++) {
+    if (cueSeen[i] === 0) continue;
+    for (let w = 0; w < FRAME_WORDS; w++) {
+      withCue[w] = (withCue[w] as number) | (FRAMES_OF_CUE[i * FRAME_WORDS + w] as number);
+      withAlsoCue[w] = (withAlsoCue[w] as number) | (FRAMES_OF_ALSO_CUE[i * FRAME_WORDS + w] as number);
+    }
+  }
+  for (let f = 0; f < COMPILED.length; f++) {
+    const c = COMPILED[f] as CompiledFrame;
+    const bit = 1 << (f & 31);
+    if (c.alsoCues.length > 0 && ((withAlsoCue[f >> 5] as number) & bit) === 0) continue;
+    if (((withCue[f >> 5] as number) & bit) !== 0) active.push(c);
   }
   return active;
 }
