@@ -136,6 +136,9 @@ function endsAtToken(mentions: Mention[], last: number): boolean {
   return false;
 }
 
+/** The evidence of one candidate's surfaces, in their order (reused: typeFromNames is not re-entered). */
+const EVIDENCE_SCRATCH: SurfaceEvidence[] = [];
+
 /** Type evidence from the names themselves and from abbreviation long forms. */
 export function typeFromNames(st: PaperState): void {
   const { cands, sentences, input } = st;
@@ -147,21 +150,26 @@ export function typeFromNames(st: PaperState): void {
   // 4. Type evidence from the names themselves (a pure function of each surface, cached).
   for (const c of cands) {
     let stop = false;
+    let companies = 0;
+    // Each surface's evidence looked up once (a lookup in a large cache is not free).
+    const evidence = EVIDENCE_SCRATCH;
+    evidence.length = 0;
     for (const surface of c.surfaces.keys()) {
       const ev = surfaceEvidence(surface);
+      evidence.push(ev);
       if (ev.stop) stop = true;
+      if (ev.company) companies++;
       addScore(c.score, ev.score);
     }
     if (stop) addTo(cands, c.index, "Reject", 100);
     // A company named alone is no model or data set ("OpenAI", "NVIDIA"); "Mistral" the family is.
-    for (const surface of c.surfaces.keys()) {
-      if (surfaceEvidence(surface).company) addTo(cands, c.index, "Reject", 100);
-    }
+    for (let n = 0; n < companies; n++) addTo(cands, c.index, "Reject", 100);
     // A capitalised word or phrase the same abstract also writes in lower case is an ordinary
     // word that opened a clause or a heading ("Reasoning", "Language Models"), not a name.
     if (!c.strong) {
+      let n = 0;
       for (const surface of c.surfaces.keys()) {
-        const ev = surfaceEvidence(surface);
+        const ev = evidence[n++] as SurfaceEvidence;
         if (
           writtenInLowerCase(proseOnly, surface) ||
           ev.pluralPhrase ||

@@ -7,7 +7,7 @@ import { matchFrames } from "../frames.ts";
 import type { Mention } from "../mentions.ts";
 import { namedAfter } from "../name-stem.ts";
 import { DATA_KIND_LAST, TOOL_AFTER } from "../rules/derivation.ts";
-import type { Candidate, PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
+import { type Candidate, type PaperState, type ProtoEdge, paperLower, type SentenceInfo } from "../state.ts";
 import { architectureClass } from "../vocabulary/architectures.ts";
 import { METHOD_HEAD_AFTER, OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
 import { MAIN_SUBJECT_REF } from "../vocabulary/coreference-cues.ts";
@@ -86,7 +86,7 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
             to: cs[k] as number,
             method:
               f.method === "by-verb" || f.method === undefined
-                ? inferBasedOnMethod(fm.words, s.text, st.paperLower)
+                ? inferBasedOnMethod(fm.words, s.text, paperLower(st))
                 : f.method,
             sentence: si,
             confidence: maker === fm.subject || maker === "main" ? f.confidence : f.confidence - 0.05,

@@ -16,7 +16,7 @@ import {
   TUNED_X_ON,
   USES_METHOD,
 } from "../rules/pairs.ts";
-import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
+import { type PaperState, type ProtoEdge, paperLower, type SentenceInfo } from "../state.ts";
 import { architectureClass } from "../vocabulary/architectures.ts";
 import {
   BASE_GOVERNED_BEFORE,
@@ -73,7 +73,7 @@ export function pushPair(protos: ProtoEdge[], s: SentenceInfo, a: number, b: num
 
 /** Pairs of mentions in order: BASED_ON, TRAINED_ON, USES_METHOD. */
 export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
-  const { protos, roles, paperLower } = st;
+  const { protos, roles } = st;
   const ms = s.mentions;
   const cs = s.cands;
   for (let a = 0; a < ms.length; a++) {
@@ -129,7 +129,7 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
               type: "BASED_ON",
               from: ca,
               to: cb,
-              method: inferBasedOnMethod(verb, s.text, paperLower),
+              method: inferBasedOnMethod(verb, s.text, paperLower(st)),
               sentence: si,
               confidence: 0.75,
               extractor: "pattern:tuned-on-model",
@@ -148,7 +148,7 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
             type: "BASED_ON",
             from: ca,
             to: cb,
-            method: inferBasedOnMethod(verb, s.text, paperLower),
+            method: inferBasedOnMethod(verb, s.text, paperLower(st)),
             sentence: si,
             confidence: 0.7,
             extractor: "pattern:built-from",
@@ -159,7 +159,7 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
             type: "BASED_ON",
             from: ca,
             to: cb,
-            method: inferBasedOnMethod(verb, s.text, paperLower),
+            method: inferBasedOnMethod(verb, s.text, paperLower(st)),
             sentence: si,
             confidence: 0.9,
             extractor: `pattern:${verb.replace(/\s+/g, "-")}-${prep.replace(/\s+/g, "-")}`,
@@ -184,7 +184,7 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
           type: "BASED_ON",
           from: cb,
           to: ca,
-          method: inferBasedOnMethod(verb, s.text, paperLower),
+          method: inferBasedOnMethod(verb, s.text, paperLower(st)),
           sentence: si,
           confidence: 0.8,
           extractor: "pattern:tune-to-obtain",
