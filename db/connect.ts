@@ -16,7 +16,7 @@ import {
   markImportStarted,
   storeExists,
 } from "./neo4j-import.ts";
-import { pidFileFor, startNeo4j, stopNeo4j } from "./neo4j-server.ts";
+import { type Neo4jHandle, pidFileFor, startNeo4j, stopNeo4j } from "./neo4j-server.ts";
 
 export interface Connection {
   db: Database;
@@ -58,6 +58,13 @@ function openLocalDatabase(handle: { boltUri: string; password: string }, config
   });
 }
 
+/**
+ * The local servers this process started attached (by data folder): a later connection in
+ * attached mode finds one running and still owns it (npm start's bulk load starts the
+ * server it then serves from).
+ */
+const startedAttached = new Map<string, Neo4jHandle>();
+
 export async function connectDatabase(config: Config, options: ConnectOptions): Promise<Connection> {
   const log = options.log ?? (() => {});
   if (config.NEO4J_URI) {
@@ -80,22 +87,30 @@ export async function connectDatabase(config: Config, options: ConnectOptions): 
   });
   if (!handle.reused) log(`neo4j: started on ${handle.boltUri} (data ${handle.dataDir})`);
   const db = openLocalDatabase(handle, config);
-  const ownsServer = options.mode === "attached" && !handle.reused;
+  if (options.mode === "attached" && !handle.reused) startedAttached.set(handle.dataDir, handle);
+  const owned = options.mode === "attached" ? startedAttached.get(handle.dataDir) : undefined;
   return {
     db,
     uri: handle.boltUri,
-    ownsServer,
+    ownsServer: owned !== undefined,
     close: async () => {
       await db.close();
-      if (ownsServer) await handle.stop();
+      if (owned === undefined) return;
+      startedAttached.delete(handle.dataDir);
+      await owned.stop();
     },
   };
 }
 
-/** The local server's bulk controls, or null when NEO4J_URI names a server of its own. */
+/**
+ * The local server's bulk controls, or null when NEO4J_URI names a server of its own.
+ * `mode` is how the server starts on the imported store: detached for `kg ingest` (it
+ * serves the next command), attached for `npm start` (it stops with the web server).
+ */
 export function localBulkServer(
   config: Config,
   log: (message: string) => void = () => {},
+  mode: ConnectOptions["mode"] = "detached",
 ): BulkServer | null {
   if (config.NEO4J_URI) return null;
   const dataDir = path.resolve(config.NEO4J_DATA_DIR);
@@ -112,12 +127,13 @@ export function localBulkServer(
       const handle = await startNeo4j({
         port: config.NEO4J_PORT,
         dataDir,
-        detached: true,
+        detached: mode === "detached",
         keepImport: true,
         ...(config.NEO4J_HEAP ? { heap: config.NEO4J_HEAP } : {}),
         log,
         install: { log },
       });
+      if (mode === "attached" && !handle.reused) startedAttached.set(handle.dataDir, handle);
       return openLocalDatabase(handle, config);
     },
   };

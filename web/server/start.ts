@@ -10,11 +10,17 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { parseConfig } from "@kg/graph-schema";
-import { applySchema, type IngestSummary, ingestPaths } from "@kg/ingest";
+import { type Config, parseConfig } from "@kg/graph-schema";
+import {
+  applySchema,
+  type CommandContext,
+  type IngestSummary,
+  ingestPaths,
+  runIngestCommand,
+} from "@kg/ingest";
 import { countAllQuery } from "@kg/queries";
 import type { Database } from "@kg/queries/run";
-import { connectDatabase } from "../../db/connect.ts";
+import { type Connection, connectDatabase, localBulkServer, localLoaderPlans } from "../../db/connect.ts";
 import { warmOverview } from "./api/overview.ts";
 import { createApp, readCacheFor } from "./app.ts";
 import { buildWebIfNeeded, DIST_DIR } from "./build-web.ts";
@@ -71,12 +77,54 @@ export async function ingestIntoEmpty(
   return summary;
 }
 
+/**
+ * The first start on a new local store: the corpus goes in as `kg ingest` loads it (every
+ * core extracting, Neo4j's bulk importer writing the store: ~4 times faster than the
+ * statements on the 9,896 real papers), and the server it starts on the imported store is
+ * this process's. False when there is nothing to do so (NEO4J_URI names a server, the
+ * store exists, no corpus) or the ingest failed; the caller goes on as usual then.
+ */
+export async function bulkIngestIntoNew(
+  config: Config,
+  paths: string[],
+  log: (message: string) => void,
+): Promise<boolean> {
+  const server = localBulkServer(config, log, "attached");
+  if (server === null || paths.length === 0 || !server.storeIsNew()) return false;
+  let connection: Connection | undefined;
+  const ctx: CommandContext = {
+    config,
+    stdout: (text) => log(`ingest: ${text.trimEnd()}`),
+    stderr: (text) => process.stderr.write(text),
+    stderrIsTty: process.stderr.isTTY === true,
+    bulkServer: () => server,
+    loaderPlans: () => localLoaderPlans(config),
+    // Asked only when the load falls back to Cypher (a value the importer's CSV cannot carry).
+    database: async () => {
+      connection ??= await connectDatabase(config, { mode: "attached", log });
+      return connection.db;
+    },
+  };
+  try {
+    return (await runIngestCommand(paths, ctx)) === 0;
+  } catch (error) {
+    // An unfinished import is discarded when the server next starts; the statements load then.
+    log(`ingest: the bulk load failed (${(error as Error).message}); loading with Cypher instead`);
+    return false;
+  } finally {
+    // The server stays up for the connection npm start opens next, which owns it.
+    await connection?.db.close();
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const config = parseConfig(process.env);
   // Before anything starts: never serve the console and import to the network unguarded.
   assertSafeBinding(config);
   const log = (message: string) => console.log(message);
+  const paths = corpusPaths(process.argv.slice(2), config.KG_CORPUS);
+  await bulkIngestIntoNew(config, paths, log);
   const connection = await connectDatabase(config, { mode: "attached", log });
   const { db } = connection;
 
@@ -97,7 +145,8 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
 
   await applySchema(db);
-  await ingestIntoEmpty(db, corpusPaths(process.argv.slice(2), config.KG_CORPUS), log);
+  // Still empty: a store made before (or one the bulk load could not fill) takes the statements.
+  await ingestIntoEmpty(db, paths, log);
 
   await buildWebIfNeeded(log);
   const warmStarted = Date.now();

@@ -14,6 +14,7 @@ import {
   find,
   type PaperInput,
   type PaperState,
+  paperLower,
   type SentenceInfo,
   typeOfCand,
 } from "./state.ts";
@@ -174,7 +175,7 @@ function titleSubjectMade(st: PaperState): number | null {
   )
     return null;
   // "this method", "our approach", "Foo, an iterative flywheel process": what the paper made is a method.
-  if (OWN_METHOD_REF.test(st.paperLower)) return null;
+  if (OWN_METHOD_REF.test(paperLower(st))) return null;
   for (const s of st.sentences)
     for (let k = 0; k < s.mentions.length; k++)
       if (

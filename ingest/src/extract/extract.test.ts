@@ -601,6 +601,34 @@ describe("names the paper calls a method", () => {
     );
     expect(edges(y, "INTRODUCES")).toEqual(["paper -> Model:ZorVit-ASR"]);
   });
+
+  it("'we study Foo and propose Baz': a verb of introduction joined to a clause of 'we' introduces", () => {
+    const x = run(
+      "We study the long-context limits of Qorvan models and propose Zelmix-7B, a model for long inputs.",
+    );
+    expect(edges(x, "INTRODUCES")).toEqual(["paper -> Model:Zelmix-7B"]);
+    const y = run(
+      "We construct a training dataset, QuarkCap-42K, and present Quark-Captioner-7B, a strong baseline trained via SFT.",
+    );
+    expect(edges(y, "INTRODUCES").sort()).toEqual([
+      "paper -> Dataset:QuarkCap-42K",
+      "paper -> Model:Quark-Captioner-7B",
+    ]);
+    // Without "we" the "and" joins nothing of the paper's.
+    const z = run("Prior work studied Qorvan-7B and proposed Zelmix-7B for long inputs.");
+    expect(edges(z, "INTRODUCES")).toEqual([]);
+  });
+
+  it("'our resulting model, Baz-7B': the paper names its own model; not a name after 'our model outperforms'", () => {
+    const x = run(
+      "Starting from Qorvan-7B, our recipe improves math reasoning. Our resulting model, Zelmix-7B-RL, surpasses Qorvan-7B-Instruct on seven benchmarks.",
+    );
+    expect(edges(x, "INTRODUCES")).toEqual(["paper -> Model:Zelmix-7B-RL"]);
+    const y = run("Our model outperforms Qorvan-7B on reasoning benchmarks.");
+    expect(edges(y, "INTRODUCES")).toEqual([]);
+    const z = run("Results show that our finetuned model, Zelstress-1B, detects sentence stress well.");
+    expect(edges(z, "INTRODUCES")).toEqual(["paper -> Model:Zelstress-1B"]);
+  });
 });
 
 describe("typing precision on unseen papers (issue 8, session 13)", () => {

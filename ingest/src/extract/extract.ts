@@ -58,7 +58,7 @@ export function extractPaper(input: PaperInput, debug?: (line: string) => void):
     protos: [],
     roles: [],
     corefData: [],
-    paperLower: input.abstract.toLowerCase(),
+    abstractLower: null,
     introducedAt: new Map(),
     introCandidates: [],
     introducedHere: new Set(),

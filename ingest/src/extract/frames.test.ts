@@ -1159,6 +1159,81 @@ describe("the paper's model as the unnamed subject (issue 8)", () => {
   });
 });
 
+describe("data after 'we train X on' is no evaluation object (issue 8)", () => {
+  it("'we train Baz-8B, an 8B model on Bar-15M': no EVALUATED_ON from the verb of training", () => {
+    const x = run("Finally, to validate our dataset, we train Zelbee-8B, an 8B model on QuarkHoney-15M.");
+    expect(edges(x, "EVALUATED_ON")).toEqual([]);
+    const y = run(
+      "Pre-training Qorvan-7B and Zelmo-7B on QuarkGUI-2M yields consistent improvements of 5-20% across GUI benchmarks.",
+    );
+    expect(edges(y, "EVALUATED_ON")).toEqual([]);
+  });
+});
+
+describe("a benchmark fine-tuned on is trained on (issue 8)", () => {
+  it("'by fine-tuning a Foo model on the Bar benchmark': the verb says training, whatever the data is called", () => {
+    const x = run(
+      "We evaluate this strategy by fine-tuning a Qorvan-2-7B model on the QuarkQ benchmark, a challenging dataset for inferential reasoning.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Qorvan-2-7B -> QuarkQ"]);
+  });
+});
+
+describe("the method of a derivation whose words say nothing of how (issue 8)", () => {
+  it("'Starting from Foo, Baz …' in a paper about reinforcement learning: post-training; without it: other", () => {
+    const x = run(
+      "We present Zelvero, a visual reasoning model trained with reinforcement learning. Starting from Qorvan-VL-8B, Zelvero outperforms Qorvan-VL-8B-Thinking on 23 benchmarks.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zelvero -> Qorvan-VL-8B (post-training)"]);
+    const y = run(
+      "We present Zelvero, a visual reasoning model. Starting from Qorvan-VL-8B, Zelvero outperforms Qorvan-VL-8B-Thinking on 23 benchmarks.",
+    );
+    expect(edges(y, "BASED_ON")).toEqual(["Zelvero -> Qorvan-VL-8B (other)"]);
+  });
+});
+
+describe("training data made beside the model presented (issue 8)", () => {
+  it("'we construct a training dataset, Bar-42K, and present Baz-7B': Baz trained on Bar; not an evaluation set", () => {
+    const x = run(
+      "Furthermore, we construct a training dataset, QuarkCap-42K, and present Quark-Captioner-7B, a strong baseline trained via SFT.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Quark-Captioner-7B -> QuarkCap-42K"]);
+    const y = run(
+      "Furthermore, we construct an evaluation set, QuarkEval, and present Quark-Captioner-7B, a strong baseline.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual([]);
+  });
+});
+
+describe("'Building on this, we propose Baz' after a data set just introduced (issue 8)", () => {
+  it("the bare 'this' refers to the data set of the sentence before, not to a benchmark", () => {
+    const x = run(
+      "To address this, we introduce QuarkBind, a dataset with 11,100 validated enzyme-substrate pairs. Building on this, we propose Zelcontrol, a model that generates enzyme backbones.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual(["Zelcontrol -> QuarkBind"]);
+    const y = run(
+      "We introduce QuarkBench, a benchmark of 500 enzyme design tasks. Building on this, we propose Zelcontrol, a model that generates enzyme backbones.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual([]);
+  });
+});
+
+describe("a class of things built on a base is no model made from it (issue 8)", () => {
+  it("'Existing Foo approaches, mostly built on Bar': neither the name qualifying the class nor the paper's model", () => {
+    const x = run(
+      "We present Zelnet, a few-shot detector. Existing QFSD approaches, predominantly built on the Quaster R-CNN detector, entangle recognition.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual([]);
+  });
+
+  it("'baseline classifiers built on Foo backbones': an unnamed class, not the paper's model", () => {
+    const x = run(
+      "We present Zelmix, a classifier fine-tuned from Qorvan-50. In contrast, baseline classifiers built on Qorvan-50 backbones are more stable.",
+    );
+    expect(edges(x, "BASED_ON")).toEqual(["Zelmix -> Qorvan-50 (fine-tune)"]);
+  });
+});
+
 describe("no training on what only follows a verb of training (issue 8)", () => {
   it("a claim between the training and 'on' takes the 'on': 'training can improve the model on BarBench'", () => {
     const x = run(
@@ -1172,6 +1247,17 @@ describe("no training on what only follows a verb of training (issue 8)", () => 
       "We present Quill-Audio, a reasoning model. Our method gains 6% compared to the supervised fine-tuning model on QuillAudioBench.",
     );
     expect(edges(x, "TRAINED_ON")).toEqual([]);
+  });
+
+  it("a training the model is compared with: 'Baz outperforms full fine-tuning and LoRA on BarSet'", () => {
+    const x = run(
+      "We present Quill-7B, a retrieval model. Quill-7B outperforms full fine-tuning and LoRA on QuillCaps and Bramble-30K.",
+    );
+    expect(edges(x, "TRAINED_ON")).toEqual([]);
+    const y = run(
+      "We present Quill-7B, a retrieval model. We fine-tune Quill-7B on QuillCaps-20K and it outperforms Bralm-7B.",
+    );
+    expect(edges(y, "TRAINED_ON")).toEqual(["Quill-7B -> QuillCaps-20K"]);
   });
 
   it("a library, an engine or a framework after the object is a tool, not data", () => {

@@ -4,9 +4,11 @@
  * text work on the lower-cased sentence and its mention spans; typing, coreference ("main")
  * and coordination are left to the caller.
  */
+import { cueScanner } from "./cue-scan.ts";
 import { DERIVATION_FRAMES, type DerivationFrame } from "./rules/derivation.ts";
 import {
   ADJECTIVE_SUFFIX_AFTER,
+  CLASS_OF_WAYS_BEFORE_VERB,
   DATA_NOUN_BEFORE_VERB,
   FAMILY_AFTER,
   GENERIC_MAKER_BEFORE,
@@ -41,6 +43,8 @@ interface CompiledFrame {
   notBefore: RegExp | null;
   /** The after-pattern ends at the subject ("…, yielding Baz"), rather than reading the text after the object. */
   afterToSubject: boolean;
+  /** The before-pattern is anchored at the sentence's start: it reads an opening phrase. */
+  opening: boolean;
   /** The frame's cues, as indices into CUE_WORDS (a sentence must hold one of them). */
   cues: readonly number[];
   /** The same for `alsoCues` (empty: none required). */
@@ -49,7 +53,7 @@ interface CompiledFrame {
 
 /**
  * Every distinct cue of every frame. A cue is a plain substring of the lower-cased sentence;
- * all of them are found in one pass over the sentence (cueTrie below).
+ * all of them are found in one pass over the sentence (cue-scan.ts).
  */
 const CUE_WORDS: readonly string[] = [
   ...new Set(DERIVATION_FRAMES.flatMap((f) => [...f.cues, ...(f.alsoCues ?? [])])),
@@ -62,76 +66,43 @@ const COMPILED: readonly CompiledFrame[] = DERIVATION_FRAMES.map((frame) => ({
   after: frame.after ? new RegExp(frame.after) : null,
   notBefore: frame.notBefore ? new RegExp(frame.notBefore) : null,
   afterToSubject: frame.after?.endsWith("$") ?? false,
+  opening: frame.before?.startsWith("^") ?? false,
   cues: [...new Set(frame.cues)].map(cueIndex),
   alsoCues: [...new Set(frame.alsoCues ?? [])].map(cueIndex),
 }));
 
-/**
- * A trie of the ASCII cues as a transition table (node * 128 + character → node, 0: none),
- * so that one walk from each position of the sentence finds every cue that starts there.
- * Looking each cue up with `includes` scanned a sentence some 80 times.
- */
-interface CueTrie {
-  next: Int32Array;
-  /** The cue (index into CUE_WORDS) that ends at each node, or -1. */
-  ends: Int32Array;
-  /** Cues with a character outside ASCII (none today): looked up with `includes`. */
-  other: readonly number[];
-}
-
-/** Is every character of the cue ASCII (a column of the transition table)? */
-function isAscii(cue: string): boolean {
-  for (let k = 0; k < cue.length; k++) if (cue.charCodeAt(k) >= 128) return false;
-  return true;
-}
-
-function cueTrie(cues: readonly string[]): CueTrie {
-  const ascii = cues.map((c, i) => ({ c, i })).filter(({ c }) => isAscii(c));
-  const size = 1 + ascii.reduce((n, { c }) => n + c.length, 0);
-  const next = new Int32Array(size * 128);
-  const ends = new Int32Array(size).fill(-1);
-  let nodes = 1;
-  for (const { c, i } of ascii) {
-    let node = 0;
-    for (let k = 0; k < c.length; k++) {
-      const slot = node * 128 + c.charCodeAt(k);
-      if (next[slot] === 0) next[slot] = nodes++;
-      node = next[slot] as number;
-    }
-    ends[node] = i;
-  }
-  const other = cues.flatMap((c, i) => (isAscii(c) ? [] : [i]));
-  return { next, ends, other };
-}
-
-const CUE_TRIE = cueTrie(CUE_WORDS);
+const CUE_SCANNER = cueScanner(CUE_WORDS);
 
 /** Per sentence: 1 when the cue is in it, else 0. */
 const cueSeen = new Uint8Array(CUE_WORDS.length);
 
-/** Marks in cueSeen every cue the sentence holds (one walk of the trie from each position). */
+/** Marks in cueSeen every cue the sentence holds (one pass over it, cue-scan.ts). */
 function findCues(lower: string): void {
   cueSeen.fill(0);
-  const { next, ends, other } = CUE_TRIE;
-  const n = lower.length;
-  for (let i = 0; i < n; i++) {
-    let node = 0;
-    for (let j = i; j < n; j++) {
-      const code = lower.charCodeAt(j);
-      if (code >= 128) break;
-      node = next[node * 128 + code] as number;
-      if (node === 0) break;
-      const cue = ends[node] as number;
-      if (cue >= 0) cueSeen[cue] = 1;
-    }
-  }
-  for (const i of other) if (lower.includes(CUE_WORDS[i] as string)) cueSeen[i] = 1;
+  CUE_SCANNER.scan(lower, cueSeen);
 }
 
-function holdsOne(cues: readonly number[]): boolean {
-  for (const i of cues) if (cueSeen[i] === 1) return true;
-  return false;
+/**
+ * For each cue, the frames that list it among their cues (and among their also-cues): one bit
+ * per frame, in words of 32 bits. A sentence's frames are then the bits of its cues' words,
+ * rather than every frame's list of cues looked through (most sentences hold none of them).
+ */
+const FRAME_WORDS = Math.max(1, Math.ceil(COMPILED.length / 32));
+function framesOfCues(cuesOf: (c: CompiledFrame) => readonly number[]): Int32Array {
+  const bits = new Int32Array(CUE_WORDS.length * FRAME_WORDS);
+  COMPILED.forEach((c, f) => {
+    for (const i of cuesOf(c)) {
+      const k = i * FRAME_WORDS + (f >> 5);
+      bits[k] = (bits[k] as number) | (1 << (f & 31));
+    }
+  });
+  return bits;
 }
+const FRAMES_OF_CUE = framesOfCues((c) => c.cues);
+const FRAMES_OF_ALSO_CUE = framesOfCues((c) => c.alsoCues);
+/** Per sentence: the frames one of whose cues (also-cues) it holds. */
+const withCue = new Int32Array(FRAME_WORDS);
+const withAlsoCue = new Int32Array(FRAME_WORDS);
 
 /**
  * The pre-filter, derived from the rules: the frames whose cues (and, when set, also-cues) the
@@ -141,9 +112,20 @@ function holdsOne(cues: readonly number[]): boolean {
 function activeFrames(lower: string): CompiledFrame[] {
   const active: CompiledFrame[] = [];
   findCues(lower);
-  for (const c of COMPILED) {
-    if (c.alsoCues.length > 0 && !holdsOne(c.alsoCues)) continue;
-    if (holdsOne(c.cues)) active.push(c);
+  withCue.fill(0);
+  withAlsoCue.fill(0);
+  for (let i = 0; i < cueSeen.length; i++) {
+    if (cueSeen[i] === 0) continue;
+    for (let w = 0; w < FRAME_WORDS; w++) {
+      withCue[w] = (withCue[w] as number) | (FRAMES_OF_CUE[i * FRAME_WORDS + w] as number);
+      withAlsoCue[w] = (withAlsoCue[w] as number) | (FRAMES_OF_ALSO_CUE[i * FRAME_WORDS + w] as number);
+    }
+  }
+  for (let f = 0; f < COMPILED.length; f++) {
+    const c = COMPILED[f] as CompiledFrame;
+    const bit = 1 << (f & 31);
+    if (c.alsoCues.length > 0 && ((withAlsoCue[f >> 5] as number) & bit) === 0) continue;
+    if (((withCue[f >> 5] as number) & bit) !== 0) active.push(c);
   }
   return active;
 }
@@ -245,7 +227,7 @@ export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatc
       let lead = before;
       if (c.before) {
         // A frame anchored at the sentence's start reads an opening phrase: at most WINDOW characters.
-        const opening = c.frame.before?.startsWith("^") ?? false;
+        const opening = c.opening;
         if (opening && m.start > WINDOW) continue;
         const b = c.before.exec(opening ? lower.slice(0, m.start) : before);
         if (b === null) continue;
@@ -255,6 +237,8 @@ export function matchFrames(lower: string, mentions: readonly Span[]): FrameMatc
         if (!opening && c.frame.type === "BASED_ON" && DATA_NOUN_BEFORE_VERB.test(lead)) continue;
         // "Baz, a training-free approach built upon Foo": what the frame says was made is a method or a part.
         if (!opening && c.frame.type === "BASED_ON" && NOT_MODEL_NOUN_BEFORE_VERB.test(lead)) continue;
+        // "Existing Foo approaches, mostly built on Bar": a class of ways is built on Bar, not a model named before.
+        if (!opening && c.frame.type === "BASED_ON" && CLASS_OF_WAYS_BEFORE_VERB.test(lead)) continue;
       }
       if (c.notBefore?.test(before)) continue;
       if (c.after && !c.afterToSubject) {

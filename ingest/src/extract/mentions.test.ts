@@ -24,6 +24,12 @@ describe("findMentions", () => {
     // A family's version with its size after a space: "Foo 3.1-8B" is one name, not the family alone.
     expect(names("It is built on Foobar 3.1-8B and scaled.")).toEqual(["Foobar 3.1-8B"]);
   });
+  it("a hyphen typed for a dash before an article ends the name: 'Foo-the largest …', 'Foo-a benchmark …'", () => {
+    expect(names("We introduce QuarkMillion-the largest motion dataset to date.")).toEqual(["QuarkMillion"]);
+    expect(names("We propose ZelBench-a lightweight visual benchmark.")).toEqual(["ZelBench"]);
+    // Inside a compound the article is part of it.
+    expect(names("ZelNet is a state-of-the-art detector.")).toEqual(["ZelNet"]);
+  });
   it("reads the name inside a '-based' compound before a common noun, not in a Title Case name", () => {
     expect(names("We present Baz, a Qwen3.5-based agent.")).toEqual(["Baz", "Qwen3.5"]);
     expect(names("It uses a FooBERT-based classifier.")).toEqual(["FooBERT"]);

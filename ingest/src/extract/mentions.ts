@@ -216,7 +216,13 @@ export function tokenize(clean: string): Token[] {
       }
       const next = clean.charCodeAt(k + 1);
       const dashes = code === 45 && next === 45;
-      if (dashes || code === 8211 || code === 8212 || (code === 43 && next >= 48 && next <= 57)) {
+      if (
+        dashes ||
+        code === 8211 ||
+        code === 8212 ||
+        (code === 43 && next >= 48 && next <= 57) ||
+        (code === 45 && dashedArticle(clean, k + 1))
+      ) {
         pushToken(clean, s, k, tokens, apostrophe, named);
         s = dashes ? k + 2 : k + 1;
         if (dashes) k++;
@@ -228,6 +234,19 @@ export function tokenize(clean: string): Token[] {
     i = k;
   }
   return tokens;
+}
+
+/**
+ * "Foo-the largest corpus", "Foo-a benchmark for …": a hyphen typed for a dash before an article
+ * that opens an appositive, not a part of the name (which "state-of-the-art" is: no space follows).
+ */
+function dashedArticle(clean: string, at: number): boolean {
+  const c0 = clean.charCodeAt(at);
+  if (c0 !== 97 && c0 !== 116) return false;
+  const end = c0 === 97 ? (clean.charCodeAt(at + 1) === 110 ? at + 2 : at + 1) : at + 3;
+  if (c0 === 116 && clean.slice(at, end) !== "the") return false;
+  const after = clean.charCodeAt(end);
+  return after === 32 && at >= 2 && clean.charCodeAt(at - 2) > 32;
 }
 
 /** `([\"'“‘<«\``: stripped before a token. */

@@ -175,7 +175,8 @@ export interface PaperState {
      */
     justIntroduced?: boolean;
   }>;
-  paperLower: string;
+  /** The abstract lower-cased, or null until paperLower is first asked for it. */
+  abstractLower: string | null;
   introducedAt: Map<number, number>;
   /** Names after an introduction cue; which of them the cue introduces is decided once types are known. */
   introCandidates: Array<{ si: number; k: number; c: number; cue: number; follows: boolean }>;
@@ -213,6 +214,16 @@ export function unite(cands: Candidate[], a: number, b: number): void {
   // Keep the earlier candidate as the root so that order stays textual.
   if (ra < rb) (cands[rb] as Candidate).parent = ra;
   else (cands[ra] as Candidate).parent = rb;
+}
+
+/**
+ * The abstract lower-cased, made on first use: only a paper that says what its model was made
+ * from reads it (a BASED_ON's method, coreference.ts), and lower-casing every abstract was a
+ * copy of it per paper for the GC.
+ */
+export function paperLower(st: PaperState): string {
+  if (st.abstractLower === null) st.abstractLower = st.input.abstract.toLowerCase();
+  return st.abstractLower;
 }
 
 export function addTo(cands: Candidate[], c: number, label: HeadLabel, weight: number): void {

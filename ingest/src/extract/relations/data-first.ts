@@ -97,9 +97,10 @@ function referredData(opening: string, before: string): boolean {
   return ref[1] !== "benchmark" || TRAINING_OPENING.test(opening);
 }
 /**
- * "Built upon this foundation", "Building on these foundations": what they refer to may be anything,
- * a data set only when the sentence before introduced one (coreference.ts checks).
+ * "Built upon this foundation", "Building on these foundations", "Building on this": what they refer to
+ * may be anything, a data set only when the sentence before introduced one (coreference.ts checks).
  */
-const FOUNDATION_REF = /\b(?:this|these)\s+(?:[\w-]+\s+){0,2}?(?:foundations?|groundwork)\b/;
+const FOUNDATION_REF =
+  /\b(?:this|these)\s+(?:[\w-]+\s+){0,2}?(?:foundations?|groundwork)\b|\b(?:this|these)\s*$/;
 /** An opening of DATA_FIRST_OPENING that says training. */
 const TRAINING_OPENING = /train|tun/;

@@ -7,7 +7,7 @@ import { matchFrames } from "../frames.ts";
 import type { Mention } from "../mentions.ts";
 import { namedAfter } from "../name-stem.ts";
 import { DATA_KIND_LAST, TOOL_AFTER } from "../rules/derivation.ts";
-import type { Candidate, PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
+import { type Candidate, type PaperState, type ProtoEdge, paperLower, type SentenceInfo } from "../state.ts";
 import { architectureClass } from "../vocabulary/architectures.ts";
 import { METHOD_HEAD_AFTER, OBJECT_BEFORE } from "../vocabulary/clause-cues.ts";
 import { MAIN_SUBJECT_REF } from "../vocabulary/coreference-cues.ts";
@@ -86,7 +86,7 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
             to: cs[k] as number,
             method:
               f.method === "by-verb" || f.method === undefined
-                ? inferBasedOnMethod(fm.words, s.text, st.paperLower)
+                ? inferBasedOnMethod(fm.words, s.text, paperLower(st))
                 : f.method,
             sentence: si,
             confidence: maker === fm.subject || maker === "main" ? f.confidence : f.confidence - 0.05,
@@ -150,7 +150,13 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
       // hardware; "using the Foo library" a tool.
       const O = s.mentions[k] as Mention;
       const afterO = s.lower.slice(O.end, O.end + 16);
-      if (BENCHMARK_AFTER.test(afterO) || HARDWARE_AFTER.test(afterO) || TOOL_AFTER.test(afterO)) continue;
+      // Not when the verb says so: "fine-tuning Foo on the Bar benchmark" trains on it.
+      if (
+        (BENCHMARK_AFTER.test(afterO) && !FINE_TUNED_ON.test(fm.words)) ||
+        HARDWARE_AFTER.test(afterO) ||
+        TOOL_AFTER.test(afterO)
+      )
+        continue;
       const proto: ProtoEdge = {
         type: "TRAINED_ON",
         from,
@@ -198,6 +204,9 @@ export function framesOf(st: PaperState, s: SentenceInfo, si: number): void {
  */
 export const DATA_TRAIN_WORDS =
   /(?<![\w-])(?:pre-?|re-?)?train(?:s|ed|ing)?\b|\bpretrain|\bmid-?train|\bcontinu\w* (?:pre-?)?train/;
+/** "fine-tuning Foo on", "we fine-tune Foo-7B on": a verb that trains on whatever follows, a benchmark too. */
+const FINE_TUNED_ON =
+  /\b(?:fine-?tun(?:e|es|ed|ing)|finetun(?:e|es|ed|ing))\s+(?:\S+\s+){0,4}?on\s+(?:the\s+)?$/;
 /** "continual pre-training on", "further pre-trained using": the object may be data or the model continued. */
 const CONTINUED_PRETRAINING = /\bcontinu\w*[\s-]+pre-?train|\bfurther\s+pre-?train/;
 /** "trained on (the) Foo", not "trained using Foo" (a loss, an optimiser). */

@@ -16,6 +16,7 @@ import {
   IS_PROPOSED,
   NOT_INTRODUCED_BEFORE,
   OPEN_BRACKET_BETWEEN,
+  OUR_MODEL_NAMED_BEFORE,
   TO_CREATE_BEFORE,
   USED_NEARBY,
 } from "../vocabulary/introduction-cues.ts";
@@ -78,6 +79,11 @@ export function introductionsOf(st: PaperState, s: SentenceInfo, si: number): vo
     ) {
       // Not an introducedName: what is made is a model as often as data, so its type comes
       // from other evidence ("to create Foo-45K, a dataset") or it is not introduced.
+      introCandidates.push({ si, k, c: cs[k] as number, cue: m.start, follows: false });
+    }
+    // "our resulting model, Baz-7B": the paper's own model, named at once (a name typing must still call a model).
+    if (m.strong && OUR_MODEL_NAMED_BEFORE.test(s.lower.slice(Math.max(0, m.start - 40), m.start))) {
+      st.introducedNames.add(cs[k] as number);
       introCandidates.push({ si, k, c: cs[k] as number, cue: m.start, follows: false });
     }
     if (CALLED_BEFORE.test(s.lower.slice(Math.max(0, m.start - 80), m.start))) {

@@ -16,10 +16,11 @@ import {
   TUNED_X_ON,
   USES_METHOD,
 } from "../rules/pairs.ts";
-import type { PaperState, ProtoEdge, SentenceInfo } from "../state.ts";
+import { type PaperState, type ProtoEdge, paperLower, type SentenceInfo } from "../state.ts";
 import { architectureClass } from "../vocabulary/architectures.ts";
 import {
   BASE_GOVERNED_BEFORE,
+  CLASS_OF_WAYS_BEFORE_VERB,
   DATA_NOUN_BEFORE_VERB,
   FAMILY_AFTER,
   nameQualifiesKind,
@@ -72,7 +73,7 @@ export function pushPair(protos: ProtoEdge[], s: SentenceInfo, a: number, b: num
 
 /** Pairs of mentions in order: BASED_ON, TRAINED_ON, USES_METHOD. */
 export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
-  const { protos, roles, paperLower } = st;
+  const { protos, roles } = st;
   const ms = s.mentions;
   const cs = s.cands;
   for (let a = 0; a < ms.length; a++) {
@@ -104,6 +105,8 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
       if (fwd && PRODUCT_NOUN_BEFORE_VERB.test(between.slice(0, fwd.index + 1))) continue;
       // "SWE-Foo, the first benchmark built upon Bar": data built on something, no model made from it.
       if (fwd && DATA_NOUN_BEFORE_VERB.test(between.slice(0, fwd.index + 1))) continue;
+      // "Existing Foo approaches, mostly built on the Bar detector": a class of ways, not Foo, is built on Bar.
+      if (fwd && CLASS_OF_WAYS_BEFORE_VERB.test(between.slice(0, fwd.index + 1))) continue;
       // "deployed on Foo processors": hardware after "on" is no data and no base.
       if (fwd && fwd[2] === "on" && HARDWARE_AFTER.test(s.lower.slice(B.end, B.end + 16))) continue;
       // "a model based on Foo, pretrained on D": the participle describes the model made, not its base Foo.
@@ -126,7 +129,7 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
               type: "BASED_ON",
               from: ca,
               to: cb,
-              method: inferBasedOnMethod(verb, s.text, paperLower),
+              method: inferBasedOnMethod(verb, s.text, paperLower(st)),
               sentence: si,
               confidence: 0.75,
               extractor: "pattern:tuned-on-model",
@@ -145,7 +148,7 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
             type: "BASED_ON",
             from: ca,
             to: cb,
-            method: inferBasedOnMethod(verb, s.text, paperLower),
+            method: inferBasedOnMethod(verb, s.text, paperLower(st)),
             sentence: si,
             confidence: 0.7,
             extractor: "pattern:built-from",
@@ -156,7 +159,7 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
             type: "BASED_ON",
             from: ca,
             to: cb,
-            method: inferBasedOnMethod(verb, s.text, paperLower),
+            method: inferBasedOnMethod(verb, s.text, paperLower(st)),
             sentence: si,
             confidence: 0.9,
             extractor: `pattern:${verb.replace(/\s+/g, "-")}-${prep.replace(/\s+/g, "-")}`,
@@ -181,7 +184,7 @@ export function pairsOf(st: PaperState, s: SentenceInfo, si: number): void {
           type: "BASED_ON",
           from: cb,
           to: ca,
-          method: inferBasedOnMethod(verb, s.text, paperLower),
+          method: inferBasedOnMethod(verb, s.text, paperLower(st)),
           sentence: si,
           confidence: 0.8,
           extractor: "pattern:tune-to-obtain",

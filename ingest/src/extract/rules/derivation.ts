@@ -111,6 +111,11 @@ const TRAINED_MODEL_ON =
 /** "no pre-training on Foo", "without fine-tuning on Foo", "not trained on Foo": training denied. */
 const NEGATED_TRAINING = `\\b(?:no|without|not(?!\\s+only)|never|nor)\\s+(?:[\\w-]+\\s+){0,2}?(?:${MAKE}|training)[^.;]{0,40}$`;
 /**
+ * A training compared with, not done: "Baz outperforms full fine-tuning and LoRA on Foo", "gains over
+ * standard SFT training on Foo" (Foo is where the comparison is made, an evaluation).
+ */
+const COMPARED_TRAINING = `\\b(?:outperform\\w*|surpass\\w*|exceed\\w*|beats?|than|over|versus|vs\\.?|compared\\s+(?:to|with))\\s+(?:[\\w-]+\\s+){0,3}?(?:${MAKE}|training)[^.;]{0,40}$`;
+/**
  * The data's kind named before its name: "trained on a large-scale dataset Foo", "fine-tuned on
  * our curated corpus called Foo", "on our constructed training set Foo". The name must follow the noun directly ("a dataset of Foo
  * recordings" names no data set).
@@ -473,13 +478,27 @@ export const DERIVATION_FRAMES: readonly DerivationFrame[] = [
     alsoCues: ["train", "tune"],
   },
   {
+    // "we construct a training dataset, BarSet-42K, and present Baz-7B": data made for training, then the model
+    // presented beside it. Only data the sentence calls training data ("an evaluation set …, and present Baz" is not).
+    id: "made-training-data-then-model",
+    type: "TRAINED_ON",
+    before:
+      "\\bwe\\s+(?:\\w+ly\\s+|then\\s+|also\\s+|first\\s+|further\\s+)?(?:construct|creat|build|built|curat|collect|compil|assembl|synthesi[sz])\\w*\\s+(?:(?:the|a|an|our)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:training|train|sft|instruction[\\s-]tuning|fine-?tuning)\\s+(?:dataset|data\\s+set|set|corpus|data)\\s*,?\\s*(?:called\\s+|named\\s+|dubbed\\s+)?$",
+    after:
+      "^\\s*,?\\s+and\\s+(?:then\\s+)?(?:present|introduce|propose|develop|release)(?:s|d)?\\s+(?:the\\s+|our\\s+|a\\s+|an\\s+)?$",
+    subject: "next",
+    confidence: 0.7,
+    cues: ["present", "introduce", "propose", "develop", "release"],
+    alsoCues: ["train", "sft", "tuning"],
+  },
+  {
     // "We mid-train Foo-Base on BarMix", "after training on Bar environments", "continued pretraining with BarCorpus data",
     // "trained on the union of BarSet and QuxSet" (every part of a training mixture is training data),
     // "trained on a large-scale dataset BarSet", "supervised fine-tuning (SFT) on BarSet".
     id: "trained-on",
     type: "TRAINED_ON",
     before: `\\b(?:${MAKE}|training)(?:\\s+\\([a-z-]{2,10}\\))?\\s+(?:(?!${NOT_TRAINED_THING}|${CLAIM_VERB})(?:[a-z_][\\w.-]*|[\\d-][\\w-]*)\\s+){0,3}?(?:on|using)\\s+(?:(?:the\\s+|a\\s+)?(?:union|mixture|combination|concatenation|mix|blend)\\s+of\\s+)?(?:the\\s+|our\\s+|a\\s+|an\\s+|this\\s+|large-scale\\s+|curated\\s+|[\\d.,]+[kmbt]?\\s+(?:\\w+\\s+)?(?:from|of)\\s+|(?:over\\s+|about\\s+|~)?[\\d.,]+\\s*[kmbt]\\s+)?${DATA_HEAD}$`,
-    notBefore: `${ATTRIBUTIVE_TRAINED}|${NEGATED_TRAINING}|${TRAINED_MODEL_ON}`,
+    notBefore: `${ATTRIBUTIVE_TRAINED}|${NEGATED_TRAINING}|${TRAINED_MODEL_ON}|${COMPARED_TRAINING}`,
     subject: "main",
     confidence: 0.7,
     cues: ["on", "using"],

@@ -88,7 +88,14 @@ export function nameQualifiesKind(lower: string, start: number, after: string): 
 }
 /** "models built on Foo", "methods that are based on Foo": a class of things, not the paper's model. */
 export const GENERIC_MAKER_BEFORE =
-  /\b(?:models|methods|approaches|systems|baselines|works|agents|llms|vlms|mllms|variants|pipelines)\s+(?:(?:that|which)\s+(?:are|were|have been)\s+|(?:are|were)\s+)?(?:\w+ly\s+)?$/;
+  /\b(?:models|methods|approaches|systems|baselines|works|agents|llms|vlms|mllms|variants|pipelines|classifiers|detectors|networks|architectures|solutions|techniques)\s+(?:(?:that|which)\s+(?:are|were|have been)\s+|(?:are|were)\s+)?(?:\w+ly\s+)?$/;
+/**
+ * A plural noun of a class of ways, right before a verb of derivation, even after a name ("Existing Foo
+ * approaches, predominantly built on Bar", "… architectures based on Bar"): the class is built on Bar,
+ * neither the name before it nor the paper's model. Not "models": "Baz, a family of models based on Bar" is Baz.
+ */
+export const CLASS_OF_WAYS_BEFORE_VERB =
+  /\b(?:approaches|methods|techniques|solutions|architectures|works|pipelines|baselines|paradigms|strategies)\s*,?\s+(?:(?:that|which)\s+(?:are|were|have\s+been)\s+|(?:are|were)\s+)?(?:\w+ly\s+)?$/;
 /** A noun of produced content right before a verb of derivation ("dialogue distilled from"): the content is made, not a model. */
 export const PRODUCT_NOUN_BEFORE_VERB =
   /\b(?:data|dialogues?|responses?|outputs?|samples?|features?|knowledge|captions?|annotations?|trajector(?:y|ies)|labels?|rationales?|traces?|instructions?|conversations?|texts?|images?|videos?|questions?|answers?|examples?|pairs?)\s*$/;

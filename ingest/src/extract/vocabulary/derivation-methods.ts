@@ -39,13 +39,18 @@ export const METHOD_BY_WORDS: readonly MethodCue[] = [
 ];
 
 /** "initialized with pretrained Foo", "starting from Foo": where the weights came from, not how. */
-export const INITIALISATION_VERB = /initiali[sz]|\bstart/;
+export const INITIALISATION_VERB = /initiali[sz]/;
 /** "a pre-trained", "the pretrained": the participle as an adjective of the base model, after its determiner. */
 export const PRETRAINED_ADJECTIVE = /\b(?:a|an|the|its|our|their)\s+pre-?trained\b/g;
 /** Verbs of pretraining: "pre-trained from Foo". */
 export const PRETRAINING_VERB = /pre-?train|trained from scratch/;
-/** Verbs that say nothing of how ("X extends Y"): the paper's subject does. */
-export const VAGUE_DERIVATION_VERB = /extend|initiali|on top of/;
+/**
+ * Words that say nothing of how ("X extends Y", "Starting from Y, X …", "compared with the base model Y", "we
+ * apply our method to Y, creating X"): the paper's subject does. Not "built upon" or "based on": what is built
+ * on a model is as often a new architecture ("other") as a tuned one.
+ */
+export const VAGUE_DERIVATION_VERB =
+  /extend|initiali|on top of|\bstart|\bbase\s+model|\bappl(?:y|ies|ied|ying)\b|\bcreating\b/;
 /** What the whole paper says of its making, tried in order after a vague verb. */
 export const METHOD_BY_PAPER: ReadonlyArray<[RegExp, BasedOnMethod]> = [
   [/\bupcycl/, "upcycling"],
@@ -53,4 +58,7 @@ export const METHOD_BY_PAPER: ReadonlyArray<[RegExp, BasedOnMethod]> = [
   [/\bcontinu\w*[- ]pre-?train/, "continued-pretraining"],
   [/\bmodel merging\b/, "merge"],
   [/\bquantiz/, "quantization"],
+  // A paper about reinforcement learning or preference optimisation post-trains its base (after the rarer
+  // methods above, which such papers also use). Not "fine-tuning": papers that extend an architecture say it too.
+  [/\bpost-?train|\brlhf\b|reinforcement learning|\bgrpo\b|\bdpo\b|\bppo\b|\brlvr\b/, "post-training"],
 ];

@@ -68,9 +68,13 @@ export const FROM_BY_BEFORE = /\b(?:from|by)\s+$/;
 export const JUDGE_OR_TOOL_BEFORE = /\b(?:by|with|using|via)\s+(?:the\s+|a\s+|an\s+)?$/;
 /** "trained on" just before: training data, not an evaluation object. */
 export const TRAINED_ON_BEFORE = /\b(?:trained|tuned|pre-?trained)\s+on\s+\S*\s*$/;
-/** "trained on the", "trained with our synthetic", "a subset of": a data set that is no evaluation object. */
+/**
+ * "trained on the", "trained with our synthetic", "a subset of", "we fine-tune Foo on", "pre-training Foo and
+ * Bar on": a data set that is no evaluation object (unless a claim comes between: "training can improve the
+ * model on Foo").
+ */
 export const TRAINED_OR_PART_BEFORE =
-  /\b(?:trained|tuned|pre-?trained|training|tuning|pre-?training|fine-?tuning|subset of|portion of|split of)\s+(?:(?:on|with)\s+)?(?:\S+\s+){0,3}$/;
+  /\b(?:trained|tuned|pre-?trained|training|tuning|pre-?training|fine-?tuning|subset of|portion of|split of)\s+(?:(?:on|with)\s+)?(?:\S+\s+){0,3}$|\b(?:(?:pre-?|post-?|re)?train(?:s|ing)?|fine-?tun(?:es?|ing)|finetun(?:es?|ing))\s+(?:(?!(?:can|could|will|may|improv\w*|boost\w*|yield\w*|achiev\w*|gains?|outperform\w*)\b)\S+\s+){1,4}?on\s+(?:the\s+)?$/;
 /**
  * "a benchmark based on Foo", "derived from Foo", "relying only on the Foo stage": the source of
  * something else, neither evaluated nor evaluated on.

@@ -5,14 +5,23 @@
  * verbs of contribution statements in abstracts; tuned on the dev gold.
  */
 
-/** An introduction cue: the names after it are candidates for what the paper introduces. */
+/**
+ * An introduction cue: the names after it are candidates for what the paper introduces. A verb
+ * joined by "and" to a clause of "we" is one too ("we study Foo's limits and propose Baz").
+ */
 export const INTRO_CUE =
-  /\b(?:we|this (?:paper|work|article|study|report|survey)|our (?:work|paper|team)|it)\s+(?:\w+\s+){0,2}?(?:introduce|present|propose|construct|curate|develop|build|release|establish|create|design|collect|contribute|devise|formulate|open-source|term|call|name|dub|unveil|report)(?:s|d|ed)?\b|\b(?:introduc|propos|present|develop|releas|construct|curat)(?:es|s|ing) (?:a |an |the )?(?:new |novel |first )?|\b(?:newly|our) (?:introduced|proposed|presented|developed|constructed|curated) |\b(?:introduction|development|release|construction) of (?:the |a |an |our )?/g;
+  /\b(?:we|this (?:paper|work|article|study|report|survey)|our (?:work|paper|team)|it)\s+(?:\w+\s+){0,2}?(?:introduce|present|propose|construct|curate|develop|build|release|establish|create|design|collect|contribute|devise|formulate|open-source|term|call|name|dub|unveil|report)(?:s|d|ed)?\b|\b(?:introduc|propos|present|develop|releas|construct|curat)(?:es|s|ing) (?:a |an |the )?(?:new |novel |first )?|\b(?:newly|our) (?:introduced|proposed|presented|developed|constructed|curated) |\b(?:introduction|development|release|construction) of (?:the |a |an |our )?|\band(?<=\bwe\b[^.;:]{0,120}and) (?:then |further |also |thus |finally )?(?:introduce|present|propose|release)\b/g;
 /**
  * Right before a name: "… to a video corpus to create the Bar benchmark", "… pipeline to construct
  * Foo-45K, a dataset": what a sentence does something "to create" is new, when named at once.
  */
 export const TO_CREATE_BEFORE = /\bto (?:create|construct|build|curate|assemble) (?:the |a |an |our )?$/;
+/**
+ * Right before a name: "our model, Baz", "our resulting model Baz-7B", "our fine-tuned model, named Baz": the paper names its own model
+ * (not "our model outperforms Foo": the name must follow at once).
+ */
+export const OUR_MODEL_NAMED_BEFORE =
+  /\bour\s+(?:resulting\s+|final\s+|proposed\s+|trained\s+|fine-?tuned\s+|best\s+)?(?:model|llm|mllm|vlm|agent)s?\s*,?\s*(?:(?:named|called|dubbed)\s+)?$/;
 /** A name a little after "via", "with", "e.g." is something used or cited, not introduced. */
 export const USED_NEARBY =
   /\b(?:from|via|using|with|than|against|such as|including|like|e\.g\.|i\.e\.|based on|built on|trained on)\b[^.;,:()]{0,25}$/;
