@@ -7,7 +7,7 @@
  * and the extractions of the whole corpus are never in memory at once.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ExtractionResult } from "@kg/graph-schema";
@@ -37,6 +37,7 @@ import type { TaskRequest, WorkerRequest, WorkerResponse } from "./extract-worke
 import type { EndsMessage, MergedEdges, PartitionTask } from "./partition-tasks.ts";
 import { type EdgeTarget, type PartitionWorkers, resolveOnWorkers } from "./resolve-on-workers.ts";
 import { spillFiles } from "./spill-files.ts";
+import { threadCount } from "./thread-count.ts";
 
 /** Papers sent to a worker at a time: large enough to pay for the message, small enough to share out. */
 const CHUNK = 500;
@@ -92,7 +93,7 @@ function spawnWorker(resourceLimits: WorkerLimits): Worker {
 }
 
 export interface ParallelOptions extends ExtractOptions {
-  /** Worker threads (default: one per core). */
+  /** Worker threads (default: one for a small input, else one per core; see thread-count.ts). */
   threads?: number;
   /**
    * Empty the `documents` array once they are segmented, so that their texts can be freed
@@ -118,7 +119,7 @@ export async function extractDocumentsParallel(
   documents: Documents,
   options: ParallelOptions = {},
 ): Promise<ExtractionResult> {
-  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const threads = threadCount(documents, options.threads);
   if ((threads === 1 || documents.length === 0) && !options.streamEdges)
     return consumed(documents, options, extractDocuments(documents, options));
   if (threads === 1) return extractOnThisThread(documents, options);
