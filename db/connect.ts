@@ -65,6 +65,10 @@ function openLocalDatabase(handle: { boltUri: string; password: string }, config
  */
 const startedAttached = new Map<string, Neo4jHandle>();
 
+function rememberIfAttached(handle: Neo4jHandle, mode: ConnectOptions["mode"]): void {
+  if (mode === "attached" && !handle.reused) startedAttached.set(handle.dataDir, handle);
+}
+
 export async function connectDatabase(config: Config, options: ConnectOptions): Promise<Connection> {
   const log = options.log ?? (() => {});
   if (config.NEO4J_URI) {
@@ -87,7 +91,7 @@ export async function connectDatabase(config: Config, options: ConnectOptions): 
   });
   if (!handle.reused) log(`neo4j: started on ${handle.boltUri} (data ${handle.dataDir})`);
   const db = openLocalDatabase(handle, config);
-  if (options.mode === "attached" && !handle.reused) startedAttached.set(handle.dataDir, handle);
+  rememberIfAttached(handle, options.mode);
   const owned = options.mode === "attached" ? startedAttached.get(handle.dataDir) : undefined;
   return {
     db,
@@ -133,7 +137,7 @@ export function localBulkServer(
         log,
         install: { log },
       });
-      if (mode === "attached" && !handle.reused) startedAttached.set(handle.dataDir, handle);
+      rememberIfAttached(handle, mode);
       return openLocalDatabase(handle, config);
     },
   };

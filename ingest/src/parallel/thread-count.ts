@@ -13,7 +13,10 @@ import type { Documents } from "../pipeline.ts";
 
 export const ONE_THREAD_BYTES = 40 * 1024 * 1024;
 
-/** Bytes of input, counted until `limit` is passed (a large corpus's files need not all be looked at). */
+/**
+ * Size of the input: files by their bytes on disk, documents given as text by their
+ * characters; counted until `limit` is passed (a large corpus's files need not all be looked at).
+ */
 export function inputBytes(documents: Documents, limit: number): number {
   let bytes = 0;
   if (Array.isArray(documents)) {
